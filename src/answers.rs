@@ -1,0 +1,461 @@
+//! Answers: typed values keyed by item id, which items are enabled, progress,
+//! computed scores, and the saved-session format.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::body::BodyMarks;
+use crate::diagnostic::Diagnostics;
+use crate::questionnaire::{Condition, Kind, Questionnaire, Score, ScoreMethod};
+
+/// Version of the saved-session format; bump when a change breaks old files.
+pub const SESSION_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+    Neither,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Left, Side::Right, Side::Both, Side::Neither];
+
+    /// The value conditions compare against.
+    pub fn value(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
+            Side::Neither => "neither",
+        }
+    }
+
+    /// The patient's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "Left side",
+            Side::Right => "Right side",
+            Side::Both => "Both sides",
+            Side::Neither => "Neither side",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl DurationUnit {
+    pub const ALL: [DurationUnit; 4] = [
+        DurationUnit::Days,
+        DurationUnit::Weeks,
+        DurationUnit::Months,
+        DurationUnit::Years,
+    ];
+
+    pub fn word(self, amount: u32) -> &'static str {
+        match (self, amount == 1) {
+            (DurationUnit::Days, true) => "day",
+            (DurationUnit::Days, false) => "days",
+            (DurationUnit::Weeks, true) => "week",
+            (DurationUnit::Weeks, false) => "weeks",
+            (DurationUnit::Months, true) => "month",
+            (DurationUnit::Months, false) => "months",
+            (DurationUnit::Years, true) => "year",
+            (DurationUnit::Years, false) => "years",
+        }
+    }
+
+    /// Approximate length in days, for range checks and comparisons.
+    pub fn days(self) -> f64 {
+        match self {
+            DurationUnit::Days => 1.0,
+            DurationUnit::Weeks => 7.0,
+            DurationUnit::Months => 30.44,
+            DurationUnit::Years => 365.25,
+        }
+    }
+}
+
+/// One item's answer. The variant follows the item's kind.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub enum Answer {
+    YesNo(bool),
+    Choice(String),
+    Choices(BTreeSet<String>),
+    Scale(i32),
+    Number(f64),
+    Duration { amount: u32, unit: DurationUnit },
+    Text(String),
+    Body(BodyMarks),
+    Side(Side),
+}
+
+impl Answer {
+    /// Whether the answer is, or for multiple choice includes, `value`.
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            Answer::YesNo(b) => value == if *b { "yes" } else { "no" },
+            Answer::Choice(c) => c == value,
+            Answer::Choices(cs) => cs.contains(value),
+            Answer::Side(s) => s.value() == value,
+            _ => false,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Answer::Scale(n) => Some(f64::from(*n)),
+            Answer::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Whether the answer counts as given: empty text, choice sets and body
+    /// diagrams do not.
+    pub fn is_given(&self) -> bool {
+        match self {
+            Answer::Text(t) => !t.trim().is_empty(),
+            Answer::Choices(cs) => !cs.is_empty(),
+            Answer::Body(m) => !m.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Checks that this answer fits an item of `kind`.
+    pub fn check(&self, kind: &Kind) -> Result<(), AnswerError> {
+        let mismatch = || AnswerError::WrongKind(kind.name());
+        match (kind, self) {
+            (Kind::YesNo, Answer::YesNo(_)) | (Kind::BodyMap, Answer::Body(_)) | (Kind::Side, Answer::Side(_)) => Ok(()),
+            (Kind::Single { options }, Answer::Choice(c)) => {
+                if options.iter().any(|o| &o.id == c) {
+                    Ok(())
+                } else {
+                    Err(AnswerError::UnknownOption(c.clone()))
+                }
+            }
+            (Kind::Multi { options }, Answer::Choices(cs)) => {
+                if let Some(bad) = cs.iter().find(|c| !options.iter().any(|o| &o.id == *c)) {
+                    return Err(AnswerError::UnknownOption(bad.clone()));
+                }
+                let exclusive = options.iter().filter(|o| o.exclusive && cs.contains(&o.id)).count();
+                if exclusive > 0 && cs.len() > 1 {
+                    return Err(AnswerError::ExclusiveWithOthers);
+                }
+                Ok(())
+            }
+            (Kind::Scale { min, max, .. }, Answer::Scale(n)) => {
+                if n < min || n > max {
+                    Err(AnswerError::OutOfRange { min: f64::from(*min), max: f64::from(*max), unit: String::new() })
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::Number { min, max, unit, decimals }, Answer::Number(n)) => {
+                if !n.is_finite() || n < min || n > max {
+                    return Err(AnswerError::OutOfRange { min: *min, max: *max, unit: unit.clone() });
+                }
+                let scale = 10f64.powi(i32::from(*decimals));
+                if ((n * scale).round() - n * scale).abs() > 1e-9 {
+                    return Err(AnswerError::TooManyDecimals(*decimals));
+                }
+                Ok(())
+            }
+            (Kind::Duration { max_years }, Answer::Duration { amount, unit }) => {
+                if *amount == 0 {
+                    Err(AnswerError::ZeroDuration)
+                } else if f64::from(*amount) * unit.days() > f64::from(*max_years) * 365.25 {
+                    Err(AnswerError::TooLong(*max_years))
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::Text { max_len }, Answer::Text(t)) => {
+                let len = t.chars().count();
+                if len > *max_len {
+                    Err(AnswerError::TooLongText { max: *max_len, len })
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// The answer in words, for review screens and summaries.
+    pub fn display(&self, kind: &Kind, regions: &crate::body::BodyRegions) -> String {
+        match self {
+            Answer::YesNo(b) => if *b { "Yes" } else { "No" }.to_string(),
+            Answer::Choice(c) => option_label(kind, c),
+            Answer::Choices(cs) => cs.iter().map(|c| option_label(kind, c)).collect::<Vec<_>>().join("; "),
+            Answer::Scale(n) => match kind {
+                Kind::Scale { max, .. } => format!("{n} out of {max}"),
+                _ => n.to_string(),
+            },
+            Answer::Number(n) => match kind {
+                Kind::Number { unit, decimals, .. } => {
+                    format!("{n:.prec$} {unit}", prec = usize::from(*decimals)).trim_end().to_string()
+                }
+                _ => n.to_string(),
+            },
+            Answer::Duration { amount, unit } => format!("{amount} {}", unit.word(*amount)),
+            Answer::Text(t) => t.clone(),
+            Answer::Body(m) if m.is_empty() => "Nothing marked".to_string(),
+            Answer::Body(m) => m.describe(regions).join("; "),
+            Answer::Side(s) => s.label().to_string(),
+        }
+    }
+}
+
+fn option_label(kind: &Kind, id: &str) -> String {
+    kind.options()
+        .iter()
+        .find(|o| o.id == id)
+        .map_or_else(|| id.to_string(), |o| o.label.clone())
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("this question takes a {0} answer")]
+    WrongKind(&'static str),
+    #[error("there is no option \"{0}\"")]
+    UnknownOption(String),
+    #[error("\"none of these\" cannot be chosen together with other options")]
+    ExclusiveWithOthers,
+    #[error("please enter a number from {min} to {max}{}", if unit.is_empty() { String::new() } else { format!(" {unit}") })]
+    OutOfRange { min: f64, max: f64, unit: String },
+    #[error("please use at most {0} digits after the decimal point")]
+    TooManyDecimals(u8),
+    #[error("please enter how long, more than zero")]
+    ZeroDuration,
+    #[error("please enter at most {0} years")]
+    TooLong(u32),
+    #[error("please shorten the text to {max} characters (it has {len})")]
+    TooLongText { max: usize, len: usize },
+    #[error("there is no question \"{0}\"")]
+    UnknownItem(String),
+    #[error("this screen is information only")]
+    NotAQuestion,
+}
+
+/// A patient's answers to one questionnaire, as saved to disk.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub questionnaire: String,
+    pub questionnaire_version: String,
+    /// Seconds since the Unix epoch when the session began.
+    #[serde(default)]
+    pub started: u64,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// Answered and required counts among the enabled items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Enabled items that take an answer.
+    pub questions: usize,
+    pub answered: usize,
+    pub required: usize,
+    pub required_answered: usize,
+}
+
+impl Progress {
+    pub fn complete(&self) -> bool {
+        self.required_answered == self.required
+    }
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} of {} answered ({} of {} required)",
+            self.answered, self.questions, self.required_answered, self.required
+        )
+    }
+}
+
+impl Session {
+    pub fn new(q: &Questionnaire, started: u64) -> Self {
+        Self {
+            format: SESSION_FORMAT,
+            questionnaire: q.id.clone(),
+            questionnaire_version: q.version.clone(),
+            started,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Answer> {
+        self.answers.get(id)
+    }
+
+    /// Stores an answer after checking it fits the item. An empty answer
+    /// (blank text, no choices) removes the item's answer instead.
+    pub fn set(&mut self, q: &Questionnaire, id: &str, answer: Answer) -> Result<(), AnswerError> {
+        let item = q.item(id).ok_or_else(|| AnswerError::UnknownItem(id.to_string()))?;
+        if matches!(item.kind, Kind::Info) {
+            return Err(AnswerError::NotAQuestion);
+        }
+        answer.check(&item.kind)?;
+        if answer.is_given() {
+            self.answers.insert(id.to_string(), answer);
+        } else {
+            self.answers.remove(id);
+        }
+        Ok(())
+    }
+
+    pub fn clear(&mut self, id: &str) {
+        self.answers.remove(id);
+    }
+
+    /// Which items are enabled, in questionnaire order. Answers of disabled
+    /// items are kept (the patient may change their mind back) but count as
+    /// unanswered for conditions, progress, scores and summaries.
+    pub fn enabled(&self, q: &Questionnaire) -> Vec<bool> {
+        let mut on: HashMap<&str, bool> = HashMap::new();
+        let mut out = Vec::new();
+        for section in &q.sections {
+            let section_on = section.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+            for item in &section.items {
+                let item_on = section_on && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+                on.insert(&item.id, item_on);
+                out.push(item_on);
+            }
+        }
+        out
+    }
+
+    /// The answer of an item that is enabled; `on` holds the items decided so far.
+    fn live(&self, id: &str, on: &HashMap<&str, bool>) -> Option<&Answer> {
+        if on.get(id).copied().unwrap_or(false) {
+            self.answers.get(id)
+        } else {
+            None
+        }
+    }
+
+    fn eval(&self, c: &Condition, on: &HashMap<&str, bool>) -> bool {
+        match c {
+            Condition::Equals(id, v) => self.live(id, on).is_some_and(|a| a.matches(v)),
+            Condition::AnyOf(id, vs) => self.live(id, on).is_some_and(|a| vs.iter().any(|v| a.matches(v))),
+            Condition::Answered(id) => self.live(id, on).is_some(),
+            Condition::AtLeast(id, min) => self.live(id, on).and_then(Answer::as_number).is_some_and(|n| n >= *min),
+            Condition::Marked(id, regions) => match self.live(id, on) {
+                Some(Answer::Body(m)) => {
+                    if regions.is_empty() {
+                        !m.is_empty()
+                    } else {
+                        regions.iter().any(|r| m.symptoms(r).is_some())
+                    }
+                }
+                _ => false,
+            },
+            Condition::Not(inner) => !self.eval(inner, on),
+            Condition::All(cs) => cs.iter().all(|c| self.eval(c, on)),
+            Condition::Any(cs) => cs.iter().any(|c| self.eval(c, on)),
+        }
+    }
+
+    /// The answers of enabled items only: what summaries and exports show.
+    pub fn live_answers<'a>(&'a self, q: &'a Questionnaire) -> impl Iterator<Item = (&'a crate::questionnaire::Item, &'a Answer)> {
+        q.items()
+            .zip(self.enabled(q))
+            .filter(|(_, on)| *on)
+            .filter_map(|(item, _)| self.answers.get(&item.id).map(|a| (item, a)))
+    }
+
+    pub fn progress(&self, q: &Questionnaire) -> Progress {
+        let mut p = Progress::default();
+        for (item, on) in q.items().zip(self.enabled(q)) {
+            if !on || matches!(item.kind, Kind::Info) {
+                continue;
+            }
+            let answered = self.answers.contains_key(&item.id);
+            p.questions += 1;
+            p.answered += usize::from(answered);
+            if item.required {
+                p.required += 1;
+                p.required_answered += usize::from(answered);
+            }
+        }
+        p
+    }
+
+    /// A declared score, or `None` until every item it uses is enabled and answered.
+    pub fn score(&self, q: &Questionnaire, score: &Score) -> Option<f64> {
+        let enabled = self.enabled(q);
+        let mut values = Vec::with_capacity(score.items.len());
+        for id in &score.items {
+            let n = q.index_of(id)?;
+            if !enabled[n] {
+                return None;
+            }
+            values.push(self.answers.get(id)?.as_number()?);
+        }
+        let sum: f64 = values.iter().sum();
+        match score.method {
+            ScoreMethod::Sum => Some(sum),
+            ScoreMethod::Mean if values.is_empty() => None,
+            ScoreMethod::Mean => Some(sum / values.len() as f64),
+        }
+    }
+
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new().depth_limit(4);
+        ron::ser::to_string_pretty(self, config).expect("a session always serializes")
+    }
+
+    /// Reads a saved session; `path` is only used in messages.
+    pub fn from_ron(path: &str, source: &str) -> Result<Session, Diagnostics> {
+        let s: Session = crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        if s.format != SESSION_FORMAT {
+            let loc = crate::diagnostic::Locator::new(source);
+            let at = loc.after(0, "format").unwrap_or(0);
+            let d = crate::diagnostic::Diagnostic::new(
+                path,
+                source,
+                loc.pos(at),
+                format!("session format {} is not supported (this program reads format {SESSION_FORMAT})", s.format),
+            );
+            return Err(Diagnostics(vec![d]));
+        }
+        Ok(s)
+    }
+
+    /// Problems with this session against `q`: another questionnaire, or
+    /// answers that no longer fit their items (e.g. after the file changed).
+    pub fn check(&self, q: &Questionnaire) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.questionnaire != q.id {
+            out.push(format!(
+                "these answers belong to questionnaire \"{}\", not \"{}\"",
+                self.questionnaire, q.id
+            ));
+            return out;
+        }
+        for (id, answer) in &self.answers {
+            match q.item(id) {
+                None => out.push(format!("answer to unknown item \"{id}\"")),
+                Some(item) => {
+                    if let Err(e) = answer.check(&item.kind) {
+                        out.push(format!("answer to \"{id}\": {e}"));
+                    }
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,8 @@
+//! `intake`: a questionnaire engine and terminal walk-through for back pain
+//! with leg weakness. The library holds everything but the terminal: the
+//! questionnaire model and its checks, answers, body regions and exports.
+
+pub mod answers;
+pub mod body;
+pub mod diagnostic;
+pub mod questionnaire;

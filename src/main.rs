@@ -1,0 +1,88 @@
+//! The `intake` command line: argument parsing and error reporting only; the
+//! work is done by the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use intake::questionnaire;
+
+/// The default questionnaire, compiled in so the program runs from anywhere.
+const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake.ron");
+
+#[derive(Parser)]
+#[command(
+    name = "intake",
+    version,
+    about = "A terminal intake questionnaire for back pain with leg weakness",
+    long_about = "Walks a patient through an intake questionnaire for back pain with leg or arm \
+                  symptoms (radiculopathy, sciatica), one screen at a time, and ends with a summary \
+                  to bring to the doctor. It never gives a diagnosis.\n\n\
+                  Run without a command to start the questionnaire."
+)]
+struct Cli {
+    /// Questionnaire file to use instead of the built-in back-pain intake.
+    #[arg(long, short, value_name = "FILE", global = true)]
+    questionnaire: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check questionnaire files and report every problem as path:line:col.
+    Validate {
+        /// Questionnaire files (RON).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { files }) => validate(&files),
+        None => run(cli.questionnaire),
+    }
+}
+
+fn validate(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match questionnaire::load_file(path) {
+            Ok(q) => {
+                let items = q.items().count();
+                println!("{}: ok ({} sections, {items} items)", path.display(), q.sections.len());
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn run(path: Option<PathBuf>) -> ExitCode {
+    let loaded = match &path {
+        Some(p) => questionnaire::load_file(p),
+        None => questionnaire::parse_str("questionnaires/back-pain-intake.ron", DEFAULT_QUESTIONNAIRE)
+            .map_err(questionnaire::LoadError::Invalid),
+    };
+    match loaded {
+        Ok(q) => {
+            eprintln!(
+                "Loaded \"{}\" ({} items). The interactive walk-through is not built yet; \
+                 use `intake validate FILE` to check questionnaire files.",
+                q.title,
+                q.items().count()
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
