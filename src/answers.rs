@@ -134,7 +134,9 @@ impl Answer {
     pub fn check(&self, kind: &Kind) -> Result<(), AnswerError> {
         let mismatch = || AnswerError::WrongKind(kind.name());
         match (kind, self) {
-            (Kind::YesNo, Answer::YesNo(_)) | (Kind::BodyMap, Answer::Body(_)) | (Kind::Side, Answer::Side(_)) => Ok(()),
+            (Kind::YesNo, Answer::YesNo(_))
+            | (Kind::BodyMap, Answer::Body(_))
+            | (Kind::Side, Answer::Side(_)) => Ok(()),
             (Kind::Single { options }, Answer::Choice(c)) => {
                 if options.iter().any(|o| &o.id == c) {
                     Ok(())
@@ -146,7 +148,10 @@ impl Answer {
                 if let Some(bad) = cs.iter().find(|c| !options.iter().any(|o| &o.id == *c)) {
                     return Err(AnswerError::UnknownOption(bad.clone()));
                 }
-                let exclusive = options.iter().filter(|o| o.exclusive && cs.contains(&o.id)).count();
+                let exclusive = options
+                    .iter()
+                    .filter(|o| o.exclusive && cs.contains(&o.id))
+                    .count();
                 if exclusive > 0 && cs.len() > 1 {
                     return Err(AnswerError::ExclusiveWithOthers);
                 }
@@ -154,14 +159,30 @@ impl Answer {
             }
             (Kind::Scale { min, max, .. }, Answer::Scale(n)) => {
                 if n < min || n > max {
-                    Err(AnswerError::OutOfRange { min: f64::from(*min), max: f64::from(*max), unit: String::new() })
+                    Err(AnswerError::OutOfRange {
+                        min: f64::from(*min),
+                        max: f64::from(*max),
+                        unit: String::new(),
+                    })
                 } else {
                     Ok(())
                 }
             }
-            (Kind::Number { min, max, unit, decimals }, Answer::Number(n)) => {
+            (
+                Kind::Number {
+                    min,
+                    max,
+                    unit,
+                    decimals,
+                },
+                Answer::Number(n),
+            ) => {
                 if !n.is_finite() || n < min || n > max {
-                    return Err(AnswerError::OutOfRange { min: *min, max: *max, unit: unit.clone() });
+                    return Err(AnswerError::OutOfRange {
+                        min: *min,
+                        max: *max,
+                        unit: unit.clone(),
+                    });
                 }
                 let scale = 10f64.powi(i32::from(*decimals));
                 if ((n * scale).round() - n * scale).abs() > 1e-9 {
@@ -195,14 +216,20 @@ impl Answer {
         match self {
             Answer::YesNo(b) => if *b { "Yes" } else { "No" }.to_string(),
             Answer::Choice(c) => option_label(kind, c),
-            Answer::Choices(cs) => cs.iter().map(|c| option_label(kind, c)).collect::<Vec<_>>().join("; "),
+            Answer::Choices(cs) => cs
+                .iter()
+                .map(|c| option_label(kind, c))
+                .collect::<Vec<_>>()
+                .join("; "),
             Answer::Scale(n) => match kind {
                 Kind::Scale { max, .. } => format!("{n} out of {max}"),
                 _ => n.to_string(),
             },
             Answer::Number(n) => match kind {
                 Kind::Number { unit, decimals, .. } => {
-                    format!("{n:.prec$} {unit}", prec = usize::from(*decimals)).trim_end().to_string()
+                    format!("{n:.prec$} {unit}", prec = usize::from(*decimals))
+                        .trim_end()
+                        .to_string()
                 }
                 _ => n.to_string(),
             },
@@ -304,7 +331,9 @@ impl Session {
     /// Stores an answer after checking it fits the item. An empty answer
     /// (blank text, no choices) removes the item's answer instead.
     pub fn set(&mut self, q: &Questionnaire, id: &str, answer: Answer) -> Result<(), AnswerError> {
-        let item = q.item(id).ok_or_else(|| AnswerError::UnknownItem(id.to_string()))?;
+        let item = q
+            .item(id)
+            .ok_or_else(|| AnswerError::UnknownItem(id.to_string()))?;
         if matches!(item.kind, Kind::Info) {
             return Err(AnswerError::NotAQuestion);
         }
@@ -328,9 +357,13 @@ impl Session {
         let mut on: HashMap<&str, bool> = HashMap::new();
         let mut out = Vec::new();
         for section in &q.sections {
-            let section_on = section.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+            let section_on = section
+                .enable_when
+                .as_ref()
+                .is_none_or(|c| self.eval(c, &on));
             for item in &section.items {
-                let item_on = section_on && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+                let item_on =
+                    section_on && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
                 on.insert(&item.id, item_on);
                 out.push(item_on);
             }
@@ -350,9 +383,14 @@ impl Session {
     fn eval(&self, c: &Condition, on: &HashMap<&str, bool>) -> bool {
         match c {
             Condition::Equals(id, v) => self.live(id, on).is_some_and(|a| a.matches(v)),
-            Condition::AnyOf(id, vs) => self.live(id, on).is_some_and(|a| vs.iter().any(|v| a.matches(v))),
+            Condition::AnyOf(id, vs) => self
+                .live(id, on)
+                .is_some_and(|a| vs.iter().any(|v| a.matches(v))),
             Condition::Answered(id) => self.live(id, on).is_some(),
-            Condition::AtLeast(id, min) => self.live(id, on).and_then(Answer::as_number).is_some_and(|n| n >= *min),
+            Condition::AtLeast(id, min) => self
+                .live(id, on)
+                .and_then(Answer::as_number)
+                .is_some_and(|n| n >= *min),
             Condition::Marked(id, regions) => match self.live(id, on) {
                 Some(Answer::Body(m)) => {
                     if regions.is_empty() {
@@ -370,7 +408,10 @@ impl Session {
     }
 
     /// The answers of enabled items only: what summaries and exports show.
-    pub fn live_answers<'a>(&'a self, q: &'a Questionnaire) -> impl Iterator<Item = (&'a crate::questionnaire::Item, &'a Answer)> {
+    pub fn live_answers<'a>(
+        &'a self,
+        q: &'a Questionnaire,
+    ) -> impl Iterator<Item = (&'a crate::questionnaire::Item, &'a Answer)> {
         q.items()
             .zip(self.enabled(q))
             .filter(|(_, on)| *on)
@@ -420,7 +461,8 @@ impl Session {
 
     /// Reads a saved session; `path` is only used in messages.
     pub fn from_ron(path: &str, source: &str) -> Result<Session, Diagnostics> {
-        let s: Session = crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let s: Session =
+            crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
         if s.format != SESSION_FORMAT {
             let loc = crate::diagnostic::Locator::new(source);
             let at = loc.after(0, "format").unwrap_or(0);
@@ -428,7 +470,10 @@ impl Session {
                 path,
                 source,
                 loc.pos(at),
-                format!("session format {} is not supported (this program reads format {SESSION_FORMAT})", s.format),
+                format!(
+                    "session format {} is not supported (this program reads format {SESSION_FORMAT})",
+                    s.format
+                ),
             );
             return Err(Diagnostics(vec![d]));
         }
@@ -457,5 +502,229 @@ impl Session {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::Symptom;
+    use crate::questionnaire::parse_str;
+
+    const SRC: &str = r#"Questionnaire(
+        id: "t", title: "T", version: "1", language: "en",
+        sections: [
+            Section(id: "s1", title: "S1", items: [
+                Item(id: "leg", prompt: "Leg pain?", required: true, kind: YesNo),
+                Item(id: "side", prompt: "Which?", required: true, kind: Side, enable_when: Equals("leg", "yes")),
+                Item(id: "where", prompt: "Where?", kind: Multi(options: [
+                    Choice(id: "calf", label: "Calf"), Choice(id: "foot", label: "Foot"),
+                    Choice(id: "none", label: "None", exclusive: true)])),
+                Item(id: "foot_q", prompt: "Foot?", kind: YesNo, enable_when: All([Equals("side", "left"), AnyOf("where", ["foot"])])),
+                Item(id: "a", prompt: "A", required: true, kind: Scale(min: 0, max: 10, min_label: "lo", max_label: "hi")),
+                Item(id: "b", prompt: "B", kind: Scale(min: 0, max: 10, min_label: "lo", max_label: "hi"), enable_when: Not(AtLeast("a", 8))),
+                Item(id: "map", prompt: "Map", kind: BodyMap),
+                Item(id: "calf_q", prompt: "Calf?", kind: YesNo, enable_when: Marked("map", ["left_calf", "right_calf"])),
+                Item(id: "any_q", prompt: "Any?", kind: Info, enable_when: Marked("map", [])),
+            ]),
+            Section(id: "s2", title: "S2", enable_when: Any([Answered("foot_q"), Equals("leg", "no")]), items: [
+                Item(id: "kg", prompt: "Weight?", kind: Number(min: 20, max: 300, unit: "kg", decimals: 1)),
+            ]),
+        ],
+        scores: [
+            Score(id: "mean", label: "M", method: Mean, items: ["a", "b"]),
+            Score(id: "sum", label: "S", method: Sum, items: ["a", "b"]),
+        ],
+    )"#;
+
+    fn q() -> Questionnaire {
+        parse_str("t.ron", SRC).unwrap()
+    }
+
+    fn on(s: &Session, q: &Questionnaire, id: &str) -> bool {
+        s.enabled(q)[q.index_of(id).unwrap()]
+    }
+
+    #[test]
+    fn equals_enables_and_disables() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        assert!(!on(&s, &q, "side"));
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        assert!(on(&s, &q, "side"));
+        s.set(&q, "leg", Answer::YesNo(false)).unwrap();
+        assert!(!on(&s, &q, "side"));
+    }
+
+    #[test]
+    fn all_and_any_of_over_multi_choice() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        s.set(&q, "side", Answer::Side(Side::Left)).unwrap();
+        s.set(&q, "where", Answer::Choices(["calf".to_string()].into()))
+            .unwrap();
+        assert!(!on(&s, &q, "foot_q"));
+        s.set(
+            &q,
+            "where",
+            Answer::Choices(["calf".to_string(), "foot".to_string()].into()),
+        )
+        .unwrap();
+        assert!(on(&s, &q, "foot_q"));
+    }
+
+    #[test]
+    fn a_disabled_items_answer_is_kept_but_counts_as_unanswered() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        s.set(&q, "side", Answer::Side(Side::Left)).unwrap();
+        s.set(&q, "where", Answer::Choices(["foot".to_string()].into()))
+            .unwrap();
+        s.set(&q, "foot_q", Answer::YesNo(true)).unwrap();
+        assert!(on(&s, &q, "kg"), "section s2 is enabled by foot_q");
+        // Turning leg off disables side, which disables foot_q, which disables s2.
+        s.set(&q, "leg", Answer::YesNo(false)).unwrap();
+        assert!(!on(&s, &q, "foot_q"));
+        assert_eq!(s.get("side"), Some(&Answer::Side(Side::Left)), "kept");
+        assert!(
+            s.live_answers(&q)
+                .all(|(i, _)| i.id != "side" && i.id != "foot_q")
+        );
+        // leg = no enables s2 by the other branch of Any.
+        assert!(on(&s, &q, "kg"));
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        assert!(on(&s, &q, "foot_q"), "the kept answers come back");
+    }
+
+    #[test]
+    fn not_at_least() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        assert!(on(&s, &q, "b"), "unanswered a is not at least 8");
+        s.set(&q, "a", Answer::Scale(8)).unwrap();
+        assert!(!on(&s, &q, "b"));
+        s.set(&q, "a", Answer::Scale(7)).unwrap();
+        assert!(on(&s, &q, "b"));
+    }
+
+    #[test]
+    fn marked_regions() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        let mut m = BodyMarks::new();
+        m.set("left_thigh_back", Symptom::Pain);
+        s.set(&q, "map", Answer::Body(m.clone())).unwrap();
+        assert!(on(&s, &q, "any_q"));
+        assert!(!on(&s, &q, "calf_q"));
+        m.set("right_calf", Symptom::Numbness);
+        s.set(&q, "map", Answer::Body(m)).unwrap();
+        assert!(on(&s, &q, "calf_q"));
+        s.set(&q, "map", Answer::Body(BodyMarks::new())).unwrap();
+        assert!(s.get("map").is_none(), "an empty diagram is no answer");
+        assert!(!on(&s, &q, "any_q"));
+    }
+
+    #[test]
+    fn scores_need_every_item_enabled_and_answered() {
+        let q = q();
+        let (mean, sum) = (&q.scores[0], &q.scores[1]);
+        let mut s = Session::new(&q, 0);
+        s.set(&q, "a", Answer::Scale(3)).unwrap();
+        assert_eq!(s.score(&q, mean), None);
+        s.set(&q, "b", Answer::Scale(6)).unwrap();
+        assert_eq!(s.score(&q, mean), Some(4.5));
+        assert_eq!(s.score(&q, sum), Some(9.0));
+        s.set(&q, "a", Answer::Scale(9)).unwrap();
+        assert_eq!(s.score(&q, mean), None, "b is disabled when a >= 8");
+    }
+
+    #[test]
+    fn answers_are_checked_against_their_items() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        assert_eq!(
+            s.set(&q, "a", Answer::Scale(11)).unwrap_err().to_string(),
+            "please enter a number from 0 to 10"
+        );
+        assert!(matches!(
+            s.set(&q, "a", Answer::YesNo(true)),
+            Err(AnswerError::WrongKind("scale"))
+        ));
+        assert!(matches!(
+            s.set(&q, "kg", Answer::Number(70.25)),
+            Err(AnswerError::TooManyDecimals(1))
+        ));
+        s.set(&q, "kg", Answer::Number(70.5)).unwrap();
+        let both = Answer::Choices(["none".to_string(), "calf".to_string()].into());
+        assert_eq!(
+            s.set(&q, "where", both),
+            Err(AnswerError::ExclusiveWithOthers)
+        );
+        assert!(matches!(
+            s.set(&q, "where", Answer::Choices(["knee".to_string()].into())),
+            Err(AnswerError::UnknownOption(_))
+        ));
+        assert!(matches!(
+            s.set(&q, "any_q", Answer::YesNo(true)),
+            Err(AnswerError::NotAQuestion)
+        ));
+        assert!(matches!(
+            s.set(&q, "zz", Answer::YesNo(true)),
+            Err(AnswerError::UnknownItem(_))
+        ));
+    }
+
+    #[test]
+    fn progress_counts_enabled_questions_only() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        let p = s.progress(&q);
+        // leg, where, a, b, map are enabled questions (any_q is info; s2 is off).
+        assert_eq!(
+            (p.questions, p.answered, p.required, p.required_answered),
+            (5, 0, 2, 0)
+        );
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        let p = s.progress(&q);
+        assert_eq!(
+            (p.questions, p.answered, p.required, p.required_answered),
+            (6, 1, 3, 1)
+        );
+        assert!(!p.complete());
+    }
+
+    #[test]
+    fn session_round_trips_through_ron() {
+        let q = q();
+        let mut s = Session::new(&q, 1_700_000_000);
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        s.set(
+            &q,
+            "where",
+            Answer::Choices(["calf".to_string(), "foot".to_string()].into()),
+        )
+        .unwrap();
+        s.set(&q, "kg", Answer::Number(81.5)).unwrap();
+        let mut m = BodyMarks::new();
+        m.set("left_calf", Symptom::Tingling);
+        s.set(&q, "map", Answer::Body(m)).unwrap();
+        let text = s.to_ron();
+        let back = Session::from_ron("s.ron", &text).unwrap();
+        assert_eq!(back, s);
+        assert!(back.check(&q).is_empty());
+    }
+
+    #[test]
+    fn a_session_of_another_format_is_refused_with_a_position() {
+        let text = Session::new(&q(), 0)
+            .to_ron()
+            .replace("format: 1", "format: 99");
+        let err = Session::from_ron("s.ron", &text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("s.ron:2:5: session format 99 is not supported"),
+            "{err}"
+        );
     }
 }

@@ -131,7 +131,10 @@ impl BodyMarks {
     }
 
     pub fn set(&mut self, region: &str, symptom: Symptom) {
-        self.0.entry(region.to_string()).or_default().insert(symptom);
+        self.0
+            .entry(region.to_string())
+            .or_default()
+            .insert(symptom);
     }
 
     pub fn clear_region(&mut self, region: &str) {

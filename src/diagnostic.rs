@@ -142,13 +142,19 @@ impl<'a> Locator<'a> {
             }
         }
         let line = &self.source[start..];
-        start + line.char_indices().nth(pos.col.saturating_sub(1)).map_or(line.len(), |(n, _)| n)
+        start
+            + line
+                .char_indices()
+                .nth(pos.col.saturating_sub(1))
+                .map_or(line.len(), |(n, _)| n)
     }
 
     /// Just after the last non-blank character before `offset`: where a
     /// missing comma or bracket belongs.
     pub fn end_of_previous_token(&self, offset: usize) -> usize {
-        self.source[..offset.min(self.source.len())].trim_end().len()
+        self.source[..offset.min(self.source.len())]
+            .trim_end()
+            .len()
     }
 
     pub fn pos(&self, offset: usize) -> Pos {

@@ -53,7 +53,11 @@ fn validate(files: &[PathBuf]) -> ExitCode {
         match questionnaire::load_file(path) {
             Ok(q) => {
                 let items = q.items().count();
-                println!("{}: ok ({} sections, {items} items)", path.display(), q.sections.len());
+                println!(
+                    "{}: ok ({} sections, {items} items)",
+                    path.display(),
+                    q.sections.len()
+                );
             }
             Err(e) => {
                 failed = true;
@@ -61,14 +65,20 @@ fn validate(files: &[PathBuf]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run(path: Option<PathBuf>) -> ExitCode {
     let loaded = match &path {
         Some(p) => questionnaire::load_file(p),
-        None => questionnaire::parse_str("questionnaires/back-pain-intake.ron", DEFAULT_QUESTIONNAIRE)
-            .map_err(questionnaire::LoadError::Invalid),
+        None => {
+            questionnaire::parse_str("questionnaires/back-pain-intake.ron", DEFAULT_QUESTIONNAIRE)
+                .map_err(questionnaire::LoadError::Invalid)
+        }
     };
     match loaded {
         Ok(q) => {

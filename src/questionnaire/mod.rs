@@ -77,9 +77,13 @@ pub enum Kind {
     /// Text to read; takes no answer.
     Info,
     YesNo,
-    Single { options: Vec<Choice> },
+    Single {
+        options: Vec<Choice>,
+    },
     /// Several options; an option marked `exclusive` ("none of these") clears the others.
-    Multi { options: Vec<Choice> },
+    Multi {
+        options: Vec<Choice>,
+    },
     Scale {
         min: i32,
         max: i32,
@@ -98,7 +102,9 @@ pub enum Kind {
         #[serde(default = "default_max_years")]
         max_years: u32,
     },
-    Text { max_len: usize },
+    Text {
+        max_len: usize,
+    },
     /// The body diagram: a set of regions, each with the symptom kinds marked.
     BodyMap,
     /// Left, right, both or neither.
@@ -189,7 +195,9 @@ impl Condition {
         match self {
             Condition::Marked(id, rs) => rs.iter().map(|r| (id.as_str(), r.as_str())).collect(),
             Condition::Not(c) => c.regions(),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.regions()).collect(),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().flat_map(|c| c.regions()).collect()
+            }
             _ => Vec::new(),
         }
     }

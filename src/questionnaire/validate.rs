@@ -8,7 +8,12 @@ use crate::diagnostic::{Diagnostic, Locator};
 
 /// Every semantic problem of `q`, in source order. `source` is the text `q`
 /// was parsed from, used to point at the offending spot.
-pub fn validate(q: &Questionnaire, path: &str, source: &str, regions: &BodyRegions) -> Vec<Diagnostic> {
+pub fn validate(
+    q: &Questionnaire,
+    path: &str,
+    source: &str,
+    regions: &BodyRegions,
+) -> Vec<Diagnostic> {
     let mut v = Validator {
         loc: Locator::new(source),
         path,
@@ -37,7 +42,8 @@ struct Span {
 impl Validator<'_> {
     fn error(&mut self, at: usize, message: String) {
         let pos = self.loc.pos(at);
-        self.out.push(Diagnostic::new(self.path, self.source, pos, message));
+        self.out
+            .push(Diagnostic::new(self.path, self.source, pos, message));
     }
 
     /// The first `needle` inside `span`, or the span's start.
@@ -61,7 +67,10 @@ impl Validator<'_> {
         let mut sections = Vec::new();
         let mut items: Vec<(&Item, usize)> = Vec::new();
         for s in &q.sections {
-            let at = self.loc.struct_id("Section", &s.id, cursor).unwrap_or(cursor);
+            let at = self
+                .loc
+                .struct_id("Section", &s.id, cursor)
+                .unwrap_or(cursor);
             cursor = at + 1;
             sections.push(at);
             for i in &s.items {
@@ -70,7 +79,10 @@ impl Validator<'_> {
                 items.push((i, at));
             }
         }
-        let end_of_items = self.loc.after(cursor, "scores:").unwrap_or(self.source.len());
+        let end_of_items = self
+            .loc
+            .after(cursor, "scores:")
+            .unwrap_or(self.source.len());
         let spans: Vec<Span> = (0..items.len())
             .map(|n| Span {
                 start: items[n].1,
@@ -95,27 +107,59 @@ impl Validator<'_> {
 
         // Conditions may only look back: an item's condition (and its
         // section's) can refer to items before it. This also rules out cycles.
-        let index: HashMap<&str, usize> = items.iter().enumerate().map(|(n, (i, _))| (i.id.as_str(), n)).collect();
+        let index: HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(n, (i, _))| (i.id.as_str(), n))
+            .collect();
         let mut first_item = 0;
         for (s, &at) in q.sections.iter().zip(&sections) {
             if let Some(c) = &s.enable_when {
-                let span = Span { start: at, end: spans.get(first_item).map_or(self.source.len(), |x| x.start) };
-                self.check_condition(c, &format!("section \"{}\"", s.id), first_item, span, &items, &index, regions);
+                let span = Span {
+                    start: at,
+                    end: spans.get(first_item).map_or(self.source.len(), |x| x.start),
+                };
+                self.check_condition(
+                    c,
+                    &format!("section \"{}\"", s.id),
+                    first_item,
+                    span,
+                    &items,
+                    &index,
+                    regions,
+                );
             }
             first_item += s.items.len();
         }
         for (n, (&(item, _), &span)) in items.iter().zip(&spans).enumerate() {
             if let Some(c) = &item.enable_when {
-                let span = Span { start: self.find(span, "enable_when"), end: span.end };
-                self.check_condition(c, &format!("item \"{}\"", item.id), n, span, &items, &index, regions);
+                let span = Span {
+                    start: self.find(span, "enable_when"),
+                    end: span.end,
+                };
+                self.check_condition(
+                    c,
+                    &format!("item \"{}\"", item.id),
+                    n,
+                    span,
+                    &items,
+                    &index,
+                    regions,
+                );
             }
         }
 
         // Scores.
-        let scores_at = self.loc.after(end_of_items, "scores:").unwrap_or(end_of_items);
+        let scores_at = self
+            .loc
+            .after(end_of_items, "scores:")
+            .unwrap_or(end_of_items);
         let mut cursor = scores_at;
         for score in &q.scores {
-            let at = self.loc.struct_id("Score", &score.id, cursor).unwrap_or(cursor);
+            let at = self
+                .loc
+                .struct_id("Score", &score.id, cursor)
+                .unwrap_or(cursor);
             cursor = at + 1;
             self.check_id("score", &score.id, at, &mut seen);
             if score.items.is_empty() {
@@ -139,14 +183,29 @@ impl Validator<'_> {
         }
     }
 
-    fn check_id<'q>(&mut self, what: &str, id: &'q str, at: usize, seen: &mut HashMap<&'q str, usize>) {
+    fn check_id<'q>(
+        &mut self,
+        what: &str,
+        id: &'q str,
+        at: usize,
+        seen: &mut HashMap<&'q str, usize>,
+    ) {
         if id.trim().is_empty() {
             self.error(at, format!("{what} id is empty"));
-        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-            self.error(at, format!("{what} id \"{id}\" may only use letters, digits, '_' and '-'"));
+        } else if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            self.error(
+                at,
+                format!("{what} id \"{id}\" may only use letters, digits, '_' and '-'"),
+            );
         } else if let Some(&first) = seen.get(id) {
             let line = self.loc.pos(first).line;
-            self.error(at, format!("duplicate id \"{id}\" (first used on line {line})"));
+            self.error(
+                at,
+                format!("duplicate id \"{id}\" (first used on line {line})"),
+            );
         } else {
             seen.insert(id, at);
         }
@@ -165,36 +224,75 @@ impl Validator<'_> {
                     self.error(kind_at, format!("choice item \"{id}\" has no options"));
                 }
                 let mut seen = HashSet::new();
+                let mut cursor = kind_at;
                 for o in options {
-                    let at = self.loc.string_after(span.start, &o.id).filter(|&a| a < span.end).unwrap_or(kind_at);
+                    let at = self
+                        .loc
+                        .string_after(cursor, &o.id)
+                        .filter(|&a| a < span.end)
+                        .unwrap_or(kind_at);
+                    cursor = at + 1;
                     if !seen.insert(o.id.as_str()) {
-                        self.error(at, format!("item \"{id}\" has two options with id \"{}\"", o.id));
+                        self.error(
+                            at,
+                            format!("item \"{id}\" has two options with id \"{}\"", o.id),
+                        );
                     }
                     if o.label.trim().is_empty() {
-                        self.error(at, format!("option \"{}\" of item \"{id}\" has an empty label", o.id));
+                        self.error(
+                            at,
+                            format!("option \"{}\" of item \"{id}\" has an empty label", o.id),
+                        );
                     }
                 }
                 if matches!(item.kind, Kind::Single { .. }) && options.iter().any(|o| o.exclusive) {
                     let at = self.find(span, "exclusive");
-                    self.error(at, format!("\"exclusive\" only applies to multiple-choice items, not \"{id}\""));
+                    self.error(
+                        at,
+                        format!(
+                            "\"exclusive\" only applies to multiple-choice items, not \"{id}\""
+                        ),
+                    );
                 }
             }
-            Kind::Scale { min, max, min_label, max_label } => {
+            Kind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+            } => {
                 if min >= max {
                     let at = self.find(span, "min");
-                    self.error(at, format!("scale \"{id}\": min ({min}) must be below max ({max})"));
+                    self.error(
+                        at,
+                        format!("scale \"{id}\": min ({min}) must be below max ({max})"),
+                    );
                 } else if max - min > 20 {
                     let at = self.find(span, "max");
-                    self.error(at, format!("scale \"{id}\" has {} steps; at most 21 fit on a screen", max - min + 1));
+                    self.error(
+                        at,
+                        format!(
+                            "scale \"{id}\" has {} steps; at most 21 fit on a screen",
+                            max - min + 1
+                        ),
+                    );
                 }
                 if min_label.trim().is_empty() || max_label.trim().is_empty() {
-                    self.error(kind_at, format!("scale \"{id}\" needs a label for both ends"));
+                    self.error(
+                        kind_at,
+                        format!("scale \"{id}\" needs a label for both ends"),
+                    );
                 }
             }
-            Kind::Number { min, max, decimals, .. } => {
+            Kind::Number {
+                min, max, decimals, ..
+            } => {
                 if !min.is_finite() || !max.is_finite() || min >= max {
                     let at = self.find(span, "min");
-                    self.error(at, format!("number \"{id}\": min ({min}) must be below max ({max})"));
+                    self.error(
+                        at,
+                        format!("number \"{id}\": min ({min}) must be below max ({max})"),
+                    );
                 }
                 if *decimals > 3 {
                     let at = self.find(span, "decimals");
@@ -213,7 +311,10 @@ impl Validator<'_> {
         }
         if matches!(item.kind, Kind::Info) && item.required {
             let at = self.find(span, "required");
-            self.error(at, format!("information item \"{id}\" takes no answer and cannot be required"));
+            self.error(
+                at,
+                format!("information item \"{id}\" takes no answer and cannot be required"),
+            );
         }
     }
 
@@ -231,11 +332,18 @@ impl Validator<'_> {
         let mut cursor = span.start;
         let mut reported = HashSet::new();
         for (id, value) in c.references() {
-            let at = self.loc.string_after(cursor, id).filter(|&a| a < span.end).unwrap_or(span.start);
+            let at = self
+                .loc
+                .string_after(cursor, id)
+                .filter(|&a| a < span.end)
+                .unwrap_or(span.start);
             cursor = at;
             let Some(&n) = index.get(id) else {
                 if reported.insert(id) {
-                    self.error(at, format!("{owner}: condition refers to unknown item \"{id}\""));
+                    self.error(
+                        at,
+                        format!("{owner}: condition refers to unknown item \"{id}\""),
+                    );
                 }
                 continue;
             };
@@ -251,15 +359,25 @@ impl Validator<'_> {
             }
             let target = items[n].0;
             if let Some(value) = value {
-                let vat = self.loc.string_after(at, value).filter(|&a| a < span.end).unwrap_or(at);
+                let vat = self
+                    .loc
+                    .string_after(at, value)
+                    .filter(|&a| a < span.end)
+                    .unwrap_or(at);
                 match target.kind.condition_values() {
                     Some(allowed) if !allowed.contains(&value) => self.error(
                         vat,
-                        format!("{owner}: \"{id}\" has no option \"{value}\" (it has: {})", allowed.join(", ")),
+                        format!(
+                            "{owner}: \"{id}\" has no option \"{value}\" (it has: {})",
+                            allowed.join(", ")
+                        ),
                     ),
                     None => self.error(
                         vat,
-                        format!("{owner}: \"{id}\" is a {} item; compare it with AtLeast or Answered", target.kind.name()),
+                        format!(
+                            "{owner}: \"{id}\" is a {} item; compare it with AtLeast or Answered",
+                            target.kind.name()
+                        ),
                     ),
                     _ => {}
                 }
@@ -283,20 +401,38 @@ impl Validator<'_> {
             Condition::AtLeast(id, _) => {
                 if let Some(k) = kind_of(id).filter(|k| !k.is_numeric()) {
                     let at = self.find(span, "AtLeast");
-                    self.error(at, format!("{owner}: AtLeast needs a scale or number item, \"{id}\" is a {} item", k.name()));
+                    self.error(
+                        at,
+                        format!(
+                            "{owner}: AtLeast needs a scale or number item, \"{id}\" is a {} item",
+                            k.name()
+                        ),
+                    );
                 }
             }
             Condition::Marked(id, rs) => {
                 if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
                     let at = self.find(span, "Marked");
-                    self.error(at, format!("{owner}: Marked needs a body diagram item, \"{id}\" is a {} item", k.name()));
+                    self.error(
+                        at,
+                        format!(
+                            "{owner}: Marked needs a body diagram item, \"{id}\" is a {} item",
+                            k.name()
+                        ),
+                    );
                 }
                 for r in rs.iter().filter(|r| !regions.contains(r)) {
-                    let at = self.loc.string_after(span.start, r).filter(|&a| a < span.end).unwrap_or(span.start);
+                    let at = self
+                        .loc
+                        .string_after(span.start, r)
+                        .filter(|&a| a < span.end)
+                        .unwrap_or(span.start);
                     self.error(at, format!("{owner}: unknown body region \"{r}\""));
                 }
             }
-            Condition::Not(inner) => self.check_condition_kinds(inner, owner, span, index, items, regions),
+            Condition::Not(inner) => {
+                self.check_condition_kinds(inner, owner, span, index, items, regions)
+            }
             Condition::All(cs) | Condition::Any(cs) => {
                 for inner in cs {
                     self.check_condition_kinds(inner, owner, span, index, items, regions);

@@ -1,0 +1,111 @@
+//! Every file in tests/invalid/ breaks one rule and says on its first line
+//! where the error must be reported: `// expect: LINE:COL: message`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use intake::questionnaire;
+
+fn expectation(source: &str) -> &str {
+    source
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// expect: "))
+        .expect("first line is `// expect: LINE:COL: message`")
+}
+
+#[test]
+fn each_invalid_file_reports_its_error_at_the_right_place() {
+    let mut checked = 0;
+    for entry in fs::read_dir("tests/invalid").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.display().to_string();
+        let source = fs::read_to_string(&path).unwrap();
+        let (at, message) = expectation(&source).split_once(": ").unwrap();
+        let err = questionnaire::parse_str(&name, &source)
+            .expect_err(&name)
+            .to_string();
+        let first = err.lines().next().unwrap();
+        let ok = first.starts_with(&format!("{name}:{at}: ")) && first.contains(message);
+        assert!(ok, "{name}: expected {at}: ...{message}...\ngot\n{err}");
+        // The offending line is quoted, with a caret under the column.
+        let line: usize = expectation(&source)
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let quoted = source.lines().nth(line - 1).unwrap();
+        assert!(
+            err.contains(&format!("{line} | {quoted}")),
+            "{name}: line not quoted:\n{err}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} invalid files");
+}
+
+#[test]
+fn shipped_questionnaires_are_valid() {
+    for entry in fs::read_dir("questionnaires").unwrap() {
+        let path = entry.unwrap().path();
+        if let Err(e) = questionnaire::load_file(&path) {
+            panic!("{e}");
+        }
+    }
+}
+
+#[test]
+fn a_syntax_error_on_line_n_of_the_real_questionnaire_is_reported_on_line_n() {
+    let source = fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
+    let mut lines: Vec<&str> = source.lines().collect();
+    // Drop the comma that ends a line in the middle of the file.
+    let n = (lines.len() / 2..lines.len())
+        .find(|&n| lines[n].trim_end().ends_with("\","))
+        .unwrap();
+    let broken = lines[n].trim_end().trim_end_matches(',').to_string();
+    lines[n] = &broken;
+    let err = questionnaire::parse_str("copy.ron", &lines.join("\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with(&format!("copy.ron:{}:", n + 1)), "{err}");
+}
+
+#[test]
+fn validate_command_exits_non_zero_on_any_invalid_file() {
+    let bin = env!("CARGO_BIN_EXE_intake");
+    let good = Path::new("questionnaires/back-pain-intake.ron");
+    let ok = Command::new(bin)
+        .arg("validate")
+        .arg(good)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+
+    let bad = Command::new(bin)
+        .args([
+            "validate",
+            "questionnaires/back-pain-intake.ron",
+            "tests/invalid/duplicate_item_id.ron",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("tests/invalid/duplicate_item_id.ron:10:22: duplicate id"),
+        "{stderr}"
+    );
+
+    let missing = Command::new(bin)
+        .args(["validate", "no/such/file.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.ron: cannot read"));
+}
