@@ -6,3 +6,4 @@ pub mod answers;
 pub mod body;
 pub mod diagnostic;
 pub mod questionnaire;
+pub mod tui;

@@ -1,11 +1,15 @@
 //! The `intake` command line: argument parsing and error reporting only; the
 //! work is done by the library.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
+use intake::answers::Session;
 use intake::questionnaire;
+use intake::tui::{self, theme::Theme};
 
 /// The default questionnaire, compiled in so the program runs from anywhere.
 const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake.ron");
@@ -25,6 +29,10 @@ struct Cli {
     #[arg(long, short, value_name = "FILE", global = true)]
     questionnaire: Option<PathBuf>,
 
+    /// Start with the high-contrast colours (F2 switches at any time).
+    #[arg(long)]
+    high_contrast: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -43,7 +51,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate { files }) => validate(&files),
-        None => run(cli.questionnaire),
+        None => run(cli.questionnaire, cli.high_contrast),
     }
 }
 
@@ -72,7 +80,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run(path: Option<PathBuf>) -> ExitCode {
+fn run(path: Option<PathBuf>, high_contrast: bool) -> ExitCode {
     let loaded = match &path {
         Some(p) => questionnaire::load_file(p),
         None => {
@@ -80,18 +88,34 @@ fn run(path: Option<PathBuf>) -> ExitCode {
                 .map_err(questionnaire::LoadError::Invalid)
         }
     };
-    match loaded {
-        Ok(q) => {
-            eprintln!(
-                "Loaded \"{}\" ({} items). The interactive walk-through is not built yet; \
-                 use `intake validate FILE` to check questionnaire files.",
-                q.title,
-                q.items().count()
-            );
-            ExitCode::FAILURE
-        }
+    let q = match loaded {
+        Ok(q) => q,
         Err(e) => {
             eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
+        );
+        return ExitCode::FAILURE;
+    }
+    let started = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let session = Session::new(&q, started);
+    let app = tui::App::new(
+        q,
+        session,
+        Theme::from_env(high_contrast),
+        tui::DEFAULT_AREA,
+    );
+    match tui::run(app) {
+        Ok((_, tui::Exit::Done)) => ExitCode::SUCCESS,
+        Ok((_, tui::Exit::Signal(sig))) => ExitCode::from(128 + sig as u8),
+        Err(e) => {
+            eprintln!("intake: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,794 @@
+//! The application state and `update`: every change of state goes through a
+//! message, so a whole session can be replayed in a test without a terminal.
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+use super::editor::{Editor, choice_rows, parse_number, single_answer, toggle_multi};
+use super::layout::{self, Frame, ItemBody};
+use super::message::{Focus, Msg};
+use super::theme::Theme;
+use crate::answers::{Answer, DurationUnit, Session};
+use crate::body::{BodyRegions, Symptom};
+use crate::questionnaire::{Item, Kind, Questionnaire};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    /// The item at this index in questionnaire order.
+    Item(usize),
+    Review,
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    ConfirmQuit,
+}
+
+/// A line under the answer: a problem to fix, or a plain notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+pub struct App {
+    pub questionnaire: Questionnaire,
+    pub regions: BodyRegions,
+    pub session: Session,
+    pub screen: Screen,
+    pub editor: Editor,
+    /// Which items are enabled; recomputed after every answer.
+    pub enabled: Vec<bool>,
+    pub show_why: bool,
+    pub notice: Option<Notice>,
+    pub dialog: Option<Dialog>,
+    pub theme: Theme,
+    /// The terminal's size, for mouse hit-testing.
+    pub area: Rect,
+    pub review_cursor: usize,
+    pub summary_scroll: u16,
+    /// After editing an item from the review screen, go back there.
+    pub return_to_review: bool,
+    /// Text typed into a field that is not (yet) a valid answer, by item id.
+    pub drafts: HashMap<String, String>,
+    pub running: bool,
+}
+
+/// Rows of the review screen: the enabled questions, then "finish".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewRow {
+    Item(usize),
+    Finish,
+}
+
+impl App {
+    pub fn new(questionnaire: Questionnaire, session: Session, theme: Theme, area: Rect) -> Self {
+        let enabled = session.enabled(&questionnaire);
+        Self {
+            questionnaire,
+            regions: BodyRegions::builtin(),
+            session,
+            screen: Screen::Welcome,
+            editor: Editor::None,
+            enabled,
+            show_why: false,
+            notice: None,
+            dialog: None,
+            theme,
+            area,
+            review_cursor: 0,
+            summary_scroll: 0,
+            return_to_review: false,
+            drafts: HashMap::new(),
+            running: true,
+        }
+    }
+
+    pub fn item(&self, index: usize) -> &Item {
+        self.questionnaire
+            .items()
+            .nth(index)
+            .expect("screen index is in range")
+    }
+
+    pub fn current_item(&self) -> Option<&Item> {
+        match self.screen {
+            Screen::Item(n) => Some(self.item(n)),
+            _ => None,
+        }
+    }
+
+    /// What has the keyboard, for reading keys.
+    pub fn focus(&self) -> Focus {
+        if self.dialog.is_some() {
+            return Focus::Other;
+        }
+        match (&self.screen, &self.editor) {
+            (
+                Screen::Item(_),
+                Editor::Number { .. } | Editor::Duration { .. } | Editor::Text { .. },
+            ) => Focus::Text,
+            (Screen::Item(_), Editor::Scale { .. }) => Focus::Scale,
+            _ => Focus::Other,
+        }
+    }
+
+    /// Enabled items in order, as indexes.
+    pub fn enabled_items(&self) -> impl Iterator<Item = usize> + '_ {
+        self.enabled
+            .iter()
+            .enumerate()
+            .filter(|(_, on)| **on)
+            .map(|(n, _)| n)
+    }
+
+    /// (position of the current item among enabled items, how many are enabled).
+    pub fn position(&self, index: usize) -> (usize, usize) {
+        let total = self.enabled_items().count();
+        let at = self.enabled_items().take_while(|&n| n < index).count() + 1;
+        (at.min(total.max(1)), total)
+    }
+
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        self.enabled_items()
+            .filter(|&n| !matches!(self.item(n).kind, Kind::Info))
+            .map(ReviewRow::Item)
+            .chain([ReviewRow::Finish])
+            .collect()
+    }
+
+    /// Required enabled items still without an answer.
+    pub fn missing_required(&self) -> Vec<usize> {
+        self.enabled_items()
+            .filter(|&n| {
+                let item = self.item(n);
+                item.required && self.session.get(&item.id).is_none()
+            })
+            .collect()
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        if let Msg::Resize(w, h) = msg {
+            self.area = Rect::new(0, 0, w, h);
+            return;
+        }
+        if let Msg::ToggleTheme = msg {
+            self.theme = self.theme.toggled();
+            return;
+        }
+        // Nothing is drawn then, so nothing should change unseen.
+        if layout::too_small(self.area) {
+            return;
+        }
+        if self.dialog.is_some() {
+            self.update_dialog(msg);
+            return;
+        }
+        if let Msg::Quit = msg {
+            self.dialog = Some(Dialog::ConfirmQuit);
+            return;
+        }
+        match self.screen {
+            Screen::Welcome => self.update_welcome(msg),
+            Screen::Item(n) => self.update_item(n, msg),
+            Screen::Review => self.update_review(msg),
+            Screen::Summary => self.update_summary(msg),
+        }
+    }
+
+    fn update_dialog(&mut self, msg: Msg) {
+        let area = layout::centered(self.area, 56, 7);
+        let yes = Rect {
+            x: area.x + 4,
+            y: area.bottom().saturating_sub(2),
+            width: 16,
+            height: 1,
+        };
+        let no = Rect {
+            x: area.right().saturating_sub(20),
+            width: 16,
+            ..yes
+        };
+        match msg {
+            Msg::Letter('y') => self.running = false,
+            Msg::Letter('n') | Msg::Quit | Msg::Back => self.dialog = None,
+            Msg::Click { column, row } if layout::contains(yes, column, row) => {
+                self.running = false
+            }
+            Msg::Click { column, row } if layout::contains(no, column, row) => self.dialog = None,
+            _ => {}
+        }
+    }
+
+    fn update_welcome(&mut self, msg: Msg) {
+        let frame = Frame::new(self.area);
+        match msg {
+            Msg::Confirm | Msg::Right => self.go_forward_from(None),
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(START), column, row) =>
+            {
+                self.go_forward_from(None)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(LEAVE), column, row) =>
+            {
+                self.dialog = Some(Dialog::ConfirmQuit)
+            }
+            _ => {}
+        }
+    }
+
+    fn update_item(&mut self, n: usize, msg: Msg) {
+        let kind = self.item(n).kind.clone();
+        let frame = Frame::new(self.area);
+        match msg {
+            Msg::Help => {
+                self.show_why = !self.show_why;
+                return;
+            }
+            Msg::Back => return self.go_back(n),
+            Msg::Confirm => return self.confirm(n),
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(BACK), column, row) =>
+            {
+                return self.go_back(n);
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(NEXT), column, row) =>
+            {
+                return self.forward(n);
+            }
+            Msg::Paste(text) if self.focus() == Focus::Text => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.edit(n, tui_input::InputRequest::InsertChar(c));
+                }
+                return;
+            }
+            _ => {}
+        }
+        match (&kind, msg) {
+            (_, Msg::Edit(request)) => self.edit(n, request),
+            (Kind::Scale { .. }, msg) => self.update_scale(n, &kind, msg),
+            (Kind::YesNo | Kind::Side | Kind::Single { .. } | Kind::Multi { .. }, msg) => {
+                self.update_choice(n, &kind, msg)
+            }
+            (Kind::Duration { .. }, m @ (Msg::Up | Msg::Down | Msg::NextField)) => {
+                if let Editor::Duration { unit, .. } = &mut self.editor {
+                    let i = DurationUnit::ALL
+                        .iter()
+                        .position(|u| u == unit)
+                        .unwrap_or(0);
+                    let step = if m == Msg::Up {
+                        DurationUnit::ALL.len() - 1
+                    } else {
+                        1
+                    };
+                    *unit = DurationUnit::ALL[(i + step) % DurationUnit::ALL.len()];
+                }
+            }
+            (Kind::BodyMap, msg) => self.update_body(n, msg),
+            (_, Msg::Left) => self.go_back(n),
+            (_, Msg::Right) => self.forward(n),
+            _ => {}
+        }
+    }
+
+    /// Enter: choose what the cursor is on (single answers), then go on.
+    fn confirm(&mut self, n: usize) {
+        let kind = self.item(n).kind.clone();
+        if let (Editor::Choice { cursor }, Kind::YesNo | Kind::Side | Kind::Single { .. }) =
+            (&self.editor, &kind)
+        {
+            let rows = choice_rows(&kind);
+            if let Some(answer) = cursor
+                .and_then(|c| rows.get(c))
+                .and_then(|r| single_answer(&kind, &r.value))
+            {
+                self.answer(n, answer);
+            }
+        }
+        self.forward(n);
+    }
+
+    /// Goes on if the item's answer is acceptable: typed text is checked here.
+    fn forward(&mut self, n: usize) {
+        if !self.commit_typed(n) {
+            return;
+        }
+        let item = self.item(n);
+        if item.required && self.session.get(&item.id).is_none() {
+            let text = match item.kind {
+                Kind::Multi { .. } => "Please choose at least one answer to go on.",
+                Kind::BodyMap => "Please mark at least one place to go on.",
+                Kind::Text { .. } | Kind::Number { .. } | Kind::Duration { .. } => {
+                    "Please type an answer to go on."
+                }
+                _ => "Please choose an answer to go on.",
+            };
+            self.notice = Some(Notice::Error(text.to_string()));
+            return;
+        }
+        self.go_forward_from(Some(n));
+    }
+
+    /// Checks and stores what was typed. On a problem the text stays in the
+    /// field and a message says what to fix; returns whether all is well.
+    fn commit_typed(&mut self, n: usize) -> bool {
+        let item = self.item(n).clone();
+        let Some(text) = self.editor.typed().map(str::to_string) else {
+            return true;
+        };
+        if text.trim().is_empty() {
+            self.session.clear(&item.id);
+            self.drafts.remove(&item.id);
+            self.after_change();
+            return true;
+        }
+        let answer = match (&item.kind, &self.editor) {
+            (Kind::Number { .. }, _) => match parse_number(&text) {
+                Some(v) => Answer::Number(v),
+                None => {
+                    return self.typed_problem(
+                        &item.id,
+                        &text,
+                        "Please type a number, using digits.".into(),
+                    );
+                }
+            },
+            (Kind::Duration { .. }, Editor::Duration { unit, .. }) => {
+                match text.trim().parse::<u32>() {
+                    Ok(amount) => Answer::Duration {
+                        amount,
+                        unit: *unit,
+                    },
+                    Err(_) => {
+                        return self.typed_problem(
+                            &item.id,
+                            &text,
+                            "Please type how long as a whole number.".into(),
+                        );
+                    }
+                }
+            }
+            _ => Answer::Text(text.trim().to_string()),
+        };
+        match self.session.set(&self.questionnaire, &item.id, answer) {
+            Ok(()) => {
+                self.drafts.remove(&item.id);
+                self.after_change();
+                true
+            }
+            Err(e) => {
+                let mut message = e.to_string();
+                if let Some(first) = message.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                self.typed_problem(&item.id, &text, format!("{message}."))
+            }
+        }
+    }
+
+    fn typed_problem(&mut self, id: &str, text: &str, message: String) -> bool {
+        self.drafts.insert(id.to_string(), text.to_string());
+        self.notice = Some(Notice::Error(message));
+        false
+    }
+
+    fn go_back(&mut self, n: usize) {
+        // Keep what was typed: stored if valid, else kept as a draft.
+        self.commit_typed(n);
+        if self.return_to_review {
+            return self.open_review(Some(n));
+        }
+        match self.enabled_items().filter(|&m| m < n).last() {
+            Some(prev) => self.open_item(prev),
+            None => self.open(Screen::Welcome),
+        }
+    }
+
+    fn go_forward_from(&mut self, from: Option<usize>) {
+        if self.return_to_review {
+            return self.open_review(from);
+        }
+        let next = self.enabled_items().find(|&m| from.is_none_or(|f| m > f));
+        match next {
+            Some(m) => self.open_item(m),
+            None => self.open_review(None),
+        }
+    }
+
+    fn open(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.notice = None;
+        self.editor = Editor::None;
+        self.summary_scroll = 0;
+    }
+
+    pub fn open_item(&mut self, n: usize) {
+        self.open(Screen::Item(n));
+        let item = self.item(n);
+        self.editor = Editor::for_item(
+            item,
+            self.session.get(&item.id),
+            self.drafts.get(&item.id).map(String::as_str),
+        );
+    }
+
+    fn open_review(&mut self, at_item: Option<usize>) {
+        self.return_to_review = false;
+        self.open(Screen::Review);
+        let rows = self.review_rows();
+        self.review_cursor = at_item
+            .and_then(|n| rows.iter().position(|r| *r == ReviewRow::Item(n)))
+            .unwrap_or(rows.len() - 1);
+    }
+
+    /// Stores an answer given by a choice or scale and refreshes what depends on it.
+    fn answer(&mut self, n: usize, answer: Answer) {
+        let id = self.item(n).id.clone();
+        match self.session.set(&self.questionnaire, &id, answer) {
+            Ok(()) => {
+                self.notice = None;
+                self.after_change();
+            }
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    fn after_change(&mut self) {
+        self.enabled = self.session.enabled(&self.questionnaire);
+    }
+
+    fn edit(&mut self, n: usize, request: tui_input::InputRequest) {
+        let kind = self.item(n).kind.clone();
+        // The amount of a duration is digits; letters pick the unit.
+        if let (Editor::Duration { unit, .. }, tui_input::InputRequest::InsertChar(c)) =
+            (&mut self.editor, request)
+        {
+            let picked = match c.to_ascii_lowercase() {
+                'd' => Some(DurationUnit::Days),
+                'w' => Some(DurationUnit::Weeks),
+                'm' => Some(DurationUnit::Months),
+                'y' => Some(DurationUnit::Years),
+                _ => None,
+            };
+            if let Some(u) = picked {
+                *unit = u;
+                return;
+            }
+            if !c.is_ascii_digit() {
+                self.notice = Some(Notice::Error(
+                    "Please type digits; d, w, m or y choose days, weeks, months or years.".into(),
+                ));
+                return;
+            }
+        }
+        if self.editor.edit(request, &kind) {
+            if matches!(self.notice, Some(Notice::Error(_))) {
+                self.notice = None;
+            }
+        } else if let Kind::Text { max_len } = kind {
+            self.notice = Some(Notice::Error(format!(
+                "This answer can be at most {max_len} characters long."
+            )));
+        }
+    }
+
+    fn update_choice(&mut self, n: usize, kind: &Kind, msg: Msg) {
+        let rows = choice_rows(kind);
+        let widget = self.item_body(n).widget;
+        let Editor::Choice { cursor } = &mut self.editor else {
+            return;
+        };
+        let last = rows.len().saturating_sub(1);
+        let offset = layout::scroll_offset(cursor.unwrap_or(0), rows.len(), widget.height as usize);
+        let moved = |c: Option<usize>, up: bool| match (c, up) {
+            (None, _) => 0,
+            (Some(c), true) => c.saturating_sub(1),
+            (Some(c), false) => (c + 1).min(last),
+        };
+        let pick = match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                *cursor = Some(moved(*cursor, true));
+                None
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                *cursor = Some(moved(*cursor, false));
+                None
+            }
+            Msg::Home | Msg::PageUp => {
+                *cursor = Some(0);
+                None
+            }
+            Msg::End | Msg::PageDown => {
+                *cursor = Some(last);
+                None
+            }
+            Msg::Toggle => {
+                // Space on nothing yet points at the first option first.
+                if cursor.is_none() {
+                    *cursor = Some(0);
+                    return;
+                }
+                *cursor
+            }
+            Msg::Letter(c @ ('y' | 'n')) if matches!(kind, Kind::YesNo) => {
+                self.answer(n, Answer::YesNo(c == 'y'));
+                return self.forward(n);
+            }
+            Msg::Click { column, row } if layout::contains(widget, column, row) => {
+                let i = offset + usize::from(row - widget.y);
+                if i > last {
+                    return;
+                }
+                *cursor = Some(i);
+                Some(i)
+            }
+            Msg::Left => return self.go_back(n),
+            Msg::Right => return self.forward(n),
+            _ => None,
+        };
+        let Some(i) = pick else { return };
+        let value = &rows[i].value;
+        let answer = match kind {
+            Kind::Multi { .. } => toggle_multi(kind, self.session.get(&self.item(n).id), value),
+            _ => match single_answer(kind, value) {
+                Some(a) => a,
+                None => return,
+            },
+        };
+        self.answer(n, answer);
+    }
+
+    fn update_scale(&mut self, n: usize, kind: &Kind, msg: Msg) {
+        let Kind::Scale { min, max, .. } = *kind else {
+            return;
+        };
+        let widget = self.item_body(n).widget;
+        let Editor::Scale { value, typed_one } = &mut self.editor else {
+            return;
+        };
+        let new = match msg {
+            Msg::Digit(d) => {
+                let d = i32::from(d);
+                // "1" then "0" makes 10 on a 0-10 scale.
+                let v = if *typed_one && d == 0 && max >= 10 {
+                    10
+                } else {
+                    d
+                };
+                *typed_one = d == 1;
+                if v < min || v > max {
+                    self.notice = Some(Notice::Error(format!(
+                        "Please choose a number from {min} to {max}."
+                    )));
+                    return;
+                }
+                v
+            }
+            Msg::Left | Msg::Down | Msg::ScrollDown { .. } => {
+                value.map_or(min, |v| (v - 1).max(min))
+            }
+            Msg::Right | Msg::Up | Msg::ScrollUp { .. } => value.map_or(min, |v| (v + 1).min(max)),
+            Msg::Home => min,
+            Msg::End => max,
+            Msg::Click { column, row } => {
+                let cells = layout::scale_cells(widget, (max - min + 1) as usize);
+                match cells.iter().position(|c| layout::contains(*c, column, row)) {
+                    Some(i) => min + i as i32,
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        if !matches!(msg, Msg::Digit(_)) {
+            *typed_one = false;
+        }
+        *value = Some(new);
+        self.answer(n, Answer::Scale(new));
+    }
+
+    fn update_body(&mut self, n: usize, msg: Msg) {
+        let count = self.regions.regions.len();
+        let widget = self.item_body(n).widget;
+        let Editor::Body { cursor } = &mut self.editor else {
+            return;
+        };
+        let list = super::view::item::body_list_area(widget);
+        let offset = layout::scroll_offset(*cursor, count, list.height as usize);
+        let symptom = match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                *cursor = cursor.saturating_sub(1);
+                return;
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                *cursor = (*cursor + 1).min(count - 1);
+                return;
+            }
+            Msg::PageUp => {
+                *cursor = cursor.saturating_sub(list.height as usize);
+                return;
+            }
+            Msg::PageDown => {
+                *cursor = (*cursor + list.height as usize).min(count - 1);
+                return;
+            }
+            Msg::Home => {
+                *cursor = 0;
+                return;
+            }
+            Msg::End => {
+                *cursor = count - 1;
+                return;
+            }
+            Msg::Click { column, row } if layout::contains(list, column, row) => {
+                *cursor = (offset + usize::from(row - list.y)).min(count - 1);
+                return;
+            }
+            Msg::Toggle | Msg::Letter('p') => Some(Symptom::Pain),
+            Msg::Letter('n') => Some(Symptom::Numbness),
+            Msg::Letter('t') => Some(Symptom::Tingling),
+            Msg::Letter('w') => Some(Symptom::Weakness),
+            Msg::Letter('s') => Some(Symptom::Sensitive),
+            Msg::Letter('c') => None,
+            Msg::Left => return self.go_back(n),
+            Msg::Right => return self.forward(n),
+            _ => return,
+        };
+        let region = self.regions.regions[*cursor].id.clone();
+        let mut marks = match self.session.get(&self.item(n).id) {
+            Some(Answer::Body(m)) => m.clone(),
+            _ => Default::default(),
+        };
+        match symptom {
+            Some(s) => marks.toggle(&region, s),
+            None => marks.clear_region(&region),
+        }
+        self.answer(n, Answer::Body(marks));
+    }
+
+    fn update_review(&mut self, msg: Msg) {
+        let rows = self.review_rows();
+        let last = rows.len() - 1;
+        let frame = Frame::new(self.area);
+        let list = frame.body;
+        let offset = layout::scroll_offset(self.review_cursor, rows.len(), list.height as usize);
+        match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                self.review_cursor = self.review_cursor.saturating_sub(1)
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                self.review_cursor = (self.review_cursor + 1).min(last)
+            }
+            Msg::PageUp => {
+                self.review_cursor = self.review_cursor.saturating_sub(list.height as usize)
+            }
+            Msg::PageDown => {
+                self.review_cursor = (self.review_cursor + list.height as usize).min(last)
+            }
+            Msg::Home => self.review_cursor = 0,
+            Msg::End => self.review_cursor = last,
+            Msg::Confirm | Msg::Right => self.review_select(rows[self.review_cursor]),
+            Msg::Back | Msg::Left => {
+                if let Some(n) = self.enabled_items().last() {
+                    self.open_item(n);
+                }
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(FINISH), column, row) =>
+            {
+                self.review_select(ReviewRow::Finish)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(BACK), column, row) =>
+            {
+                self.update_review(Msg::Back)
+            }
+            Msg::Click { column, row } if layout::contains(list, column, row) => {
+                let i = offset + usize::from(row - list.y);
+                if i <= last {
+                    self.review_cursor = i;
+                    self.review_select(rows[i]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn review_select(&mut self, row: ReviewRow) {
+        match row {
+            ReviewRow::Item(n) => {
+                self.open_item(n);
+                self.return_to_review = true;
+            }
+            ReviewRow::Finish => {
+                let missing = self.missing_required();
+                if let Some(&first) = missing.first() {
+                    let rows = self.review_rows();
+                    self.review_cursor = rows
+                        .iter()
+                        .position(|r| *r == ReviewRow::Item(first))
+                        .unwrap_or(0);
+                    let count = missing.len();
+                    let s = if count == 1 { "" } else { "s" };
+                    self.notice = Some(Notice::Error(format!(
+                        "{count} required question{s} still need{} an answer (marked !). Press Enter to answer it.",
+                        if count == 1 { "s" } else { "" }
+                    )));
+                } else {
+                    self.open(Screen::Summary);
+                }
+            }
+        }
+    }
+
+    fn update_summary(&mut self, msg: Msg) {
+        let frame = Frame::new(self.area);
+        let page = frame.body.height.saturating_sub(1);
+        match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                self.summary_scroll = self.summary_scroll.saturating_sub(1)
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                self.summary_scroll = self.summary_scroll.saturating_add(1)
+            }
+            Msg::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(page),
+            Msg::PageDown | Msg::Toggle => {
+                self.summary_scroll = self.summary_scroll.saturating_add(page)
+            }
+            Msg::Home => self.summary_scroll = 0,
+            Msg::Back | Msg::Left => self.open_review(None),
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(REVIEW), column, row) =>
+            {
+                self.open_review(None)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(DONE), column, row) =>
+            {
+                self.dialog = Some(Dialog::ConfirmQuit)
+            }
+            Msg::Confirm => self.dialog = Some(Dialog::ConfirmQuit),
+            _ => {}
+        }
+        // Clamp so that scrolling past the end does nothing.
+        let lines = super::view::summary::lines(self, frame.body.width).len() as u16;
+        self.summary_scroll = self
+            .summary_scroll
+            .min(lines.saturating_sub(frame.body.height));
+    }
+
+    /// The layout of item `n`'s body, as drawn now.
+    pub fn item_body(&self, n: usize) -> ItemBody {
+        let item = self.item(n);
+        ItemBody::new(
+            Frame::new(self.area).body,
+            self.section_intro(n),
+            &item.prompt,
+            self.show_why.then_some(item.why.as_str()),
+        )
+    }
+
+    /// The section's introduction, shown above the first item of the section.
+    pub fn section_intro(&self, n: usize) -> &str {
+        let first_enabled = self.enabled_items().find(|&m| {
+            self.questionnaire.section_of(m).map(|(s, _)| s)
+                == self.questionnaire.section_of(n).map(|(s, _)| s)
+        });
+        match self.questionnaire.section_of(n) {
+            Some((_, s)) if first_enabled == Some(n) => &s.intro,
+            _ => "",
+        }
+    }
+}
+
+pub const BACK: &str = "◀ Back";
+pub const NEXT: &str = "Next ▶";
+pub const START: &str = "Start ▶";
+pub const LEAVE: &str = "Leave";
+pub const FINISH: &str = "Finish ▶";
+pub const REVIEW: &str = "◀ Review";
+pub const DONE: &str = "Done";

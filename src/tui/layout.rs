@@ -1,0 +1,238 @@
+//! Where things go on screen. The view draws into these areas and the update
+//! uses the same ones to tell what a mouse click hit, so the two never disagree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+/// Below this size the screen asks to be enlarged instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The frame of every screen: a title line, a progress line, the body, an
+/// inline message line, a row of buttons and a line of key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub title: Rect,
+    pub progress: Rect,
+    pub body: Rect,
+    pub message: Rect,
+    pub buttons: Rect,
+    pub hints: Rect,
+}
+
+impl Frame {
+    pub fn new(area: Rect) -> Self {
+        let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+        let [title, progress, _, body, message, buttons, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        Self {
+            title,
+            progress,
+            body,
+            message,
+            buttons,
+            hints,
+        }
+    }
+
+    /// The back button at the left of the button row, `label` wide plus brackets.
+    pub fn left_button(&self, label: &str) -> Rect {
+        let w = (label.width() as u16 + 4).min(self.buttons.width);
+        Rect {
+            width: w,
+            ..self.buttons
+        }
+    }
+
+    /// The forward button at the right of the button row.
+    pub fn right_button(&self, label: &str) -> Rect {
+        let w = (label.width() as u16 + 4).min(self.buttons.width);
+        Rect {
+            x: self.buttons.right().saturating_sub(w),
+            width: w,
+            ..self.buttons
+        }
+    }
+}
+
+/// The body of an item screen: section introduction, prompt, the answer
+/// widget and, when asked for, "why we ask".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemBody {
+    pub intro: Rect,
+    pub prompt: Rect,
+    pub widget: Rect,
+    pub why: Rect,
+}
+
+impl ItemBody {
+    pub fn new(body: Rect, intro: &str, prompt: &str, why: Option<&str>) -> Self {
+        let w = body.width.saturating_sub(1).max(1) as usize;
+        let lines = |t: &str| wrap(t, w).len() as u16;
+        let intro_h = if intro.is_empty() {
+            0
+        } else {
+            lines(intro) + 1
+        };
+        let why_h = why.map_or(0, |t| lines(t) + 2);
+        let [intro, prompt, _, widget, why] = Layout::vertical([
+            Constraint::Length(intro_h),
+            Constraint::Length(lines(prompt)),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(why_h),
+        ])
+        .areas(body);
+        Self {
+            intro,
+            prompt,
+            widget,
+            why,
+        }
+    }
+}
+
+/// The first row shown of a list of `len` rows in `height` rows so that the
+/// cursor is visible. Computed from scratch each time, so it needs no state.
+pub fn scroll_offset(cursor: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        0
+    } else {
+        // Keep the cursor near the middle, so the rows around it show too.
+        cursor.saturating_sub(height / 2).min(len - height)
+    }
+}
+
+/// The cells of a scale of `count` steps: each step's area, left to right.
+pub fn scale_cells(area: Rect, count: usize) -> Vec<Rect> {
+    let count = count.max(1) as u16;
+    let w = (area.width / count).clamp(1, 6);
+    (0..count)
+        .map(|i| Rect {
+            x: area.x + i * w,
+            y: area.y,
+            width: w,
+            height: 1,
+        })
+        .collect()
+}
+
+/// Words wrapped to `width` display columns; a word longer than a line is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let word_w = word.width();
+            if line_w > 0 && line_w + 1 + word_w > width {
+                out.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            if word_w > width {
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if line_w + cw > width {
+                        out.push(std::mem::take(&mut line));
+                        line_w = 0;
+                    }
+                    line.push(c);
+                    line_w += cw;
+                }
+                continue;
+            }
+            if line_w > 0 {
+                line.push(' ');
+                line_w += 1;
+            }
+            line.push_str(word);
+            line_w += word_w;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// `text` cut to `width` columns, with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn contains(r: Rect, column: u16, row: u16) -> bool {
+    column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_words_and_measures_wide_characters() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        // Each of these CJK characters is two columns wide.
+        assert_eq!(wrap("腰痛腰痛", 4), ["腰痛", "腰痛"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("hi", 6), "hi");
+    }
+
+    #[test]
+    fn the_cursor_is_always_in_view() {
+        for len in 0..30 {
+            for height in 1..12 {
+                for cursor in 0..len {
+                    let off = scroll_offset(cursor, len, height);
+                    assert!(
+                        off <= cursor && cursor < off + height,
+                        "{cursor} {len} {height} -> {off}"
+                    );
+                    assert!(off + height <= len.max(height));
+                }
+            }
+        }
+    }
+}

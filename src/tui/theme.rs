@@ -1,0 +1,123 @@
+//! Colours and text styles. Every meaning also shows without colour (a marker,
+//! brackets, bold or reverse video), so NO_COLOR and colour-blind users lose nothing.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Default,
+    HighContrast,
+    /// No colours at all: chosen by NO_COLOR.
+    Mono,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub name: ThemeName,
+    pub base: Style,
+    pub title: Style,
+    pub section: Style,
+    pub prompt: Style,
+    pub dim: Style,
+    pub selected: Style,
+    pub checked: Style,
+    pub error: Style,
+    pub urgent: Style,
+    pub notice: Style,
+    pub key: Style,
+    pub gauge: Style,
+}
+
+impl Theme {
+    /// The theme for this environment: NO_COLOR (any value) wins over the choice.
+    pub fn from_env(high_contrast: bool) -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            Self::mono()
+        } else if high_contrast {
+            Self::high_contrast()
+        } else {
+            Self::default_theme()
+        }
+    }
+
+    pub fn default_theme() -> Self {
+        let bold = Modifier::BOLD;
+        Self {
+            name: ThemeName::Default,
+            base: Style::new(),
+            title: Style::new().fg(Color::Cyan).add_modifier(bold),
+            section: Style::new().fg(Color::Cyan),
+            prompt: Style::new().add_modifier(bold),
+            dim: Style::new().fg(Color::Gray),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(bold),
+            checked: Style::new().fg(Color::Green).add_modifier(bold),
+            error: Style::new().fg(Color::LightRed).add_modifier(bold),
+            urgent: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(bold),
+            notice: Style::new().fg(Color::Yellow),
+            key: Style::new().fg(Color::Cyan).add_modifier(bold),
+            gauge: Style::new().fg(Color::Cyan).bg(Color::DarkGray),
+        }
+    }
+
+    pub fn high_contrast() -> Self {
+        let bold = Modifier::BOLD;
+        Self {
+            name: ThemeName::HighContrast,
+            base: Style::new().fg(Color::White).bg(Color::Black),
+            title: Style::new()
+                .fg(Color::White)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            section: Style::new().fg(Color::White).add_modifier(bold),
+            prompt: Style::new().fg(Color::White).add_modifier(bold),
+            dim: Style::new().fg(Color::White),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            checked: Style::new().fg(Color::Yellow).add_modifier(bold),
+            error: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            urgent: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            notice: Style::new().fg(Color::Yellow).add_modifier(bold),
+            key: Style::new().fg(Color::Yellow).add_modifier(bold),
+            gauge: Style::new().fg(Color::Yellow).bg(Color::Black),
+        }
+    }
+
+    pub fn mono() -> Self {
+        let bold = Modifier::BOLD;
+        Self {
+            name: ThemeName::Mono,
+            base: Style::new(),
+            title: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            section: Style::new().add_modifier(bold),
+            prompt: Style::new().add_modifier(bold),
+            dim: Style::new(),
+            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            checked: Style::new().add_modifier(bold),
+            error: Style::new().add_modifier(bold | Modifier::UNDERLINED),
+            urgent: Style::new().add_modifier(Modifier::REVERSED | bold),
+            notice: Style::new().add_modifier(bold),
+            key: Style::new().add_modifier(bold),
+            gauge: Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    pub fn toggled(self) -> Self {
+        match self.name {
+            ThemeName::Default => Self::high_contrast(),
+            ThemeName::HighContrast => Self::default_theme(),
+            ThemeName::Mono => self,
+        }
+    }
+}

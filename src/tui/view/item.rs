@@ -1,0 +1,300 @@
+use ratatui::Frame as TermFrame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Chrome, wrapped};
+use crate::answers::Answer;
+use crate::body::Symptom;
+use crate::questionnaire::Kind;
+use crate::tui::app::{App, BACK, NEXT};
+use crate::tui::editor::{Editor, choice_rows};
+use crate::tui::layout::{Frame, scroll_offset, truncate};
+use crate::tui::widgets::{ChoiceList, ScaleBar, TextField};
+
+pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
+    let item = app.item(n);
+    let q = &app.questionnaire;
+    let t = &app.theme;
+    let layout = Frame::new(area);
+    let (section_n, section) = q.section_of(n).expect("item is in a section");
+    let (at, total) = app.position(n);
+    let hints: &[(&str, &str)] = match (&item.kind, &app.editor) {
+        (_, Editor::Text { .. } | Editor::Number { .. }) => &[
+            ("Enter", "next"),
+            ("Shift-Tab", "back"),
+            ("F1", "why we ask"),
+            ("Esc", "leave"),
+        ],
+        (_, Editor::Duration { .. }) => &[
+            ("Enter", "next"),
+            ("↑↓", "unit"),
+            ("Shift-Tab", "back"),
+            ("Esc", "leave"),
+        ],
+        (Kind::Scale { .. }, _) => &[
+            ("0-9 ←→", "choose"),
+            ("Enter", "next"),
+            ("Bksp", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
+        ],
+        (Kind::Multi { .. }, _) => &[
+            ("↑↓", "move"),
+            ("Space", "tick"),
+            ("Enter", "next"),
+            ("←", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
+        ],
+        (Kind::BodyMap, _) => &[
+            ("↑↓", "region"),
+            ("p n t w s", "mark"),
+            ("c", "clear"),
+            ("Enter", "next"),
+            ("←", "back"),
+        ],
+        (Kind::Info, _) => &[
+            ("Enter", "next"),
+            ("←", "back"),
+            ("?", "why we ask"),
+            ("Esc", "leave"),
+        ],
+        _ => &[
+            ("↑↓", "move"),
+            ("Enter", "choose"),
+            ("←", "back"),
+            ("?", "why we ask"),
+            ("Esc", "leave"),
+        ],
+    };
+    Chrome {
+        title: &section.title,
+        right: format!("Part {} of {}", section_n + 1, q.sections.len()),
+        progress: Some((
+            format!("Question {at} of about {total}"),
+            at as f64 / total.max(1) as f64,
+        )),
+        hints,
+        back: Some(BACK),
+        next: Some(NEXT),
+    }
+    .render(app, &layout, frame.buffer_mut());
+
+    let body = app.item_body(n);
+    let buf = frame.buffer_mut();
+    let intro = app.section_intro(n);
+    if !intro.is_empty() {
+        Paragraph::new(wrapped(intro, body.intro.width))
+            .style(t.dim)
+            .render(body.intro, buf);
+    }
+    let required = if item.required || matches!(item.kind, Kind::Info) {
+        ""
+    } else {
+        " (optional)"
+    };
+    let mut prompt = wrapped(&item.prompt, body.prompt.width);
+    if let Some(last) = prompt.last_mut() {
+        last.push_span(Span::styled(required, t.dim));
+    }
+    let prompt_style = if matches!(item.kind, Kind::Info) && item.red_flag {
+        t.urgent
+    } else {
+        t.prompt
+    };
+    Paragraph::new(prompt)
+        .style(prompt_style)
+        .render(body.prompt, buf);
+    if app.show_why && !item.why.is_empty() {
+        let mut lines = vec![Line::styled("Why we ask", t.section)];
+        lines.extend(wrapped(&item.why, body.why.width));
+        Paragraph::new(lines).style(t.dim).render(
+            Rect {
+                y: body.why.y + 1,
+                ..body.why
+            },
+            buf,
+        );
+    }
+    let answer = app.session.get(&item.id);
+    let w = body.widget;
+    match (&item.kind, &app.editor) {
+        (
+            kind @ (Kind::YesNo | Kind::Side | Kind::Single { .. } | Kind::Multi { .. }),
+            Editor::Choice { cursor },
+        ) => {
+            let rows = choice_rows(kind);
+            let chosen = |v: &str| answer.is_some_and(|a| a.matches(v));
+            ChoiceList {
+                rows: &rows,
+                chosen: &chosen,
+                multi: matches!(kind, Kind::Multi { .. }),
+                cursor: *cursor,
+                theme: t,
+            }
+            .render(w, buf);
+        }
+        (
+            Kind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+            },
+            Editor::Scale { value, .. },
+        ) => {
+            ScaleBar {
+                min: *min,
+                max: *max,
+                min_label,
+                max_label,
+                value: *value,
+                theme: t,
+            }
+            .render(w, buf);
+        }
+        (Kind::Number { unit, min, max, .. }, Editor::Number { input }) => {
+            let field = Rect {
+                width: w.width.min(24),
+                height: 3,
+                ..w
+            };
+            let title = format!(" {unit} ");
+            let tf = TextField {
+                text: input.value(),
+                cursor: input.cursor(),
+                theme: t,
+                title: &title,
+            };
+            frame.set_cursor_position(tf.cursor_position(field));
+            tf.render(field, frame.buffer_mut());
+            let range = format!("From {min} to {max} {unit}");
+            frame.buffer_mut().set_string(w.x, w.y + 3, range, t.dim);
+        }
+        (Kind::Duration { .. }, Editor::Duration { input, unit }) => {
+            let field = Rect {
+                width: 12,
+                height: 3,
+                ..w
+            };
+            let tf = TextField {
+                text: input.value(),
+                cursor: input.cursor(),
+                theme: t,
+                title: " how many ",
+            };
+            frame.set_cursor_position(tf.cursor_position(field));
+            tf.render(field, frame.buffer_mut());
+            let buf = frame.buffer_mut();
+            let amount = input.value().trim().parse::<u32>().unwrap_or(2);
+            let units = crate::answers::DurationUnit::ALL;
+            for (i, u) in units.iter().enumerate() {
+                let on = u == unit;
+                let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
+                buf.set_string(
+                    w.x + 14,
+                    w.y + i as u16,
+                    text,
+                    if on { t.selected } else { t.base },
+                );
+            }
+            buf.set_string(
+                w.x,
+                w.y + 4,
+                "Type a number; ↑↓ or d/w/m/y for the unit.",
+                t.dim,
+            );
+        }
+        (Kind::Text { max_len }, Editor::Text { input }) => {
+            let inner_w = w.width.saturating_sub(2).max(1) as usize;
+            let rows = (input.value().chars().count() / inner_w + 1).clamp(3, 8) as u16;
+            let field = Rect {
+                height: (rows + 2).min(w.height.saturating_sub(1)),
+                ..w
+            };
+            let count = format!(
+                " {} of {max_len} characters ",
+                input.value().chars().count()
+            );
+            let tf = TextField {
+                text: input.value(),
+                cursor: input.cursor(),
+                theme: t,
+                title: &count,
+            };
+            frame.set_cursor_position(tf.cursor_position(field));
+            tf.render(field, frame.buffer_mut());
+        }
+        (Kind::BodyMap, Editor::Body { cursor }) => body_list(app, answer, *cursor, w, buf),
+        _ => {}
+    }
+}
+
+/// Where the region list goes inside the widget area (under a legend line).
+pub fn body_list_area(widget: Rect) -> Rect {
+    Rect {
+        y: widget.y + 1,
+        height: widget.height.saturating_sub(1),
+        ..widget
+    }
+}
+
+/// The regions as a list, with the symptoms marked on each in words.
+fn body_list(
+    app: &App,
+    answer: Option<&Answer>,
+    cursor: usize,
+    w: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    let t = &app.theme;
+    let legend =
+        "Left and right are your own.  p pain  n numbness  t tingling  w weakness  s sensitive";
+    buf.set_string(w.x, w.y, truncate(legend, w.width as usize), t.dim);
+    let list = body_list_area(w);
+    let regions = &app.regions.regions;
+    let offset = scroll_offset(cursor, regions.len(), list.height as usize);
+    let marks = match answer {
+        Some(Answer::Body(m)) => Some(m),
+        _ => None,
+    };
+    for (i, r) in regions
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list.height as usize)
+    {
+        let symptoms: Vec<&str> = Symptom::ALL
+            .iter()
+            .filter(|s| marks.is_some_and(|m| m.has(&r.id, **s)))
+            .map(|s| s.word())
+            .collect();
+        let here = i == cursor;
+        let text = if symptoms.is_empty() {
+            r.label.clone()
+        } else {
+            format!("{}: {}", r.label, symptoms.join(", "))
+        };
+        let style = if here {
+            t.selected
+        } else if symptoms.is_empty() {
+            t.base
+        } else {
+            t.checked
+        };
+        let line = Line::from(vec![
+            Span::styled(if here { "› " } else { "  " }, t.key),
+            Span::styled(if symptoms.is_empty() { "  " } else { "* " }, t.checked),
+            Span::styled(truncate(&text, (w.width as usize).saturating_sub(4)), style),
+        ]);
+        line.render(
+            Rect {
+                y: list.y + (i - offset) as u16,
+                height: 1,
+                ..list
+            },
+            buf,
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Drawing: state in, frame out. Nothing here changes the state.
+
+pub mod item;
+mod review;
+pub mod summary;
+mod welcome;
+
+use ratatui::Frame as TermFrame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
+
+use super::app::{App, Dialog, Notice, Screen};
+use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::{Button, Hints};
+
+/// Draws the whole screen and places the text cursor when a field has focus.
+pub fn view(app: &App, frame: &mut TermFrame) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, app.theme.base);
+    if layout::too_small(area) {
+        return too_small(app, area, frame);
+    }
+    match app.screen {
+        Screen::Welcome => welcome::render(app, area, frame.buffer_mut()),
+        Screen::Item(n) => item::render(app, n, area, frame),
+        Screen::Review => review::render(app, area, frame.buffer_mut()),
+        Screen::Summary => summary::render(app, area, frame.buffer_mut()),
+    }
+    if let Some(Dialog::ConfirmQuit) = app.dialog {
+        confirm_quit(app, area, frame);
+    }
+}
+
+fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
+    let text = format!(
+        "Please make this window larger.\nIt is {} × {}; it needs at least {MIN_WIDTH} × {MIN_HEIGHT}.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text
+        .lines()
+        .flat_map(|l| layout::wrap(l, area.width as usize))
+        .map(Line::from)
+        .collect();
+    let h = lines.len() as u16;
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    Paragraph::new(lines)
+        .style(app.theme.prompt)
+        .centered()
+        .render(
+            Rect {
+                y,
+                height: h.min(area.height),
+                ..area
+            },
+            frame.buffer_mut(),
+        );
+}
+
+fn confirm_quit(app: &App, area: Rect, frame: &mut TermFrame) {
+    let r = layout::centered(area, 56, 7);
+    frame.render_widget(Clear, r);
+    let block = Block::bordered()
+        .title(" Leave? ")
+        .style(app.theme.base)
+        .border_style(app.theme.key);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let text = "Do you want to leave the questionnaire now?";
+    frame.render_widget(
+        Paragraph::new(text).style(app.theme.prompt).centered(),
+        Rect { height: 1, ..inner },
+    );
+    let buf = frame.buffer_mut();
+    let y = r.bottom().saturating_sub(2);
+    Button {
+        label: "Y  Leave",
+        style: app.theme.key,
+    }
+    .render(
+        Rect {
+            x: r.x + 4,
+            y,
+            width: 16,
+            height: 1,
+        },
+        buf,
+    );
+    Button {
+        label: "N  Stay",
+        style: app.theme.key,
+    }
+    .render(
+        Rect {
+            x: r.right().saturating_sub(20),
+            y,
+            width: 16,
+            height: 1,
+        },
+        buf,
+    );
+}
+
+/// Title line, progress gauge, message line and key hints, shared by all screens.
+pub(super) struct Chrome<'a> {
+    pub title: &'a str,
+    pub right: String,
+    pub progress: Option<(String, f64)>,
+    pub hints: &'a [(&'a str, &'a str)],
+    pub back: Option<&'a str>,
+    pub next: Option<&'a str>,
+}
+
+impl Chrome<'_> {
+    pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
+        let t = &app.theme;
+        let right_w = self.right.chars().count() as u16;
+        let title_w = frame.title.width.saturating_sub(right_w + 2) as usize;
+        buf.set_string(
+            frame.title.x,
+            frame.title.y,
+            layout::truncate(self.title, title_w),
+            t.title,
+        );
+        buf.set_string(
+            frame.title.right().saturating_sub(right_w),
+            frame.title.y,
+            &self.right,
+            t.section,
+        );
+        if let Some((label, ratio)) = self.progress {
+            Gauge::default()
+                .gauge_style(t.gauge)
+                .ratio(ratio.clamp(0.0, 1.0))
+                .label(Span::styled(label, t.prompt))
+                .render(frame.progress, buf);
+        }
+        match &app.notice {
+            Some(Notice::Error(e)) => {
+                let text = layout::truncate(&format!("! {e}"), frame.message.width as usize);
+                buf.set_string(frame.message.x, frame.message.y, text, t.error);
+            }
+            Some(Notice::Info(i)) => {
+                let text = layout::truncate(i, frame.message.width as usize);
+                buf.set_string(frame.message.x, frame.message.y, text, t.notice);
+            }
+            None => {}
+        }
+        if let Some(back) = self.back {
+            Button {
+                label: back,
+                style: t.key,
+            }
+            .render(frame.left_button(back), buf);
+        }
+        if let Some(next) = self.next {
+            Button {
+                label: next,
+                style: t.key,
+            }
+            .render(frame.right_button(next), buf);
+        }
+        Hints {
+            hints: self.hints,
+            key: t.key,
+            text: t.dim,
+        }
+        .render(frame.hints, buf);
+    }
+}
+
+pub(super) fn wrapped(text: &str, width: u16) -> Vec<Line<'static>> {
+    layout::wrap(text, width.saturating_sub(1) as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect()
+}

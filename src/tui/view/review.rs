@@ -1,0 +1,82 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::Chrome;
+use crate::tui::app::{App, BACK, FINISH, ReviewRow};
+use crate::tui::layout::{Frame, scroll_offset, truncate};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let frame = Frame::new(area);
+    let t = &app.theme;
+    let progress = app.session.progress(&app.questionnaire);
+    Chrome {
+        title: "Check your answers",
+        right: format!("{} of {} answered", progress.answered, progress.questions),
+        progress: Some((
+            format!(
+                "{} of {} required questions answered",
+                progress.required_answered, progress.required
+            ),
+            progress.required_answered as f64 / progress.required.max(1) as f64,
+        )),
+        hints: &[
+            ("↑↓", "move"),
+            ("Enter", "change / finish"),
+            ("←", "back"),
+            ("Esc", "leave"),
+        ],
+        back: Some(BACK),
+        next: Some(FINISH),
+    }
+    .render(app, &frame, buf);
+
+    let list = frame.body;
+    let rows = app.review_rows();
+    let offset = scroll_offset(app.review_cursor, rows.len(), list.height as usize);
+    let question_w = (list.width as usize * 11 / 20).max(10);
+    let answer_w = (list.width as usize).saturating_sub(question_w + 4);
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list.height as usize)
+    {
+        let here = i == app.review_cursor;
+        let y = list.y + (i - offset) as u16;
+        let line = match row {
+            ReviewRow::Item(n) => {
+                let item = app.item(*n);
+                let (mark, answer, style) = match app.session.get(&item.id) {
+                    Some(a) => ("  ", a.display(&item.kind, &app.regions), t.base),
+                    None if item.required => ("! ", "Not answered (required)".to_string(), t.error),
+                    None => ("  ", "Not answered".to_string(), t.dim),
+                };
+                let q = format!("{:<question_w$}", truncate(&item.prompt, question_w));
+                Line::from(vec![
+                    Span::styled(if here { "› " } else { "  " }, t.key),
+                    Span::styled(mark, t.error),
+                    Span::styled(q, if here { t.selected } else { t.base }),
+                    Span::styled(" ", t.base),
+                    Span::styled(truncate(&answer, answer_w), style),
+                ])
+            }
+            ReviewRow::Finish => Line::from(vec![
+                Span::styled(if here { "› " } else { "  " }, t.key),
+                Span::styled(
+                    "  Finish and see your summary",
+                    if here { t.selected } else { t.prompt },
+                ),
+            ]),
+        };
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..list
+            },
+            buf,
+        );
+    }
+}

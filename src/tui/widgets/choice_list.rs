@@ -1,0 +1,75 @@
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::editor::ChoiceRow;
+use crate::tui::layout::{scroll_offset, truncate};
+use crate::tui::theme::Theme;
+
+/// A list of options, one per line: `› (•) Yes` for a chosen single answer,
+/// `  [x] Walking` for a ticked box. The marks and the cursor arrow carry the
+/// meaning, so it reads the same without colour.
+pub struct ChoiceList<'a> {
+    pub rows: &'a [ChoiceRow],
+    pub chosen: &'a dyn Fn(&str) -> bool,
+    pub multi: bool,
+    pub cursor: Option<usize>,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ChoiceList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let height = area.height as usize;
+        let offset = scroll_offset(self.cursor.unwrap_or(0), self.rows.len(), height);
+        for (i, row) in self.rows.iter().enumerate().skip(offset).take(height) {
+            let on = (self.chosen)(&row.value);
+            let mark = match (self.multi, on) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(•)",
+                (false, false) => "( )",
+            };
+            let here = self.cursor == Some(i);
+            let arrow = if here { "› " } else { "  " };
+            let label = truncate(&row.label, (area.width as usize).saturating_sub(7));
+            let style = if here {
+                self.theme.selected
+            } else if on {
+                self.theme.checked
+            } else {
+                self.theme.base
+            };
+            let line = Line::from(vec![
+                Span::styled(arrow, self.theme.key),
+                Span::styled(format!("{mark} {label}"), style),
+            ]);
+            let y = area.y + (i - offset) as u16;
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
+        // Say when there is more than fits.
+        if offset > 0 {
+            buf.set_string(
+                area.right().saturating_sub(3),
+                area.y,
+                " ▲ ",
+                self.theme.dim,
+            );
+        }
+        if offset + height < self.rows.len() {
+            buf.set_string(
+                area.right().saturating_sub(3),
+                area.bottom() - 1,
+                " ▼ ",
+                self.theme.dim,
+            );
+        }
+    }
+}

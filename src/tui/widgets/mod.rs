@@ -1,0 +1,11 @@
+//! Reusable widgets of the item screens.
+
+mod buttons;
+mod choice_list;
+mod scale;
+mod text_field;
+
+pub use buttons::{Button, Hints};
+pub use choice_list::ChoiceList;
+pub use scale::ScaleBar;
+pub use text_field::TextField;

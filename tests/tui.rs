@@ -1,0 +1,487 @@
+//! The terminal walk-through driven by key events on ratatui's TestBackend:
+//! scripted sessions, snapshots of every screen kind, resize and tiny sizes.
+
+use insta::assert_snapshot;
+use intake::answers::{Answer, DurationUnit, Session, Side};
+use intake::questionnaire::{self, Kind};
+use intake::tui::app::{App, Screen};
+use intake::tui::message::{Msg, from_event};
+use intake::tui::theme::Theme;
+use intake::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+struct Harness {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16) -> Self {
+        let source = std::fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
+        let q = questionnaire::parse_str("back-pain-intake.ron", &source).unwrap();
+        let session = Session::new(&q, 0);
+        let app = App::new(q, session, Theme::mono(), Rect::new(0, 0, width, height));
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        Self { app, terminal }
+    }
+
+    /// Sends a key as the terminal would, through the same event mapping.
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(msg) = from_event(&event, self.app.focus()) {
+            self.app.update(msg);
+        }
+    }
+
+    fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn enter(&mut self) {
+        self.key(KeyCode::Enter);
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.app.update(Msg::Resize(width, height));
+    }
+
+    fn screen(&mut self) -> String {
+        self.terminal.draw(|f| view(&self.app, f)).unwrap();
+        self.terminal.backend().to_string()
+    }
+
+    /// The screen as plain lines, one string per row, one char per cell.
+    fn rows(&mut self) -> Vec<String> {
+        self.terminal.draw(|f| view(&self.app, f)).unwrap();
+        let buf = self.terminal.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().chars().next().unwrap_or(' '))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// (column, row) of the first cell of `text` on screen.
+    fn find(&mut self, text: &str) -> (u16, u16) {
+        let rows = self.rows();
+        for (y, line) in rows.iter().enumerate() {
+            if let Some(byte) = line.find(text) {
+                return (line[..byte].chars().count() as u16, y as u16);
+            }
+        }
+        panic!("{text:?} not on screen:\n{}", rows.join("\n"));
+    }
+
+    fn goto(&mut self, id: &str) {
+        let n = self.app.questionnaire.index_of(id).unwrap();
+        self.app.open_item(n);
+    }
+
+    fn current_id(&self) -> Option<String> {
+        self.app.current_item().map(|i| i.id.clone())
+    }
+
+    fn answer(&self, id: &str) -> Option<&Answer> {
+        self.app.session.get(id)
+    }
+}
+
+#[test]
+fn keys_give_the_expected_answers() {
+    let mut h = Harness::new(80, 24);
+    h.enter(); // welcome
+    assert_eq!(h.current_id().as_deref(), Some("age"));
+    h.keys("4x5");
+    h.enter();
+    assert!(
+        h.screen().contains("! Please type a number"),
+        "a typo is reported"
+    );
+    assert_eq!(
+        h.current_id().as_deref(),
+        Some("age"),
+        "and the patient stays"
+    );
+    h.key(KeyCode::Left);
+    h.key(KeyCode::Backspace);
+    h.enter();
+    assert_eq!(h.answer("age"), Some(&Answer::Number(45.0)));
+
+    // Multiple choice: Space ticks, Down moves.
+    h.key(KeyCode::Char(' '));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char(' '));
+    h.enter();
+    assert_eq!(
+        h.answer("main_area"),
+        Some(&Answer::Choices(["low_back".into(), "leg".into()].into()))
+    );
+
+    // Duration: digits and a unit letter.
+    h.keys("3m");
+    h.enter();
+    assert_eq!(
+        h.answer("duration"),
+        Some(&Answer::Duration {
+            amount: 3,
+            unit: DurationUnit::Months
+        })
+    );
+
+    // Single choice: Enter alone picks nothing; pointing and Enter does.
+    h.enter();
+    assert!(h.screen().contains("! Please choose an answer to go on."));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.enter();
+    assert_eq!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
+
+    // Yes/no by letter.
+    h.keys("n");
+    assert_eq!(h.answer("before"), Some(&Answer::YesNo(false)));
+    assert_eq!(h.current_id().as_deref(), Some("character"));
+
+    // Back goes to the previous item and keeps its answer.
+    h.key(KeyCode::Left);
+    assert_eq!(h.current_id().as_deref(), Some("before"));
+    assert_eq!(h.answer("before"), Some(&Answer::YesNo(false)));
+    h.key(KeyCode::Right);
+    assert_eq!(h.current_id().as_deref(), Some("character"));
+
+    // Scale: "1" then "0" is 10; arrows adjust.
+    h.key(KeyCode::Char(' '));
+    h.enter();
+    h.keys("10");
+    assert_eq!(h.answer("pain_now"), Some(&Answer::Scale(10)));
+    h.key(KeyCode::Left);
+    assert_eq!(h.answer("pain_now"), Some(&Answer::Scale(9)));
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("pain_average"));
+}
+
+#[test]
+fn typed_text_survives_going_back_and_forth() {
+    let mut h = Harness::new(80, 24);
+    h.goto("age");
+    h.keys("abc");
+    h.key_with(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(h.app.screen, Screen::Welcome);
+    h.enter();
+    assert!(
+        h.screen().contains("│abc"),
+        "the invalid text is still there"
+    );
+    assert_eq!(h.answer("age"), None);
+}
+
+#[test]
+fn text_fields_have_a_cursor_and_editing_keys() {
+    let mut h = Harness::new(80, 24);
+    h.goto("goal");
+    h.keys("walk the dog");
+    h.key_with(KeyCode::Left, KeyModifiers::CONTROL); // before "dog"
+    h.keys("big ");
+    h.key(KeyCode::End);
+    h.key_with(KeyCode::Char('w'), KeyModifiers::CONTROL); // delete "dog"
+    h.keys("cat");
+    h.screen();
+    let cursor = h.terminal.get_cursor_position().unwrap();
+    h.enter();
+    assert_eq!(
+        h.answer("goal"),
+        Some(&Answer::Text("walk the big cat".into()))
+    );
+    // The cursor was right after the text, inside the box (one column of border).
+    assert_eq!(cursor.x, 1 + 1 + "walk the big cat".len() as u16);
+}
+
+#[test]
+fn text_longer_than_the_limit_is_refused_with_a_message() {
+    let mut h = Harness::new(80, 24);
+    h.goto("imaging_result"); // max 300
+    h.keys(&"x".repeat(305));
+    assert!(
+        h.screen()
+            .contains("! This answer can be at most 300 characters long.")
+    );
+    h.enter();
+    assert_eq!(
+        h.answer("imaging_result"),
+        Some(&Answer::Text("x".repeat(300)))
+    );
+}
+
+#[test]
+fn required_items_block_until_answered_and_optional_ones_can_be_skipped() {
+    let mut h = Harness::new(80, 24);
+    h.goto("pain_now");
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("pain_now"));
+    assert!(h.screen().contains("! Please choose an answer to go on."));
+    h.goto("before"); // optional
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("character"));
+    assert_eq!(h.answer("before"), None);
+}
+
+#[test]
+fn esc_and_ctrl_c_ask_before_leaving() {
+    let mut h = Harness::new(80, 24);
+    h.goto("age");
+    h.key_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(
+        h.screen()
+            .contains("Do you want to leave the questionnaire now?")
+    );
+    h.keys("n");
+    assert!(h.app.running);
+    assert!(!h.screen().contains("Do you want to leave"));
+    h.key(KeyCode::Esc);
+    h.keys("y");
+    assert!(!h.app.running);
+}
+
+/// Answers whatever is on screen with the first sensible keys, as a hurried patient might.
+fn answer_on_screen(h: &mut Harness) {
+    let kind = h.app.current_item().unwrap().kind.clone();
+    match kind {
+        Kind::YesNo => h.keys("n"),
+        Kind::Single { .. } | Kind::Side => {
+            h.key(KeyCode::Down);
+            h.enter();
+        }
+        Kind::Multi { .. } => {
+            h.key(KeyCode::Char(' '));
+            h.enter();
+        }
+        Kind::Scale { .. } => {
+            h.keys("5");
+            h.enter();
+        }
+        Kind::Number { .. } => {
+            h.keys("52");
+            h.enter();
+        }
+        Kind::Duration { .. } => {
+            h.keys("6w");
+            h.enter();
+        }
+        Kind::Text { .. } => {
+            h.keys("Walk to work");
+            h.enter();
+        }
+        Kind::BodyMap => {
+            h.keys("p");
+            h.enter();
+        }
+        Kind::Info => h.enter(),
+    }
+}
+
+#[test]
+fn a_whole_session_by_keyboard_reaches_the_summary() {
+    let mut h = Harness::new(80, 24);
+    h.enter();
+    let mut steps = 0;
+    while matches!(h.app.screen, Screen::Item(_)) {
+        answer_on_screen(&mut h);
+        h.screen(); // drawing every step must not panic
+        steps += 1;
+        assert!(steps < 200, "stuck on {:?}", h.current_id());
+    }
+    assert_eq!(h.app.screen, Screen::Review);
+    assert!(h.app.missing_required().is_empty());
+    let p = h.app.session.progress(&h.app.questionnaire);
+    assert!(p.complete(), "{p}");
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Summary);
+    let screen = h.screen();
+    assert!(
+        screen.contains("This summary is not a diagnosis."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Pain, enjoyment and activity score: 5.0"),
+        "{screen}"
+    );
+    assert_eq!(
+        h.answer("body_map")
+            .map(|a| a.display(&Kind::BodyMap, &h.app.regions)),
+        Some("Face and front of the head: pain".into())
+    );
+}
+
+#[test]
+fn finishing_with_missing_answers_points_at_the_first() {
+    let mut h = Harness::new(80, 24);
+    h.goto("anything_else");
+    h.enter(); // last item, optional: on to review
+    assert_eq!(h.app.screen, Screen::Review);
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Review);
+    let screen = h.screen();
+    assert!(
+        screen.contains("required questions still need an answer"),
+        "{screen}"
+    );
+    // Enter now opens the first missing one, and answering it returns to the review.
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("age"));
+    h.keys("60");
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Review);
+}
+
+#[test]
+fn disabled_items_are_skipped_and_come_back_when_enabled() {
+    let mut h = Harness::new(80, 24);
+    h.goto("leg_weak");
+    h.keys("n");
+    assert_eq!(
+        h.current_id().as_deref(),
+        Some("arm_weak"),
+        "the leg-weakness follow-ups are skipped"
+    );
+    h.key(KeyCode::Left);
+    h.keys("y");
+    assert_eq!(h.current_id().as_deref(), Some("leg_weak_side"));
+    h.key(KeyCode::Down);
+    h.enter();
+    assert_eq!(h.answer("leg_weak_side"), Some(&Answer::Side(Side::Left)));
+}
+
+#[test]
+fn the_mouse_picks_options_and_presses_buttons() {
+    let mut h = Harness::new(80, 24);
+    h.goto("onset");
+    let (column, row) = h.find("Slowly, over days or weeks");
+    h.app.update(Msg::Click { column, row });
+    assert_eq!(h.answer("onset"), Some(&Answer::Choice("gradual".into())));
+    let (column, row) = h.find("Next ▶");
+    h.app.update(Msg::Click { column, row });
+    assert_eq!(h.current_id().as_deref(), Some("before"));
+    // A click on a scale number chooses it.
+    h.goto("pain_now");
+    let (column, row) = h.find("     7     ");
+    h.app.update(Msg::Click {
+        column: column + 5,
+        row,
+    });
+    assert_eq!(h.answer("pain_now"), Some(&Answer::Scale(7)));
+    // The Back button.
+    let (column, row) = h.find("◀ Back");
+    h.app.update(Msg::Click { column, row });
+    assert_eq!(h.current_id().as_deref(), Some("character"));
+    // The wheel moves through a list.
+    h.goto("main_area");
+    h.app.update(Msg::ScrollDown { column: 5, row: 8 });
+    h.key(KeyCode::Char(' '));
+    assert_eq!(
+        h.answer("main_area"),
+        Some(&Answer::Choices(["mid_back".into()].into()))
+    );
+}
+
+#[test]
+fn keys_that_do_not_apply_change_nothing() {
+    let mut h = Harness::new(80, 24);
+    h.goto("onset");
+    let before = h.screen();
+    for c in ['z', 'q', '9', '+', '-', '#'] {
+        h.key(KeyCode::Char(c));
+    }
+    h.key(KeyCode::F(9));
+    h.key(KeyCode::Insert);
+    assert_eq!(h.screen(), before);
+    assert_eq!(h.answer("onset"), None);
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_and_ignores_keys() {
+    let mut h = Harness::new(80, 24);
+    h.goto("age");
+    h.resize(40, 10);
+    let screen = h.screen();
+    assert!(screen.contains("Please make this window"), "{screen}");
+    assert!(screen.contains("40 × 10"), "{screen}");
+    h.keys("33");
+    h.enter();
+    h.resize(80, 24);
+    assert_eq!(h.current_id().as_deref(), Some("age"));
+    assert!(!h.screen().contains("33"));
+    for (w, h_) in [(1, 1), (0, 0), (59, 24), (80, 19), (250, 70)] {
+        h.resize(w, h_);
+        h.rows();
+    }
+}
+
+#[test]
+fn the_layout_reflows_on_resize() {
+    let mut h = Harness::new(120, 40);
+    h.goto("leg_spread");
+    let wide = h.screen();
+    assert!(wide.lines().any(|l| {
+        l.contains("Does pain travel from your back into a leg? Choose the farthest place it")
+    }));
+    h.resize(60, 20);
+    let narrow = h.screen();
+    assert!(h.rows().iter().all(|l| l.chars().count() == 60));
+    assert!(narrow.contains("Into the buttock or hip"));
+}
+
+/// One snapshot per screen kind and size.
+#[test]
+fn snapshots() {
+    let screens: &[(&str, Option<&str>, &str)] = &[
+        ("welcome", None, ""),
+        ("number", Some("age"), "4x"),
+        ("multi", Some("main_area"), " "),
+        ("duration", Some("duration"), "3"),
+        ("single", Some("onset"), ""),
+        ("yesno", Some("before"), ""),
+        ("scale", Some("pain_now"), "6"),
+        ("side", Some("leg_spread_side"), ""),
+        ("body", Some("body_map"), "p"),
+        ("text", Some("goal"), "Walk my dog again"),
+        ("why", Some("rf_saddle"), "?"),
+    ];
+    for (w, h_) in [(80, 24), (120, 40)] {
+        for (name, item, keys) in screens {
+            let mut h = Harness::new(w, h_);
+            if let Some(id) = item {
+                h.goto(id);
+            }
+            h.keys(keys);
+            if *name == "number" {
+                h.enter();
+            }
+            assert_snapshot!(format!("{name}_{w}x{h_}"), h.screen());
+        }
+        let mut h = Harness::new(w, h_);
+        h.goto("anything_else");
+        h.enter();
+        assert_snapshot!(format!("review_{w}x{h_}"), h.screen());
+        h.app.update(Msg::Quit);
+        assert_snapshot!(format!("quit_{w}x{h_}"), h.screen());
+    }
+    let mut h = Harness::new(80, 24);
+    h.resize(50, 12);
+    assert_snapshot!("too_small", h.screen());
+}
