@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -81,10 +82,13 @@ pub struct BodyRegions {
 }
 
 impl BodyRegions {
-    /// The built-in table. It is checked by the tests, so a failure here is a
-    /// build defect, not bad user input.
-    pub fn builtin() -> Self {
-        ron::from_str(BUILTIN_REGIONS).expect("assets/body/regions.ron is valid (tested)")
+    /// The built-in table, parsed once. It is checked by the tests, so a
+    /// failure here is a build defect, not bad user input.
+    pub fn builtin() -> &'static Self {
+        static TABLE: OnceLock<BodyRegions> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            ron::from_str(BUILTIN_REGIONS).expect("assets/body/regions.ron is valid (tested)")
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Region> {
@@ -200,6 +204,6 @@ mod tests {
         let mut m = BodyMarks::new();
         m.set("left_calf_outer", Symptom::Tingling);
         m.set("left_calf_outer", Symptom::Pain);
-        assert_eq!(m.describe(&t), ["Left calf, outer side: pain, tingling"]);
+        assert_eq!(m.describe(t), ["Left calf, outer side: pain, tingling"]);
     }
 }

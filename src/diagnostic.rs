@@ -71,35 +71,25 @@ impl std::error::Error for Diagnostics {}
 /// (duplicate ids, bad references) can still point at a line and column.
 pub struct Locator<'a> {
     source: &'a str,
+    /// Every `id: "value"` field in the source: (value, byte offset of the quote).
+    ids: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
-        Self { source }
+        Self {
+            source,
+            ids: id_fields(source),
+        }
     }
 
     /// Byte offset of the `nth` (0-based) `id: "value"` field with this value.
     pub fn id_field(&self, value: &str, nth: usize) -> Option<usize> {
-        let quoted = format!("\"{value}\"");
-        let mut found = 0;
-        let mut from = 0;
-        while let Some(rel) = self.source[from..].find(&quoted) {
-            let at = from + rel;
-            let before = self.source[..at].trim_end();
-            if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("id") {
-                // `id:` but not e.g. `item_id:`: the char before `id` must not be part of a name.
-                let name_end = before[..before.len() - 1].trim_end();
-                let prev = name_end[..name_end.len() - 2].chars().next_back();
-                if !prev.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                    if found == nth {
-                        return Some(at);
-                    }
-                    found += 1;
-                }
-            }
-            from = at + quoted.len();
-        }
-        None
+        self.ids
+            .iter()
+            .filter(|(v, _)| *v == value)
+            .nth(nth)
+            .map(|(_, at)| *at)
     }
 
     /// Byte offset of the `id` field of the struct `name` (e.g. `Item`) whose id
@@ -165,6 +155,33 @@ impl<'a> Locator<'a> {
         let col = before[line_start..].chars().count() + 1;
         Pos { line, col }
     }
+}
+
+/// All `id: "value"` fields, found in one pass. `id` must stand alone (not
+/// the end of `item_id`), and the value must be a plain string without escapes.
+fn id_fields(source: &str) -> Vec<(&str, usize)> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = source[from..].find("id") {
+        let at = from + rel;
+        from = at + 2;
+        let standalone =
+            at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let rest = source[at + 2..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if !standalone || !rest.starts_with('"') {
+            continue;
+        }
+        let quote = source.len() - rest.len();
+        if let Some(len) = rest[1..].find('"') {
+            out.push((&rest[1..1 + len], quote));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

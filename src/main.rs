@@ -81,42 +81,58 @@ fn validate(files: &[PathBuf]) -> ExitCode {
 }
 
 fn run(path: Option<PathBuf>, high_contrast: bool) -> ExitCode {
-    let loaded = match &path {
-        Some(p) => questionnaire::load_file(p),
-        None => {
-            questionnaire::parse_str("questionnaires/back-pain-intake.ron", DEFAULT_QUESTIONNAIRE)
-                .map_err(questionnaire::LoadError::Invalid)
-        }
-    };
-    let q = match loaded {
-        Ok(q) => q,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!(
             "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
         );
         return ExitCode::FAILURE;
     }
-    let started = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let session = Session::new(&q, started);
-    let app = tui::App::new(
-        q,
-        session,
-        Theme::from_env(high_contrast),
-        tui::DEFAULT_AREA,
-    );
-    match tui::run(app) {
+    // A file of the user's is checked before the screen changes, so its errors
+    // print plainly; the built-in one is checked by the tests and loads while
+    // the terminal is set up.
+    let external = match &path {
+        Some(p) => match questionnaire::load_file(p) {
+            Ok(q) => Some(q),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let theme = Theme::from_env(high_contrast);
+    let make = move || {
+        let q = external.unwrap_or_else(|| {
+            questionnaire::parse_builtin(
+                "questionnaires/back-pain-intake.ron",
+                DEFAULT_QUESTIONNAIRE,
+            )
+            .expect("the built-in questionnaire parses (tested)")
+        });
+        let started = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let session = Session::new(&q, started);
+        tui::App::new(q, session, theme, tui::DEFAULT_AREA)
+    };
+    match tui::run(make) {
         Ok((_, tui::Exit::Done)) => ExitCode::SUCCESS,
         Ok((_, tui::Exit::Signal(sig))) => ExitCode::from(128 + sig as u8),
         Err(e) => {
-            eprintln!("intake: terminal error: {e}");
+            eprintln!("intake: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_built_in_questionnaire_is_valid() {
+        if let Err(e) =
+            intake::questionnaire::parse_str("back-pain-intake.ron", super::DEFAULT_QUESTIONNAIRE)
+        {
+            panic!("{e}");
         }
     }
 }

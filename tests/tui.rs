@@ -322,7 +322,7 @@ fn a_whole_session_by_keyboard_reaches_the_summary() {
     );
     assert_eq!(
         h.answer("body_map")
-            .map(|a| a.display(&Kind::BodyMap, &h.app.regions)),
+            .map(|a| a.display(&Kind::BodyMap, intake::body::BodyRegions::builtin())),
         Some("Face and front of the head: pain".into())
     );
 }

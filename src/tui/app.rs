@@ -36,7 +36,6 @@ pub enum Notice {
 
 pub struct App {
     pub questionnaire: Questionnaire,
-    pub regions: BodyRegions,
     pub session: Session,
     pub screen: Screen,
     pub editor: Editor,
@@ -69,7 +68,6 @@ impl App {
         let enabled = session.enabled(&questionnaire);
         Self {
             questionnaire,
-            regions: BodyRegions::builtin(),
             session,
             screen: Screen::Welcome,
             editor: Editor::None,
@@ -592,7 +590,7 @@ impl App {
     }
 
     fn update_body(&mut self, n: usize, msg: Msg) {
-        let count = self.regions.regions.len();
+        let count = BodyRegions::builtin().regions.len();
         let widget = self.item_body(n).widget;
         let Editor::Body { cursor } = &mut self.editor else {
             return;
@@ -638,7 +636,7 @@ impl App {
             Msg::Right => return self.forward(n),
             _ => return,
         };
-        let region = self.regions.regions[*cursor].id.clone();
+        let region = BodyRegions::builtin().regions[*cursor].id.clone();
         let mut marks = match self.session.get(&self.item(n).id) {
             Some(Answer::Body(m)) => m.clone(),
             _ => Default::default(),

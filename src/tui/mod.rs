@@ -44,8 +44,11 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Runs `app` on the real terminal until the user leaves or a signal arrives.
-pub fn run(mut app: App) -> io::Result<(App, Exit)> {
+/// Runs the app that `make` builds on the real terminal until the user leaves
+/// or a signal arrives. `make` runs on its own thread while the terminal is
+/// set up, so that loading the questionnaire and setting up overlap.
+pub fn run(make: impl FnOnce() -> App + Send + 'static) -> io::Result<(App, Exit)> {
+    let maker = thread::spawn(make);
     let (tx, rx) = mpsc::channel();
     // Signals first, so one that comes during set-up still restores the terminal.
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
@@ -58,8 +61,14 @@ pub fn run(mut app: App) -> io::Result<(App, Exit)> {
     });
 
     let mut terminal = init()?;
+    let Ok(mut app) = maker.join() else {
+        restore();
+        return Err(io::Error::other("the questionnaire could not be loaded"));
+    };
     let size = terminal.size()?;
     app.update(message::Msg::Resize(size.width, size.height));
+    // The first frame before anything else: the patient sees it sooner.
+    draw(&mut terminal, &app)?;
 
     thread::spawn(move || {
         loop {

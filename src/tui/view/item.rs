@@ -253,7 +253,7 @@ fn body_list(
         "Left and right are your own.  p pain  n numbness  t tingling  w weakness  s sensitive";
     buf.set_string(w.x, w.y, truncate(legend, w.width as usize), t.dim);
     let list = body_list_area(w);
-    let regions = &app.regions.regions;
+    let regions = &crate::body::BodyRegions::builtin().regions;
     let offset = scroll_offset(cursor, regions.len(), list.height as usize);
     let marks = match answer {
         Some(Answer::Body(m)) => Some(m),

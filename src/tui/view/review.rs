@@ -49,7 +49,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ReviewRow::Item(n) => {
                 let item = app.item(*n);
                 let (mark, answer, style) = match app.session.get(&item.id) {
-                    Some(a) => ("  ", a.display(&item.kind, &app.regions), t.base),
+                    Some(a) => (
+                        "  ",
+                        a.display(&item.kind, crate::body::BodyRegions::builtin()),
+                        t.base,
+                    ),
                     None if item.required => ("! ", "Not answered (required)".to_string(), t.error),
                     None => ("  ", "Not answered".to_string(), t.dim),
                 };

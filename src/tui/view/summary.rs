@@ -57,7 +57,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             let text = format!(
                 "{} {}",
                 item.prompt,
-                answer.display(&item.kind, &app.regions)
+                answer.display(&item.kind, crate::body::BodyRegions::builtin())
             );
             let mut first = true;
             for l in wrapped(&text, width.saturating_sub(2)) {
