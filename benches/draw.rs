@@ -17,7 +17,12 @@ fn app(width: u16, height: u16) -> App {
     let source = include_str!("../questionnaires/back-pain-intake.ron");
     let q = questionnaire::parse_str("back-pain-intake.ron", source).unwrap();
     let session = Session::new(&q, 0);
-    App::new(q, session, Theme::default_theme(), Rect::new(0, 0, width, height))
+    App::new(
+        q,
+        session,
+        Theme::default_theme(),
+        Rect::new(0, 0, width, height),
+    )
 }
 
 fn draw(c: &mut Criterion) {

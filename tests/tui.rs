@@ -484,4 +484,15 @@ fn snapshots() {
     let mut h = Harness::new(80, 24);
     h.resize(50, 12);
     assert_snapshot!("too_small", h.screen());
+    // The summary of a session answered straight through.
+    for (w, h_) in [(80, 24), (120, 40)] {
+        let mut h = Harness::new(w, h_);
+        h.enter();
+        while matches!(h.app.screen, Screen::Item(_)) {
+            answer_on_screen(&mut h);
+        }
+        h.key(KeyCode::End);
+        h.enter();
+        assert_snapshot!(format!("summary_{w}x{h_}"), h.screen());
+    }
 }

@@ -31,7 +31,12 @@ pub struct Theme {
 impl Theme {
     /// The theme for this environment: NO_COLOR (any value) wins over the choice.
     pub fn from_env(high_contrast: bool) -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Self::choose(std::env::var_os("NO_COLOR").as_deref(), high_contrast)
+    }
+
+    /// The theme for a NO_COLOR value (set and not empty means no colour).
+    pub fn choose(no_color: Option<&std::ffi::OsStr>, high_contrast: bool) -> Self {
+        if no_color.is_some_and(|v| !v.is_empty()) {
             Self::mono()
         } else if high_contrast {
             Self::high_contrast()
@@ -119,5 +124,39 @@ impl Theme {
             ThemeName::HighContrast => Self::default_theme(),
             ThemeName::Mono => self,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    fn colours(t: &Theme) -> Vec<Option<Color>> {
+        [
+            t.base, t.title, t.selected, t.checked, t.error, t.urgent, t.key, t.gauge,
+        ]
+        .iter()
+        .flat_map(|s| [s.fg, s.bg])
+        .collect()
+    }
+
+    #[test]
+    fn no_color_wins_and_uses_no_colour_at_all() {
+        let t = Theme::choose(Some("1".as_ref()), true);
+        assert_eq!(t.name, ThemeName::Mono);
+        assert!(colours(&t).iter().all(Option::is_none));
+        assert_eq!(
+            Theme::choose(Some("".as_ref()), true).name,
+            ThemeName::HighContrast
+        );
+        assert_eq!(Theme::choose(None, false).name, ThemeName::Default);
+    }
+
+    #[test]
+    fn selection_and_urgency_show_without_colour() {
+        let t = Theme::mono();
+        assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.urgent.add_modifier.contains(Modifier::REVERSED));
     }
 }
