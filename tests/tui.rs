@@ -459,6 +459,7 @@ fn snapshots() {
         ("scale", Some("pain_now"), "6"),
         ("side", Some("leg_spread_side"), ""),
         ("body", Some("body_map"), "p"),
+        ("body_marked", Some("body_map"), "jjjpjjjtjjwjjjjjjn"),
         ("text", Some("goal"), "Walk my dog again"),
         ("why", Some("rf_saddle"), "?"),
     ];
@@ -495,4 +496,166 @@ fn snapshots() {
         h.enter();
         assert_snapshot!(format!("summary_{w}x{h_}"), h.screen());
     }
+}
+
+fn region(id: &str) -> usize {
+    intake::body::BodyRegions::builtin()
+        .regions
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap()
+}
+
+fn marks(h: &Harness) -> Vec<String> {
+    match h.answer("body_map") {
+        Some(a) => vec![a.display(&Kind::BodyMap, intake::body::BodyRegions::builtin())],
+        None => vec![],
+    }
+}
+
+fn body_cursor(h: &Harness) -> usize {
+    match &h.app.editor {
+        intake::tui::editor::Editor::Body { cursor, .. } => *cursor,
+        other => panic!("not on the body diagram: {other:?}"),
+    }
+}
+
+#[test]
+fn the_body_diagram_is_marked_by_keys() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    assert_eq!(body_cursor(&h), region("head_front"));
+    h.key(KeyCode::Down);
+    assert_eq!(body_cursor(&h), region("neck_front"));
+    h.keys("p");
+    h.keys("t");
+    assert_eq!(marks(&h), ["Front of the neck: pain, tingling"]);
+    h.keys("t");
+    assert_eq!(marks(&h), ["Front of the neck: pain"]);
+    h.keys("c");
+    assert!(marks(&h).is_empty(), "c clears the region");
+    // Tab walks the regions in table order.
+    h.key(KeyCode::Tab);
+    assert_eq!(body_cursor(&h), region("chest"));
+    // Space marks with the last symptom used.
+    h.keys("n");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Char(' '));
+    assert_eq!(marks(&h), ["Chest: numbness; Belly: numbness"]);
+    // The panel says the marks in words.
+    assert!(h.screen().contains("Belly: numbness"));
+}
+
+#[test]
+fn paint_mode_marks_every_region_the_cursor_enters() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    let start = region("left_thigh_back");
+    if let intake::tui::editor::Editor::Body { cursor, .. } = &mut h.app.editor {
+        *cursor = start;
+    }
+    h.keys("w"); // weakness, and it becomes the brush
+    h.keys("m");
+    assert!(h.screen().contains("Paint mode on"));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.keys("m");
+    h.key(KeyCode::Down);
+    let answer = marks(&h).join("");
+    assert!(answer.contains("Left thigh, back: weakness"), "{answer}");
+    assert!(
+        answer.contains("Left back of the knee: weakness"),
+        "{answer}"
+    );
+    assert!(answer.contains("Left calf: weakness"), "{answer}");
+    assert_eq!(
+        answer.matches("weakness").count(),
+        3,
+        "paint mode off again: {answer}"
+    );
+}
+
+#[test]
+fn the_mouse_moves_marks_and_paints_on_the_figure() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    // The head of the front figure is in the middle of its top row.
+    let (column, row) = h.find("FRONT");
+    let neck = (column + 10, row + 1);
+    h.app.update(Msg::Click {
+        column: neck.0,
+        row: neck.1,
+    });
+    assert_eq!(body_cursor(&h), region("neck_front"));
+    assert!(marks(&h).is_empty(), "a click elsewhere only moves");
+    h.app.update(Msg::Click {
+        column: neck.0,
+        row: neck.1,
+    });
+    assert_eq!(
+        marks(&h),
+        ["Front of the neck: pain"],
+        "a click on the cursor marks"
+    );
+    // Dragging down the chest and belly paints them.
+    h.app.update(Msg::Drag {
+        column: neck.0,
+        row: neck.1 + 1,
+    });
+    h.app.update(Msg::Drag {
+        column: neck.0,
+        row: neck.1 + 3,
+    });
+    assert_eq!(
+        marks(&h),
+        ["Front of the neck: pain; Chest: pain; Belly: pain"]
+    );
+    // A click outside the body does nothing.
+    h.app.update(Msg::Click {
+        column: 1,
+        row: neck.1 + 10,
+    });
+    assert_eq!(body_cursor(&h), region("abdomen"));
+}
+
+#[test]
+fn clearing_everything_asks_first() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    h.keys("p");
+    h.keys("x");
+    assert!(
+        h.screen()
+            .contains("Remove every mark from the body diagram?")
+    );
+    h.keys("n");
+    assert_eq!(marks(&h).len(), 1);
+    h.keys("x");
+    h.keys("y");
+    assert!(marks(&h).is_empty());
+    assert!(h.app.running, "answering the clear question does not leave");
+}
+
+#[test]
+fn a_narrow_window_shows_one_figure_and_f_switches() {
+    let mut h = Harness::new(64, 24);
+    h.goto("body_map");
+    let screen = h.screen();
+    assert!(
+        screen.contains("FRONT") && !screen.contains("BACK"),
+        "{screen}"
+    );
+    h.keys("f");
+    let screen = h.screen();
+    assert!(
+        screen.contains("BACK") && !screen.contains("FRONT"),
+        "{screen}"
+    );
+    assert_eq!(
+        intake::body::BodyRegions::builtin().regions[body_cursor(&h)].view,
+        intake::body::View::Back
+    );
+    // Too short for any figure: every region as a list.
+    h.resize(80, 20);
+    assert!(h.screen().contains("Face and front of the head"));
 }

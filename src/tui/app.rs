@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use super::editor::{Editor, choice_rows, parse_number, single_answer, toggle_multi};
-use super::layout::{self, Frame, ItemBody};
+use super::layout::{self, BodyLayout, Frame, ItemBody};
 use super::message::{Focus, Msg};
 use super::theme::Theme;
 use crate::answers::{Answer, DurationUnit, Session};
-use crate::body::{BodyRegions, Symptom};
+use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialog {
     ConfirmQuit,
+    /// Remove every mark from the body diagram?
+    ConfirmClearAll,
 }
 
 /// A line under the answer: a problem to fix, or a plain notice.
@@ -178,26 +180,29 @@ impl App {
     }
 
     fn update_dialog(&mut self, msg: Msg) {
-        let area = layout::centered(self.area, 56, 7);
-        let yes = Rect {
-            x: area.x + 4,
-            y: area.bottom().saturating_sub(2),
-            width: 16,
-            height: 1,
+        let (yes, no) = layout::dialog_buttons(self.area);
+        let answer = match msg {
+            Msg::Letter('y') => true,
+            Msg::Click { column, row } if layout::contains(yes, column, row) => true,
+            Msg::Letter('n') | Msg::Quit | Msg::Back => false,
+            Msg::Click { column, row } if layout::contains(no, column, row) => false,
+            _ => return,
         };
-        let no = Rect {
-            x: area.right().saturating_sub(20),
-            width: 16,
-            ..yes
-        };
-        match msg {
-            Msg::Letter('y') => self.running = false,
-            Msg::Letter('n') | Msg::Quit | Msg::Back => self.dialog = None,
-            Msg::Click { column, row } if layout::contains(yes, column, row) => {
-                self.running = false
+        let dialog = self.dialog.take();
+        if !answer {
+            return;
+        }
+        match dialog {
+            Some(Dialog::ConfirmQuit) => self.running = false,
+            Some(Dialog::ConfirmClearAll) => {
+                if let Some(item) = self.current_item() {
+                    let id = item.id.clone();
+                    self.session.clear(&id);
+                    self.after_change();
+                    self.notice = Some(Notice::Info("All marks are cleared.".into()));
+                }
             }
-            Msg::Click { column, row } if layout::contains(no, column, row) => self.dialog = None,
-            _ => {}
+            None => {}
         }
     }
 
@@ -590,60 +595,146 @@ impl App {
     }
 
     fn update_body(&mut self, n: usize, msg: Msg) {
-        let count = BodyRegions::builtin().regions.len();
+        let table = BodyRegions::builtin();
+        let count = table.regions.len();
         let widget = self.item_body(n).widget;
-        let Editor::Body { cursor } = &mut self.editor else {
+        let Editor::Body {
+            cursor,
+            brush,
+            painting,
+            view,
+        } = &mut self.editor
+        else {
             return;
         };
-        let list = super::view::item::body_list_area(widget);
-        let offset = layout::scroll_offset(*cursor, count, list.height as usize);
-        let symptom = match msg {
-            Msg::Up | Msg::ScrollUp { .. } => {
-                *cursor = cursor.saturating_sub(1);
+        let layout = BodyLayout::new(widget, *view);
+        let placed = layout.placed();
+        // Without a figure, the panel is a list of every region.
+        let list = super::view::body::list_area(
+            layout.panel,
+            super::view::body::list_header(layout.panel.width),
+        );
+        let list_offset = layout::scroll_offset(*cursor, count, list.height as usize);
+        let on_screen =
+            |r: usize| !layout.has_figure() || placed.iter().any(|p| p.figure.centre(r).is_some());
+        let step = |from: usize, dir: Direction| -> usize {
+            if layout.has_figure() {
+                neighbour(&placed, from, dir).unwrap_or(from)
+            } else {
+                match dir {
+                    Direction::Up | Direction::Left => from.saturating_sub(1),
+                    Direction::Down | Direction::Right => (from + 1).min(count - 1),
+                }
+            }
+        };
+        // What the message does: move the cursor, or mark (Some(symptom)) or clear (None).
+        enum Act {
+            Move(usize),
+            Toggle(Symptom),
+            Paint(usize),
+            Clear,
+            ClearAll,
+        }
+        let act = match msg {
+            Msg::Up => Act::Move(step(*cursor, Direction::Up)),
+            Msg::Down => Act::Move(step(*cursor, Direction::Down)),
+            Msg::Left => Act::Move(step(*cursor, Direction::Left)),
+            Msg::Right => Act::Move(step(*cursor, Direction::Right)),
+            Msg::ScrollUp { .. } | Msg::PageUp => Act::Move(cursor.saturating_sub(1)),
+            Msg::ScrollDown { .. } | Msg::PageDown => Act::Move((*cursor + 1).min(count - 1)),
+            Msg::NextField => {
+                // The next region in table order that is on screen.
+                let next = (1..=count)
+                    .map(|k| (*cursor + k) % count)
+                    .find(|&r| on_screen(r));
+                Act::Move(next.unwrap_or(*cursor))
+            }
+            Msg::Home => Act::Move(0),
+            Msg::End => Act::Move(count - 1),
+            Msg::Letter('f') if layout.single() => {
+                *view = if *view == View::Front {
+                    View::Back
+                } else {
+                    View::Front
+                };
+                let first = (0..count)
+                    .find(|&r| table.regions[r].view == *view)
+                    .unwrap_or(0);
+                Act::Move(first)
+            }
+            Msg::Letter('m') => {
+                *painting = !*painting;
+                let text = if *painting {
+                    format!(
+                        "Paint mode on: moving marks {} on each place. Press m to stop.",
+                        brush.word()
+                    )
+                } else {
+                    "Paint mode off.".to_string()
+                };
+                self.notice = Some(Notice::Info(text));
                 return;
             }
-            Msg::Down | Msg::ScrollDown { .. } => {
-                *cursor = (*cursor + 1).min(count - 1);
-                return;
+            Msg::Letter(c) if Symptom::ALL.iter().any(|s| s.key() == c) => {
+                let s = *Symptom::ALL
+                    .iter()
+                    .find(|s| s.key() == c)
+                    .expect("just found");
+                *brush = s;
+                Act::Toggle(s)
             }
-            Msg::PageUp => {
-                *cursor = cursor.saturating_sub(list.height as usize);
-                return;
-            }
-            Msg::PageDown => {
-                *cursor = (*cursor + list.height as usize).min(count - 1);
-                return;
-            }
-            Msg::Home => {
-                *cursor = 0;
-                return;
-            }
-            Msg::End => {
-                *cursor = count - 1;
-                return;
-            }
-            Msg::Click { column, row } if layout::contains(list, column, row) => {
-                *cursor = (offset + usize::from(row - list.y)).min(count - 1);
-                return;
-            }
-            Msg::Toggle | Msg::Letter('p') => Some(Symptom::Pain),
-            Msg::Letter('n') => Some(Symptom::Numbness),
-            Msg::Letter('t') => Some(Symptom::Tingling),
-            Msg::Letter('w') => Some(Symptom::Weakness),
-            Msg::Letter('s') => Some(Symptom::Sensitive),
-            Msg::Letter('c') => None,
-            Msg::Left => return self.go_back(n),
-            Msg::Right => return self.forward(n),
+            Msg::Toggle => Act::Toggle(*brush),
+            Msg::Letter('c') => Act::Clear,
+            Msg::Letter('x') => Act::ClearAll,
+            Msg::Click { column, row } => match hit(&placed, column, row) {
+                // A click on the region under the cursor marks it; elsewhere it moves there.
+                Some(r) if r == *cursor => Act::Toggle(*brush),
+                Some(r) => Act::Move(r),
+                None if !layout.has_figure() && layout::contains(list, column, row) => {
+                    Act::Move((list_offset + usize::from(row - list.y)).min(count - 1))
+                }
+                None => return,
+            },
+            Msg::Drag { column, row } => match hit(&placed, column, row) {
+                Some(r) => Act::Paint(r),
+                None => return,
+            },
             _ => return,
         };
-        let region = BodyRegions::builtin().regions[*cursor].id.clone();
+        let region = |r: usize| table.regions[r].id.as_str();
         let mut marks = match self.session.get(&self.item(n).id) {
             Some(Answer::Body(m)) => m.clone(),
             _ => Default::default(),
         };
-        match symptom {
-            Some(s) => marks.toggle(&region, s),
-            None => marks.clear_region(&region),
+        let Editor::Body {
+            cursor,
+            brush,
+            painting,
+            ..
+        } = &mut self.editor
+        else {
+            return;
+        };
+        match act {
+            Act::Move(r) => {
+                *cursor = r;
+                if !*painting {
+                    return;
+                }
+                marks.set(region(r), *brush);
+            }
+            Act::Paint(r) => {
+                *cursor = r;
+                marks.set(region(r), *brush);
+            }
+            Act::Toggle(s) => marks.toggle(region(*cursor), s),
+            Act::Clear => marks.clear_region(region(*cursor)),
+            Act::ClearAll => {
+                if !marks.is_empty() {
+                    self.dialog = Some(Dialog::ConfirmClearAll);
+                }
+                return;
+            }
         }
         self.answer(n, Answer::Body(marks));
     }
@@ -777,6 +868,8 @@ impl App {
                 == self.questionnaire.section_of(n).map(|(s, _)| s)
         });
         match self.questionnaire.section_of(n) {
+            // The body diagram needs every row; its prompt says enough.
+            _ if matches!(self.item(n).kind, Kind::BodyMap) => "",
             Some((_, s)) if first_enabled == Some(n) => &s.intro,
             _ => "",
         }

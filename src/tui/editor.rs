@@ -6,6 +6,7 @@
 use tui_input::{Input, InputRequest};
 
 use crate::answers::{Answer, DurationUnit, Side};
+use crate::body::{Symptom, View};
 use crate::questionnaire::{Item, Kind};
 
 #[derive(Debug, Clone)]
@@ -32,9 +33,14 @@ pub enum Editor {
     Text {
         input: Input,
     },
-    /// The body diagram: the cursor is an index into the region table.
+    /// The body diagram: the cursor is an index into the region table; the
+    /// brush is the symptom that Space, clicks and paint mode put down.
     Body {
         cursor: usize,
+        brush: Symptom,
+        painting: bool,
+        /// The figure shown when only one fits.
+        view: View,
     },
 }
 
@@ -155,7 +161,12 @@ impl Editor {
                     input: Input::new(text),
                 }
             }
-            Kind::BodyMap => Editor::Body { cursor: 0 },
+            Kind::BodyMap => Editor::Body {
+                cursor: 0,
+                brush: Symptom::Pain,
+                painting: false,
+                view: View::Front,
+            },
         }
     }
 

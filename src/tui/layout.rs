@@ -2,6 +2,8 @@
 //! uses the same ones to tell what a mouse click hit, so the two never disagree.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::body::{Figure, Figures, Placed, View};
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
@@ -105,6 +107,105 @@ impl ItemBody {
     }
 }
 
+/// Where the body diagram goes: the figures that fit (both side by side, or
+/// the chosen one) and the panel of words beside them. With no room for a
+/// figure, the panel alone lists every region.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLayout {
+    pub figures: [Option<(View, Rect)>; 2],
+    pub large: bool,
+    pub panel: Rect,
+}
+
+impl BodyLayout {
+    const PANEL_MIN: u16 = 26;
+
+    pub fn new(area: Rect, shown: View) -> Self {
+        let figs = Figures::builtin();
+        let fits = |f: &[Figure; 2], both: bool| {
+            let w = if both {
+                f[0].width + f[1].width + 2
+            } else {
+                f[0].width
+            };
+            area.height >= f[0].height && area.width >= w + 2 + Self::PANEL_MIN
+        };
+        let place = |f: &[Figure; 2], both: bool, large: bool| {
+            let front = Rect::new(area.x, area.y, f[0].width, f[0].height);
+            let figures = if both {
+                let back = Rect::new(front.right() + 2, area.y, f[1].width, f[1].height);
+                [Some((View::Front, front)), Some((View::Back, back))]
+            } else {
+                [Some((shown, front)), None]
+            };
+            let used = figures
+                .iter()
+                .flatten()
+                .map(|(_, r)| r.right())
+                .max()
+                .unwrap_or(area.x)
+                + 2
+                - area.x;
+            let panel = Rect {
+                x: area.x + used,
+                width: area.width.saturating_sub(used),
+                ..area
+            };
+            Self {
+                figures,
+                large,
+                panel,
+            }
+        };
+        if fits(&figs.large, true) {
+            place(&figs.large, true, true)
+        } else if fits(&figs.compact, true) {
+            place(&figs.compact, true, false)
+        } else if fits(&figs.compact, false) {
+            place(&figs.compact, false, false)
+        } else {
+            Self {
+                figures: [None, None],
+                large: false,
+                panel: area,
+            }
+        }
+    }
+
+    /// The placed figures, for hit-testing and navigation.
+    pub fn placed(&self) -> Vec<Placed<'static>> {
+        let figs = Figures::builtin();
+        let pair = if self.large {
+            &figs.large
+        } else {
+            &figs.compact
+        };
+        self.figures
+            .iter()
+            .flatten()
+            .map(|(view, r)| Placed {
+                figure: if *view == View::Front {
+                    &pair[0]
+                } else {
+                    &pair[1]
+                },
+                x: r.x,
+                y: r.y,
+            })
+            .collect()
+    }
+
+    /// Whether any figure is drawn (otherwise the panel lists all regions).
+    pub fn has_figure(&self) -> bool {
+        self.figures[0].is_some()
+    }
+
+    /// Whether only one of the two figures fits, so the patient switches.
+    pub fn single(&self) -> bool {
+        self.figures[0].is_some() && self.figures[1].is_none()
+    }
+}
+
 /// The first row shown of a list of `len` rows in `height` rows so that the
 /// cursor is visible. Computed from scratch each time, so it needs no state.
 pub fn scroll_offset(cursor: usize, len: usize, height: usize) -> usize {
@@ -196,6 +297,19 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// The box of a yes/no question, and its two buttons.
+pub fn dialog_area(area: Rect) -> Rect {
+    centered(area, 56, 7)
+}
+
+pub fn dialog_buttons(area: Rect) -> (Rect, Rect) {
+    let r = dialog_area(area);
+    let y = r.bottom().saturating_sub(2);
+    let yes = Rect::new(r.x + 4, y, 16, 1);
+    let no = Rect::new(r.right().saturating_sub(20), y, 16, 1);
+    (yes, no)
 }
 
 pub fn contains(r: Rect, column: u16, row: u16) -> bool {

@@ -39,6 +39,11 @@ pub enum Msg {
         column: u16,
         row: u16,
     },
+    /// The mouse moved with the left button down (painting on the diagram).
+    Drag {
+        column: u16,
+        row: u16,
+    },
     ScrollUp {
         column: u16,
         row: u16,
@@ -136,6 +141,7 @@ fn from_mouse(mouse: &MouseEvent) -> Option<Msg> {
     let (column, row) = (mouse.column, mouse.row);
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click { column, row }),
+        MouseEventKind::Drag(MouseButton::Left) => Some(Msg::Drag { column, row }),
         MouseEventKind::ScrollUp => Some(Msg::ScrollUp { column, row }),
         MouseEventKind::ScrollDown => Some(Msg::ScrollDown { column, row }),
         _ => None,

@@ -26,6 +26,9 @@ pub struct Theme {
     pub notice: Style,
     pub key: Style,
     pub gauge: Style,
+    /// Marks on the body diagram, by symptom (pain, numbness, tingling,
+    /// weakness, sensitive); each also has its own symbol.
+    pub symptoms: [Style; 5],
 }
 
 impl Theme {
@@ -67,6 +70,13 @@ impl Theme {
             notice: Style::new().fg(Color::Yellow),
             key: Style::new().fg(Color::Cyan).add_modifier(bold),
             gauge: Style::new().fg(Color::Cyan).bg(Color::DarkGray),
+            symptoms: [
+                Style::new().fg(Color::LightRed).add_modifier(bold),
+                Style::new().fg(Color::LightBlue).add_modifier(bold),
+                Style::new().fg(Color::Yellow).add_modifier(bold),
+                Style::new().fg(Color::LightMagenta).add_modifier(bold),
+                Style::new().fg(Color::LightGreen).add_modifier(bold),
+            ],
         }
     }
 
@@ -96,6 +106,10 @@ impl Theme {
             notice: Style::new().fg(Color::Yellow).add_modifier(bold),
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             gauge: Style::new().fg(Color::Yellow).bg(Color::Black),
+            symptoms: [Style::new()
+                .fg(Color::White)
+                .bg(Color::Black)
+                .add_modifier(bold); 5],
         }
     }
 
@@ -115,6 +129,7 @@ impl Theme {
             notice: Style::new().add_modifier(bold),
             key: Style::new().add_modifier(bold),
             gauge: Style::new().add_modifier(Modifier::REVERSED),
+            symptoms: [Style::new().add_modifier(bold); 5],
         }
     }
 

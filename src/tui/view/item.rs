@@ -5,11 +5,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, wrapped};
 use crate::answers::Answer;
-use crate::body::Symptom;
 use crate::questionnaire::Kind;
 use crate::tui::app::{App, BACK, NEXT};
 use crate::tui::editor::{Editor, choice_rows};
-use crate::tui::layout::{Frame, scroll_offset, truncate};
+use crate::tui::layout::Frame;
 use crate::tui::widgets::{ChoiceList, ScaleBar, TextField};
 
 pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
@@ -48,11 +47,12 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             ("Esc", "leave"),
         ],
         (Kind::BodyMap, _) => &[
-            ("↑↓", "region"),
+            ("arrows", "move"),
             ("p n t w s", "mark"),
-            ("c", "clear"),
             ("Enter", "next"),
-            ("←", "back"),
+            ("Bksp", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
         ],
         (Kind::Info, _) => &[
             ("Enter", "next"),
@@ -226,75 +226,29 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             frame.set_cursor_position(tf.cursor_position(field));
             tf.render(field, frame.buffer_mut());
         }
-        (Kind::BodyMap, Editor::Body { cursor }) => body_list(app, answer, *cursor, w, buf),
-        _ => {}
-    }
-}
-
-/// Where the region list goes inside the widget area (under a legend line).
-pub fn body_list_area(widget: Rect) -> Rect {
-    Rect {
-        y: widget.y + 1,
-        height: widget.height.saturating_sub(1),
-        ..widget
-    }
-}
-
-/// The regions as a list, with the symptoms marked on each in words.
-fn body_list(
-    app: &App,
-    answer: Option<&Answer>,
-    cursor: usize,
-    w: Rect,
-    buf: &mut ratatui::buffer::Buffer,
-) {
-    let t = &app.theme;
-    let legend =
-        "Left and right are your own.  p pain  n numbness  t tingling  w weakness  s sensitive";
-    buf.set_string(w.x, w.y, truncate(legend, w.width as usize), t.dim);
-    let list = body_list_area(w);
-    let regions = &crate::body::BodyRegions::builtin().regions;
-    let offset = scroll_offset(cursor, regions.len(), list.height as usize);
-    let marks = match answer {
-        Some(Answer::Body(m)) => Some(m),
-        _ => None,
-    };
-    for (i, r) in regions
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(list.height as usize)
-    {
-        let symptoms: Vec<&str> = Symptom::ALL
-            .iter()
-            .filter(|s| marks.is_some_and(|m| m.has(&r.id, **s)))
-            .map(|s| s.word())
-            .collect();
-        let here = i == cursor;
-        let text = if symptoms.is_empty() {
-            r.label.clone()
-        } else {
-            format!("{}: {}", r.label, symptoms.join(", "))
-        };
-        let style = if here {
-            t.selected
-        } else if symptoms.is_empty() {
-            t.base
-        } else {
-            t.checked
-        };
-        let line = Line::from(vec![
-            Span::styled(if here { "› " } else { "  " }, t.key),
-            Span::styled(if symptoms.is_empty() { "  " } else { "* " }, t.checked),
-            Span::styled(truncate(&text, (w.width as usize).saturating_sub(4)), style),
-        ]);
-        line.render(
-            Rect {
-                y: list.y + (i - offset) as u16,
-                height: 1,
-                ..list
+        (
+            Kind::BodyMap,
+            Editor::Body {
+                cursor,
+                brush,
+                painting,
+                view,
             },
-            buf,
-        );
+        ) => {
+            let marks = match answer {
+                Some(Answer::Body(m)) => Some(m),
+                _ => None,
+            };
+            super::body::BodyDiagram {
+                app,
+                marks,
+                cursor: *cursor,
+                brush: *brush,
+                painting: *painting,
+                view: *view,
+            }
+            .render(w, buf);
+        }
+        _ => {}
     }
 }

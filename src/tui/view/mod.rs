@@ -1,5 +1,6 @@
 //! Drawing: state in, frame out. Nothing here changes the state.
 
+pub mod body;
 pub mod item;
 mod review;
 pub mod summary;
@@ -27,8 +28,24 @@ pub fn view(app: &App, frame: &mut TermFrame) {
         Screen::Review => review::render(app, area, frame.buffer_mut()),
         Screen::Summary => summary::render(app, area, frame.buffer_mut()),
     }
-    if let Some(Dialog::ConfirmQuit) = app.dialog {
-        confirm_quit(app, area, frame);
+    match app.dialog {
+        Some(Dialog::ConfirmQuit) => confirm(
+            app,
+            area,
+            frame,
+            " Leave? ",
+            "Do you want to leave the questionnaire now?",
+            "Y  Leave",
+        ),
+        Some(Dialog::ConfirmClearAll) => confirm(
+            app,
+            area,
+            frame,
+            " Clear all? ",
+            "Remove every mark from the body diagram?",
+            "Y  Clear",
+        ),
+        None => {}
     }
 }
 
@@ -57,48 +74,32 @@ fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
         );
 }
 
-fn confirm_quit(app: &App, area: Rect, frame: &mut TermFrame) {
-    let r = layout::centered(area, 56, 7);
+fn confirm(app: &App, area: Rect, frame: &mut TermFrame, title: &str, question: &str, yes: &str) {
+    let r = layout::dialog_area(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered()
-        .title(" Leave? ")
+        .title(title)
         .style(app.theme.base)
         .border_style(app.theme.key);
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let text = "Do you want to leave the questionnaire now?";
+    let lines: Vec<Line> = question.lines().map(Line::from).collect();
     frame.render_widget(
-        Paragraph::new(text).style(app.theme.prompt).centered(),
-        Rect { height: 1, ..inner },
+        Paragraph::new(lines).style(app.theme.prompt).centered(),
+        Rect { height: 2, ..inner },
     );
+    let (yes_area, no_area) = layout::dialog_buttons(area);
     let buf = frame.buffer_mut();
-    let y = r.bottom().saturating_sub(2);
     Button {
-        label: "Y  Leave",
+        label: yes,
         style: app.theme.key,
     }
-    .render(
-        Rect {
-            x: r.x + 4,
-            y,
-            width: 16,
-            height: 1,
-        },
-        buf,
-    );
+    .render(yes_area, buf);
     Button {
-        label: "N  Stay",
+        label: "N  No",
         style: app.theme.key,
     }
-    .render(
-        Rect {
-            x: r.right().saturating_sub(20),
-            y,
-            width: 16,
-            height: 1,
-        },
-        buf,
-    );
+    .render(no_area, buf);
 }
 
 /// Title line, progress gauge, message line and key hints, shared by all screens.

@@ -3,6 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 /// A clickable label in brackets: `[ Next ▶ ]`.
 pub struct Button<'a> {
@@ -31,7 +32,15 @@ pub struct Hints<'a> {
 impl Widget for Hints<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = Vec::new();
+        let mut used = 0;
         for (n, (key, what)) in self.hints.iter().enumerate() {
+            let gap = if n > 0 { 2 } else { 0 };
+            let width = gap + key.width() + 1 + what.width();
+            // A hint that does not fit whole is left out, not cut.
+            if used + width > area.width as usize {
+                break;
+            }
+            used += width;
             if n > 0 {
                 spans.push(Span::styled("  ", self.text));
             }

@@ -1,0 +1,291 @@
+//! The body figures: text art with a region map of the same size, and what
+//! the diagram needs from them: which region a cell belongs to, where each
+//! region's middle is, and which region lies in a direction from another.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{BodyRegions, View};
+use crate::diagnostic::{Diagnostic, Locator};
+
+/// The figures shipped with the program.
+pub const BUILTIN_FIGURES: &str = include_str!("../../assets/body/figures.ron");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Figure")]
+struct FigureFile {
+    view: View,
+    art: Vec<String>,
+    map: Vec<String>,
+    codes: BTreeMap<char, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Figures")]
+struct FiguresFile {
+    compact: Vec<FigureFile>,
+    large: Vec<FigureFile>,
+}
+
+/// One figure, ready to draw and to hit-test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub view: View,
+    pub width: u16,
+    pub height: u16,
+    /// Rows of characters to draw.
+    pub art: Vec<Vec<char>>,
+    /// For each cell, the index of its region in the region table.
+    cells: Vec<Vec<Option<usize>>>,
+    /// The regions on this figure, by table index, with the middle of their cells.
+    centres: Vec<(usize, (f32, f32))>,
+}
+
+impl Figure {
+    /// The region drawn at (x, y), figure coordinates.
+    pub fn region_at(&self, x: u16, y: u16) -> Option<usize> {
+        *self.cells.get(y as usize)?.get(x as usize)?
+    }
+
+    /// Every region index that appears in this figure, in table order.
+    pub fn regions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.centres.iter().map(|(r, _)| *r)
+    }
+
+    /// The middle of a region's cells, or `None` when it is not in this figure.
+    pub fn centre(&self, region: usize) -> Option<(f32, f32)> {
+        self.centres
+            .iter()
+            .find(|(r, _)| *r == region)
+            .map(|(_, c)| *c)
+    }
+
+    fn new(view: View, art: Vec<Vec<char>>, cells: Vec<Vec<Option<usize>>>) -> Self {
+        let mut sums: BTreeMap<usize, (f32, f32, f32)> = BTreeMap::new();
+        for (y, row) in cells.iter().enumerate() {
+            for (x, cell) in row.iter().enumerate() {
+                if let Some(r) = cell {
+                    let s = sums.entry(*r).or_default();
+                    *s = (s.0 + x as f32, s.1 + y as f32, s.2 + 1.0);
+                }
+            }
+        }
+        let centres = sums
+            .into_iter()
+            .map(|(r, (x, y, n))| (r, (x / n, y / n)))
+            .collect();
+        Self {
+            view,
+            width: cells.first().map_or(0, |r| r.len() as u16),
+            height: cells.len() as u16,
+            art,
+            cells,
+            centres,
+        }
+    }
+}
+
+/// Front and back, in a compact size for 80 × 24 and a large one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub compact: [Figure; 2],
+    pub large: [Figure; 2],
+}
+
+impl Figures {
+    /// The built-in figures, loaded once; the tests check them.
+    pub fn builtin() -> &'static Figures {
+        static FIGURES: OnceLock<Figures> = OnceLock::new();
+        FIGURES.get_or_init(|| {
+            Figures::parse(
+                "assets/body/figures.ron",
+                BUILTIN_FIGURES,
+                BodyRegions::builtin(),
+            )
+            .unwrap_or_else(|e| panic!("assets/body/figures.ron is valid (tested): {e}"))
+        })
+    }
+
+    /// Reads and checks a figures file against the region table.
+    pub fn parse(path: &str, source: &str, table: &BodyRegions) -> Result<Figures, Diagnostic> {
+        let file: FiguresFile = crate::questionnaire::parse_ron(path, source)?;
+        let loc = Locator::new(source);
+        let error = |needle: &str, message: String| {
+            let at = loc.after(0, needle).unwrap_or(0);
+            Diagnostic::new(path, source, loc.pos(at), message)
+        };
+        let build = |f: &FigureFile, size: &str| -> Result<Figure, Diagnostic> {
+            let width = f.map.first().map_or(0, |r| r.chars().count());
+            let art_w = f.art.first().map_or(0, |r| r.chars().count());
+            let same = f.art.len() == f.map.len()
+                && f.map
+                    .iter()
+                    .chain(&f.art)
+                    .all(|r| r.chars().count() == width)
+                && art_w == width;
+            if !same || width == 0 {
+                return Err(error(
+                    "art:",
+                    format!(
+                        "{size} {:?} figure: art and map must be the same size, every row as wide",
+                        f.view
+                    ),
+                ));
+            }
+            let mut cells = Vec::new();
+            for row in &f.map {
+                let mut out = Vec::new();
+                for c in row.chars() {
+                    if c == '.' {
+                        out.push(None);
+                        continue;
+                    }
+                    let id = f.codes.get(&c).ok_or_else(|| {
+                        error(
+                            row,
+                            format!(
+                                "{size} {:?} figure: map code '{c}' has no entry in `codes`",
+                                f.view
+                            ),
+                        )
+                    })?;
+                    let index =
+                        table
+                            .regions
+                            .iter()
+                            .position(|r| &r.id == id)
+                            .ok_or_else(|| {
+                                error(
+                                    &format!("\"{id}\""),
+                                    format!("unknown body region \"{id}\""),
+                                )
+                            })?;
+                    if table.regions[index].view != f.view {
+                        return Err(error(
+                            &format!("\"{id}\""),
+                            format!(
+                                "region \"{id}\" belongs to the {:?} view",
+                                table.regions[index].view
+                            ),
+                        ));
+                    }
+                    out.push(Some(index));
+                }
+                cells.push(out);
+            }
+            for (c, id) in &f.codes {
+                if !f.map.iter().any(|r| r.contains(*c)) {
+                    return Err(error(
+                        &format!("\"{id}\""),
+                        format!(
+                            "{size} {:?} figure: code '{c}' ({id}) is not used in the map",
+                            f.view
+                        ),
+                    ));
+                }
+            }
+            let figure = Figure::new(
+                f.view,
+                f.art.iter().map(|r| r.chars().collect()).collect(),
+                cells,
+            );
+            // Every region of this view must be somewhere on the figure.
+            let present: Vec<usize> = figure.regions().collect();
+            if let Some(missing) = (0..table.regions.len())
+                .find(|i| table.regions[*i].view == f.view && !present.contains(i))
+            {
+                return Err(error(
+                    "map:",
+                    format!(
+                        "{size} {:?} figure: region \"{}\" is not on the map",
+                        f.view, table.regions[missing].id
+                    ),
+                ));
+            }
+            Ok(figure)
+        };
+        let pair = |figs: &[FigureFile], size: &str| -> Result<[Figure; 2], Diagnostic> {
+            let front = figs.iter().find(|f| f.view == View::Front);
+            let back = figs.iter().find(|f| f.view == View::Back);
+            match (front, back, figs.len()) {
+                (Some(front), Some(back), 2) => Ok([build(front, size)?, build(back, size)?]),
+                _ => Err(error(
+                    &format!("{size}:"),
+                    format!("`{size}` needs one Front and one Back figure"),
+                )),
+            }
+        };
+        Ok(Figures {
+            compact: pair(&file.compact, "compact")?,
+            large: pair(&file.large, "large")?,
+        })
+    }
+}
+
+/// A direction of the arrow keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// Figures placed on screen: each with its top-left corner.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    pub figure: &'a Figure,
+    pub x: u16,
+    pub y: u16,
+}
+
+/// The region at a screen cell, if any.
+pub fn hit(placed: &[Placed], column: u16, row: u16) -> Option<usize> {
+    placed.iter().find_map(|p| {
+        let (x, y) = (column.checked_sub(p.x)?, row.checked_sub(p.y)?);
+        p.figure.region_at(x, y)
+    })
+}
+
+/// The nearest region from `from` in direction `dir`, among the placed
+/// figures; `None` when there is none that way. Distance across the direction
+/// counts double, so Down from the left knee finds the left shin before the
+/// right one.
+pub fn neighbour(placed: &[Placed], from: usize, dir: Direction) -> Option<usize> {
+    let centre = |r: usize| {
+        placed.iter().find_map(|p| {
+            p.figure
+                .centre(r)
+                .map(|(x, y)| (x + f32::from(p.x), y + f32::from(p.y)))
+        })
+    };
+    let (fx, fy) = centre(from)?;
+    let mut best: Option<(f32, usize)> = None;
+    for p in placed {
+        for r in p.figure.regions() {
+            if r == from {
+                continue;
+            }
+            let Some((x, y)) = centre(r) else { continue };
+            let (dx, dy) = (x - fx, y - fy);
+            let (along, across) = match dir {
+                Direction::Up => (-dy, dx),
+                Direction::Down => (dy, dx),
+                Direction::Left => (-dx, dy),
+                Direction::Right => (dx, dy),
+            };
+            if along <= 0.25 {
+                continue;
+            }
+            let score = along + 2.0 * across.abs();
+            if best.is_none_or(|(b, _)| score < b) {
+                best = Some((score, r));
+            }
+        }
+    }
+    best.map(|(_, r)| r)
+}

@@ -1,0 +1,399 @@
+//! Body regions, dermatomes and the marks a patient puts on the body diagram.
+//!
+//! The region table is data (assets/body/regions.ron); the built-in copy is
+//! compiled into the binary so a kiosk needs no files beside it.
+
+mod figure;
+
+pub use figure::{BUILTIN_FIGURES, Direction, Figure, Figures, Placed, hit, neighbour};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The region table shipped with the program.
+pub const BUILTIN_REGIONS: &str = include_str!("../../assets/body/regions.ron");
+
+/// A kind of symptom a patient can mark on a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Symptom {
+    Pain,
+    Numbness,
+    Tingling,
+    Weakness,
+    /// Skin that hurts at a light touch (the article's "hypersensitivity to touch").
+    Sensitive,
+}
+
+impl Symptom {
+    pub const ALL: [Symptom; 5] = [
+        Symptom::Pain,
+        Symptom::Numbness,
+        Symptom::Tingling,
+        Symptom::Weakness,
+        Symptom::Sensitive,
+    ];
+
+    /// The mark drawn on the figure: different for each kind, so the marks
+    /// read without colour, and close to the usual pain-drawing signs.
+    pub fn symbol(self) -> char {
+        match self {
+            Symptom::Pain => '/',
+            Symptom::Numbness => '=',
+            Symptom::Tingling => 'o',
+            Symptom::Weakness => 'W',
+            Symptom::Sensitive => '^',
+        }
+    }
+
+    /// The key that marks this symptom on the diagram.
+    pub fn key(self) -> char {
+        match self {
+            Symptom::Pain => 'p',
+            Symptom::Numbness => 'n',
+            Symptom::Tingling => 't',
+            Symptom::Weakness => 'w',
+            Symptom::Sensitive => 's',
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Symptom::Pain => "pain",
+            Symptom::Numbness => "numbness",
+            Symptom::Tingling => "tingling",
+            Symptom::Weakness => "weakness",
+            Symptom::Sensitive => "sensitive to touch",
+        }
+    }
+}
+
+impl fmt::Display for Symptom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum View {
+    Front,
+    Back,
+}
+
+/// The patient's own side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum BodySide {
+    Left,
+    Right,
+    Center,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub label: String,
+    pub view: View,
+    pub side: BodySide,
+    pub dermatomes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyRegions {
+    /// The dermatome chart the `dermatomes` fields follow.
+    pub chart: String,
+    pub regions: Vec<Region>,
+}
+
+impl BodyRegions {
+    /// The built-in table, parsed once. It is checked by the tests, so a
+    /// failure here is a build defect, not bad user input.
+    pub fn builtin() -> &'static Self {
+        static TABLE: OnceLock<BodyRegions> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            ron::from_str(BUILTIN_REGIONS).expect("assets/body/regions.ron is valid (tested)")
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+}
+
+/// The answer to a body-diagram item: region id to the symptoms marked there.
+/// Regions with no symptoms are never stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct BodyMarks(BTreeMap<String, BTreeSet<Symptom>>);
+
+impl BodyMarks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn symptoms(&self, region: &str) -> Option<&BTreeSet<Symptom>> {
+        self.0.get(region)
+    }
+
+    pub fn has(&self, region: &str, symptom: Symptom) -> bool {
+        self.0.get(region).is_some_and(|s| s.contains(&symptom))
+    }
+
+    /// Marks or unmarks one symptom on a region.
+    pub fn toggle(&mut self, region: &str, symptom: Symptom) {
+        let set = self.0.entry(region.to_string()).or_default();
+        if !set.remove(&symptom) {
+            set.insert(symptom);
+        }
+        if set.is_empty() {
+            self.0.remove(region);
+        }
+    }
+
+    pub fn set(&mut self, region: &str, symptom: Symptom) {
+        self.0
+            .entry(region.to_string())
+            .or_default()
+            .insert(symptom);
+    }
+
+    pub fn clear_region(&mut self, region: &str) {
+        self.0.remove(region);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &BTreeSet<Symptom>)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn regions(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// One line per marked region, in words, head to toe as the region
+    /// table lists them: "Left calf, outer side: pain, tingling".
+    pub fn describe(&self, table: &BodyRegions) -> Vec<String> {
+        let known = table
+            .regions
+            .iter()
+            .filter_map(|r| self.0.get(&r.id).map(|s| (r.label.as_str(), s)));
+        // Ids the table does not know (an older table) still show, by id.
+        let unknown = self.iter().filter(|(id, _)| !table.contains(id));
+        known
+            .chain(unknown)
+            .map(|(label, symptoms)| {
+                let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
+                format!("{label}: {}", words.join(", "))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_cover_every_region_once_and_match_their_art() {
+        let table = BodyRegions::builtin();
+        let figs = Figures::builtin();
+        for (size, pair) in [("compact", &figs.compact), ("large", &figs.large)] {
+            let mut seen = Vec::new();
+            for f in pair.iter() {
+                assert_eq!(f.art.len(), f.height as usize, "{size}");
+                assert!(
+                    f.art.iter().all(|r| r.len() == f.width as usize),
+                    "{size}: art rows as wide as the map"
+                );
+                for r in f.regions() {
+                    assert_eq!(
+                        table.regions[r].view, f.view,
+                        "{size}: {} on the wrong figure",
+                        table.regions[r].id
+                    );
+                    seen.push(r);
+                }
+            }
+            seen.sort_unstable();
+            assert_eq!(
+                seen,
+                (0..table.regions.len()).collect::<Vec<_>>(),
+                "{size}: every region exactly once"
+            );
+        }
+        // The compact pair fits 80 x 24 beside a list; the large one is bigger.
+        assert!(figs.compact[0].height <= 15 && figs.compact[0].width * 2 + 2 <= 46);
+        assert!(figs.large[0].height > figs.compact[0].height);
+    }
+
+    #[test]
+    fn the_patients_left_is_on_the_viewers_right_in_front_and_left_in_back() {
+        let table = BodyRegions::builtin();
+        let figs = Figures::builtin();
+        let [front, back] = &figs.compact;
+        let x_of = |f: &Figure, id: &str| {
+            f.centre(table.regions.iter().position(|r| r.id == id).unwrap())
+                .unwrap()
+                .0
+        };
+        assert!(x_of(front, "left_thigh_front") > x_of(front, "right_thigh_front"));
+        assert!(x_of(back, "left_calf") < x_of(back, "right_calf"));
+        // The thumb is on the outside of the hand (palms forward), the big toe on the inside.
+        assert!(x_of(front, "right_thumb") < x_of(front, "right_little_finger"));
+        assert!(x_of(front, "left_big_toe") < x_of(front, "left_foot_top"));
+    }
+
+    #[test]
+    fn arrows_from_every_region_reach_a_region_or_stay() {
+        let figs = Figures::builtin();
+        for pair in [&figs.compact, &figs.large] {
+            let placed = [
+                Placed {
+                    figure: &pair[0],
+                    x: 0,
+                    y: 0,
+                },
+                Placed {
+                    figure: &pair[1],
+                    x: pair[0].width + 2,
+                    y: 0,
+                },
+            ];
+            for p in &placed {
+                for r in p.figure.regions() {
+                    for d in [
+                        Direction::Up,
+                        Direction::Down,
+                        Direction::Left,
+                        Direction::Right,
+                    ] {
+                        if let Some(next) = neighbour(&placed, r, d) {
+                            assert_ne!(next, r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_go_where_a_patient_expects() {
+        let table = BodyRegions::builtin();
+        let figs = Figures::builtin();
+        let id = |s: &str| table.regions.iter().position(|r| r.id == s).unwrap();
+        let name = |i: Option<usize>| i.map(|i| table.regions[i].id.clone());
+        let placed = [Placed {
+            figure: &figs.compact[1],
+            x: 0,
+            y: 0,
+        }];
+        assert_eq!(
+            name(neighbour(&placed, id("left_knee_back"), Direction::Down)),
+            Some("left_calf".into())
+        );
+        assert_eq!(
+            name(neighbour(&placed, id("head_back"), Direction::Down)),
+            Some("neck_back".into())
+        );
+        assert_eq!(
+            name(neighbour(&placed, id("head_back"), Direction::Up)),
+            None
+        );
+        // From the back figure, Left on a two-figure screen reaches the front one.
+        let both = [
+            Placed {
+                figure: &figs.compact[0],
+                x: 0,
+                y: 0,
+            },
+            Placed {
+                figure: &figs.compact[1],
+                x: 23,
+                y: 0,
+            },
+        ];
+        let from = id("left_forearm_back");
+        let next = neighbour(&both, from, Direction::Left).unwrap();
+        assert_eq!(table.regions[next].view, View::Front);
+    }
+
+    #[test]
+    fn clicks_hit_the_region_under_them() {
+        let table = BodyRegions::builtin();
+        let figs = Figures::builtin();
+        let placed = [Placed {
+            figure: &figs.compact[0],
+            x: 10,
+            y: 5,
+        }];
+        // The head is in the middle of the top row.
+        let head = hit(&placed, 10 + 10, 5).unwrap();
+        assert_eq!(table.regions[head].id, "head_front");
+        assert_eq!(hit(&placed, 10, 5 + 14), None, "outside the body");
+        assert_eq!(hit(&placed, 3, 3), None, "outside the figure");
+    }
+
+    #[test]
+    fn a_bad_figure_file_gets_a_positioned_error() {
+        let table = BodyRegions::builtin();
+        let broken = BUILTIN_FIGURES.replacen("'1': \"head_front\"", "'1': \"head_fronts\"", 1);
+        let e = Figures::parse("f.ron", &broken, table)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown body region \"head_fronts\""), "{e}");
+        assert!(e.starts_with("f.ron:"), "{e}");
+        let uneven = BUILTIN_FIGURES.replacen(".........111.........", ".........111........", 1);
+        let e = Figures::parse("f.ron", &uneven, table)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("the same size"), "{e}");
+    }
+
+    #[test]
+    fn builtin_table_loads_with_unique_ids_and_enough_regions() {
+        let t = BodyRegions::builtin();
+        assert!(t.regions.len() >= 50, "{} regions", t.regions.len());
+        let ids: BTreeSet<&str> = t.regions.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), t.regions.len(), "duplicate region ids");
+        for r in &t.regions {
+            let prefix_ok = match r.side {
+                BodySide::Left => r.id.starts_with("left_") && r.label.starts_with("Left "),
+                BodySide::Right => r.id.starts_with("right_") && r.label.starts_with("Right "),
+                BodySide::Center => !r.id.starts_with("left_") && !r.id.starts_with("right_"),
+            };
+            assert!(prefix_ok, "side and name disagree for {}", r.id);
+        }
+    }
+
+    #[test]
+    fn toggling_twice_leaves_no_empty_region() {
+        let mut m = BodyMarks::new();
+        m.toggle("left_calf", Symptom::Pain);
+        assert!(m.has("left_calf", Symptom::Pain));
+        m.toggle("left_calf", Symptom::Pain);
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn describes_marks_in_words() {
+        let t = BodyRegions::builtin();
+        let mut m = BodyMarks::new();
+        m.set("left_calf_outer", Symptom::Tingling);
+        m.set("left_calf_outer", Symptom::Pain);
+        assert_eq!(m.describe(t), ["Left calf, outer side: pain, tingling"]);
+    }
+}

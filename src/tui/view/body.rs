@@ -1,0 +1,269 @@
+//! The body diagram: the figures with the marks and the cursor, and beside
+//! them a panel that says in words where the cursor is and what is marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
+use crate::tui::app::App;
+use crate::tui::layout::{BodyLayout, scroll_offset, truncate, wrap};
+
+pub struct BodyDiagram<'a> {
+    pub app: &'a App,
+    pub marks: Option<&'a BodyMarks>,
+    pub cursor: usize,
+    pub brush: Symptom,
+    pub painting: bool,
+    pub view: View,
+}
+
+/// Where the full region list goes when no figure fits: under the `header` lines.
+pub fn list_area(panel: Rect, header: u16) -> Rect {
+    Rect {
+        y: panel.y + header,
+        height: panel.height.saturating_sub(header),
+        ..panel
+    }
+}
+
+/// How many lines the legend and the note under it take in a panel `width` wide.
+pub fn list_header(width: u16) -> u16 {
+    legend_rows(width).len() as u16 + 1
+}
+
+/// The symptoms of the legend, packed into as few lines as `width` allows.
+fn legend_rows(width: u16) -> Vec<Vec<Symptom>> {
+    let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
+    let mut used = 0;
+    for s in Symptom::ALL {
+        // "›p / pain " : marker, key, space, symbol, space, word, space.
+        let entry = 6 + s.word().len();
+        if used > 0 && used + entry > width as usize {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        rows.last_mut().expect("never empty").push(s);
+        used += entry;
+    }
+    rows
+}
+
+fn symptom_style(app: &App, s: Symptom) -> Style {
+    let i = Symptom::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    app.theme.symptoms[i]
+}
+
+impl Widget for BodyDiagram<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let layout = BodyLayout::new(area, self.view);
+        let figs = Figures::builtin();
+        let pair = if layout.large {
+            &figs.large
+        } else {
+            &figs.compact
+        };
+        let t = &self.app.theme;
+        let table = BodyRegions::builtin();
+        for (view, r) in layout.figures.iter().flatten() {
+            let figure = if *view == View::Front {
+                &pair[0]
+            } else {
+                &pair[1]
+            };
+            for y in 0..figure.height {
+                for x in 0..figure.width {
+                    let art = figure.art[y as usize][x as usize];
+                    let (symbol, style) = match figure.region_at(x, y) {
+                        None => (art, t.base),
+                        Some(region) => {
+                            let here = region == self.cursor;
+                            let marked: Vec<Symptom> = self
+                                .marks
+                                .and_then(|m| m.symptoms(&table.regions[region].id))
+                                .map(|s| s.iter().copied().collect())
+                                .unwrap_or_default();
+                            // Several symptoms alternate over the region's cells.
+                            let n = usize::from(x + y);
+                            let (c, style) = match marked.get(n % marked.len().max(1)) {
+                                Some(s) => (s.symbol(), symptom_style(self.app, *s)),
+                                None => (art, t.dim),
+                            };
+                            (c, if here { t.selected } else { style })
+                        }
+                    };
+                    buf[(r.x + x, r.y + y)].set_char(symbol).set_style(style);
+                }
+            }
+        }
+        self.panel(layout, buf);
+    }
+}
+
+impl BodyDiagram<'_> {
+    fn panel(&self, layout: BodyLayout, buf: &mut Buffer) {
+        let t = &self.app.theme;
+        let p = layout.panel;
+        let w = p.width as usize;
+        let table = BodyRegions::builtin();
+        let mut lines: Vec<Line> = Vec::new();
+        // The legend: key, symbol, word; the brush is marked with ›.
+        for row in legend_rows(p.width) {
+            let spans: Vec<Span> = row
+                .into_iter()
+                .flat_map(|s| {
+                    let brush = if s == self.brush { "›" } else { " " };
+                    [
+                        Span::styled(format!("{brush}{} ", s.key()), t.key),
+                        Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
+                        Span::styled(format!(" {} ", s.word()), t.dim),
+                    ]
+                })
+                .collect();
+            lines.push(Line::from(spans));
+        }
+        if !layout.has_figure() {
+            lines.push(Line::styled(
+                truncate("Left and right are your own.", w),
+                t.dim,
+            ));
+            let n = lines.len() as u16;
+            for (i, l) in lines.into_iter().enumerate() {
+                l.render(
+                    Rect {
+                        y: p.y + i as u16,
+                        height: 1,
+                        ..p
+                    },
+                    buf,
+                );
+            }
+            return self.full_list(list_area(p, n), buf);
+        }
+        let here = &table.regions[self.cursor];
+        lines.push(Line::styled(
+            truncate(&format!("› {}", here.label), w),
+            t.prompt,
+        ));
+        let on_it: Vec<&str> = self
+            .marks
+            .and_then(|m| m.symptoms(&here.id))
+            .map(|s| s.iter().map(|s| s.word()).collect())
+            .unwrap_or_default();
+        let status = if on_it.is_empty() {
+            "nothing marked here".to_string()
+        } else {
+            on_it.join(", ")
+        };
+        lines.push(Line::styled(truncate(&format!("  {status}"), w), t.checked));
+        let mut help = format!(
+            "c clear  x all  m paint {}",
+            if self.painting { "ON" } else { "off" }
+        );
+        if layout.single() {
+            help.push_str(&format!(
+                "  f {}",
+                if self.view == View::Front {
+                    "back"
+                } else {
+                    "front"
+                }
+            ));
+        }
+        lines.push(Line::styled(truncate(&help, w), t.dim));
+        lines.push(Line::styled(
+            truncate("R, L: your own right and left", w),
+            t.dim,
+        ));
+        lines.push(Line::default());
+        // The list of marks fills the rest; when it is too long its end shows,
+        // since that is where the newest marks are.
+        let room = (p.height as usize).saturating_sub(lines.len());
+        let described = self.marks.map(|m| m.describe(table)).unwrap_or_default();
+        let mut marks: Vec<Line> = Vec::new();
+        if described.is_empty() {
+            marks.push(Line::styled("Nothing marked yet.", t.dim));
+        } else {
+            marks.push(Line::styled("You marked:", t.section));
+            for d in described {
+                for (i, l) in wrap(&d, w.saturating_sub(2)).into_iter().enumerate() {
+                    marks.push(Line::from(format!(
+                        "{}{l}",
+                        if i == 0 { "• " } else { "  " }
+                    )));
+                }
+            }
+        }
+        if marks.len() > room && room > 0 {
+            let keep = marks.split_off(marks.len() - room + 1);
+            marks = vec![Line::styled(
+                format!("… {} more lines above", marks.len()),
+                t.dim,
+            )];
+            marks.extend(keep);
+        }
+        lines.extend(marks.into_iter().take(room));
+        for (n, l) in lines.into_iter().enumerate().take(p.height as usize) {
+            l.render(
+                Rect {
+                    y: p.y + n as u16,
+                    height: 1,
+                    ..p
+                },
+                buf,
+            );
+        }
+    }
+
+    /// Every region as a list, for screens too small for a figure.
+    fn full_list(&self, list: Rect, buf: &mut Buffer) {
+        let t = &self.app.theme;
+        let regions = &BodyRegions::builtin().regions;
+        let offset = scroll_offset(self.cursor, regions.len(), list.height as usize);
+        for (i, r) in regions
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(list.height as usize)
+        {
+            let marked: Vec<Symptom> = self
+                .marks
+                .and_then(|m| m.symptoms(&r.id))
+                .map(|s| s.iter().copied().collect())
+                .unwrap_or_default();
+            let here = i == self.cursor;
+            let symbols: String = marked.iter().map(|s| s.symbol()).collect();
+            let words: Vec<&str> = marked.iter().map(|s| s.word()).collect();
+            let text = if words.is_empty() {
+                r.label.clone()
+            } else {
+                format!("{}: {}", r.label, words.join(", "))
+            };
+            let style = if here {
+                t.selected
+            } else if marked.is_empty() {
+                t.base
+            } else {
+                t.checked
+            };
+            let line = Line::from(vec![
+                Span::styled(if here { "› " } else { "  " }, t.key),
+                Span::styled(format!("{symbols:<3}"), t.checked),
+                Span::styled(
+                    truncate(&text, (list.width as usize).saturating_sub(5)),
+                    style,
+                ),
+            ]);
+            line.render(
+                Rect {
+                    y: list.y + (i - offset) as u16,
+                    height: 1,
+                    ..list
+                },
+                buf,
+            );
+        }
+    }
+}
