@@ -283,6 +283,9 @@ pub struct Session {
     /// Seconds since the Unix epoch when the session began.
     #[serde(default)]
     pub started: u64,
+    /// When an answer last changed (0 if never recorded).
+    #[serde(default)]
+    pub updated: u64,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
 }
@@ -320,6 +323,7 @@ impl Session {
             questionnaire: q.id.clone(),
             questionnaire_version: q.version.clone(),
             started,
+            updated: started,
             answers: BTreeMap::new(),
         }
     }

@@ -4,6 +4,10 @@
 
 pub mod answers;
 pub mod body;
+pub mod check;
+pub mod content;
 pub mod diagnostic;
+pub mod export;
+pub mod findings;
 pub mod questionnaire;
 pub mod tui;

@@ -1,18 +1,17 @@
 //! The `intake` command line: argument parsing and error reporting only; the
 //! work is done by the library.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use intake::answers::Session;
-use intake::questionnaire;
+use intake::export::{self, Format, Summary};
+use intake::findings::{self, Rules};
+use intake::questionnaire::{self, Questionnaire};
 use intake::tui::{self, theme::Theme};
-
-/// The default questionnaire, compiled in so the program runs from anywhere.
-const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake.ron");
+use intake::{check, content};
 
 #[derive(Parser)]
 #[command(
@@ -29,44 +28,112 @@ struct Cli {
     #[arg(long, short, value_name = "FILE", global = true)]
     questionnaire: Option<PathBuf>,
 
+    /// Findings rules for the questionnaire (built in for the back-pain intake).
+    #[arg(long, value_name = "FILE", global = true)]
+    rules: Option<PathBuf>,
+
     /// Start with the high-contrast colours (F2 switches at any time).
     #[arg(long)]
     high_contrast: bool,
+
+    /// Save the summary (Markdown, JSON and FHIR) in this directory when the
+    /// patient finishes. The directory is created readable by its owner only.
+    #[arg(long, value_name = "DIR")]
+    export_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Md,
+    Json,
+    Fhir,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Fhir => Format::Fhir,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Check questionnaire files and report every problem as path:line:col.
+    /// Check questionnaire and findings-rules files; every problem is reported
+    /// as path:line:col, and the exit status is 1 if any file is invalid.
     Validate {
-        /// Questionnaire files (RON).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Render a saved session as a summary, without the terminal screens.
+    Summarize {
+        /// The saved session (RON).
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: FormatArg,
+        /// Write here (mode 0600) instead of to standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the questionnaire as a FHIR R4 Questionnaire resource.
+    ExportQuestionnaire {
+        #[arg(long, value_enum, default_value = "fhir")]
+        format: QuestionnaireFormat,
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuestionnaireFormat {
+    Fhir,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Validate { files }) => validate(&files),
-        None => run(cli.questionnaire, cli.high_contrast),
+    let result = match cli.command {
+        Some(Command::Validate { ref files }) => return validate(files),
+        Some(Command::Summarize {
+            ref answers,
+            format,
+            ref output,
+            force,
+        }) => summarize(&cli, answers, format.into(), output.as_deref(), force),
+        Some(Command::ExportQuestionnaire {
+            ref output, force, ..
+        }) => load(&cli).and_then(|(q, _)| {
+            let mut text = serde_json::to_string_pretty(&export::fhir::questionnaire(&q))
+                .expect("JSON serializes");
+            text.push('\n');
+            emit(&text, output.as_deref(), force)
+        }),
+        None => return run(&cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.trim_end());
+            ExitCode::FAILURE
+        }
     }
 }
 
 fn validate(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match questionnaire::load_file(path) {
-            Ok(q) => {
-                let items = q.items().count();
-                println!(
-                    "{}: ok ({} sections, {items} items)",
-                    path.display(),
-                    q.sections.len()
-                );
-            }
+        match check::check_file(path) {
+            Ok(line) => println!("{line}"),
             Err(e) => {
                 failed = true;
                 eprintln!("{e}");
@@ -80,7 +147,59 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn run(path: Option<PathBuf>, high_contrast: bool) -> ExitCode {
+/// The questionnaire and its findings rules, from the options or built in.
+fn load(cli: &Cli) -> Result<(Questionnaire, Option<Rules>), String> {
+    let q = match &cli.questionnaire {
+        Some(p) => questionnaire::load_file(p).map_err(|e| e.to_string())?,
+        None => content::questionnaire(),
+    };
+    let rules = match &cli.rules {
+        Some(p) => {
+            let name = p.display().to_string();
+            let source =
+                std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            Some(findings::parse_rules(&name, &source, &q).map_err(|e| e.to_string())?)
+        }
+        None => content::rules_for(&q),
+    };
+    Ok((q, rules))
+}
+
+fn summarize(
+    cli: &Cli,
+    answers: &Path,
+    format: Format,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<(), String> {
+    let (q, rules) = load(cli)?;
+    let name = answers.display().to_string();
+    let source =
+        std::fs::read_to_string(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let session = Session::from_ron(&name, &source).map_err(|e| e.to_string())?;
+    let problems = session.check(&q);
+    if !problems.is_empty() {
+        return Err(format!("{name}: {}", problems.join(&format!("\n{name}: "))));
+    }
+    let rules = rules.unwrap_or_else(|| Rules::none(&q));
+    let summary = Summary::new(&q, &session, &rules, session.updated.max(session.started));
+    emit(&format.render(&summary), output, force)
+}
+
+/// Writes to a file (atomically, 0600, never over an existing one unless
+/// forced) or to standard output.
+fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), String> {
+    match output {
+        Some(p) if p != Path::new("-") => {
+            export::write_private(p, text.as_bytes(), force).map_err(|e| e.to_string())
+        }
+        _ => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
+}
+
+fn run(cli: &Cli) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!(
             "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
@@ -90,9 +209,9 @@ fn run(path: Option<PathBuf>, high_contrast: bool) -> ExitCode {
     // A file of the user's is checked before the screen changes, so its errors
     // print plainly; the built-in one is checked by the tests and loads while
     // the terminal is set up.
-    let external = match &path {
-        Some(p) => match questionnaire::load_file(p) {
-            Ok(q) => Some(q),
+    let external = match &cli.questionnaire {
+        Some(_) => match load(cli) {
+            Ok(loaded) => Some(loaded),
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::FAILURE;
@@ -100,39 +219,50 @@ fn run(path: Option<PathBuf>, high_contrast: bool) -> ExitCode {
         },
         None => None,
     };
-    let theme = Theme::from_env(high_contrast);
+    if let Some(dir) = &cli.export_dir
+        && let Err(e) = export::private_dir(dir)
+    {
+        eprintln!("intake: {e}");
+        return ExitCode::FAILURE;
+    }
+    let theme = Theme::from_env(cli.high_contrast);
     let make = move || {
-        let q = external.unwrap_or_else(|| {
-            questionnaire::parse_builtin(
-                "questionnaires/back-pain-intake.ron",
-                DEFAULT_QUESTIONNAIRE,
-            )
-            .expect("the built-in questionnaire parses (tested)")
+        let (q, rules) = external.unwrap_or_else(|| {
+            let q = content::questionnaire();
+            let rules = content::rules_for(&q);
+            (q, rules)
         });
-        let started = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let session = Session::new(&q, started);
-        tui::App::new(q, session, theme, tui::DEFAULT_AREA)
+        let rules = rules.unwrap_or_else(|| Rules::none(&q));
+        let session = Session::new(&q, export::time::now());
+        tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_rules(rules)
     };
-    match tui::run(make) {
-        Ok((_, tui::Exit::Done)) => ExitCode::SUCCESS,
-        Ok((_, tui::Exit::Signal(sig))) => ExitCode::from(128 + sig as u8),
+    let (app, exit) = match tui::run(make) {
+        Ok(done) => done,
         Err(e) => {
             eprintln!("intake: {e}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    if let (Some(dir), true) = (&cli.export_dir, app.finished) {
+        let summary = Summary::new(
+            &app.questionnaire,
+            &app.session,
+            &app.rules,
+            export::time::now(),
+        );
+        for format in Format::ALL {
+            let path = dir.join(export::file_name(summary.authored, format));
+            match export::write_private(&path, format.render(&summary).as_bytes(), false) {
+                Ok(()) => println!("saved {}", path.display()),
+                Err(e) => {
+                    eprintln!("intake: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
     }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_built_in_questionnaire_is_valid() {
-        if let Err(e) =
-            intake::questionnaire::parse_str("back-pain-intake.ron", super::DEFAULT_QUESTIONNAIRE)
-        {
-            panic!("{e}");
-        }
+    match exit {
+        tui::Exit::Done => ExitCode::SUCCESS,
+        tui::Exit::Signal(sig) => ExitCode::from(128 + sig as u8),
     }
 }

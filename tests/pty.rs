@@ -28,6 +28,7 @@ fn start(args: &[&str]) -> Running {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -136,4 +137,60 @@ fn frames_are_drawn_as_synchronized_updates() {
         .status()
         .unwrap();
     p.finish(0);
+}
+
+#[test]
+fn finishing_saves_the_summary_privately_in_the_export_dir() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = std::env::temp_dir().join(format!("intake-pty-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut p = start(&[
+        "--questionnaire",
+        "tests/fixtures/tiny.ron",
+        "--export-dir",
+        dir.to_str().unwrap(),
+    ]);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"57\r");
+    p.wait_for("Is it getting worse?");
+    p.send(b"n");
+    p.wait_for("Check your answers");
+    p.send(b"\x1b[F"); // End: the Finish row
+    p.send(b"\r");
+    p.wait_for("Your summary");
+    p.send(b"\r"); // Done asks whether to leave
+    p.wait_for("Do you want to leave");
+    p.send(b"y");
+    let (code, _) = p.finish(0);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::metadata(&dir).unwrap().mode() & 0o777, 0o700);
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("intake-summary-"),
+            "{name}: no patient data in the name"
+        );
+        assert_eq!(
+            std::fs::metadata(f).unwrap().mode() & 0o777,
+            0o600,
+            "{name}"
+        );
+    }
+    let md = files
+        .iter()
+        .find(|f| f.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    assert!(
+        std::fs::read_to_string(md)
+            .unwrap()
+            .contains("How old are you? **57 years**")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

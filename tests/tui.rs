@@ -23,7 +23,9 @@ impl Harness {
         let source = std::fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
         let q = questionnaire::parse_str("back-pain-intake.ron", &source).unwrap();
         let session = Session::new(&q, 0);
-        let app = App::new(q, session, Theme::mono(), Rect::new(0, 0, width, height));
+        let rules = intake::content::rules_for(&q).unwrap();
+        let app =
+            App::new(q, session, Theme::mono(), Rect::new(0, 0, width, height)).with_rules(rules);
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         Self { app, terminal }
     }

@@ -50,7 +50,7 @@ fn each_invalid_file_reports_its_error_at_the_right_place() {
 fn shipped_questionnaires_are_valid() {
     for entry in fs::read_dir("questionnaires").unwrap() {
         let path = entry.unwrap().path();
-        if let Err(e) = questionnaire::load_file(&path) {
+        if let Err(e) = intake::check::check_file(&path) {
             panic!("{e}");
         }
     }

@@ -64,6 +64,32 @@ impl Figure {
             .map(|(_, c)| *c)
     }
 
+    /// The figure as text with the marks drawn in: a marked region shows the
+    /// symbols of its symptoms (alternating over its cells), others their art.
+    pub fn render_marks(&self, marks: &super::BodyMarks, table: &BodyRegions) -> Vec<String> {
+        (0..self.height as usize)
+            .map(|y| {
+                (0..self.width as usize)
+                    .map(|x| {
+                        let art = self.art[y][x];
+                        let Some(r) = self.cells[y][x] else {
+                            return art;
+                        };
+                        let symptoms: Vec<_> = marks
+                            .symptoms(&table.regions[r].id)
+                            .map(|s| s.iter().collect())
+                            .unwrap_or_default();
+                        if symptoms.is_empty() {
+                            art
+                        } else {
+                            symptoms[(x + y) % symptoms.len()].symbol()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     fn new(view: View, art: Vec<Vec<char>>, cells: Vec<Vec<Option<usize>>>) -> Self {
         let mut sums: BTreeMap<usize, (f32, f32, f32)> = BTreeMap::new();
         for (y, row) in cells.iter().enumerate() {

@@ -98,6 +98,14 @@ pub struct Region {
     pub view: View,
     pub side: BodySide,
     pub dermatomes: Vec<String>,
+    /// Whether marks here point to particular roots (limbs do; the trunk and
+    /// the back itself do not, see the table's comments).
+    #[serde(default = "yes")]
+    pub localising: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

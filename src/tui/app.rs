@@ -11,6 +11,7 @@ use super::message::{Focus, Msg};
 use super::theme::Theme;
 use crate::answers::{Answer, DurationUnit, Session};
 use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
+use crate::findings::{Findings, Rules, evaluate};
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,12 @@ pub struct App {
     /// Text typed into a field that is not (yet) a valid answer, by item id.
     pub drafts: HashMap<String, String>,
     pub running: bool,
+    /// The findings rules for the summary.
+    pub rules: Rules,
+    /// The findings, computed when the summary opens.
+    pub findings: Option<Findings>,
+    /// The patient reached the summary.
+    pub finished: bool,
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -69,7 +76,6 @@ impl App {
     pub fn new(questionnaire: Questionnaire, session: Session, theme: Theme, area: Rect) -> Self {
         let enabled = session.enabled(&questionnaire);
         Self {
-            questionnaire,
             session,
             screen: Screen::Welcome,
             editor: Editor::None,
@@ -84,7 +90,16 @@ impl App {
             return_to_review: false,
             drafts: HashMap::new(),
             running: true,
+            rules: Rules::none(&questionnaire),
+            findings: None,
+            finished: false,
+            questionnaire,
         }
+    }
+
+    pub fn with_rules(mut self, rules: Rules) -> Self {
+        self.rules = rules;
+        self
     }
 
     pub fn item(&self, index: usize) -> &Item {
@@ -809,6 +824,8 @@ impl App {
                     )));
                 } else {
                     self.open(Screen::Summary);
+                    self.findings = Some(evaluate(&self.questionnaire, &self.session, &self.rules));
+                    self.finished = true;
                 }
             }
         }

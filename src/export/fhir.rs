@@ -1,0 +1,309 @@
+//! HL7 FHIR R4: the session as a QuestionnaireResponse, and the questionnaire
+//! as the matching Questionnaire. Item linkIds are the questionnaire's ids;
+//! sections become groups.
+
+use serde_json::{Value, json};
+
+use super::Summary;
+use super::time::rfc3339;
+use crate::answers::{Answer, DurationUnit};
+use crate::body::{BodyRegions, Symptom};
+use crate::questionnaire::{Condition, Item, Kind, Questionnaire};
+
+/// The canonical URL the response points to and the Questionnaire declares.
+pub fn canonical(q: &Questionnaire) -> String {
+    format!("urn:intake:questionnaire:{}", q.id)
+}
+
+fn system(q: &Questionnaire, item: &str) -> String {
+    format!("urn:intake:{}:{item}", q.id)
+}
+
+const REGION_SYSTEM: &str = "urn:intake:body-region";
+const SYMPTOM_SYSTEM: &str = "urn:intake:symptom";
+const SIDE_SYSTEM: &str = "urn:intake:side";
+
+fn symptom_code(s: Symptom) -> String {
+    format!("{s:?}").to_lowercase()
+}
+
+fn ucum(unit: DurationUnit) -> (&'static str, &'static str) {
+    match unit {
+        DurationUnit::Days => ("days", "d"),
+        DurationUnit::Weeks => ("weeks", "wk"),
+        DurationUnit::Months => ("months", "mo"),
+        DurationUnit::Years => ("years", "a"),
+    }
+}
+
+/// The QuestionnaireResponse for a summary: answers of enabled items only.
+pub fn response(s: &Summary) -> Value {
+    let q = s.questionnaire;
+    let live: Vec<&str> = s
+        .session
+        .live_answers(q)
+        .map(|(i, _)| i.id.as_str())
+        .collect();
+    let groups: Vec<Value> = q
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let items: Vec<Value> = section
+                .items
+                .iter()
+                .filter(|i| live.contains(&i.id.as_str()))
+                .map(|item| {
+                    let answer = s.session.get(&item.id).expect("live answers exist");
+                    json!({ "linkId": item.id, "text": item.prompt, "answer": answers(q, item, answer) })
+                })
+                .collect();
+            (!items.is_empty()).then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
+        })
+        .collect();
+    json!({
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": format!("{}|{}", canonical(q), q.version),
+        "status": if s.complete { "completed" } else { "in-progress" },
+        "authored": rfc3339(s.authored),
+        "item": groups,
+    })
+}
+
+fn coding(system: &str, code: &str, display: &str) -> Value {
+    json!({ "system": system, "code": code, "display": display })
+}
+
+/// The typed answers of one item.
+fn answers(q: &Questionnaire, item: &Item, a: &Answer) -> Vec<Value> {
+    let label = |id: &str| {
+        item.kind
+            .options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id, |o| o.label.as_str())
+            .to_string()
+    };
+    match (a, &item.kind) {
+        (Answer::YesNo(b), _) => vec![json!({ "valueBoolean": b })],
+        (Answer::Choice(c), _) => {
+            vec![json!({ "valueCoding": coding(&system(q, &item.id), c, &label(c)) })]
+        }
+        (Answer::Choices(cs), _) => cs
+            .iter()
+            .map(|c| json!({ "valueCoding": coding(&system(q, &item.id), c, &label(c)) }))
+            .collect(),
+        (Answer::Scale(n), _) => vec![json!({ "valueInteger": n })],
+        (Answer::Number(n), Kind::Number { decimals: 0, .. }) => {
+            vec![json!({ "valueInteger": n.round() as i64 })]
+        }
+        (Answer::Number(n), _) => vec![json!({ "valueDecimal": n })],
+        (Answer::Duration { amount, unit }, _) => {
+            let (word, code) = ucum(*unit);
+            vec![json!({ "valueQuantity": {
+                "value": amount, "unit": word, "system": "http://unitsofmeasure.org", "code": code,
+            } })]
+        }
+        (Answer::Text(t), _) => vec![json!({ "valueString": t })],
+        (Answer::Side(side), _) => {
+            vec![json!({ "valueCoding": coding(SIDE_SYSTEM, side.value(), side.label()) })]
+        }
+        (Answer::Body(marks), _) => {
+            let table = BodyRegions::builtin();
+            marks
+                .iter()
+                .map(|(region, symptoms)| {
+                    let label = table.get(region).map_or(region, |r| r.label.as_str());
+                    let symptoms: Vec<Value> = symptoms
+                        .iter()
+                        .map(|s| json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), s.word()) }))
+                        .collect();
+                    json!({
+                        "valueCoding": coding(REGION_SYSTEM, region, label),
+                        "item": [{ "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "answer": symptoms }],
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// The FHIR Questionnaire that matches the responses above.
+pub fn questionnaire(q: &Questionnaire) -> Value {
+    let groups: Vec<Value> = q
+        .sections
+        .iter()
+        .map(|s| {
+            let mut g = json!({
+                "linkId": s.id, "text": s.title, "type": "group",
+                "item": s.items.iter().map(|i| definition(q, i)).collect::<Vec<_>>(),
+            });
+            if let Some(c) = &s.enable_when {
+                enable_when(q, c, &mut g);
+            }
+            g
+        })
+        .collect();
+    json!({
+        "resourceType": "Questionnaire",
+        "url": canonical(q),
+        "version": q.version,
+        "name": q.id.replace(['-', ' '], "_"),
+        "title": q.title,
+        "status": "active",
+        "language": q.language,
+        "description": q.description,
+        "item": groups,
+    })
+}
+
+fn definition(q: &Questionnaire, item: &Item) -> Value {
+    let options = |sys: &str, opts: Vec<(String, String)>| -> Vec<Value> {
+        opts.into_iter()
+            .map(|(code, display)| json!({ "valueCoding": coding(sys, &code, &display) }))
+            .collect()
+    };
+    let mut d = json!({ "linkId": item.id, "text": item.prompt });
+    let set = |d: &mut Value, k: &str, v: Value| {
+        d.as_object_mut()
+            .expect("an object")
+            .insert(k.to_string(), v);
+    };
+    match &item.kind {
+        Kind::Info => set(&mut d, "type", json!("display")),
+        Kind::YesNo => set(&mut d, "type", json!("boolean")),
+        Kind::Single { options: o } | Kind::Multi { options: o } => {
+            set(&mut d, "type", json!("choice"));
+            let opts = o.iter().map(|c| (c.id.clone(), c.label.clone())).collect();
+            set(
+                &mut d,
+                "answerOption",
+                json!(options(&system(q, &item.id), opts)),
+            );
+            if matches!(item.kind, Kind::Multi { .. }) {
+                set(&mut d, "repeats", json!(true));
+            }
+        }
+        Kind::Side => {
+            set(&mut d, "type", json!("choice"));
+            let opts = crate::answers::Side::ALL
+                .iter()
+                .map(|s| (s.value().to_string(), s.label().to_string()))
+                .collect();
+            set(&mut d, "answerOption", json!(options(SIDE_SYSTEM, opts)));
+        }
+        Kind::Scale { .. } => set(&mut d, "type", json!("integer")),
+        Kind::Number { decimals, .. } => set(
+            &mut d,
+            "type",
+            json!(if *decimals == 0 { "integer" } else { "decimal" }),
+        ),
+        Kind::Duration { .. } => set(&mut d, "type", json!("quantity")),
+        Kind::Text { max_len } => {
+            set(
+                &mut d,
+                "type",
+                json!(if *max_len > 200 { "text" } else { "string" }),
+            );
+            set(&mut d, "maxLength", json!(max_len));
+        }
+        Kind::BodyMap => {
+            let table = BodyRegions::builtin();
+            set(&mut d, "type", json!("choice"));
+            set(&mut d, "repeats", json!(true));
+            let opts = table
+                .regions
+                .iter()
+                .map(|r| (r.id.clone(), r.label.clone()))
+                .collect();
+            set(&mut d, "answerOption", json!(options(REGION_SYSTEM, opts)));
+            let symptoms = Symptom::ALL
+                .iter()
+                .map(|s| (symptom_code(*s), s.word().to_string()))
+                .collect();
+            set(
+                &mut d,
+                "item",
+                json!([{
+                    "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "type": "choice", "repeats": true,
+                    "answerOption": options(SYMPTOM_SYSTEM, symptoms),
+                }]),
+            );
+        }
+    }
+    if item.required {
+        set(&mut d, "required", json!(true));
+    }
+    if let Some(c) = &item.enable_when {
+        enable_when(q, c, &mut d);
+    }
+    d
+}
+
+/// FHIR's enableWhen is a flat list joined by all or any. Conditions that fit
+/// become that; nested ones are kept whole in an extension for a reader that
+/// wants the exact rule.
+fn enable_when(q: &Questionnaire, c: &Condition, d: &mut Value) {
+    let (leaves, behavior) = match c {
+        Condition::All(cs) => (cs.iter().collect::<Vec<_>>(), "all"),
+        Condition::Any(cs) => (cs.iter().collect(), "any"),
+        Condition::AnyOf(id, vs) => {
+            let list: Vec<Value> = vs
+                .iter()
+                .filter_map(|v| leaf(q, &Condition::Equals(id.clone(), v.clone())))
+                .collect();
+            let obj = d.as_object_mut().expect("an object");
+            obj.insert("enableWhen".into(), json!(list));
+            obj.insert("enableBehavior".into(), json!("any"));
+            return;
+        }
+        other => (vec![other], "all"),
+    };
+    let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
+    let obj = d.as_object_mut().expect("an object");
+    match list {
+        Some(list) => {
+            obj.insert("enableWhen".into(), json!(list));
+            if list.len() > 1 {
+                obj.insert("enableBehavior".into(), json!(behavior));
+            }
+        }
+        None => {
+            obj.insert(
+                "extension".into(),
+                json!([{ "url": "urn:intake:enable-when", "valueString": format!("{c:?}") }]),
+            );
+        }
+    }
+}
+
+/// One enableWhen entry, when the condition is simple enough to be one.
+fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
+    let (id, operator, answer): (&str, &str, &str) = match c {
+        Condition::Equals(id, v) => (id, "=", v),
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::Equals(id, v) => (id, "!=", v),
+            Condition::Answered(id) => {
+                return Some(
+                    json!({ "question": id, "operator": "exists", "answerBoolean": false }),
+                );
+            }
+            _ => return None,
+        },
+        Condition::Answered(id) => {
+            return Some(json!({ "question": id, "operator": "exists", "answerBoolean": true }));
+        }
+        Condition::AtLeast(id, n) => {
+            return Some(json!({ "question": id, "operator": ">=", "answerDecimal": n }));
+        }
+        _ => return None,
+    };
+    let item = q.item(id)?;
+    let value = match item.kind {
+        Kind::YesNo => json!({ "answerBoolean": answer == "yes" }),
+        Kind::Side => json!({ "answerCoding": { "system": SIDE_SYSTEM, "code": answer } }),
+        _ => json!({ "answerCoding": { "system": system(q, id), "code": answer } }),
+    };
+    let mut entry = json!({ "question": id, "operator": operator });
+    entry.as_object_mut()?.extend(value.as_object()?.clone());
+    Some(entry)
+}

@@ -1,0 +1,97 @@
+//! Summaries of a session for people (Markdown) and programs (JSON, FHIR R4),
+//! and the atomic, private file writing they share.
+
+pub mod fhir;
+mod json;
+mod markdown;
+pub mod time;
+mod write;
+
+pub use write::{WriteError, private_dir, write_private};
+
+use crate::answers::Session;
+use crate::findings::{self, Findings, Rules};
+use crate::questionnaire::Questionnaire;
+
+/// Everything a summary shows, computed once.
+pub struct Summary<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub session: &'a Session,
+    pub findings: Findings,
+    /// When the summary was made (Unix seconds).
+    pub authored: u64,
+    /// Whether every required question was answered.
+    pub complete: bool,
+}
+
+impl<'a> Summary<'a> {
+    pub fn new(
+        questionnaire: &'a Questionnaire,
+        session: &'a Session,
+        rules: &Rules,
+        authored: u64,
+    ) -> Self {
+        Self {
+            questionnaire,
+            session,
+            findings: findings::evaluate(questionnaire, session, rules),
+            authored,
+            complete: session.progress(questionnaire).complete(),
+        }
+    }
+
+    pub fn markdown(&self) -> String {
+        markdown::render(self)
+    }
+
+    pub fn json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&json::render(self))
+            .expect("JSON values always serialize");
+        s.push('\n');
+        s
+    }
+
+    pub fn fhir(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&fhir::response(self))
+            .expect("JSON values always serialize");
+        s.push('\n');
+        s
+    }
+}
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Fhir,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Fhir];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Fhir => "fhir.json",
+        }
+    }
+
+    pub fn render(self, s: &Summary) -> String {
+        match self {
+            Format::Markdown => s.markdown(),
+            Format::Json => s.json(),
+            Format::Fhir => s.fhir(),
+        }
+    }
+}
+
+/// A file name with no patient data in it: only the time of the summary.
+pub fn file_name(authored: u64, format: Format) -> String {
+    format!(
+        "intake-summary-{}.{}",
+        time::compact(authored),
+        format.extension()
+    )
+}

@@ -1,0 +1,340 @@
+//! Findings and next steps, computed from the answers by rules kept as data
+//! (questionnaires/back-pain-findings.ron). The code here is the mechanism:
+//! evaluate conditions, collect the evidence that made them true, rank the
+//! nerve-root levels the marks and strength signs point to. What counts as a
+//! warning sign, which sign points to which root and what to do next is in
+//! the rules file, where a clinician can read and change it.
+
+mod rules;
+
+pub use rules::{Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+
+use std::collections::BTreeMap;
+
+use crate::answers::{Answer, Session};
+use crate::body::{BodyRegions, BodySide, Symptom};
+use crate::questionnaire::{Condition, Questionnaire};
+
+/// A warning sign that is present, with what showed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlagFinding {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub evidence: Vec<String>,
+}
+
+/// A nerve-root level the answers point to, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RootFinding {
+    pub level: String,
+    pub score: u32,
+    /// "left", "right" or "both".
+    pub side: &'static str,
+    pub evidence: Vec<String>,
+}
+
+/// A next step, with the findings that led to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepFinding {
+    pub id: String,
+    pub text: String,
+    pub because: Vec<String>,
+}
+
+/// A question and its answer in words, for the profile sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Findings {
+    pub flags: Vec<FlagFinding>,
+    /// Why the pattern looks radicular (nerve-root), empty when it does not.
+    pub radicular: Vec<String>,
+    /// Likely root levels, most likely first.
+    pub roots: Vec<RootFinding>,
+    /// Signs of weakness, in words.
+    pub weakness: Vec<String>,
+    pub pain: Vec<Line>,
+    pub scores: Vec<Line>,
+    pub tried: Vec<Line>,
+    pub imaging: Vec<Line>,
+    pub steps: Vec<StepFinding>,
+}
+
+impl Findings {
+    /// The most serious warning level present.
+    pub fn top_level(&self) -> Option<Level> {
+        self.flags.iter().map(|f| f.level).min()
+    }
+}
+
+/// Everything the rules find in a session.
+pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings {
+    let table = BodyRegions::builtin();
+    let enabled = session.enabled(q);
+    let live = |id: &str| -> Option<&Answer> {
+        let n = q.index_of(id)?;
+        if enabled[n] { session.get(id) } else { None }
+    };
+    let ctx = Ctx { q, live: &live };
+
+    let mut f = Findings::default();
+    for flag in &rules.flags {
+        if ctx.holds(&flag.when) {
+            f.flags.push(FlagFinding {
+                id: flag.id.clone(),
+                level: flag.level,
+                title: flag.title.clone(),
+                evidence: ctx.evidence(&flag.when),
+            });
+        }
+    }
+    f.flags.sort_by_key(|x| x.level);
+
+    // Root levels: sensory marks on localising regions, and strength signs.
+    let mut roots: BTreeMap<String, (u32, [bool; 2], Vec<String>)> = BTreeMap::new();
+    let mut add = |level: &str, score: u32, side: BodySide, says: String| {
+        let e = roots.entry(level.to_string()).or_default();
+        e.0 += score;
+        match side {
+            BodySide::Left => e.1[0] = true,
+            BodySide::Right => e.1[1] = true,
+            BodySide::Center => {}
+        }
+        if !e.2.contains(&says) {
+            e.2.push(says);
+        }
+    };
+    let mut marked_limb_regions = 0;
+    if let Some(Answer::Body(marks)) = live(&rules.body_item) {
+        for region in table.regions.iter().filter(|r| r.localising) {
+            let Some(symptoms) = marks.symptoms(&region.id) else {
+                continue;
+            };
+            marked_limb_regions += 1;
+            let weight: u32 = symptoms.iter().map(|s| rules.mark_weight(*s)).sum();
+            let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
+            for level in &region.dermatomes {
+                add(
+                    level,
+                    weight,
+                    region.side,
+                    format!("{}: {}", region.label, words.join(", ")),
+                );
+            }
+        }
+    }
+    let mut one_sided_weakness = false;
+    for sign in &rules.signs {
+        if ctx.holds(&sign.when) {
+            f.weakness.push(sign.says.clone());
+            one_sided_weakness |= sign.side != BodySide::Center;
+            for level in &sign.roots {
+                add(level, sign.weight, sign.side, sign.says.clone());
+            }
+        }
+    }
+    let mut ranked: Vec<RootFinding> = roots
+        .into_iter()
+        .filter(|(_, (score, _, _))| *score >= rules.root_threshold)
+        .map(|(level, (score, sides, evidence))| RootFinding {
+            level,
+            score,
+            side: match sides {
+                [true, true] => "both",
+                [true, false] => "left",
+                [false, true] => "right",
+                _ => "",
+            },
+            evidence,
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.level.cmp(&b.level)));
+    ranked.truncate(rules.max_roots);
+
+    if ctx.holds(&rules.radicular_when) {
+        f.radicular.extend(ctx.evidence(&rules.radicular_when));
+    }
+    if marked_limb_regions >= 2 && !ranked.is_empty() {
+        f.radicular.push(format!(
+            "the marked places follow the skin areas of {}",
+            ranked[0].level
+        ));
+    }
+    if one_sided_weakness {
+        f.radicular.push("weakness on one side".to_string());
+    }
+    if !f.radicular.is_empty() {
+        f.roots = ranked;
+    }
+
+    let lines = |ids: &[String]| -> Vec<Line> {
+        ids.iter()
+            .filter_map(|id| {
+                let item = q.item(id)?;
+                let answer = live(id)?;
+                Some(Line {
+                    label: item.prompt.clone(),
+                    value: answer.display(&item.kind, table),
+                })
+            })
+            .collect()
+    };
+    f.pain = lines(&rules.pain_items);
+    f.tried = lines(&rules.tried_items);
+    f.imaging = lines(&rules.imaging_items);
+    f.scores = q
+        .scores
+        .iter()
+        .filter_map(|s| {
+            session.score(q, s).map(|v| Line {
+                label: s.label.clone(),
+                value: format!("{v:.1} out of 10"),
+            })
+        })
+        .collect();
+
+    for step in &rules.steps {
+        if let Some(because) = step_reasons(&step.when, &f, &ctx) {
+            f.steps.push(StepFinding {
+                id: step.id.clone(),
+                text: step.text.clone(),
+                because,
+            });
+        }
+    }
+    f
+}
+
+/// Whether a step applies and, if so, the findings that led to it.
+fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<String>> {
+    match when {
+        StepWhen::Always => Some(Vec::new()),
+        StepWhen::Flag(level) => {
+            let titles: Vec<String> = f
+                .flags
+                .iter()
+                .filter(|x| x.level == *level)
+                .map(|x| x.title.clone())
+                .collect();
+            (!titles.is_empty()).then_some(titles)
+        }
+        StepWhen::NoFlag(level) => f.flags.iter().all(|x| x.level > *level).then(Vec::new),
+        StepWhen::Weakness => (!f.weakness.is_empty()).then(|| {
+            f.weakness
+                .iter()
+                .map(|w| format!("weakness: {w}"))
+                .collect()
+        }),
+        StepWhen::NoWeakness => f
+            .weakness
+            .is_empty()
+            .then(|| vec!["no sign of weakness".to_string()]),
+        StepWhen::Radicular => (!f.radicular.is_empty()).then(|| {
+            f.radicular
+                .iter()
+                .map(|r| format!("nerve-root pattern: {r}"))
+                .collect()
+        }),
+        StepWhen::NotRadicular => f
+            .radicular
+            .is_empty()
+            .then(|| vec!["no sign that a nerve root is pressed on".to_string()]),
+        StepWhen::Answer(c) => ctx.holds(c).then(|| ctx.evidence(c)),
+        StepWhen::All(list) => {
+            let mut out = Vec::new();
+            for w in list {
+                out.extend(step_reasons(w, f, ctx)?);
+            }
+            Some(out)
+        }
+    }
+}
+
+/// Conditions over the live (enabled) answers, and the evidence they rest on.
+struct Ctx<'a> {
+    q: &'a Questionnaire,
+    live: &'a dyn Fn(&str) -> Option<&'a Answer>,
+}
+
+impl Ctx<'_> {
+    fn holds(&self, c: &Condition) -> bool {
+        let live = self.live;
+        match c {
+            Condition::Equals(id, v) => live(id).is_some_and(|a| a.matches(v)),
+            Condition::AnyOf(id, vs) => live(id).is_some_and(|a| vs.iter().any(|v| a.matches(v))),
+            Condition::Answered(id) => live(id).is_some(),
+            Condition::AtLeast(id, min) => live(id)
+                .and_then(Answer::as_number)
+                .is_some_and(|n| n >= *min),
+            Condition::Marked(id, regions) => match live(id) {
+                Some(Answer::Body(m)) if regions.is_empty() => !m.is_empty(),
+                Some(Answer::Body(m)) => regions.iter().any(|r| m.symptoms(r).is_some()),
+                _ => false,
+            },
+            Condition::Not(inner) => !self.holds(inner),
+            Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
+            Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
+        }
+    }
+
+    /// The answers that make `c` true, as "question: answer" lines.
+    fn evidence(&self, c: &Condition) -> Vec<String> {
+        let mut out = Vec::new();
+        self.collect(c, &mut out);
+        out.dedup();
+        out
+    }
+
+    fn collect(&self, c: &Condition, out: &mut Vec<String>) {
+        match c {
+            Condition::Not(_) => {}
+            Condition::All(cs) | Condition::Any(cs) => {
+                for c in cs.iter().filter(|c| self.holds(c)) {
+                    self.collect(c, out);
+                }
+            }
+            Condition::Marked(id, regions) if self.holds(c) => {
+                if let Some(Answer::Body(m)) = (self.live)(id) {
+                    let table = BodyRegions::builtin();
+                    for d in m.describe(table) {
+                        let shown = regions.is_empty()
+                            || regions
+                                .iter()
+                                .any(|r| table.get(r).is_some_and(|x| d.starts_with(&x.label)));
+                        if shown {
+                            out.push(format!("marked on the body diagram: {d}"));
+                        }
+                    }
+                }
+            }
+            leaf if self.holds(leaf) => {
+                let id = match leaf {
+                    Condition::Equals(id, _)
+                    | Condition::AnyOf(id, _)
+                    | Condition::Answered(id)
+                    | Condition::AtLeast(id, _) => id,
+                    _ => return,
+                };
+                if let (Some(item), Some(answer)) = (self.q.item(id), (self.live)(id)) {
+                    out.push(format!(
+                        "{} {}",
+                        item.prompt,
+                        answer.display(&item.kind, BodyRegions::builtin())
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Rules {
+    fn mark_weight(&self, s: Symptom) -> u32 {
+        self.mark_weights.get(&s).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,196 @@
+//! The findings rules file: its format and its checks.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::body::{BodySide, Symptom};
+use crate::diagnostic::{Diagnostic, Diagnostics, Locator};
+use crate::questionnaire::{Condition, Questionnaire};
+
+/// How soon a warning sign needs care. Ordered: the most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+pub enum Level {
+    /// Seek emergency care now.
+    Emergency,
+    /// See a doctor within a day.
+    Urgent,
+    /// Tell the doctor at this visit; it changes what they look for.
+    Soon,
+}
+
+impl Level {
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Emergency => "emergency",
+            Level::Urgent => "urgent",
+            Level::Soon => "tell your doctor",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub when: Condition,
+}
+
+/// A strength sign that points to nerve roots on one side.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    /// The sign in plain words, e.g. "harder to walk on the left heel".
+    pub says: String,
+    pub side: BodySide,
+    pub roots: Vec<String>,
+    #[serde(default = "default_weight")]
+    pub weight: u32,
+    pub when: Condition,
+}
+
+fn default_weight() -> u32 {
+    3
+}
+
+/// When a next step applies.
+#[derive(Debug, Clone, Deserialize)]
+pub enum StepWhen {
+    Always,
+    /// A warning sign of this level is present.
+    Flag(Level),
+    /// No warning sign of this level or a more urgent one.
+    NoFlag(Level),
+    Weakness,
+    NoWeakness,
+    Radicular,
+    NotRadicular,
+    Answer(Condition),
+    All(Vec<StepWhen>),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub text: String,
+    pub when: StepWhen,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Findings")]
+pub struct Rules {
+    /// The questionnaire these rules read.
+    pub questionnaire: String,
+    pub body_item: String,
+    pub flags: Vec<Flag>,
+    pub signs: Vec<Sign>,
+    /// How much each marked symptom counts towards a root level.
+    pub mark_weights: BTreeMap<Symptom, u32>,
+    /// The least score for a level to be named.
+    pub root_threshold: u32,
+    pub max_roots: usize,
+    /// Answers that make the pattern radicular (e.g. pain below the knee).
+    pub radicular_when: Condition,
+    pub pain_items: Vec<String>,
+    pub tried_items: Vec<String>,
+    pub imaging_items: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+impl Rules {
+    /// No rules: a summary lists the answers and finds nothing.
+    pub fn none(q: &Questionnaire) -> Rules {
+        Rules {
+            questionnaire: q.id.clone(),
+            body_item: String::new(),
+            flags: Vec::new(),
+            signs: Vec::new(),
+            mark_weights: BTreeMap::new(),
+            root_threshold: u32::MAX,
+            max_roots: 0,
+            radicular_when: Condition::Any(Vec::new()),
+            pain_items: Vec::new(),
+            tried_items: Vec::new(),
+            imaging_items: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+}
+
+/// Reads a rules file and checks that every item and option it names exists.
+pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules, Diagnostics> {
+    let rules: Rules =
+        crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+    let loc = Locator::new(source);
+    let mut problems = Vec::new();
+    let mut problem = |needle: &str, message: String| {
+        let at = loc.after(0, needle).unwrap_or(0);
+        problems.push(Diagnostic::new(path, source, loc.pos(at), message));
+    };
+    if rules.questionnaire != q.id {
+        problem(
+            "questionnaire:",
+            format!(
+                "these rules are for \"{}\", not \"{}\"",
+                rules.questionnaire, q.id
+            ),
+        );
+    }
+    let mut conditions: Vec<&Condition> = Vec::new();
+    conditions.extend(rules.flags.iter().map(|f| &f.when));
+    conditions.extend(rules.signs.iter().map(|s| &s.when));
+    conditions.push(&rules.radicular_when);
+    fn step_conditions<'a>(w: &'a StepWhen, out: &mut Vec<&'a Condition>) {
+        match w {
+            StepWhen::Answer(c) => out.push(c),
+            StepWhen::All(ws) => ws.iter().for_each(|w| step_conditions(w, out)),
+            _ => {}
+        }
+    }
+    for s in &rules.steps {
+        step_conditions(&s.when, &mut conditions);
+    }
+    for c in conditions {
+        for (id, value) in c.references() {
+            match q.item(id) {
+                None => problem(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
+                Some(item) => {
+                    if let (Some(v), Some(allowed)) = (value, item.kind.condition_values())
+                        && !allowed.contains(&v)
+                    {
+                        problem(
+                            &format!("\"{v}\""),
+                            format!("\"{id}\" has no option \"{v}\""),
+                        );
+                    }
+                }
+            }
+        }
+        for (_, region) in c.regions() {
+            if !crate::body::BodyRegions::builtin().contains(region) {
+                problem(
+                    &format!("\"{region}\""),
+                    format!("unknown body region \"{region}\""),
+                );
+            }
+        }
+    }
+    for id in [&rules.body_item]
+        .into_iter()
+        .chain(&rules.pain_items)
+        .chain(&rules.tried_items)
+        .chain(&rules.imaging_items)
+    {
+        if q.item(id).is_none() {
+            problem(&format!("\"{id}\""), format!("unknown item \"{id}\""));
+        }
+    }
+    if problems.is_empty() {
+        Ok(rules)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}

@@ -1,0 +1,345 @@
+//! Summaries of the example sessions: golden files for every format, what
+//! each case must find, and the FHIR and JSON shapes.
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta::assert_snapshot;
+use intake::answers::{Answer, Session};
+use intake::content;
+use intake::export::{Format, Summary};
+use intake::findings::Level;
+use intake::questionnaire::Kind;
+use serde_json::Value;
+
+fn session(name: &str) -> Session {
+    let path = format!("examples/sessions/{name}.ron");
+    let s = Session::from_ron(&path, &fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(
+        s.check(&content::questionnaire()).is_empty(),
+        "{name}: {:?}",
+        s.check(&content::questionnaire())
+    );
+    s
+}
+
+fn with_summary<T>(s: &Session, f: impl FnOnce(&Summary) -> T) -> T {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let summary = Summary::new(&q, s, &rules, s.updated);
+    f(&summary)
+}
+
+const CASES: [&str; 5] = [
+    "l5-radiculopathy-foot-drop",
+    "s1-radiculopathy-no-weakness",
+    "cauda-equina-red-flags",
+    "mechanical-low-back-pain",
+    "c6-cervical-radiculopathy",
+];
+
+#[test]
+fn golden_exports_of_every_example_session() {
+    for name in CASES {
+        let s = session(name);
+        with_summary(&s, |summary| {
+            for format in Format::ALL {
+                assert_snapshot!(
+                    format!("{name}.{}", format.extension()),
+                    format.render(summary)
+                );
+            }
+        });
+    }
+}
+
+fn step_ids<'a>(s: &'a Summary) -> Vec<&'a str> {
+    s.findings.steps.iter().map(|x| x.id.as_str()).collect()
+}
+
+#[test]
+fn l5_with_foot_drop_points_to_l5_and_prompt_review() {
+    with_summary(&session("l5-radiculopathy-foot-drop"), |s| {
+        let f = &s.findings;
+        assert!(f.flags.is_empty());
+        assert_eq!(f.roots[0].level, "L5");
+        assert_eq!(f.roots[0].side, "left");
+        assert!(
+            f.roots[0]
+                .evidence
+                .iter()
+                .any(|e| e == "Left top of the foot: numbness, tingling")
+        );
+        assert!(f.weakness.iter().any(|w| w.contains("left foot slaps")));
+        assert_eq!(step_ids(s), ["compression", "always"]);
+    });
+}
+
+#[test]
+fn s1_without_weakness_gets_the_first_steps() {
+    with_summary(&session("s1-radiculopathy-no-weakness"), |s| {
+        let f = &s.findings;
+        assert_eq!(f.roots[0].level, "S1");
+        assert_eq!(f.roots[0].side, "right");
+        assert!(f.weakness.is_empty());
+        assert_eq!(
+            step_ids(s),
+            ["radicular_no_weakness", "first_steps", "always"]
+        );
+    });
+}
+
+#[test]
+fn cauda_equina_signs_are_an_emergency_first() {
+    with_summary(&session("cauda-equina-red-flags"), |s| {
+        let f = &s.findings;
+        assert_eq!(f.top_level(), Some(Level::Emergency));
+        assert_eq!(f.flags[0].id, "cauda_equina");
+        assert!(f.flags[0].evidence.iter().any(|e| e.contains("pass urine")));
+        assert_eq!(step_ids(s)[0], "emergency");
+        assert!(
+            s.markdown()
+                .contains("## Warning signs: EMERGENCY: seek emergency care now")
+        );
+    });
+}
+
+#[test]
+fn mechanical_back_pain_is_not_radicular() {
+    with_summary(&session("mechanical-low-back-pain"), |s| {
+        let f = &s.findings;
+        assert!(f.radicular.is_empty() && f.roots.is_empty() && f.flags.is_empty());
+        assert_eq!(step_ids(s), ["first_steps", "always"]);
+    });
+}
+
+#[test]
+fn c6_thumb_tingling_points_to_c6() {
+    with_summary(&session("c6-cervical-radiculopathy"), |s| {
+        let f = &s.findings;
+        assert_eq!(f.roots[0].level, "C6");
+        assert_eq!(f.roots[0].side, "right");
+        assert_eq!(
+            step_ids(s),
+            ["radicular_no_weakness", "first_steps", "always"]
+        );
+    });
+}
+
+#[test]
+fn json_parses_back_with_its_schema_and_every_live_answer() {
+    let s = session("l5-radiculopathy-foot-drop");
+    with_summary(&s, |summary| {
+        let v: Value = serde_json::from_str(&summary.json()).unwrap();
+        assert_eq!(v["schema"], "intake-summary");
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["status"], "completed");
+        let q = content::questionnaire();
+        assert_eq!(
+            v["answers"].as_array().unwrap().len(),
+            s.live_answers(&q).count()
+        );
+        let age = v["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "age")
+            .unwrap();
+        assert_eq!(age["value"], 42.0);
+        assert_eq!(v["findings"]["roots"][0]["level"], "L5");
+    });
+}
+
+/// Every answer item of a QuestionnaireResponse, by linkId.
+fn response_items(v: &Value) -> Vec<&Value> {
+    v["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["item"].as_array().unwrap().iter())
+        .collect()
+}
+
+#[test]
+fn fhir_response_has_typed_answers_for_live_items_only() {
+    let q = content::questionnaire();
+    let mut s = session("mechanical-low-back-pain");
+    // An answer to a question that is now hidden (leg_spread is "no").
+    s.answers.insert(
+        "leg_spread_side".into(),
+        Answer::Side(intake::answers::Side::Left),
+    );
+    with_summary(&s, |summary| {
+        let v: Value = serde_json::from_str(&summary.fhir()).unwrap();
+        assert_eq!(v["resourceType"], "QuestionnaireResponse");
+        assert_eq!(v["status"], "completed");
+        assert_eq!(v["authored"], "2026-11-28T10:10:00Z");
+        assert_eq!(
+            v["questionnaire"],
+            "urn:intake:questionnaire:back-pain-intake|1.0.0"
+        );
+        let items = response_items(&v);
+        let ids: Vec<&str> = items
+            .iter()
+            .map(|i| i["linkId"].as_str().unwrap())
+            .collect();
+        assert!(
+            !ids.contains(&"leg_spread_side"),
+            "a hidden item is left out"
+        );
+        let live: Vec<_> = s.live_answers(&q).collect();
+        assert_eq!(ids.len(), live.len());
+        for (item, answer) in live {
+            let got = items
+                .iter()
+                .find(|i| i["linkId"] == item.id.as_str())
+                .unwrap();
+            let first = &got["answer"][0];
+            let key = match (&item.kind, answer) {
+                (Kind::YesNo, _) => "valueBoolean",
+                (Kind::Scale { .. }, _) | (Kind::Number { decimals: 0, .. }, _) => "valueInteger",
+                (Kind::Number { .. }, _) => "valueDecimal",
+                (Kind::Text { .. }, _) => "valueString",
+                (Kind::Duration { .. }, _) => "valueQuantity",
+                _ => "valueCoding",
+            };
+            assert!(
+                first.get(key).is_some(),
+                "{}: expected {key} in {first}",
+                item.id
+            );
+        }
+        let body = items.iter().find(|i| i["linkId"] == "body_map").unwrap();
+        assert_eq!(body["answer"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            body["answer"][0]["item"][0]["answer"][0]["valueCoding"]["code"],
+            "pain"
+        );
+    });
+}
+
+#[test]
+fn an_unfinished_session_is_in_progress() {
+    let q = content::questionnaire();
+    let s = Session::new(&q, 0);
+    with_summary(&s, |summary| {
+        let v: Value = serde_json::from_str(&summary.fhir()).unwrap();
+        assert_eq!(v["status"], "in-progress");
+        assert!(summary.markdown().contains("**Not finished:**"));
+    });
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("intake-export-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn intake(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_intake"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn summarize_writes_private_files_and_never_overwrites_silently() {
+    let d = temp("cli");
+    let out = d.join("summary.fhir.json");
+    let out_s = out.to_str().unwrap();
+    let answers = "examples/sessions/c6-cervical-radiculopathy.ron";
+    let r = intake(&[
+        "summarize",
+        "--answers",
+        answers,
+        "--format",
+        "fhir",
+        "-o",
+        out_s,
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(fs::metadata(&out).unwrap().mode() & 0o777, 0o600);
+    let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["resourceType"], "QuestionnaireResponse");
+    let again = intake(&["summarize", "--answers", answers, "-o", out_s]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&fs::read(&out).unwrap()).unwrap(),
+        v,
+        "left as it was"
+    );
+    let forced = intake(&["summarize", "--answers", answers, "-o", out_s, "--force"]);
+    assert!(forced.status.success());
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Summary for your doctor")
+    );
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn summarize_reports_a_broken_session_with_its_position() {
+    let d = temp("broken");
+    let path = d.join("s.ron");
+    let text = fs::read_to_string("examples/sessions/c6-cervical-radiculopathy.ron").unwrap();
+    fs::write(
+        &path,
+        text.replace("\"age\": Number(48.0),", "\"age\": Number(48.0)"),
+    )
+    .unwrap();
+    let r = intake(&["summarize", "--answers", path.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains(&format!("{}:10:28: Expected comma", path.display())),
+        "{err}"
+    );
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn the_fhir_questionnaire_matches_the_responses() {
+    let r = intake(&["export-questionnaire", "--format", "fhir"]);
+    assert!(r.status.success());
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["resourceType"], "Questionnaire");
+    assert_eq!(v["url"], "urn:intake:questionnaire:back-pain-intake");
+    let items: Vec<&Value> = response_items(&v);
+    let q = content::questionnaire();
+    assert_eq!(items.len(), q.items().count());
+    let find = |id: &str| items.iter().find(|i| i["linkId"] == id).unwrap();
+    assert_eq!(find("age")["type"], "integer");
+    assert_eq!(find("main_area")["repeats"], true);
+    assert_eq!(
+        find("leg_spread_side")["enableWhen"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    assert_eq!(find("leg_spread_side")["enableBehavior"], "any");
+    assert_eq!(
+        find("leg_weak_side")["enableWhen"][0]["answerBoolean"],
+        true
+    );
+    assert_eq!(find("body_map")["item"][0]["linkId"], "body_map.symptoms");
+}
+
+#[test]
+fn validate_accepts_every_shipped_file_of_every_kind() {
+    let files: Vec<String> = fs::read_dir("questionnaires")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let r = intake(&args);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("findings rules for \"back-pain-intake\""));
+    assert!(Path::new("questionnaires/back-pain-findings.ron").exists());
+}
