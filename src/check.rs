@@ -26,6 +26,13 @@ pub fn check_file(path: &Path) -> Result<String, LoadError> {
                 rules.steps.len()
             ))
         }
+        "Kiosk" => {
+            let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!(
+                "{name}: ok (kiosk configuration, summaries in {})",
+                k.export_dir.display()
+            ))
+        }
         _ => {
             let q = questionnaire::parse_str(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!(

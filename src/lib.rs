@@ -9,5 +9,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod export;
 pub mod findings;
+pub mod journal;
+pub mod kiosk;
 pub mod questionnaire;
 pub mod tui;

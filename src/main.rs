@@ -41,6 +41,15 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     export_dir: Option<PathBuf>,
 
+    /// Run as an unattended kiosk with this configuration file (RON).
+    #[arg(long, value_name = "CONFIG")]
+    kiosk: Option<PathBuf>,
+
+    /// Where the autosave journal lives (default: $XDG_STATE_HOME/intake,
+    /// or ~/.local/state/intake). Created readable by its owner only.
+    #[arg(long, value_name = "DIR")]
+    state_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -84,6 +93,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Read a staff PIN from standard input and print its Argon2 hash for the
+    /// kiosk configuration's staff_pin_hash.
+    HashPin,
     /// Write the questionnaire as a FHIR R4 Questionnaire resource.
     ExportQuestionnaire {
         #[arg(long, value_enum, default_value = "fhir")]
@@ -118,6 +130,7 @@ fn main() -> ExitCode {
             text.push('\n');
             emit(&text, output.as_deref(), force)
         }),
+        Some(Command::HashPin) => hash_pin(),
         None => return run(&cli),
     };
     match result {
@@ -126,6 +139,27 @@ fn main() -> ExitCode {
             eprintln!("{}", e.trim_end());
             ExitCode::FAILURE
         }
+    }
+}
+
+fn hash_pin() -> Result<(), String> {
+    let mut pin = String::new();
+    std::io::stdin()
+        .read_line(&mut pin)
+        .map_err(|e| e.to_string())?;
+    let pin = pin.trim_end_matches(['\r', '\n']);
+    if pin.len() < 4 {
+        return Err("intake: a PIN needs at least 4 characters".into());
+    }
+    println!("{}", intake::kiosk::hash_pin(pin));
+    Ok(())
+}
+
+fn default_state_dir() -> PathBuf {
+    match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake"),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/state/intake"),
+        _ => PathBuf::from(".intake-state"),
     }
 }
 
@@ -206,26 +240,46 @@ fn run(cli: &Cli) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    // A file of the user's is checked before the screen changes, so its errors
-    // print plainly; the built-in one is checked by the tests and loads while
-    // the terminal is set up.
-    let external = match &cli.questionnaire {
-        Some(_) => match load(cli) {
-            Ok(loaded) => Some(loaded),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
-        },
+    match start(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", e.trim_end());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn start(cli: &Cli) -> Result<ExitCode, String> {
+    // Files of the user's are checked before the screen changes, so their
+    // errors print plainly; the built-in questionnaire is checked by the tests
+    // and loads while the terminal is set up.
+    let kiosk = match &cli.kiosk {
+        Some(p) => {
+            let name = p.display().to_string();
+            let source =
+                std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            Some(intake::kiosk::KioskConfig::parse(&name, &source).map_err(|e| e.to_string())?)
+        }
         None => None,
     };
-    if let Some(dir) = &cli.export_dir
-        && let Err(e) = export::private_dir(dir)
-    {
-        eprintln!("intake: {e}");
-        return ExitCode::FAILURE;
-    }
+    let external = match &cli.questionnaire {
+        Some(_) => Some(load(cli)?),
+        None => None,
+    };
+    let (state_dir, export_dir) = match &kiosk {
+        Some(k) => (k.state_dir.clone(), Some(k.export_dir.clone())),
+        None => (
+            cli.state_dir.clone().unwrap_or_else(default_state_dir),
+            cli.export_dir.clone(),
+        ),
+    };
+    let mut host = tui::Host::new(&state_dir, export_dir)
+        .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
+    let earlier = host
+        .earlier()
+        .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
     let theme = Theme::from_env(cli.high_contrast);
+    let is_kiosk = kiosk.is_some();
     let make = move || {
         let (q, rules) = external.unwrap_or_else(|| {
             let q = content::questionnaire();
@@ -233,36 +287,39 @@ fn run(cli: &Cli) -> ExitCode {
             (q, rules)
         });
         let rules = rules.unwrap_or_else(|| Rules::none(&q));
-        let session = Session::new(&q, export::time::now());
-        tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_rules(rules)
-    };
-    let (app, exit) = match tui::run(make) {
-        Ok(done) => done,
-        Err(e) => {
-            eprintln!("intake: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let (Some(dir), true) = (&cli.export_dir, app.finished) {
-        let summary = Summary::new(
-            &app.questionnaire,
-            &app.session,
-            &app.rules,
-            export::time::now(),
-        );
-        for format in Format::ALL {
-            let path = dir.join(export::file_name(summary.authored, format));
-            match export::write_private(&path, format.render(&summary).as_bytes(), false) {
-                Ok(()) => println!("saved {}", path.display()),
-                Err(e) => {
-                    eprintln!("intake: {e}");
-                    return ExitCode::FAILURE;
-                }
+        let now = export::time::now();
+        let session = Session::new(&q, now);
+        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_rules(rules);
+        if let Some(earlier) = earlier.map(|r| r.session).filter(|s| !s.answers.is_empty()) {
+            let fits = earlier.questionnaire == app.questionnaire.id;
+            // At a kiosk only the same patient, back within the window, may continue.
+            let recent = kiosk
+                .as_ref()
+                .is_none_or(|k| now.saturating_sub(earlier.updated) <= k.resume_window_secs);
+            if fits && recent {
+                let mut earlier = earlier;
+                let q = &app.questionnaire;
+                earlier
+                    .answers
+                    .retain(|id, a| q.item(id).is_some_and(|i| a.check(&i.kind).is_ok()));
+                app.offer_resume(earlier);
+            } else {
+                app.effects.push(tui::app::Effect::SetAside(earlier));
             }
         }
+        match kiosk {
+            Some(k) => app.with_kiosk(k),
+            None => app,
+        }
+    };
+    let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    host.finish_on_exit(&app)
+        .map_err(|e| format!("intake: {e}"))?;
+    for path in &host.saved {
+        println!("saved {}", path.display());
     }
-    match exit {
+    Ok(match exit {
         tui::Exit::Done => ExitCode::SUCCESS,
         tui::Exit::Signal(sig) => ExitCode::from(128 + sig as u8),
-    }
+    })
 }

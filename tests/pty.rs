@@ -12,11 +12,26 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 struct Running {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     output: mpsc::Receiver<Vec<u8>>,
+    /// Every byte the program wrote, for checking escape sequences.
     seen: Vec<u8>,
+    /// The screen those bytes make, as a terminal would show it.
+    screen: vt100::Parser,
     writer: Box<dyn Write + Send>,
 }
 
+/// A fresh state directory, so that no test sees another's autosave.
+fn fresh_state(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("intake-pty-state-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
 fn start(args: &[&str]) -> Running {
+    let state = fresh_state(&format!("{:?}", thread::current().id()).replace(['(', ')'], ""));
+    start_in(args, &state)
+}
+
+fn start_in(args: &[&str], state: &std::path::Path) -> Running {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -29,6 +44,7 @@ fn start(args: &[&str]) -> Running {
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("XDG_STATE_HOME", state);
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -47,22 +63,38 @@ fn start(args: &[&str]) -> Running {
         child,
         output,
         seen: Vec::new(),
+        screen: vt100::Parser::new(30, 100, 0),
         writer,
     }
 }
 
 impl Running {
-    /// Reads output until `text` has appeared (after what was seen before).
+    /// Reads output until the screen shows `text` (frames are drawn as
+    /// differences, so the text need not come in one piece).
     fn wait_for(&mut self, text: &str) {
-        let from = self.seen.len();
+        self.read_until(|r| r.screen.screen().contents().contains(text), text);
+    }
+
+    /// Reads output until `bytes` arrive, as they are (escape sequences).
+    fn wait_for_bytes(&mut self, bytes: &[u8]) {
+        self.read_until(
+            |r| r.seen.windows(bytes.len()).any(|w| w == bytes),
+            &format!("{bytes:?}"),
+        );
+    }
+
+    fn read_until(&mut self, done: impl Fn(&Running) -> bool, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !String::from_utf8_lossy(&self.seen[from..]).contains(text) {
+        while !done(self) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.seen.extend(bytes),
+                Ok(bytes) => {
+                    self.screen.process(&bytes);
+                    self.seen.extend(bytes);
+                }
                 Err(_) => panic!(
-                    "{text:?} did not appear; got {:?}",
-                    String::from_utf8_lossy(&self.seen)
+                    "{what} did not appear; the screen is:\n{}",
+                    self.screen.screen().contents()
                 ),
             }
         }
@@ -77,6 +109,7 @@ impl Running {
     fn finish(&mut self, from: usize) -> (u32, String) {
         let status = self.child.wait().unwrap();
         while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.screen.process(&bytes);
             self.seen.extend(bytes);
         }
         (
@@ -125,7 +158,7 @@ fn leaving_by_keys_restores_the_terminal() {
 #[test]
 fn frames_are_drawn_as_synchronized_updates() {
     let mut p = start(&[]);
-    p.wait_for("\x1b[?2026l");
+    p.wait_for_bytes(b"\x1b[?2026l");
     let out = String::from_utf8_lossy(&p.seen).into_owned();
     let begin = out.find("\x1b[?2026h").expect("begin synchronized update");
     let end = out.rfind("\x1b[?2026l").expect("end synchronized update");
@@ -192,5 +225,145 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
             .unwrap()
             .contains("How old are you? **57 years**")
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn kill(p: &Running, signal: &str) {
+    let pid = p.child.process_id().unwrap();
+    Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+}
+
+#[test]
+fn kill_9_loses_no_answer_and_the_next_start_offers_them_back() {
+    let state = fresh_state("kill9");
+    let mut p = start_in(&[], &state);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"63\r");
+    p.wait_for("Where are the symptoms");
+    p.send(b" jjjj \r"); // lower back and leg
+    p.wait_for("How long have you had");
+    p.send(b"5w\r");
+    p.wait_for("How did it start?");
+    p.send(b"jjjj\r"); // slowly
+    p.wait_for("Have you had back or neck pain like this before?");
+    kill(&p, "-KILL");
+    p.finish(0);
+
+    // Every answer is in the journal on disk...
+    let journal = state.join("intake/session.journal");
+    let replayed = intake::journal::replay(&journal).unwrap().unwrap();
+    let s = &replayed.session;
+    assert_eq!(s.get("age"), Some(&intake::answers::Answer::Number(63.0)));
+    assert_eq!(
+        s.get("main_area"),
+        Some(&intake::answers::Answer::Choices(
+            ["leg".into(), "low_back".into()].into()
+        ))
+    );
+    assert_eq!(
+        s.get("duration"),
+        Some(&intake::answers::Answer::Duration {
+            amount: 5,
+            unit: intake::answers::DurationUnit::Weeks
+        })
+    );
+    assert_eq!(
+        s.get("onset"),
+        Some(&intake::answers::Answer::Choice("gradual".into()))
+    );
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(std::fs::metadata(&journal).unwrap().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(state.join("intake")).unwrap().mode() & 0o777,
+            0o700
+        );
+    }
+
+    // ...and the next start offers them back and continues where it stopped.
+    let mut p = start_in(&[], &state);
+    p.wait_for("(4 answers so far)?");
+    p.send(b"y");
+    p.wait_for("Have you had back or neck pain like this before?");
+    p.send(b"\x1b[D"); // back to the previous question: its answer is there
+    p.wait_for("How did it start?");
+    p.wait_for("(•) Slowly, over days or weeks");
+    kill(&p, "-TERM");
+    p.finish(0);
+    std::fs::remove_dir_all(&state).unwrap();
+}
+
+fn kiosk_config(dir: &std::path::Path, idle: u64, warning: u64) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join("kiosk.ron");
+    let text = format!(
+        "Kiosk(\n    export_dir: \"{}\",\n    state_dir: \"{}\",\n    idle_timeout_secs: {idle},\n    idle_warning_secs: {warning},\n    resume_window_secs: 900,\n    staff_pin_hash: \"{}\",\n)\n",
+        dir.join("exports").display(),
+        dir.join("state").display(),
+        intake::kiosk::hash_pin("2468"),
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn at_a_kiosk_interrupt_keys_and_signals_do_not_end_the_program() {
+    let dir = fresh_state("kiosk-signals");
+    let config = kiosk_config(&dir, 300, 60);
+    let mut p = start_in(&["--kiosk", config.to_str().unwrap()], &dir);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    // Ctrl-C, Ctrl-Z and Ctrl-\ as keys, then as signals.
+    p.send(b"\x03\x1a\x1c");
+    for sig in ["-INT", "-QUIT", "-TSTP"] {
+        kill(&p, sig);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // Still there, and still answering.
+    p.send(b"71");
+    p.wait_for("│71");
+    p.send(b"\r");
+    p.wait_for("Where are the symptoms");
+    // Staff leave with Ctrl-Q and the PIN.
+    p.send(b"\x11");
+    p.wait_for("Staff PIN");
+    p.send(b"1111\r");
+    p.wait_for("That PIN is not right.");
+    p.send(b"\x11");
+    p.wait_for("Staff PIN");
+    let from = p.seen.len();
+    p.send(b"2468\r");
+    let (code, tail) = p.finish(from);
+    assert_eq!(code, 0);
+    assert!(tail.contains(LEAVE_ALT_SCREEN));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn at_a_kiosk_the_idle_warning_counts_down_by_itself() {
+    let dir = fresh_state("kiosk-idle");
+    // The warning starts one second after the last key.
+    let config = kiosk_config(&dir, 30, 29);
+    let mut p = start_in(&["--kiosk", config.to_str().unwrap()], &dir);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.wait_for("Are you still there?");
+    p.wait_for("Starting over in 28 seconds");
+    // Any key means the patient is there: it closes the warning and is not typed.
+    p.send(b"x5");
+    p.wait_for("│5");
+    let pid = p.child.process_id().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    p.finish(0);
     std::fs::remove_dir_all(&dir).unwrap();
 }

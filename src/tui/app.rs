@@ -12,6 +12,8 @@ use super::theme::Theme;
 use crate::answers::{Answer, DurationUnit, Session};
 use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
 use crate::findings::{Findings, Rules, evaluate};
+use crate::journal::Record;
+use crate::kiosk::KioskConfig;
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,14 @@ pub enum Dialog {
     ConfirmQuit,
     /// Remove every mark from the body diagram?
     ConfirmClearAll,
+    /// Continue an earlier unfinished session?
+    Resume,
+    /// Kiosk: are you still there? (seconds left before starting over)
+    StillThere(u64),
+    /// Kiosk: start over, clearing the answers?
+    StartOver,
+    /// Kiosk: staff PIN to leave.
+    StaffPin,
 }
 
 /// A line under the answer: a problem to fix, or a plain notice.
@@ -63,6 +73,30 @@ pub struct App {
     pub findings: Option<Findings>,
     /// The patient reached the summary.
     pub finished: bool,
+    /// What the runtime must do (journal an answer, save and wipe), in order.
+    pub effects: Vec<Effect>,
+    /// Seconds since the Unix epoch; replaced in tests.
+    pub clock: fn() -> u64,
+    /// Kiosk mode: idle timeout and the staff PIN.
+    pub kiosk: Option<KioskConfig>,
+    /// An earlier unfinished session, offered to be continued.
+    pub resume: Option<Session>,
+    /// The PIN being typed into the staff dialog (never shown).
+    pub pin: String,
+}
+
+/// Work for the runtime, which owns the disk: the app itself stays pure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append this change to the autosave journal.
+    Journal(Record),
+    /// Kiosk: the patient is done; save the summary, then wipe everything.
+    Finished,
+    /// Kiosk: save what there is as unfinished, then wipe (idle or start over).
+    Abandoned,
+    /// The patient chose not to continue this earlier session: keep it for
+    /// staff, out of sight.
+    SetAside(Session),
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -93,6 +127,11 @@ impl App {
             rules: Rules::none(&questionnaire),
             findings: None,
             finished: false,
+            effects: Vec::new(),
+            clock: crate::export::time::now,
+            kiosk: None,
+            resume: None,
+            pin: String::new(),
             questionnaire,
         }
     }
@@ -100,6 +139,39 @@ impl App {
     pub fn with_rules(mut self, rules: Rules) -> Self {
         self.rules = rules;
         self
+    }
+
+    pub fn with_kiosk(mut self, config: KioskConfig) -> Self {
+        self.kiosk = Some(config);
+        self
+    }
+
+    /// Offers to continue an earlier unfinished session.
+    pub fn offer_resume(&mut self, earlier: Session) {
+        self.resume = Some(earlier);
+        self.dialog = Some(Dialog::Resume);
+    }
+
+    /// Whether a patient is in the middle of the questionnaire (for the idle timer).
+    pub fn in_progress(&self) -> bool {
+        self.screen != Screen::Welcome || !self.session.answers.is_empty()
+    }
+
+    /// Forgets the patient: answers, drafts, findings, screen. The next
+    /// patient starts at the welcome screen with nothing of this one.
+    pub fn reset(&mut self) {
+        self.session = Session::new(&self.questionnaire, (self.clock)());
+        self.enabled = self.session.enabled(&self.questionnaire);
+        self.drafts.clear();
+        self.findings = None;
+        self.finished = false;
+        self.resume = None;
+        self.pin.clear();
+        self.dialog = None;
+        self.show_why = false;
+        self.return_to_review = false;
+        self.review_cursor = 0;
+        self.open(Screen::Welcome);
     }
 
     pub fn item(&self, index: usize) -> &Item {
@@ -178,14 +250,39 @@ impl App {
         if layout::too_small(self.area) {
             return;
         }
+        if let Msg::Tick { idle } = msg {
+            return self.idle(idle);
+        }
+        if let Some(Dialog::StillThere(_)) = self.dialog {
+            // Any key or click means the patient is still there.
+            self.dialog = None;
+            return;
+        }
+        if self.dialog == Some(Dialog::StaffPin) {
+            return self.update_pin(msg);
+        }
         if self.dialog.is_some() {
             self.update_dialog(msg);
             return;
         }
-        if let Msg::Quit = msg {
-            self.dialog = Some(Dialog::ConfirmQuit);
-            return;
+        match (msg, self.kiosk.is_some()) {
+            // At a kiosk these keys must not end the program or suspend it.
+            (Msg::Interrupt, true) | (Msg::StaffExit, false) => {}
+            (Msg::StaffExit, true) => {
+                self.pin.clear();
+                self.dialog = Some(Dialog::StaffPin);
+            }
+            (Msg::Quit, true) => {
+                if self.in_progress() {
+                    self.dialog = Some(Dialog::StartOver);
+                }
+            }
+            (Msg::Quit | Msg::Interrupt, false) => self.dialog = Some(Dialog::ConfirmQuit),
+            (msg, _) => self.route(msg),
         }
+    }
+
+    fn route(&mut self, msg: Msg) {
         match self.screen {
             Screen::Welcome => self.update_welcome(msg),
             Screen::Item(n) => self.update_item(n, msg),
@@ -205,19 +302,81 @@ impl App {
         };
         let dialog = self.dialog.take();
         if !answer {
+            if let (Some(Dialog::Resume), Some(earlier)) = (dialog, self.resume.take()) {
+                self.effects.push(Effect::SetAside(earlier));
+            }
             return;
         }
         match dialog {
             Some(Dialog::ConfirmQuit) => self.running = false,
+            Some(Dialog::StartOver) => self.effects.push(Effect::Abandoned),
+            Some(Dialog::Resume) => {
+                if let Some(earlier) = self.resume.take() {
+                    self.session = earlier;
+                    self.enabled = self.session.enabled(&self.questionnaire);
+                    // On to the first question still without an answer.
+                    let first_open = self.enabled_items().find(|&n| {
+                        let item = self.item(n);
+                        !matches!(item.kind, Kind::Info) && self.session.get(&item.id).is_none()
+                    });
+                    match first_open {
+                        Some(n) => self.open_item(n),
+                        None => self.open_review(None),
+                    }
+                }
+            }
             Some(Dialog::ConfirmClearAll) => {
                 if let Some(item) = self.current_item() {
                     let id = item.id.clone();
+                    let before = self.session.get(&id).cloned();
                     self.session.clear(&id);
-                    self.after_change();
+                    self.changed(&id, before);
                     self.notice = Some(Notice::Info("All marks are cleared.".into()));
                 }
             }
-            None => {}
+            Some(Dialog::StillThere(_) | Dialog::StaffPin) | None => {}
+        }
+    }
+
+    /// The kiosk idle timer: warn, count down, then start over.
+    fn idle(&mut self, idle: u64) {
+        let Some(k) = &self.kiosk else { return };
+        if !self.in_progress() {
+            return;
+        }
+        let warn_at = k.idle_timeout_secs - k.idle_warning_secs;
+        if idle >= k.idle_timeout_secs {
+            self.effects.push(Effect::Abandoned);
+        } else if idle >= warn_at {
+            self.dialog = Some(Dialog::StillThere(k.idle_timeout_secs - idle));
+        }
+    }
+
+    fn update_pin(&mut self, msg: Msg) {
+        match msg {
+            Msg::Digit(d) if self.pin.len() < 32 => self.pin.push(char::from(b'0' + d)),
+            Msg::Letter(c) if self.pin.len() < 32 => self.pin.push(c),
+            Msg::Back => {
+                self.pin.pop();
+            }
+            Msg::Confirm => {
+                let ok = self
+                    .kiosk
+                    .as_ref()
+                    .is_some_and(|k| k.pin_matches(&self.pin));
+                self.pin.clear();
+                self.dialog = None;
+                if ok {
+                    self.running = false;
+                } else {
+                    self.notice = Some(Notice::Error("That PIN is not right.".into()));
+                }
+            }
+            Msg::Quit | Msg::Interrupt => {
+                self.pin.clear();
+                self.dialog = None;
+            }
+            _ => {}
         }
     }
 
@@ -339,10 +498,11 @@ impl App {
         let Some(text) = self.editor.typed().map(str::to_string) else {
             return true;
         };
+        let before = self.session.get(&item.id).cloned();
         if text.trim().is_empty() {
             self.session.clear(&item.id);
             self.drafts.remove(&item.id);
-            self.after_change();
+            self.changed(&item.id, before);
             return true;
         }
         let answer = match (&item.kind, &self.editor) {
@@ -376,7 +536,7 @@ impl App {
         match self.session.set(&self.questionnaire, &item.id, answer) {
             Ok(()) => {
                 self.drafts.remove(&item.id);
-                self.after_change();
+                self.changed(&item.id, before);
                 true
             }
             Err(e) => {
@@ -447,16 +607,37 @@ impl App {
     /// Stores an answer given by a choice or scale and refreshes what depends on it.
     fn answer(&mut self, n: usize, answer: Answer) {
         let id = self.item(n).id.clone();
+        let before = self.session.get(&id).cloned();
         match self.session.set(&self.questionnaire, &id, answer) {
             Ok(()) => {
                 self.notice = None;
-                self.after_change();
+                self.changed(&id, before);
             }
             Err(e) => self.notice = Some(Notice::Error(e.to_string())),
         }
     }
 
-    fn after_change(&mut self) {
+    /// After an answer may have changed: journal it if it did, and recompute
+    /// which items are shown.
+    fn changed(&mut self, id: &str, before: Option<Answer>) {
+        let now = self.session.get(id);
+        if now == before.as_ref() {
+            return;
+        }
+        let at = (self.clock)();
+        let record = match now {
+            Some(answer) => Record::Set {
+                id: id.to_string(),
+                answer: answer.clone(),
+                at,
+            },
+            None => Record::Clear {
+                id: id.to_string(),
+                at,
+            },
+        };
+        self.session.updated = at;
+        self.effects.push(Effect::Journal(record));
         self.enabled = self.session.enabled(&self.questionnaire);
     }
 
@@ -855,9 +1036,9 @@ impl App {
             Msg::Click { column, row }
                 if layout::contains(frame.right_button(DONE), column, row) =>
             {
-                self.dialog = Some(Dialog::ConfirmQuit)
+                self.done()
             }
-            Msg::Confirm => self.dialog = Some(Dialog::ConfirmQuit),
+            Msg::Confirm => self.done(),
             _ => {}
         }
         // Clamp so that scrolling past the end does nothing.
@@ -865,6 +1046,16 @@ impl App {
         self.summary_scroll = self
             .summary_scroll
             .min(lines.saturating_sub(frame.body.height));
+    }
+
+    /// Done on the summary: at a kiosk, save and make way for the next patient;
+    /// elsewhere, ask before leaving.
+    fn done(&mut self) {
+        if self.kiosk.is_some() {
+            self.effects.push(Effect::Finished);
+        } else {
+            self.dialog = Some(Dialog::ConfirmQuit);
+        }
     }
 
     /// The layout of item `n`'s body, as drawn now.

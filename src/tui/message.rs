@@ -28,8 +28,16 @@ pub enum Msg {
     Edit(InputRequest),
     /// Show or hide "why we ask".
     Help,
-    /// Esc or Ctrl-C: ask before leaving.
+    /// Esc: ask before leaving.
     Quit,
+    /// Ctrl-C, Ctrl-Z or Ctrl-\: like Esc, except in kiosk mode, where they do nothing.
+    Interrupt,
+    /// Ctrl-Q: staff asking to leave kiosk mode (a PIN follows).
+    StaffExit,
+    /// Seconds since the last key or click (kiosk idle timer).
+    Tick {
+        idle: u64,
+    },
     PageUp,
     PageDown,
     Home,
@@ -83,7 +91,8 @@ fn from_key(key: &KeyEvent, focus: Focus) -> Option<Msg> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     // Keys that mean the same everywhere.
     match key.code {
-        KeyCode::Char('c') if ctrl => return Some(Msg::Quit),
+        KeyCode::Char('c' | 'z' | '\\' | '4') if ctrl => return Some(Msg::Interrupt),
+        KeyCode::Char('q') if ctrl => return Some(Msg::StaffExit),
         KeyCode::Esc => return Some(Msg::Quit),
         KeyCode::Enter => return Some(Msg::Confirm),
         KeyCode::BackTab => return Some(Msg::Back),
@@ -195,8 +204,10 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_asks_like_esc() {
-        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(from_event(&ctrl_c, Focus::Text), Some(Msg::Quit));
+    fn ctrl_c_z_and_backslash_are_interrupts_even_in_text() {
+        for c in ['c', 'z', '\\'] {
+            let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+            assert_eq!(from_event(&key, Focus::Text), Some(Msg::Interrupt));
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod editor;
+pub mod host;
 pub mod layout;
 pub mod message;
 pub mod theme;
@@ -25,9 +26,13 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::Rect;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use std::time::{Duration, Instant};
+
+use message::Msg;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 pub use app::App;
+pub use host::Host;
 
 /// What woke the event loop.
 enum Wake {
@@ -47,16 +52,28 @@ pub enum Exit {
 /// Runs the app that `make` builds on the real terminal until the user leaves
 /// or a signal arrives. `make` runs on its own thread while the terminal is
 /// set up, so that loading the questionnaire and setting up overlap.
-pub fn run(make: impl FnOnce() -> App + Send + 'static) -> io::Result<(App, Exit)> {
+pub fn run(
+    make: impl FnOnce() -> App + Send + 'static,
+    host: &mut Host,
+    kiosk: bool,
+) -> io::Result<(App, Exit)> {
     let maker = thread::spawn(make);
     let (tx, rx) = mpsc::channel();
-    // Signals first, so one that comes during set-up still restores the terminal.
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    // Signals first, so one that comes during set-up still restores the
+    // terminal. At a kiosk, Ctrl-Z's signal is caught too, so nobody can
+    // suspend the program; interrupt and quit are then ignored in the loop.
+    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    if kiosk {
+        wanted.push(SIGTSTP);
+    }
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
     let handle = signals.handle();
     let signal_tx = tx.clone();
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = signal_tx.send(Wake::Signal(sig));
+        for sig in signals.forever() {
+            if signal_tx.send(Wake::Signal(sig)).is_err() {
+                break;
+            }
         }
     });
 
@@ -69,6 +86,11 @@ pub fn run(make: impl FnOnce() -> App + Send + 'static) -> io::Result<(App, Exit
     app.update(message::Msg::Resize(size.width, size.height));
     // The first frame before anything else: the patient sees it sooner.
     draw(&mut terminal, &app)?;
+    // What the app asked for at start (an old session set aside).
+    if let Err(e) = host.apply(&mut app) {
+        restore();
+        return Err(e);
+    }
 
     thread::spawn(move || {
         loop {
@@ -83,7 +105,7 @@ pub fn run(make: impl FnOnce() -> App + Send + 'static) -> io::Result<(App, Exit
         }
     });
 
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, host, &rx);
     restore();
     handle.close();
     result.map(|exit| (app, exit))
@@ -92,31 +114,70 @@ pub fn run(make: impl FnOnce() -> App + Send + 'static) -> io::Result<(App, Exit
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    host: &mut Host,
     rx: &mpsc::Receiver<Wake>,
 ) -> io::Result<Exit> {
-    draw(terminal, app)?;
+    let mut last_input = Instant::now();
     while app.running {
-        // Blocks until something happens: no polling, no CPU while idle.
-        let Ok(wake) = rx.recv() else {
-            return Ok(Exit::Done);
+        // Blocks until something happens: no polling, no CPU while idle. Only
+        // a kiosk with a patient at it wakes itself, for the idle timer.
+        let wake = match idle_wait(app, last_input) {
+            None => rx.recv().ok(),
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(w) => Some(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    app.update(Msg::Tick {
+                        idle: last_input.elapsed().as_secs(),
+                    });
+                    None
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Done),
+            },
         };
         match wake {
-            Wake::Signal(sig) => return Ok(Exit::Signal(sig)),
+            None => {}
+            Some(Wake::Signal(sig))
+                if app.kiosk.is_some() && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) =>
+            {
+                continue;
+            }
+            Some(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
             // The terminal went away (closed window): nothing more can come.
-            Wake::InputClosed => return Ok(Exit::Signal(SIGHUP)),
-            Wake::Term(e) => {
-                if let Some(msg) = message::from_event(&e, app.focus()) {
-                    app.update(msg);
-                } else if !matches!(e, Event::Resize(..)) {
-                    continue;
+            Some(Wake::InputClosed) => return Ok(Exit::Signal(SIGHUP)),
+            Some(Wake::Term(e)) => {
+                if matches!(e, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
+                    last_input = Instant::now();
+                }
+                match message::from_event(&e, app.focus()) {
+                    Some(msg) => app.update(msg),
+                    None if matches!(e, Event::Resize(..)) => {}
+                    None => continue,
                 }
             }
+        }
+        if host.apply(app)? {
+            // The last patient's frame must not survive in any buffer.
+            terminal.clear()?;
+            last_input = Instant::now();
         }
         if app.running {
             draw(terminal, app)?;
         }
     }
     Ok(Exit::Done)
+}
+
+/// How long the loop may sleep before the idle timer needs it, if at all.
+fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
+    let k = app.kiosk.as_ref().filter(|_| app.in_progress())?;
+    let idle = last_input.elapsed().as_secs();
+    let warn_at = k.idle_timeout_secs - k.idle_warning_secs;
+    // During the warning the countdown redraws every second.
+    Some(Duration::from_secs(if idle >= warn_at {
+        1
+    } else {
+        warn_at - idle
+    }))
 }
 
 /// One frame, inside synchronized-output markers so the terminal shows it whole.

@@ -28,6 +28,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
         Screen::Review => review::render(app, area, frame.buffer_mut()),
         Screen::Summary => summary::render(app, area, frame.buffer_mut()),
     }
+    let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated);
     match app.dialog {
         Some(Dialog::ConfirmQuit) => confirm(
             app,
@@ -35,7 +36,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             frame,
             " Leave? ",
             "Do you want to leave the questionnaire now?",
-            "Y  Leave",
+            ["Y  Leave", "N  Stay"],
         ),
         Some(Dialog::ConfirmClearAll) => confirm(
             app,
@@ -43,8 +44,56 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             frame,
             " Clear all? ",
             "Remove every mark from the body diagram?",
-            "Y  Clear",
+            ["Y  Clear", "N  Keep"],
         ),
+        Some(Dialog::StartOver) => confirm(
+            app,
+            area,
+            frame,
+            " Start over? ",
+            "Stop here and clear your answers from this screen?\n(They are kept for the staff.)",
+            ["Y  Start over", "N  Go on"],
+        ),
+        Some(Dialog::Resume) => {
+            let text = match &app.resume {
+                Some(s) => {
+                    let n = s.answers.len();
+                    let plural = if n == 1 { "" } else { "s" };
+                    format!(
+                        "Continue the questionnaire begun {}\n({n} answer{plural} so far)?",
+                        started(s)
+                    )
+                }
+                None => String::new(),
+            };
+            confirm(
+                app,
+                area,
+                frame,
+                " Continue? ",
+                &text,
+                ["Y  Continue", "N  Start again"],
+            );
+        }
+        Some(Dialog::StillThere(left)) => confirm(
+            app,
+            area,
+            frame,
+            " Are you still there? ",
+            &format!("Press any key to go on.\nStarting over in {left} seconds."),
+            ["Any key", ""],
+        ),
+        Some(Dialog::StaffPin) => {
+            let dots = "•".repeat(app.pin.chars().count());
+            confirm(
+                app,
+                area,
+                frame,
+                " Staff ",
+                &format!("Staff PIN: {dots}\nEnter to leave the kiosk, Esc to cancel."),
+                ["", ""],
+            );
+        }
         None => {}
     }
 }
@@ -74,7 +123,14 @@ fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
         );
 }
 
-fn confirm(app: &App, area: Rect, frame: &mut TermFrame, title: &str, question: &str, yes: &str) {
+fn confirm(
+    app: &App,
+    area: Rect,
+    frame: &mut TermFrame,
+    title: &str,
+    question: &str,
+    buttons: [&str; 2],
+) {
     let r = layout::dialog_area(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered()
@@ -90,16 +146,15 @@ fn confirm(app: &App, area: Rect, frame: &mut TermFrame, title: &str, question: 
     );
     let (yes_area, no_area) = layout::dialog_buttons(area);
     let buf = frame.buffer_mut();
-    Button {
-        label: yes,
-        style: app.theme.key,
+    for (label, r) in buttons.into_iter().zip([yes_area, no_area]) {
+        if !label.is_empty() {
+            Button {
+                label,
+                style: app.theme.key,
+            }
+            .render(r, buf);
+        }
     }
-    .render(yes_area, buf);
-    Button {
-        label: "N  No",
-        style: app.theme.key,
-    }
-    .render(no_area, buf);
 }
 
 /// Title line, progress gauge, message line and key hints, shared by all screens.

@@ -1,0 +1,143 @@
+//! The runtime's side of the effects the app asks for: the autosave journal
+//! and the summary files. Kept apart from the terminal so tests drive it.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::app::{App, Effect};
+use crate::answers::Session;
+use crate::export::{self, Format, Summary};
+use crate::journal::{self, Journal, Replayed};
+
+pub struct Host {
+    journal_path: PathBuf,
+    journal: Option<Journal>,
+    export_dir: Option<PathBuf>,
+    /// Files written, for the caller to report (names only, no patient data).
+    pub saved: Vec<PathBuf>,
+}
+
+impl Host {
+    /// A host keeping its journal in `state_dir` (created 0700) and, when
+    /// given, summaries in `export_dir` (created 0700).
+    pub fn new(state_dir: &Path, export_dir: Option<PathBuf>) -> io::Result<Host> {
+        let private =
+            |d: &Path| export::private_dir(d).map_err(|e| io::Error::other(e.to_string()));
+        private(state_dir)?;
+        if let Some(d) = &export_dir {
+            private(d)?;
+        }
+        Ok(Host {
+            journal_path: state_dir.join("session.journal"),
+            journal: None,
+            export_dir,
+            saved: Vec::new(),
+        })
+    }
+
+    /// The unfinished session left by an earlier run, if any.
+    pub fn earlier(&self) -> io::Result<Option<Replayed>> {
+        journal::replay(&self.journal_path)
+    }
+
+    /// Deletes the journal left by an earlier run.
+    pub fn forget_earlier(&mut self) -> io::Result<()> {
+        self.journal = None;
+        match std::fs::remove_file(&self.journal_path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Carries out what the app asked for. Returns whether the patient's data
+    /// was wiped, so that the caller clears the screen too.
+    pub fn apply(&mut self, app: &mut App) -> io::Result<bool> {
+        let mut wiped = false;
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::Journal(record) => match &mut self.journal {
+                    Some(j) => j.append(&record)?,
+                    // The first change of a session starts its journal, with
+                    // every answer the session has (a resumed one has some).
+                    None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
+                },
+                Effect::Finished => {
+                    self.save(app, &app.session.clone(), "summary")?;
+                    self.wipe(app)?;
+                    wiped = true;
+                }
+                Effect::Abandoned => {
+                    if !app.session.answers.is_empty() {
+                        self.save(app, &app.session.clone(), "unfinished")?;
+                    }
+                    self.wipe(app)?;
+                    wiped = true;
+                }
+                Effect::SetAside(earlier) => {
+                    self.save(app, &earlier, "unfinished")?;
+                    self.forget_earlier()?;
+                }
+            }
+        }
+        Ok(wiped)
+    }
+
+    /// After the program ends outside kiosk mode: a finished session whose
+    /// summary was saved needs its journal no more.
+    pub fn finish_on_exit(&mut self, app: &App) -> io::Result<()> {
+        if app.finished && self.export_dir.is_some() {
+            self.save(app, &app.session, "summary")?;
+            self.forget_earlier()?;
+        }
+        Ok(())
+    }
+
+    /// Saves a session's summary in every format in the export directory;
+    /// without one, an unfinished session is kept beside the journal instead.
+    pub fn save(&mut self, app: &App, session: &Session, kind: &str) -> io::Result<()> {
+        let now = (app.clock)();
+        let Some(dir) = &self.export_dir else {
+            if kind == "unfinished" {
+                let path = self
+                    .journal_path
+                    .with_file_name(format!("unfinished-{}.ron", export::time::compact(now)));
+                export::write_private(&path, session.to_ron().as_bytes(), false)
+                    .map_err(io::Error::other)?;
+                self.saved.push(path);
+            }
+            return Ok(());
+        };
+        let summary = Summary::new(&app.questionnaire, session, &app.rules, now);
+        for format in Format::ALL {
+            let name = export::file_name(now, format).replacen("summary", kind, 1);
+            let path = unique(dir.join(name));
+            export::write_private(&path, format.render(&summary).as_bytes(), false)
+                .map_err(io::Error::other)?;
+            self.saved.push(path);
+        }
+        Ok(())
+    }
+
+    fn wipe(&mut self, app: &mut App) -> io::Result<()> {
+        self.forget_earlier()?;
+        app.reset();
+        Ok(())
+    }
+}
+
+/// `path`, or `path` with -2, -3... before the extension when it exists
+/// (two patients may finish within the same second).
+fn unique(path: PathBuf) -> PathBuf {
+    if !path.exists() {
+        return path;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = name.split_once('.').unwrap_or((&name, ""));
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .expect("some number is free")
+}

@@ -1,0 +1,101 @@
+//! A test harness: the app on TestBackend, driven by key events through the
+//! same mapping the terminal uses.
+#![allow(dead_code)]
+
+use intake::answers::{Answer, Session};
+use intake::questionnaire;
+use intake::tui::app::App;
+use intake::tui::message::{Msg, from_event};
+use intake::tui::theme::Theme;
+use intake::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+pub struct Harness {
+    pub app: App,
+    pub terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    pub fn new(width: u16, height: u16) -> Self {
+        let source = std::fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
+        let q = questionnaire::parse_str("back-pain-intake.ron", &source).unwrap();
+        let session = Session::new(&q, 0);
+        let rules = intake::content::rules_for(&q).unwrap();
+        let app =
+            App::new(q, session, Theme::mono(), Rect::new(0, 0, width, height)).with_rules(rules);
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        Self { app, terminal }
+    }
+
+    /// Sends a key as the terminal would, through the same event mapping.
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(msg) = from_event(&event, self.app.focus()) {
+            self.app.update(msg);
+        }
+    }
+
+    pub fn keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    pub fn enter(&mut self) {
+        self.key(KeyCode::Enter);
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.app.update(Msg::Resize(width, height));
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.terminal.draw(|f| view(&self.app, f)).unwrap();
+        self.terminal.backend().to_string()
+    }
+
+    /// The screen as plain lines, one string per row, one char per cell.
+    pub fn rows(&mut self) -> Vec<String> {
+        self.terminal.draw(|f| view(&self.app, f)).unwrap();
+        let buf = self.terminal.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().chars().next().unwrap_or(' '))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// (column, row) of the first cell of `text` on screen.
+    pub fn find(&mut self, text: &str) -> (u16, u16) {
+        let rows = self.rows();
+        for (y, line) in rows.iter().enumerate() {
+            if let Some(byte) = line.find(text) {
+                return (line[..byte].chars().count() as u16, y as u16);
+            }
+        }
+        panic!("{text:?} not on screen:\n{}", rows.join("\n"));
+    }
+
+    pub fn goto(&mut self, id: &str) {
+        let n = self.app.questionnaire.index_of(id).unwrap();
+        self.app.open_item(n);
+    }
+
+    pub fn current_id(&self) -> Option<String> {
+        self.app.current_item().map(|i| i.id.clone())
+    }
+
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.app.session.get(id)
+    }
+}

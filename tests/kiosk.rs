@@ -1,0 +1,226 @@
+//! Kiosk mode without a terminal: reset between patients, the idle timeout,
+//! the keys that must not leave, resuming, and what reaches the disk.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use common::Harness;
+use intake::answers::{Answer, Session};
+use intake::journal;
+use intake::kiosk::{KioskConfig, hash_pin};
+use intake::tui::Host;
+use intake::tui::app::{Dialog, Effect, Screen};
+use intake::tui::message::Msg;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("intake-kiosk-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    d
+}
+
+fn config(d: &Path) -> KioskConfig {
+    let text = format!(
+        "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, staff_pin_hash: \"{}\")",
+        d.join("exports").display(),
+        d.join("state").display(),
+        hash_pin("1357"),
+    );
+    KioskConfig::parse("kiosk.ron", &text).unwrap()
+}
+
+/// A kiosk on TestBackend with its host writing under `d`.
+fn kiosk(d: &Path) -> (Harness, Host) {
+    let c = config(d);
+    let host = Host::new(&c.state_dir, Some(c.export_dir.clone())).unwrap();
+    let mut h = Harness::new(80, 24);
+    h.app.kiosk = Some(c);
+    (h, host)
+}
+
+fn files(d: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(d)
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Patient A answers a few things, with a name-like text that must not leak.
+fn patient_a(h: &mut Harness, host: &mut Host) {
+    h.enter();
+    h.keys("47");
+    h.enter();
+    h.goto("goal");
+    h.keys("Walk Rexford the dog");
+    h.enter();
+    host.apply(&mut h.app).unwrap();
+}
+
+#[test]
+fn every_answer_is_journaled_as_it_is_given() {
+    let d = dir("journal");
+    let (mut h, mut host) = kiosk(&d);
+    patient_a(&mut h, &mut host);
+    let j = journal::replay(&d.join("state/session.journal"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(j.session.get("age"), Some(&Answer::Number(47.0)));
+    assert_eq!(
+        j.session.get("goal"),
+        Some(&Answer::Text("Walk Rexford the dog".into()))
+    );
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
+    let d = dir("reset");
+    let (mut h, mut host) = kiosk(&d);
+    patient_a(&mut h, &mut host);
+    // Finish: straight to the summary (the missing answers do not matter here).
+    h.app.screen = Screen::Summary;
+    h.app.finished = true;
+    assert!(h.screen().contains("Your summary"));
+    h.enter(); // Done
+    assert_eq!(h.app.effects, [Effect::Finished]);
+    let wiped = host.apply(&mut h.app).unwrap();
+    assert!(wiped);
+    h.terminal.clear().unwrap();
+    let screen = h.screen();
+    assert!(screen.contains("Press Enter to start"), "{screen}");
+    assert!(
+        !screen.contains("Rexford") && !screen.contains("47"),
+        "{screen}"
+    );
+    // Nothing of A in memory either.
+    assert!(
+        h.app.session.answers.is_empty() && h.app.drafts.is_empty() && h.app.findings.is_none()
+    );
+    // B walks to the goal question: an empty box.
+    h.enter();
+    h.goto("goal");
+    assert!(!h.screen().contains("Rexford"));
+    // The journal is gone, and A's summary is with the staff, private.
+    assert!(!d.join("state/session.journal").exists());
+    let saved = files(&d.join("exports"));
+    assert_eq!(saved.len(), 3, "{saved:?}");
+    for f in &saved {
+        assert!(f.starts_with("intake-summary-"), "{f}");
+        assert_eq!(
+            fs::metadata(d.join("exports").join(f)).unwrap().mode() & 0o777,
+            0o600
+        );
+    }
+    assert_eq!(
+        fs::metadata(d.join("exports")).unwrap().mode() & 0o777,
+        0o700
+    );
+    let md = fs::read_to_string(
+        d.join("exports")
+            .join(saved.iter().find(|f| f.ends_with(".md")).unwrap()),
+    )
+    .unwrap();
+    assert!(md.contains("Walk Rexford the dog"));
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn idle_warns_counts_down_then_saves_as_unfinished_and_resets() {
+    let d = dir("idle");
+    let (mut h, mut host) = kiosk(&d);
+    patient_a(&mut h, &mut host);
+    h.app.update(Msg::Tick { idle: 60 });
+    assert_eq!(h.app.dialog, None, "not yet");
+    h.app.update(Msg::Tick { idle: 95 });
+    assert_eq!(h.app.dialog, Some(Dialog::StillThere(25)));
+    assert!(h.screen().contains("Starting over in 25 seconds"));
+    // A key: still here, nothing lost.
+    h.key(KeyCode::Char('x'));
+    assert_eq!(h.app.dialog, None);
+    assert_eq!(h.app.session.get("age"), Some(&Answer::Number(47.0)));
+    h.app.update(Msg::Tick { idle: 120 });
+    assert!(host.apply(&mut h.app).unwrap());
+    assert_eq!(h.app.screen, Screen::Welcome);
+    assert!(h.app.session.answers.is_empty());
+    let saved = files(&d.join("exports"));
+    assert!(
+        saved.iter().all(|f| f.starts_with("intake-unfinished-")),
+        "{saved:?}"
+    );
+    assert_eq!(saved.len(), 3);
+    assert!(!d.join("state/session.journal").exists());
+    // Nobody at the kiosk: no timer, no warning.
+    h.app.update(Msg::Tick { idle: 10_000 });
+    assert_eq!(h.app.dialog, None);
+    assert!(h.app.effects.is_empty());
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn interrupt_keys_do_nothing_and_esc_offers_to_start_over() {
+    let d = dir("keys");
+    let (mut h, mut host) = kiosk(&d);
+    patient_a(&mut h, &mut host);
+    for c in ['c', 'z', '\\'] {
+        h.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
+    }
+    assert!(h.app.running && h.app.dialog.is_none());
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.dialog, Some(Dialog::StartOver));
+    h.keys("y");
+    assert_eq!(h.app.effects, [Effect::Abandoned]);
+    assert!(host.apply(&mut h.app).unwrap());
+    assert!(h.app.running);
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn staff_leave_with_the_pin_only() {
+    let d = dir("pin");
+    let (mut h, _host) = kiosk(&d);
+    h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    h.keys("1358");
+    assert!(!h.screen().contains("1358"), "the PIN is never shown");
+    h.enter();
+    assert!(h.app.running);
+    assert!(h.screen().contains("That PIN is not right."));
+    h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    h.keys("1357");
+    h.enter();
+    assert!(!h.app.running);
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn resuming_continues_at_the_first_open_question_and_declining_keeps_it_for_staff() {
+    let d = dir("resume");
+    let (mut h, mut host) = kiosk(&d);
+    let q = h.app.questionnaire.clone();
+    let mut earlier = Session::new(&q, 5);
+    earlier.set(&q, "age", Answer::Number(70.0)).unwrap();
+    h.app.offer_resume(earlier.clone());
+    assert!(h.screen().contains("(1 answer so far)?"));
+    h.keys("y");
+    assert_eq!(h.current_id().as_deref(), Some("main_area"));
+    assert_eq!(h.app.session.get("age"), Some(&Answer::Number(70.0)));
+
+    let (mut h, _) = kiosk(&d);
+    h.app.offer_resume(earlier);
+    h.keys("n");
+    assert_eq!(h.app.screen, Screen::Welcome);
+    assert!(h.app.session.answers.is_empty());
+    host.apply(&mut h.app).unwrap();
+    assert!(
+        files(&d.join("exports"))
+            .iter()
+            .any(|f| f.starts_with("intake-unfinished-"))
+    );
+    fs::remove_dir_all(d).unwrap();
+}
