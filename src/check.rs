@@ -26,6 +26,15 @@ pub fn check_file(path: &Path) -> Result<String, LoadError> {
                 rules.steps.len()
             ))
         }
+        "Case" => {
+            let q = questionnaire_for(path, &source)?;
+            let case =
+                crate::practice::Case::parse(&name, &source, &q).map_err(LoadError::Invalid)?;
+            Ok(format!(
+                "{name}: ok (practice case \"{}\" for \"{}\")",
+                case.id, q.id
+            ))
+        }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!(

@@ -11,5 +11,6 @@ pub mod export;
 pub mod findings;
 pub mod journal;
 pub mod kiosk;
+pub mod practice;
 pub mod questionnaire;
 pub mod tui;

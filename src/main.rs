@@ -32,6 +32,11 @@ struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     rules: Option<PathBuf>,
 
+    /// For a clinician who asks aloud and types the answers: every screen
+    /// shows the interviewer's wording and why the question is asked.
+    #[arg(long)]
+    interviewer: bool,
+
     /// Start with the high-contrast colours (F2 switches at any time).
     #[arg(long)]
     high_contrast: bool,
@@ -93,6 +98,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Practise the intake interview on a standardized patient case.
+    Practice {
+        /// The case (RON); a random one of cases/ when not given.
+        #[arg(long, value_name = "FILE")]
+        case: Option<PathBuf>,
+        /// Where to look for cases when none is given.
+        #[arg(long, value_name = "DIR", default_value = "cases")]
+        cases: PathBuf,
+    },
     /// Read a staff PIN from standard input and print its Argon2 hash for the
     /// kiosk configuration's staff_pin_hash.
     HashPin,
@@ -131,6 +145,10 @@ fn main() -> ExitCode {
             emit(&text, output.as_deref(), force)
         }),
         Some(Command::HashPin) => hash_pin(),
+        Some(Command::Practice {
+            ref case,
+            ref cases,
+        }) => return practice(&cli, case.as_deref(), cases),
         None => return run(&cli),
     };
     match result {
@@ -140,6 +158,58 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn practice(cli: &Cli, case: Option<&Path>, cases: &Path) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let (q, rules) = load(cli)?;
+        let rules = rules.unwrap_or_else(|| Rules::none(&q));
+        let path = match case {
+            Some(p) => p.to_path_buf(),
+            None => {
+                let mut all: Vec<PathBuf> = std::fs::read_dir(cases)
+                    .map_err(|e| format!("{}: {e}", cases.display()))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                    .collect();
+                all.sort();
+                if all.is_empty() {
+                    return Err(format!(
+                        "{}: no cases (*.ron) here; give one with --case",
+                        cases.display()
+                    ));
+                }
+                // Any case will do; the clock's nanoseconds are random enough.
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.subsec_nanos());
+                all.swap_remove(nanos as usize % all.len())
+            }
+        };
+        let name = path.display().to_string();
+        let source =
+            std::fs::read_to_string(&path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let case = intake::practice::Case::parse(&name, &source, &q).map_err(|e| e.to_string())?;
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            return Err("intake: practice needs a terminal to run in".into());
+        }
+        let app = tui::practice::PracticeApp::new(
+            q,
+            rules,
+            case,
+            Theme::from_env(cli.high_contrast),
+            tui::DEFAULT_AREA,
+        );
+        let (_, exit) = tui::run_practice(app).map_err(|e| format!("intake: {e}"))?;
+        Ok(match exit {
+            tui::Exit::Done => ExitCode::SUCCESS,
+            tui::Exit::Signal(sig) => ExitCode::from(128 + sig as u8),
+        })
+    };
+    run().unwrap_or_else(|e| {
+        eprintln!("{}", e.trim_end());
+        ExitCode::FAILURE
+    })
 }
 
 fn hash_pin() -> Result<(), String> {
@@ -280,6 +350,7 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
     let theme = Theme::from_env(cli.high_contrast);
     let is_kiosk = kiosk.is_some();
+    let interviewer = cli.interviewer;
     let make = move || {
         let (q, rules) = external.unwrap_or_else(|| {
             let q = content::questionnaire();
@@ -307,6 +378,7 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
                 app.effects.push(tui::app::Effect::SetAside(earlier));
             }
         }
+        app.interviewer = interviewer;
         match kiosk {
             Some(k) => app.with_kiosk(k),
             None => app,

@@ -83,6 +83,8 @@ pub struct App {
     pub resume: Option<Session>,
     /// The PIN being typed into the staff dialog (never shown).
     pub pin: String,
+    /// A clinician asks aloud: show the interviewer's wording and "why we ask".
+    pub interviewer: bool,
 }
 
 /// Work for the runtime, which owns the disk: the app itself stays pure.
@@ -132,6 +134,7 @@ impl App {
             kiosk: None,
             resume: None,
             pin: String::new(),
+            interviewer: false,
             questionnaire,
         }
     }
@@ -1064,9 +1067,19 @@ impl App {
         ItemBody::new(
             Frame::new(self.area).body,
             self.section_intro(n),
-            &item.prompt,
-            self.show_why.then_some(item.why.as_str()),
+            self.prompt(item),
+            (self.show_why || self.interviewer).then_some(item.why.as_str()),
         )
+    }
+
+    /// The question as this screen words it: the interviewer's phrasing in
+    /// interviewer mode, the patient's otherwise.
+    pub fn prompt<'a>(&self, item: &'a Item) -> &'a str {
+        if self.interviewer {
+            item.interviewer_prompt()
+        } else {
+            &item.prompt
+        }
     }
 
     /// The section's introduction, shown above the first item of the section.

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod host;
 pub mod layout;
 pub mod message;
+pub mod practice;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -59,24 +60,7 @@ pub fn run(
 ) -> io::Result<(App, Exit)> {
     let maker = thread::spawn(make);
     let (tx, rx) = mpsc::channel();
-    // Signals first, so one that comes during set-up still restores the
-    // terminal. At a kiosk, Ctrl-Z's signal is caught too, so nobody can
-    // suspend the program; interrupt and quit are then ignored in the loop.
-    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
-    if kiosk {
-        wanted.push(SIGTSTP);
-    }
-    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
-    let handle = signals.handle();
-    let signal_tx = tx.clone();
-    thread::spawn(move || {
-        for sig in signals.forever() {
-            if signal_tx.send(Wake::Signal(sig)).is_err() {
-                break;
-            }
-        }
-    });
-
+    let handle = watch_signals(&tx, kiosk)?;
     let mut terminal = init()?;
     let Ok(mut app) = maker.join() else {
         restore();
@@ -92,6 +76,39 @@ pub fn run(
         return Err(e);
     }
 
+    read_input(tx);
+    let result = event_loop(&mut terminal, &mut app, host, &rx);
+    restore();
+    handle.close();
+    result.map(|exit| (app, exit))
+}
+
+/// Signals arrive as wake-ups, first thing, so that one that comes during
+/// set-up still restores the terminal. At a kiosk, Ctrl-Z's signal is caught
+/// too, so nobody can suspend the program (the loop ignores it).
+fn watch_signals(
+    tx: &mpsc::Sender<Wake>,
+    kiosk: bool,
+) -> io::Result<signal_hook::iterator::Handle> {
+    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    if kiosk {
+        wanted.push(SIGTSTP);
+    }
+    let mut signals = signal_hook::iterator::Signals::new(wanted)?;
+    let handle = signals.handle();
+    let tx = tx.clone();
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Wake::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
+}
+
+/// Terminal events arrive as wake-ups from a thread that blocks on them.
+fn read_input(tx: mpsc::Sender<Wake>) {
     thread::spawn(move || {
         loop {
             let wake = match event::read() {
@@ -104,11 +121,6 @@ pub fn run(
             }
         }
     });
-
-    let result = event_loop(&mut terminal, &mut app, host, &rx);
-    restore();
-    handle.close();
-    result.map(|exit| (app, exit))
 }
 
 fn event_loop(
@@ -180,11 +192,51 @@ fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
     }))
 }
 
-/// One frame, inside synchronized-output markers so the terminal shows it whole.
 fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    draw_with(terminal, |frame| view::view(app, frame))
+}
+
+/// One frame, inside synchronized-output markers so the terminal shows it whole.
+fn draw_with(
+    terminal: &mut DefaultTerminal,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
     execute!(io::stdout(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| view::view(app, frame))?;
+    terminal.draw(render)?;
     execute!(io::stdout(), EndSynchronizedUpdate)
+}
+
+/// Runs a practice session on the real terminal until the trainee leaves.
+pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::PracticeApp, Exit)> {
+    let (tx, rx) = mpsc::channel();
+    let handle = watch_signals(&tx, false)?;
+    let mut terminal = init()?;
+    let size = terminal.size()?;
+    app.update(Msg::Resize(size.width, size.height));
+    let result = (|| {
+        draw_with(&mut terminal, |f| app.view(f))?;
+        read_input(tx);
+        while app.running {
+            match rx.recv() {
+                Ok(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
+                Ok(Wake::InputClosed) | Err(_) => return Ok(Exit::Signal(SIGHUP)),
+                Ok(Wake::Term(e)) => match message::from_event(&e, practice::FOCUS) {
+                    Some(msg) => app.update(msg),
+                    None if matches!(e, Event::Resize(..)) => {}
+                    None => continue,
+                },
+            }
+            if app.wants_export {
+                app.wants_export = false;
+                app.notice = Some(practice::save_debrief(&app, std::path::Path::new(".")));
+            }
+            draw_with(&mut terminal, |f| app.view(f))?;
+        }
+        Ok(Exit::Done)
+    })();
+    restore();
+    handle.close();
+    result.map(|exit| (app, exit))
 }
 
 fn init() -> io::Result<DefaultTerminal> {

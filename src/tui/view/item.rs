@@ -94,7 +94,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     } else {
         " (optional)"
     };
-    let mut prompt = wrapped(&item.prompt, body.prompt.width);
+    let mut prompt = wrapped(app.prompt(item), body.prompt.width);
     if let Some(last) = prompt.last_mut() {
         last.push_span(Span::styled(required, t.dim));
     }
@@ -106,7 +106,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     Paragraph::new(prompt)
         .style(prompt_style)
         .render(body.prompt, buf);
-    if app.show_why && !item.why.is_empty() {
+    if (app.show_why || app.interviewer) && !item.why.is_empty() {
         let mut lines = vec![Line::styled("Why we ask", t.section)];
         lines.extend(wrapped(&item.why, body.why.width));
         Paragraph::new(lines).style(t.dim).render(

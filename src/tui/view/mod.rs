@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
 
 use super::app::{App, Dialog, Notice, Screen};
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
 use super::widgets::{Button, Hints};
 
 /// Draws the whole screen and places the text cursor when a field has focus.
@@ -35,7 +36,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             area,
             frame,
             " Leave? ",
-            "Do you want to leave the questionnaire now?",
+            "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later.",
             ["Y  Leave", "N  Stay"],
         ),
         Some(Dialog::ConfirmClearAll) => confirm(
@@ -158,7 +159,7 @@ fn confirm(
 }
 
 /// Title line, progress gauge, message line and key hints, shared by all screens.
-pub(super) struct Chrome<'a> {
+pub(crate) struct Chrome<'a> {
     pub title: &'a str,
     pub right: String,
     pub progress: Option<(String, f64)>,
@@ -169,7 +170,28 @@ pub(super) struct Chrome<'a> {
 
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
-        let t = &app.theme;
+        let notice = app.notice.clone();
+        self.render_notice(&app.theme, notice, frame, buf)
+    }
+
+    /// The chrome with a plain notice line (for screens without the app's notices).
+    pub fn render_with_notice(
+        self,
+        t: &Theme,
+        notice: Option<&str>,
+        frame: &Frame,
+        buf: &mut ratatui::buffer::Buffer,
+    ) {
+        self.render_notice(t, notice.map(|n| Notice::Info(n.to_string())), frame, buf)
+    }
+
+    fn render_notice(
+        self,
+        t: &Theme,
+        notice: Option<Notice>,
+        frame: &Frame,
+        buf: &mut ratatui::buffer::Buffer,
+    ) {
         let right_w = self.right.chars().count() as u16;
         let title_w = frame.title.width.saturating_sub(right_w + 2) as usize;
         buf.set_string(
@@ -191,7 +213,7 @@ impl Chrome<'_> {
                 .label(Span::styled(label, t.prompt))
                 .render(frame.progress, buf);
         }
-        match &app.notice {
+        match &notice {
             Some(Notice::Error(e)) => {
                 let text = layout::truncate(&format!("! {e}"), frame.message.width as usize);
                 buf.set_string(frame.message.x, frame.message.y, text, t.error);
