@@ -67,6 +67,46 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// Problems found in a file after parsing, each placed at the first
+/// occurrence of a piece of text (a field name, a quoted id).
+pub struct Problems<'a> {
+    path: &'a str,
+    source: &'a str,
+    loc: Locator<'a>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Problems<'a> {
+    pub fn new(path: &'a str, source: &'a str) -> Self {
+        Self {
+            path,
+            source,
+            loc: Locator::new(source),
+            found: Vec::new(),
+        }
+    }
+
+    /// Records `message` at the first `needle` in the file (its start if none).
+    pub fn at(&mut self, needle: &str, message: String) {
+        let at = self.loc.after(0, needle).unwrap_or(0);
+        self.found.push(Diagnostic::new(
+            self.path,
+            self.source,
+            self.loc.pos(at),
+            message,
+        ));
+    }
+
+    /// `value` when nothing was found, else every problem.
+    pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.found.is_empty() {
+            Ok(value)
+        } else {
+            Err(Diagnostics(self.found))
+        }
+    }
+}
+
 /// Finds where things are in a RON source, so that errors found after parsing
 /// (duplicate ids, bad references) can still point at a line and column.
 pub struct Locator<'a> {

@@ -10,7 +10,7 @@ use argon2::password_hash::{
 };
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Locator};
+use crate::diagnostic::{Diagnostics, Problems};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Kiosk")]
@@ -35,17 +35,9 @@ impl KioskConfig {
     pub fn parse(path: &str, source: &str) -> Result<KioskConfig, Diagnostics> {
         let c: KioskConfig =
             crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
-        let loc = Locator::new(source);
-        let mut problems = Vec::new();
-        let mut problem = |field: &str, message: &str| {
-            let at = loc.after(0, &format!("{field}:")).unwrap_or(0);
-            problems.push(Diagnostic::new(
-                path,
-                source,
-                loc.pos(at),
-                message.to_string(),
-            ));
-        };
+        let mut problems = Problems::new(path, source);
+        let mut problem =
+            |field: &str, message: &str| problems.at(&format!("{field}:"), message.to_string());
         if c.export_dir.as_os_str().is_empty() {
             problem("export_dir", "export_dir is empty");
         }
@@ -76,11 +68,7 @@ impl KioskConfig {
                 "staff_pin_hash is not an Argon2 hash; make one with `intake hash-pin`",
             );
         }
-        if problems.is_empty() {
-            Ok(c)
-        } else {
-            Err(Diagnostics(problems))
-        }
+        problems.into_result(c)
     }
 
     /// Whether `pin` is the staff PIN.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::body::{BodySide, Symptom};
-use crate::diagnostic::{Diagnostic, Diagnostics, Locator};
+use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Condition, Questionnaire};
 
 /// How soon a warning sign needs care. Ordered: the most urgent first.
@@ -124,14 +124,9 @@ impl Rules {
 pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules, Diagnostics> {
     let rules: Rules =
         crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
-    let loc = Locator::new(source);
-    let mut problems = Vec::new();
-    let mut problem = |needle: &str, message: String| {
-        let at = loc.after(0, needle).unwrap_or(0);
-        problems.push(Diagnostic::new(path, source, loc.pos(at), message));
-    };
+    let mut problems = Problems::new(path, source);
     if rules.questionnaire != q.id {
-        problem(
+        problems.at(
             "questionnaire:",
             format!(
                 "these rules are for \"{}\", not \"{}\"",
@@ -156,12 +151,12 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
     for c in conditions {
         for (id, value) in c.references() {
             match q.item(id) {
-                None => problem(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
+                None => problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
                 Some(item) => {
                     if let (Some(v), Some(allowed)) = (value, item.kind.condition_values())
                         && !allowed.contains(&v)
                     {
-                        problem(
+                        problems.at(
                             &format!("\"{v}\""),
                             format!("\"{id}\" has no option \"{v}\""),
                         );
@@ -171,7 +166,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
         }
         for (_, region) in c.regions() {
             if !crate::body::BodyRegions::builtin().contains(region) {
-                problem(
+                problems.at(
                     &format!("\"{region}\""),
                     format!("unknown body region \"{region}\""),
                 );
@@ -185,12 +180,8 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
         .chain(&rules.imaging_items)
     {
         if q.item(id).is_none() {
-            problem(&format!("\"{id}\""), format!("unknown item \"{id}\""));
+            problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
         }
     }
-    if problems.is_empty() {
-        Ok(rules)
-    } else {
-        Err(Diagnostics(problems))
-    }
+    problems.into_result(rules)
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::answers::{Answer, SESSION_FORMAT, Session};
 use crate::body::BodyRegions;
-use crate::diagnostic::{Diagnostic, Diagnostics, Locator};
+use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 /// A standardized patient: who they are, what they say, and the key.
@@ -49,14 +49,9 @@ impl Case {
     pub fn parse(path: &str, source: &str, q: &Questionnaire) -> Result<Case, Diagnostics> {
         let case: Case =
             crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
-        let loc = Locator::new(source);
-        let mut problems = Vec::new();
-        let mut problem = |needle: &str, message: String| {
-            let at = loc.after(0, needle).unwrap_or(0);
-            problems.push(Diagnostic::new(path, source, loc.pos(at), message));
-        };
+        let mut problems = Problems::new(path, source);
         if case.questionnaire != q.id {
-            problem(
+            problems.at(
                 "questionnaire:",
                 format!(
                     "this case is for \"{}\", not \"{}\"",
@@ -66,17 +61,17 @@ impl Case {
         }
         for (id, answer) in &case.answers {
             match q.item(id) {
-                None => problem(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
+                None => problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
                 Some(item) => {
                     if let Err(e) = answer.check(&item.kind) {
-                        problem(&format!("\"{id}\""), format!("answer to \"{id}\": {e}"));
+                        problems.at(&format!("\"{id}\""), format!("answer to \"{id}\": {e}"));
                     }
                     if let Answer::Body(marks) = answer {
                         for region in marks
                             .regions()
                             .filter(|r| !BodyRegions::builtin().contains(r))
                         {
-                            problem(
+                            problems.at(
                                 &format!("\"{region}\""),
                                 format!("unknown body region \"{region}\""),
                             );
@@ -87,14 +82,14 @@ impl Case {
         }
         for id in case.says.keys().chain(&case.essential) {
             if q.item(id).is_none() {
-                problem(&format!("\"{id}\""), format!("unknown item \"{id}\""));
+                problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
             }
         }
         // The patient must be able to answer everything the interview can reach.
         let session = case.session(q);
         for (item, on) in q.items().zip(session.enabled(q)) {
             if on && item.required && session.get(&item.id).is_none() {
-                problem(
+                problems.at(
                     "answers:",
                     format!(
                         "the case has no answer to \"{}\", which applies to it",
@@ -103,11 +98,7 @@ impl Case {
                 );
             }
         }
-        if problems.is_empty() {
-            Ok(case)
-        } else {
-            Err(Diagnostics(problems))
-        }
+        problems.into_result(case)
     }
 
     /// The case's answers as a session, as if the patient had filled it in.

@@ -312,6 +312,15 @@ pub fn dialog_buttons(area: Rect) -> (Rect, Rect) {
     (yes, no)
 }
 
+/// Row `n` of a list drawn in `area` (one line high).
+pub fn row(area: Rect, n: usize) -> Rect {
+    Rect {
+        y: area.y + n as u16,
+        height: 1,
+        ..area
+    }
+}
+
 pub fn contains(r: Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
 }

@@ -526,14 +526,7 @@ impl PracticeApp {
                     style,
                 ),
             ]);
-            line.render(
-                Rect {
-                    y: list.y + (i - offset) as u16,
-                    height: 1,
-                    ..list
-                },
-                buf,
-            );
+            line.render(layout::row(list, i - offset), buf);
         }
         let item = questions[self.cursor];
         let w = panel.width as usize;

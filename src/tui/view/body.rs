@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
 use crate::tui::app::App;
-use crate::tui::layout::{BodyLayout, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, BodyLayout, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
     pub app: &'a App,
@@ -131,14 +131,7 @@ impl BodyDiagram<'_> {
             ));
             let n = lines.len() as u16;
             for (i, l) in lines.into_iter().enumerate() {
-                l.render(
-                    Rect {
-                        y: p.y + i as u16,
-                        height: 1,
-                        ..p
-                    },
-                    buf,
-                );
+                l.render(layout::row(p, i), buf);
             }
             return self.full_list(list_area(p, n), buf);
         }
@@ -206,14 +199,7 @@ impl BodyDiagram<'_> {
         }
         lines.extend(marks.into_iter().take(room));
         for (n, l) in lines.into_iter().enumerate().take(p.height as usize) {
-            l.render(
-                Rect {
-                    y: p.y + n as u16,
-                    height: 1,
-                    ..p
-                },
-                buf,
-            );
+            l.render(layout::row(p, n), buf);
         }
     }
 
@@ -256,14 +242,7 @@ impl BodyDiagram<'_> {
                     style,
                 ),
             ]);
-            line.render(
-                Rect {
-                    y: list.y + (i - offset) as u16,
-                    height: 1,
-                    ..list
-                },
-                buf,
-            );
+            line.render(layout::row(list, i - offset), buf);
         }
     }
 }

@@ -5,7 +5,7 @@ use ratatui::widgets::Widget;
 
 use super::Chrome;
 use crate::tui::app::{App, BACK, FINISH, ReviewRow};
-use crate::tui::layout::{Frame, scroll_offset, truncate};
+use crate::tui::layout::{self, Frame, scroll_offset, truncate};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let frame = Frame::new(area);
@@ -44,7 +44,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .take(list.height as usize)
     {
         let here = i == app.review_cursor;
-        let y = list.y + (i - offset) as u16;
         let line = match row {
             ReviewRow::Item(n) => {
                 let item = app.item(*n);
@@ -74,13 +73,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
             ]),
         };
-        line.render(
-            Rect {
-                y,
-                height: 1,
-                ..list
-            },
-            buf,
-        );
+        line.render(layout::row(list, i - offset), buf);
     }
 }

@@ -44,15 +44,7 @@ impl Widget for ChoiceList<'_> {
                 Span::styled(arrow, self.theme.key),
                 Span::styled(format!("{mark} {label}"), style),
             ]);
-            let y = area.y + (i - offset) as u16;
-            line.render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
+            line.render(crate::tui::layout::row(area, i - offset), buf);
         }
         // Say when there is more than fits.
         if offset > 0 {
