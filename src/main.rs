@@ -352,15 +352,15 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
     let is_kiosk = kiosk.is_some();
     let interviewer = cli.interviewer;
     let make = move || {
-        let (q, rules) = external.unwrap_or_else(|| {
-            let q = content::questionnaire();
-            let rules = content::rules_for(&q);
-            (q, rules)
-        });
-        let rules = rules.unwrap_or_else(|| Rules::none(&q));
+        // The built-in rules are read when first needed (the summary), not
+        // before the first frame.
+        let (q, rules) = external.unwrap_or_else(|| (content::questionnaire(), None));
         let now = export::time::now();
         let session = Session::new(&q, now);
-        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_rules(rules);
+        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA);
+        if let Some(rules) = rules {
+            app = app.with_rules(rules);
+        }
         if let Some(earlier) = earlier.map(|r| r.session).filter(|s| !s.answers.is_empty()) {
             let fits = earlier.questionnaire == app.questionnaire.id;
             // At a kiosk only the same patient, back within the window, may continue.

@@ -2,6 +2,7 @@
 //! message, so a whole session can be replayed in a test without a terminal.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use ratatui::layout::Rect;
 
@@ -68,7 +69,9 @@ pub struct App {
     pub drafts: HashMap<String, String>,
     pub running: bool,
     /// The findings rules for the summary.
-    pub rules: Rules,
+    /// Read on first use unless given: the built-in rules for the built-in
+    /// questionnaire, none for another.
+    rules: OnceLock<Rules>,
     /// The findings, computed when the summary opens.
     pub findings: Option<Findings>,
     /// The patient reached the summary.
@@ -126,7 +129,7 @@ impl App {
             return_to_review: false,
             drafts: HashMap::new(),
             running: true,
-            rules: Rules::none(&questionnaire),
+            rules: OnceLock::new(),
             findings: None,
             finished: false,
             effects: Vec::new(),
@@ -140,13 +143,21 @@ impl App {
     }
 
     pub fn with_rules(mut self, rules: Rules) -> Self {
-        self.rules = rules;
+        self.rules = OnceLock::from(rules);
         self
     }
 
     pub fn with_kiosk(mut self, config: KioskConfig) -> Self {
         self.kiosk = Some(config);
         self
+    }
+
+    /// The findings rules for the summary.
+    pub fn rules(&self) -> &Rules {
+        self.rules.get_or_init(|| {
+            crate::content::rules_for(&self.questionnaire)
+                .unwrap_or_else(|| Rules::none(&self.questionnaire))
+        })
     }
 
     /// Offers to continue an earlier unfinished session.
@@ -1008,7 +1019,8 @@ impl App {
                     )));
                 } else {
                     self.open(Screen::Summary);
-                    self.findings = Some(evaluate(&self.questionnaire, &self.session, &self.rules));
+                    self.findings =
+                        Some(evaluate(&self.questionnaire, &self.session, self.rules()));
                     self.finished = true;
                 }
             }

@@ -107,7 +107,7 @@ impl Host {
             }
             return Ok(());
         };
-        let summary = Summary::new(&app.questionnaire, session, &app.rules, now);
+        let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
             let path = unique(dir.join(name));
