@@ -33,6 +33,7 @@ fn draw(c: &mut Criterion) {
         ("text", Some("goal")),
         ("body", Some("body_map")),
         ("review", Some("anything_else")),
+        ("summary", Some("anything_else")),
     ];
     for (w, h) in [(80, 24), (200, 60)] {
         for (name, item) in screens {
@@ -40,8 +41,16 @@ fn draw(c: &mut Criterion) {
             if let Some(id) = item {
                 let n = app.questionnaire.index_of(id).unwrap();
                 app.open_item(n);
-                if *name == "review" {
+                if *name == "review" || *name == "summary" {
                     app.update(Msg::Confirm);
+                }
+                if *name == "summary" {
+                    // A complete session: Finish opens its summary.
+                    let text = include_str!("../examples/sessions/l5-radiculopathy-foot-drop.ron");
+                    app.set_session(Session::from_ron("l5.ron", text).unwrap());
+                    app.update(Msg::End);
+                    app.update(Msg::Confirm);
+                    assert!(app.findings.is_some(), "the summary is open");
                 }
             }
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

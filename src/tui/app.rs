@@ -160,6 +160,12 @@ impl App {
         })
     }
 
+    /// Replaces the answers (a resumed session), keeping what depends on them right.
+    pub fn set_session(&mut self, session: Session) {
+        self.session = session;
+        self.enabled = self.session.enabled(&self.questionnaire);
+    }
+
     /// Offers to continue an earlier unfinished session.
     pub fn offer_resume(&mut self, earlier: Session) {
         self.resume = Some(earlier);
@@ -326,8 +332,7 @@ impl App {
             Some(Dialog::StartOver) => self.effects.push(Effect::Abandoned),
             Some(Dialog::Resume) => {
                 if let Some(earlier) = self.resume.take() {
-                    self.session = earlier;
-                    self.enabled = self.session.enabled(&self.questionnaire);
+                    self.set_session(earlier);
                     // On to the first question still without an answer.
                     let first_open = self.enabled_items().find(|&n| {
                         let item = self.item(n);
