@@ -361,28 +361,14 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         if let Some(rules) = rules {
             app = app.with_rules(rules);
         }
-        if let Some(earlier) = earlier.map(|r| r.session).filter(|s| !s.answers.is_empty()) {
-            let fits = earlier.questionnaire == app.questionnaire.id;
-            // At a kiosk only the same patient, back within the window, may continue.
-            let recent = kiosk
-                .as_ref()
-                .is_none_or(|k| now.saturating_sub(earlier.updated) <= k.resume_window_secs);
-            if fits && recent {
-                let mut earlier = earlier;
-                let q = &app.questionnaire;
-                earlier
-                    .answers
-                    .retain(|id, a| q.item(id).is_some_and(|i| a.check(&i.kind).is_ok()));
-                app.offer_resume(earlier);
-            } else {
-                app.effects.push(tui::app::Effect::SetAside(earlier));
-            }
-        }
         app.interviewer = interviewer;
-        match kiosk {
-            Some(k) => app.with_kiosk(k),
-            None => app,
+        if let Some(k) = kiosk {
+            app = app.with_kiosk(k);
         }
+        if let Some(earlier) = earlier {
+            app.consider_earlier(earlier.session, now);
+        }
+        app
     };
     let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
     host.finish_on_exit(&app)

@@ -224,3 +224,50 @@ fn resuming_continues_at_the_first_open_question_and_declining_keeps_it_for_staf
     );
     fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn only_a_recent_session_is_offered_at_a_kiosk_and_an_old_one_is_never_shown() {
+    let d = dir("window");
+    let (mut h, mut host) = kiosk(&d);
+    let q = h.app.questionnaire.clone();
+    let mut earlier = Session::new(&q, 1_000);
+    earlier.set(&q, "age", Answer::Number(70.0)).unwrap();
+    earlier.updated = 1_000;
+    // Within the 900-second window: offered.
+    h.app.consider_earlier(earlier.clone(), 1_000 + 900);
+    assert_eq!(h.app.dialog, Some(Dialog::Resume));
+    // Older: set aside for staff, and nothing of it on screen.
+    let (mut h, _) = kiosk(&d);
+    h.app.consider_earlier(earlier.clone(), 1_000 + 901);
+    assert_eq!(h.app.dialog, None);
+    assert!(matches!(h.app.effects.as_slice(), [Effect::SetAside(_)]));
+    assert!(!h.screen().contains("70"));
+    host.apply(&mut h.app).unwrap();
+    assert!(
+        files(&d.join("exports"))
+            .iter()
+            .all(|f| f.starts_with("intake-unfinished-"))
+    );
+    // Another questionnaire's session is never offered either.
+    let (mut h, _) = kiosk(&d);
+    let mut other = earlier.clone();
+    other.questionnaire = "another".into();
+    h.app.consider_earlier(other, 1_000);
+    assert_eq!(h.app.dialog, None);
+    // Outside kiosk mode any age is offered, and stale answers are dropped.
+    let mut h = Harness::new(80, 24);
+    earlier
+        .answers
+        .insert("no_such_item".into(), Answer::YesNo(true));
+    h.app.consider_earlier(earlier, 1_000_000);
+    assert_eq!(h.app.dialog, Some(Dialog::Resume));
+    assert!(
+        !h.app
+            .resume
+            .as_ref()
+            .unwrap()
+            .answers
+            .contains_key("no_such_item")
+    );
+    fs::remove_dir_all(d).unwrap();
+}

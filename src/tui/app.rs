@@ -166,6 +166,30 @@ impl App {
         self.enabled = self.session.enabled(&self.questionnaire);
     }
 
+    /// What to do with the unfinished session an earlier run left: offer to
+    /// continue it, or (another questionnaire's, or at a kiosk older than the
+    /// resume window, so perhaps another patient's) set it aside for staff
+    /// without showing it. Answers that no longer fit their questions are dropped.
+    pub fn consider_earlier(&mut self, mut earlier: Session, now: u64) {
+        if earlier.answers.is_empty() {
+            return;
+        }
+        let fits = earlier.questionnaire == self.questionnaire.id;
+        let recent = self
+            .kiosk
+            .as_ref()
+            .is_none_or(|k| now.saturating_sub(earlier.updated) <= k.resume_window_secs);
+        if fits && recent {
+            let q = &self.questionnaire;
+            earlier
+                .answers
+                .retain(|id, a| q.item(id).is_some_and(|i| a.check(&i.kind).is_ok()));
+            self.offer_resume(earlier);
+        } else {
+            self.effects.push(Effect::SetAside(earlier));
+        }
+    }
+
     /// Offers to continue an earlier unfinished session.
     pub fn offer_resume(&mut self, earlier: Session) {
         self.resume = Some(earlier);

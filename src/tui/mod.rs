@@ -70,6 +70,11 @@ pub fn run(
     app.update(message::Msg::Resize(size.width, size.height));
     // The first frame before anything else: the patient sees it sooner.
     draw(&mut terminal, &app)?;
+    // Test builds only: a panic on cue, so a test can see the terminal restored.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("INTAKE_TEST_PANIC").is_some() {
+        panic!("INTAKE_TEST_PANIC is set");
+    }
     // What the app asked for at start (an old session set aside).
     if let Err(e) = host.apply(&mut app) {
         restore();

@@ -55,6 +55,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         t.prompt,
         "",
     );
+    if app.kiosk.is_some() {
+        push_wrapped(
+            &mut out,
+            "When you press Done, this summary goes to the clinic staff and is cleared from this screen.",
+            t.dim,
+            "",
+        );
+    }
 
     out.push(Line::default());
     out.push(Line::styled("What your answers show", t.section));
