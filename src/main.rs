@@ -78,7 +78,8 @@ impl From<FormatArg> for Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check questionnaire and findings-rules files; every problem is reported
+    /// Check questionnaires, findings rules, practice cases and kiosk
+    /// configurations; every problem is reported
     /// as path:line:col, and the exit status is 1 if any file is invalid.
     Validate {
         #[arg(required = true, value_name = "FILE")]

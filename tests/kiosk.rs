@@ -174,6 +174,10 @@ fn interrupt_keys_do_nothing_and_esc_offers_to_start_over() {
     assert!(h.app.running && h.app.dialog.is_none());
     h.key(KeyCode::Esc);
     assert_eq!(h.app.dialog, Some(Dialog::StartOver));
+    assert!(
+        h.screen().contains("[ Y  Start over ]"),
+        "the button shows whole"
+    );
     h.keys("y");
     assert_eq!(h.app.effects, [Effect::Abandoned]);
     assert!(host.apply(&mut h.app).unwrap());

@@ -307,8 +307,8 @@ pub fn dialog_area(area: Rect) -> Rect {
 pub fn dialog_buttons(area: Rect) -> (Rect, Rect) {
     let r = dialog_area(area);
     let y = r.bottom().saturating_sub(2);
-    let yes = Rect::new(r.x + 4, y, 16, 1);
-    let no = Rect::new(r.right().saturating_sub(20), y, 16, 1);
+    let yes = Rect::new(r.x + 4, y, 20, 1);
+    let no = Rect::new(r.right().saturating_sub(24), y, 20, 1);
     (yes, no)
 }
 
