@@ -69,7 +69,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if f.radicular.is_empty() {
         push_wrapped(
             &mut out,
-            "No sign that a nerve root is pressed on.",
+            "Your answers do not show the pattern of a pressed nerve root.",
             t.base,
             "• ",
         );
