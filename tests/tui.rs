@@ -572,3 +572,79 @@ fn a_narrow_window_shows_one_figure_and_f_switches() {
     h.resize(80, 20);
     assert!(h.screen().contains("Face and front of the head"));
 }
+
+/// Thousands of random keys, clicks and resizes: the program may do anything
+/// sensible but must never panic or draw outside the screen.
+#[test]
+fn random_input_never_panics() {
+    let keys = [
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Enter,
+        KeyCode::Backspace,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Delete,
+        KeyCode::F(1),
+        KeyCode::F(2),
+        KeyCode::Char(' '),
+        KeyCode::Char('y'),
+        KeyCode::Char('n'),
+        KeyCode::Char('p'),
+        KeyCode::Char('x'),
+        KeyCode::Char('m'),
+        KeyCode::Char('f'),
+        KeyCode::Char('1'),
+        KeyCode::Char('0'),
+        KeyCode::Char('7'),
+        KeyCode::Char('w'),
+        KeyCode::Char('é'),
+        KeyCode::Char('腰'),
+    ];
+    for seed in 1..=4u64 {
+        let mut h = Harness::new(80, 24);
+        let mut state = seed.wrapping_mul(6364136223846793005);
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for _ in 0..800 {
+            match next(20) {
+                0 => {
+                    let (w, hh) = (40 + next(200) as u16, 10 + next(60) as u16);
+                    h.resize(w, hh);
+                }
+                1 => {
+                    let (c, r) = (
+                        next(h.app.area.width as u64) as u16,
+                        next(h.app.area.height as u64) as u16,
+                    );
+                    h.app.update(Msg::Click { column: c, row: r });
+                }
+                2 => {
+                    let (c, r) = (
+                        next(h.app.area.width as u64) as u16,
+                        next(h.app.area.height as u64) as u16,
+                    );
+                    h.app.update(Msg::Drag { column: c, row: r });
+                }
+                // Esc would end the walk at the leave question; answer it "no".
+                3 => {
+                    h.key(KeyCode::Esc);
+                    h.keys("n");
+                }
+                _ => h.key(keys[next(keys.len() as u64) as usize]),
+            }
+            h.app.running = true;
+            h.rows();
+        }
+    }
+}

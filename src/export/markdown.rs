@@ -50,7 +50,10 @@ pub fn render(s: &Summary) -> String {
 
     let _ = writeln!(w, "## Findings\n");
     if f.radicular.is_empty() {
-        let _ = writeln!(w, "Your answers do not show the pattern of a pressed nerve root.\n");
+        let _ = writeln!(
+            w,
+            "Your answers do not show the pattern of a pressed nerve root.\n"
+        );
     } else {
         let _ = writeln!(w, "The answers fit a nerve-root (radicular) pattern:\n");
         for r in &f.radicular {
