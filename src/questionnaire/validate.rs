@@ -62,6 +62,11 @@ impl Validator<'_> {
             }
         }
 
+        if q.items().next().is_none() {
+            let at = self.loc.after(0, "sections:").unwrap_or(0);
+            self.error(at, "the questionnaire has no items".to_string());
+        }
+
         // Locate every section and item in document order.
         let mut cursor = 0;
         let mut sections = Vec::new();
