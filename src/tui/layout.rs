@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 /// Below this size the screen asks to be enlarged instead of drawing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
+/// The widest the content gets (the large body figures need 114).
+pub const MAX_WIDTH: u16 = 124;
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
@@ -29,7 +31,10 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(area: Rect) -> Self {
+        // Long lines are hard to read: on a very wide screen the content
+        // keeps a readable width and sits in the middle.
         let inner = area.inner(ratatui::layout::Margin::new(1, 0));
+        let inner = centered(inner, inner.width.min(MAX_WIDTH), inner.height);
         let [title, progress, _, body, message, buttons, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
