@@ -32,13 +32,18 @@ fn config(d: &Path) -> KioskConfig {
     KioskConfig::parse("kiosk.ron", &text).unwrap()
 }
 
-/// A kiosk on TestBackend with its host writing under `d`.
+/// A kiosk app on TestBackend, configured to write under `d`.
+fn kiosk_app(d: &Path) -> Harness {
+    let mut h = Harness::new(80, 24);
+    h.app.kiosk = Some(config(d));
+    h
+}
+
+/// A kiosk app and the host that writes for it.
 fn kiosk(d: &Path) -> (Harness, Host) {
     let c = config(d);
     let host = Host::new(&c.state_dir, Some(c.export_dir.clone())).unwrap();
-    let mut h = Harness::new(80, 24);
-    h.app.kiosk = Some(c);
-    (h, host)
+    (kiosk_app(d), host)
 }
 
 fn files(d: &Path) -> Vec<String> {
@@ -188,7 +193,7 @@ fn interrupt_keys_do_nothing_and_esc_offers_to_start_over() {
 #[test]
 fn staff_leave_with_the_pin_only() {
     let d = dir("pin");
-    let (mut h, _host) = kiosk(&d);
+    let mut h = kiosk_app(&d);
     h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
     h.keys("1358");
     assert!(!h.screen().contains("1358"), "the PIN is never shown");
@@ -199,7 +204,7 @@ fn staff_leave_with_the_pin_only() {
     h.keys("1357");
     h.enter();
     assert!(!h.app.running);
-    fs::remove_dir_all(d).unwrap();
+    let _ = fs::remove_dir_all(d);
 }
 
 #[test]
@@ -215,7 +220,7 @@ fn resuming_continues_at_the_first_open_question_and_declining_keeps_it_for_staf
     assert_eq!(h.current_id().as_deref(), Some("main_area"));
     assert_eq!(h.app.session.get("age"), Some(&Answer::Number(70.0)));
 
-    let (mut h, _) = kiosk(&d);
+    let mut h = kiosk_app(&d);
     h.app.offer_resume(earlier);
     h.keys("n");
     assert_eq!(h.app.screen, Screen::Welcome);
@@ -241,7 +246,7 @@ fn only_a_recent_session_is_offered_at_a_kiosk_and_an_old_one_is_never_shown() {
     h.app.consider_earlier(earlier.clone(), 1_000 + 900);
     assert_eq!(h.app.dialog, Some(Dialog::Resume));
     // Older: set aside for staff, and nothing of it on screen.
-    let (mut h, _) = kiosk(&d);
+    let mut h = kiosk_app(&d);
     h.app.consider_earlier(earlier.clone(), 1_000 + 901);
     assert_eq!(h.app.dialog, None);
     assert!(matches!(h.app.effects.as_slice(), [Effect::SetAside(_)]));
@@ -253,7 +258,7 @@ fn only_a_recent_session_is_offered_at_a_kiosk_and_an_old_one_is_never_shown() {
             .all(|f| f.starts_with("intake-unfinished-"))
     );
     // Another questionnaire's session is never offered either.
-    let (mut h, _) = kiosk(&d);
+    let mut h = kiosk_app(&d);
     let mut other = earlier.clone();
     other.questionnaire = "another".into();
     h.app.consider_earlier(other, 1_000);
@@ -272,6 +277,20 @@ fn only_a_recent_session_is_offered_at_a_kiosk_and_an_old_one_is_never_shown() {
             .unwrap()
             .answers
             .contains_key("no_such_item")
+    );
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn two_programs_cannot_share_a_state_directory() {
+    let d = dir("lock");
+    let first = Host::new(&d.join("state"), None).unwrap();
+    let second = Host::new(&d.join("state"), None);
+    assert!(second.is_err_and(|e| e.to_string().contains("another intake is running")));
+    drop(first);
+    assert!(
+        Host::new(&d.join("state"), None).is_ok(),
+        "free again once the first has ended"
     );
     fs::remove_dir_all(d).unwrap();
 }

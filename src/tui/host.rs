@@ -2,6 +2,7 @@
 //! and the summary files. Kept apart from the terminal so tests drive it.
 
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::app::{App, Effect};
@@ -10,6 +11,8 @@ use crate::export::{self, Format, Summary};
 use crate::journal::{self, Journal, Replayed};
 
 pub struct Host {
+    /// Held for the life of the host: two programs must not share a journal.
+    _lock: std::fs::File,
     journal_path: PathBuf,
     journal: Option<Journal>,
     export_dir: Option<PathBuf>,
@@ -27,7 +30,19 @@ impl Host {
         if let Some(d) = &export_dir {
             private(d)?;
         }
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(state_dir.join("lock"))?;
+        if lock.try_lock().is_err() {
+            return Err(io::Error::other(
+                "another intake is running with this state directory",
+            ));
+        }
         Ok(Host {
+            _lock: lock,
             journal_path: state_dir.join("session.journal"),
             journal: None,
             export_dir,
