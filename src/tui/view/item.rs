@@ -161,14 +161,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
                 ..w
             };
             let title = format!(" {unit} ");
-            let tf = TextField {
-                text: input.value(),
-                cursor: input.cursor(),
-                theme: t,
-                title: &title,
-            };
-            frame.set_cursor_position(tf.cursor_position(field));
-            tf.render(field, frame.buffer_mut());
+            text_field(frame, input, field, &title, t);
             let range = format!("From {min} to {max} {unit}");
             frame.buffer_mut().set_string(w.x, w.y + 3, range, t.dim);
         }
@@ -178,14 +171,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
                 height: 3,
                 ..w
             };
-            let tf = TextField {
-                text: input.value(),
-                cursor: input.cursor(),
-                theme: t,
-                title: " how many ",
-            };
-            frame.set_cursor_position(tf.cursor_position(field));
-            tf.render(field, frame.buffer_mut());
+            text_field(frame, input, field, " how many ", t);
             let buf = frame.buffer_mut();
             let amount = input.value().trim().parse::<u32>().unwrap_or(2);
             let units = crate::answers::DurationUnit::ALL;
@@ -217,14 +203,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
                 " {} of {max_len} characters ",
                 input.value().chars().count()
             );
-            let tf = TextField {
-                text: input.value(),
-                cursor: input.cursor(),
-                theme: t,
-                title: &count,
-            };
-            frame.set_cursor_position(tf.cursor_position(field));
-            tf.render(field, frame.buffer_mut());
+            text_field(frame, input, field, &count, t);
         }
         (
             Kind::BodyMap,
@@ -251,4 +230,22 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
         }
         _ => {}
     }
+}
+
+/// A text box with the terminal cursor placed in it.
+fn text_field(
+    frame: &mut TermFrame,
+    input: &tui_input::Input,
+    area: Rect,
+    title: &str,
+    theme: &crate::tui::theme::Theme,
+) {
+    let field = TextField {
+        text: input.value(),
+        cursor: input.cursor(),
+        theme,
+        title,
+    };
+    frame.set_cursor_position(field.cursor_position(area));
+    field.render(area, frame.buffer_mut());
 }
