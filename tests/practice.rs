@@ -240,10 +240,15 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
 
     // The impression: no warning signs, L5, prompt review.
     press(&mut app, KeyCode::Char('i'));
+    // Enter alone picks nothing: the trainee must point at an answer.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.stage, Stage::Impression(0));
+    assert!(draw(&app, &mut terminal).contains("Choose an answer with"));
+    press(&mut app, KeyCode::Down); // Yes
     press(&mut app, KeyCode::Down); // No
     press(&mut app, KeyCode::Enter);
-    for _ in 0..8 {
-        press(&mut app, KeyCode::Down); // ... to L5
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down); // none ... L5
     }
     press(&mut app, KeyCode::Enter);
     let steps = app.choices(2);
@@ -251,7 +256,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         .iter()
         .position(|(id, _)| id == "compression")
         .unwrap();
-    for _ in 0..n {
+    for _ in 0..=n {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);

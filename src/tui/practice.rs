@@ -51,6 +51,9 @@ pub struct PracticeApp {
     pub confirm_quit: bool,
     /// How far the debrief is scrolled.
     pub scroll: u16,
+    /// Whether the trainee has pointed at an impression choice: Enter alone
+    /// must not answer for them.
+    pub pointed: bool,
     /// The trainee asked to save the debrief; the runtime writes it.
     pub wants_export: bool,
     pub area: Rect,
@@ -84,6 +87,7 @@ impl PracticeApp {
             notice: None,
             confirm_quit: false,
             scroll: 0,
+            pointed: false,
             wants_export: false,
             area,
             theme,
@@ -238,10 +242,19 @@ impl PracticeApp {
     fn impression_step(&mut self, n: usize, msg: Msg) {
         let choices = self.choices(n);
         match msg {
+            // The first arrow points at the first choice; later ones move.
+            Msg::Up | Msg::Down if !self.pointed => {
+                self.pointed = true;
+                self.cursor = 0;
+            }
             Msg::Up => self.cursor = self.cursor.saturating_sub(1),
             Msg::Down => self.cursor = (self.cursor + 1).min(choices.len() - 1),
+            Msg::Confirm if !self.pointed => {
+                self.notice = Some("Choose an answer with ↑ and ↓ first.".into());
+            }
             Msg::Back | Msg::Left => {
                 self.cursor = 0;
+                self.pointed = false;
                 self.stage = if n == 0 {
                     Stage::Interview
                 } else {
@@ -256,6 +269,8 @@ impl PracticeApp {
                     _ => self.next_step = Some(value),
                 }
                 self.cursor = 0;
+                self.pointed = false;
+                self.notice = None;
                 if n < 2 {
                     self.stage = Stage::Impression(n + 1);
                 } else if let Some(impression) = self.impression() {
@@ -375,7 +390,7 @@ impl PracticeApp {
                 let height = f.body.height.saturating_sub(2) as usize;
                 let offset = scroll_offset(self.cursor, choices.len(), height);
                 for (i, (_, words)) in choices.iter().enumerate().skip(offset).take(height) {
-                    let here = i == self.cursor;
+                    let here = self.pointed && i == self.cursor;
                     lines.push(Line::from(vec![
                         Span::styled(if here { "› " } else { "  " }, t.key),
                         Span::styled(
@@ -427,7 +442,7 @@ impl PracticeApp {
         };
         para(
             format!(
-                "Score {} of 100.  Time {} min {} s.  {} questions asked.",
+                "Score {} of 100.  Time {} min {} s.  Questions asked: {}.",
                 d.score,
                 d.seconds / 60,
                 d.seconds % 60,
