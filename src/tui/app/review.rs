@@ -1,0 +1,147 @@
+//! The welcome, review and summary screens.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_welcome(&mut self, msg: Msg) {
+        let frame = Frame::new(self.area);
+        match msg {
+            Msg::Confirm | Msg::Right => self.go_forward_from(None),
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(START), column, row) =>
+            {
+                self.go_forward_from(None)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(LEAVE), column, row) =>
+            {
+                self.dialog = Some(Dialog::ConfirmQuit)
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_review(&mut self, msg: Msg) {
+        let rows = self.review_rows();
+        let last = rows.len() - 1;
+        let frame = Frame::new(self.area);
+        let list = frame.body;
+        let offset = layout::scroll_offset(self.review_cursor, rows.len(), list.height as usize);
+        match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                self.review_cursor = self.review_cursor.saturating_sub(1)
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                self.review_cursor = (self.review_cursor + 1).min(last)
+            }
+            Msg::PageUp => {
+                self.review_cursor = self.review_cursor.saturating_sub(list.height as usize)
+            }
+            Msg::PageDown => {
+                self.review_cursor = (self.review_cursor + list.height as usize).min(last)
+            }
+            Msg::Home => self.review_cursor = 0,
+            Msg::End => self.review_cursor = last,
+            Msg::Confirm | Msg::Right => self.review_select(rows[self.review_cursor]),
+            Msg::Back | Msg::Left => {
+                if let Some(n) = self.enabled_items().last() {
+                    self.open_item(n);
+                }
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(FINISH), column, row) =>
+            {
+                self.review_select(ReviewRow::Finish)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(BACK), column, row) =>
+            {
+                self.update_review(Msg::Back)
+            }
+            Msg::Click { column, row } if layout::contains(list, column, row) => {
+                let i = offset + usize::from(row - list.y);
+                if i <= last {
+                    self.review_cursor = i;
+                    self.review_select(rows[i]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn review_select(&mut self, row: ReviewRow) {
+        match row {
+            ReviewRow::Item(n) => {
+                self.open_item(n);
+                self.return_to_review = true;
+            }
+            ReviewRow::Finish => {
+                let missing = self.missing_required();
+                if let Some(&first) = missing.first() {
+                    let rows = self.review_rows();
+                    self.review_cursor = rows
+                        .iter()
+                        .position(|r| *r == ReviewRow::Item(first))
+                        .unwrap_or(0);
+                    let count = missing.len();
+                    let s = if count == 1 { "" } else { "s" };
+                    self.notice = Some(Notice::Error(format!(
+                        "{count} required question{s} still need{} an answer (marked !). Press Enter to answer it.",
+                        if count == 1 { "s" } else { "" }
+                    )));
+                } else {
+                    self.open(Screen::Summary);
+                    self.findings =
+                        Some(evaluate(&self.questionnaire, &self.session, self.rules()));
+                    self.finished = true;
+                }
+            }
+        }
+    }
+
+    pub(super) fn update_summary(&mut self, msg: Msg) {
+        let frame = Frame::new(self.area);
+        let page = frame.body.height.saturating_sub(1);
+        match msg {
+            Msg::Up | Msg::ScrollUp { .. } => {
+                self.summary_scroll = self.summary_scroll.saturating_sub(1)
+            }
+            Msg::Down | Msg::ScrollDown { .. } => {
+                self.summary_scroll = self.summary_scroll.saturating_add(1)
+            }
+            Msg::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(page),
+            Msg::PageDown | Msg::Toggle => {
+                self.summary_scroll = self.summary_scroll.saturating_add(page)
+            }
+            Msg::Home => self.summary_scroll = 0,
+            Msg::Back | Msg::Left => self.open_review(None),
+            Msg::Click { column, row }
+                if layout::contains(frame.left_button(REVIEW), column, row) =>
+            {
+                self.open_review(None)
+            }
+            Msg::Click { column, row }
+                if layout::contains(frame.right_button(DONE), column, row) =>
+            {
+                self.done()
+            }
+            Msg::Confirm => self.done(),
+            _ => {}
+        }
+        // Clamp so that scrolling past the end does nothing.
+        let lines = crate::tui::view::summary::lines(self, frame.body.width).len() as u16;
+        self.summary_scroll = self
+            .summary_scroll
+            .min(lines.saturating_sub(frame.body.height));
+    }
+
+    /// Done on the summary: at a kiosk, save and make way for the next patient;
+    /// elsewhere, ask before leaving.
+    pub(super) fn done(&mut self) {
+        if self.kiosk.is_some() {
+            self.effects.push(Effect::Finished);
+        } else {
+            self.dialog = Some(Dialog::ConfirmQuit);
+        }
+    }
+}
