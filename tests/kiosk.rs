@@ -97,6 +97,10 @@ fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
     assert_eq!(h.app.effects, [Effect::Finished]);
     let wiped = host.apply(&mut h.app).unwrap();
     assert!(wiped);
+    assert!(
+        host.saved.is_empty(),
+        "a kiosk keeps no list that grows with every patient"
+    );
     h.terminal.clear().unwrap();
     let screen = h.screen();
     assert!(screen.contains("Press Enter to start"), "{screen}");

@@ -16,7 +16,8 @@ pub struct Host {
     journal_path: PathBuf,
     journal: Option<Journal>,
     export_dir: Option<PathBuf>,
-    /// Files written, for the caller to report (names only, no patient data).
+    /// Files written outside the kiosk loop, for the caller to report (names
+    /// only, no patient data).
     pub saved: Vec<PathBuf>,
 }
 
@@ -77,19 +78,21 @@ impl Host {
                     None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
                 },
                 Effect::Finished => {
-                    self.save(app, &app.session.clone(), "summary")?;
+                    // A kiosk saves for days: the paths are not kept, or memory would grow.
+                    self.save(app, &app.session, "summary")?;
                     self.wipe(app)?;
                     wiped = true;
                 }
                 Effect::Abandoned => {
                     if !app.session.answers.is_empty() {
-                        self.save(app, &app.session.clone(), "unfinished")?;
+                        self.save(app, &app.session, "unfinished")?;
                     }
                     self.wipe(app)?;
                     wiped = true;
                 }
                 Effect::SetAside(earlier) => {
-                    self.save(app, &earlier, "unfinished")?;
+                    let paths = self.save(app, &earlier, "unfinished")?;
+                    self.saved.extend(paths);
                     self.forget_earlier()?;
                 }
             }
@@ -101,7 +104,8 @@ impl Host {
     /// summary was saved needs its journal no more.
     pub fn finish_on_exit(&mut self, app: &App) -> io::Result<()> {
         if app.finished && self.export_dir.is_some() {
-            self.save(app, &app.session, "summary")?;
+            let paths = self.save(app, &app.session, "summary")?;
+            self.saved.extend(paths);
             self.forget_earlier()?;
         }
         Ok(())
@@ -109,7 +113,7 @@ impl Host {
 
     /// Saves a session's summary in every format in the export directory;
     /// without one, an unfinished session is kept beside the journal instead.
-    pub fn save(&mut self, app: &App, session: &Session, kind: &str) -> io::Result<()> {
+    pub fn save(&self, app: &App, session: &Session, kind: &str) -> io::Result<Vec<PathBuf>> {
         let now = (app.clock)();
         let Some(dir) = &self.export_dir else {
             if kind == "unfinished" {
@@ -118,19 +122,20 @@ impl Host {
                     .with_file_name(format!("unfinished-{}.ron", export::time::compact(now)));
                 export::write_private(&path, session.to_ron().as_bytes(), false)
                     .map_err(io::Error::other)?;
-                self.saved.push(path);
+                return Ok(vec![path]);
             }
-            return Ok(());
+            return Ok(Vec::new());
         };
         let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
+        let mut paths = Vec::new();
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
             let path = unique(dir.join(name));
             export::write_private(&path, format.render(&summary).as_bytes(), false)
                 .map_err(io::Error::other)?;
-            self.saved.push(path);
+            paths.push(path);
         }
-        Ok(())
+        Ok(paths)
     }
 
     fn wipe(&mut self, app: &mut App) -> io::Result<()> {
