@@ -87,7 +87,7 @@ enum Command {
     },
     /// Render a saved session as a summary, without the terminal screens.
     Summarize {
-        /// The saved session (RON).
+        /// The saved session (RON), or an autosave journal.
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
@@ -281,7 +281,18 @@ fn summarize(
     let name = answers.display().to_string();
     let source =
         std::fs::read_to_string(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let session = Session::from_ron(&name, &source).map_err(|e| e.to_string())?;
+    // An autosave journal (lines of "<crc> <record>") reads as the session it holds.
+    let is_journal = source
+        .get(..9)
+        .is_some_and(|h| h[..8].chars().all(|c| c.is_ascii_hexdigit()) && h.ends_with(' '));
+    let session = if is_journal {
+        let replayed = intake::journal::replay(answers).map_err(|e| format!("{name}: {e}"))?;
+        replayed
+            .ok_or_else(|| format!("{name}: the journal is empty"))?
+            .session
+    } else {
+        Session::from_ron(&name, &source).map_err(|e| e.to_string())?
+    };
     let problems = session.check(&q);
     if !problems.is_empty() {
         return Err(format!("{name}: {}", problems.join(&format!("\n{name}: "))));

@@ -343,3 +343,27 @@ fn validate_accepts_every_shipped_file_of_every_kind() {
     assert!(String::from_utf8_lossy(&r.stdout).contains("findings rules for \"back-pain-intake\""));
     assert!(Path::new("questionnaires/back-pain-findings.ron").exists());
 }
+
+#[test]
+fn summarize_reads_an_autosave_journal_too() {
+    let d = temp("journal");
+    let q = content::questionnaire();
+    let s = session("s1-radiculopathy-no-weakness");
+    let path = d.join("session.journal");
+    intake::journal::Journal::create(&path, &s).unwrap();
+    let r = intake(&[
+        "summarize",
+        "--answers",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(
+        v["answers"].as_array().unwrap().len(),
+        s.live_answers(&q).count()
+    );
+    assert_eq!(v["findings"]["roots"][0]["level"], "S1");
+    fs::remove_dir_all(d).unwrap();
+}
