@@ -1,6 +1,6 @@
 //! The summary as Markdown, for people: the doctor, the patient, the file.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use super::Summary;
 use super::time::readable;
@@ -9,28 +9,34 @@ use crate::body::{BodyRegions, Figures, Symptom};
 use crate::findings::{Level, Line};
 
 pub fn render(s: &Summary) -> String {
+    let mut out = String::new();
+    write_summary(s, &mut out).expect("writing to a String cannot fail");
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     let q = s.questionnaire;
     let f = &s.findings;
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(w, "# Summary for your doctor\n\n{}\n", q.title);
-    let _ = writeln!(
+    writeln!(w, "# Summary for your doctor\n\n{}\n", q.title)?;
+    writeln!(
         w,
         "Questionnaire `{}` version {}. Summary made {}.",
         q.id,
         q.version,
         readable(s.authored)
-    );
+    )?;
     if !s.complete {
-        let _ = writeln!(
+        writeln!(
             w,
             "\n**Not finished:** some required questions were not answered."
-        );
+        )?;
     }
-    let _ = writeln!(
+    writeln!(
         w,
         "\n> **This is not a diagnosis.** Please bring this summary to your doctor.\n"
-    );
+    )?;
 
     if let Some(level) = f.top_level() {
         let banner = match level {
@@ -38,59 +44,55 @@ pub fn render(s: &Summary) -> String {
             Level::Urgent => "URGENT: see a doctor today or tomorrow",
             Level::Soon => "Please point these out to your doctor",
         };
-        let _ = writeln!(w, "## Warning signs: {banner}\n");
+        writeln!(w, "## Warning signs: {banner}\n")?;
         for flag in &f.flags {
-            let _ = writeln!(w, "- **{}** ({})", flag.title, flag.level.word());
+            writeln!(w, "- **{}** ({})", flag.title, flag.level.word())?;
             for e in &flag.evidence {
-                let _ = writeln!(w, "  - {e}");
+                writeln!(w, "  - {e}")?;
             }
         }
-        let _ = writeln!(w);
+        writeln!(w)?;
     }
 
-    let _ = writeln!(w, "## Findings\n");
+    writeln!(w, "## Findings\n")?;
     if f.radicular.is_empty() {
-        let _ = writeln!(
+        writeln!(
             w,
             "Your answers do not show the pattern of a pressed nerve root.\n"
-        );
+        )?;
     } else {
-        let _ = writeln!(w, "The answers fit a nerve-root (radicular) pattern:\n");
+        writeln!(w, "The answers fit a nerve-root (radicular) pattern:\n")?;
         for r in &f.radicular {
-            let _ = writeln!(w, "- {r}");
+            writeln!(w, "- {r}")?;
         }
-        let _ = writeln!(w);
+        writeln!(w)?;
         if !f.roots.is_empty() {
-            let _ = writeln!(
+            writeln!(
                 w,
                 "Nerve-root levels the answers point to, most likely first:\n"
-            );
+            )?;
             for (n, r) in f.roots.iter().enumerate() {
                 let side = if r.side.is_empty() {
                     String::new()
                 } else {
                     format!(", {}", r.side)
                 };
-                let _ = writeln!(
+                writeln!(
                     w,
                     "{}. **{}**{side}: {}",
                     n + 1,
                     r.level,
                     r.evidence.join("; ")
-                );
+                )?;
             }
-            let _ = writeln!(w);
+            writeln!(w)?;
         }
     }
-    section(
-        w,
-        "Weakness",
-        &f.weakness.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-    );
-    table(w, "Pain", &f.pain);
-    table(w, "Scores", &f.scores);
-    table(w, "Treatments tried", &f.tried);
-    table(w, "Scans", &f.imaging);
+    section(w, "Weakness", &f.weakness)?;
+    table(w, "Pain", &f.pain)?;
+    table(w, "Scores", &f.scores)?;
+    table(w, "Treatments tried", &f.tried)?;
+    table(w, "Scans", &f.imaging)?;
 
     let diagrams = s.session.live_answers(q).filter_map(|(_, a)| match a {
         Answer::Body(m) => Some(m),
@@ -99,41 +101,41 @@ pub fn render(s: &Summary) -> String {
     for marks in diagrams {
         let regions = BodyRegions::builtin();
         let [front, back] = &Figures::builtin().compact;
-        let _ = writeln!(w, "## Body diagram\n");
-        let _ = writeln!(
+        writeln!(w, "## Body diagram\n")?;
+        writeln!(
             w,
             "Left and right are the patient's own (R, L on the figures).\n"
-        );
-        let _ = writeln!(w, "```text");
+        )?;
+        writeln!(w, "```text")?;
         for (a, b) in front
             .render_marks(marks, regions)
             .iter()
             .zip(back.render_marks(marks, regions))
         {
-            let _ = writeln!(w, "{a}    {b}");
+            writeln!(w, "{a}    {b}")?;
         }
         let legend: Vec<String> = Symptom::ALL
             .iter()
             .map(|s| format!("{} {}", s.symbol(), s.word()))
             .collect();
-        let _ = writeln!(w, "\n{}", legend.join("   "));
-        let _ = writeln!(w, "```\n");
+        writeln!(w, "\n{}", legend.join("   "))?;
+        writeln!(w, "```\n")?;
         for d in marks.describe(regions) {
-            let _ = writeln!(w, "- {d}");
+            writeln!(w, "- {d}")?;
         }
-        let _ = writeln!(w);
+        writeln!(w)?;
     }
 
-    let _ = writeln!(w, "## Next steps\n");
+    writeln!(w, "## Next steps\n")?;
     for (n, step) in f.steps.iter().enumerate() {
-        let _ = writeln!(w, "{}. {}", n + 1, step.text);
+        writeln!(w, "{}. {}", n + 1, step.text)?;
         if !step.because.is_empty() {
-            let _ = writeln!(w, "   - Because: {}", step.because.join("; "));
+            writeln!(w, "   - Because: {}", step.because.join("; "))?;
         }
     }
-    let _ = writeln!(w);
+    writeln!(w)?;
 
-    let _ = writeln!(w, "## All answers\n");
+    writeln!(w, "## All answers\n")?;
     let live: Vec<&str> = s
         .session
         .live_answers(q)
@@ -148,44 +150,42 @@ pub fn render(s: &Summary) -> String {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(w, "### {}\n", section.title);
+        writeln!(w, "### {}\n", section.title)?;
         for item in items {
             let answer = s.session.get(&item.id).expect("live answers exist");
-            let _ = writeln!(
+            writeln!(
                 w,
                 "- {} **{}**",
                 item.prompt,
                 answer.display(&item.kind, BodyRegions::builtin())
-            );
+            )?;
         }
-        let _ = writeln!(w);
+        writeln!(w)?;
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    Ok(())
 }
 
-fn section(w: &mut String, title: &str, lines: &[String]) {
+fn section(w: &mut String, title: &str, lines: &[String]) -> fmt::Result {
     if lines.is_empty() {
-        return;
+        return Ok(());
     }
-    let _ = writeln!(w, "### {title}\n");
+    writeln!(w, "### {title}\n")?;
     for l in lines {
-        let _ = writeln!(w, "- {l}");
+        writeln!(w, "- {l}")?;
     }
-    let _ = writeln!(w);
+    writeln!(w)
 }
 
-fn table(w: &mut String, title: &str, lines: &[Line]) {
+fn table(w: &mut String, title: &str, lines: &[Line]) -> fmt::Result {
     if lines.is_empty() {
-        return;
+        return Ok(());
     }
-    let _ = writeln!(w, "### {title}\n");
-    let _ = writeln!(w, "| Question | Answer |\n|---|---|");
+    writeln!(w, "### {title}\n")?;
+    writeln!(w, "| Question | Answer |\n|---|---|")?;
     for l in lines {
-        let _ = writeln!(w, "| {} | {} |", cell(&l.label), cell(&l.value));
+        writeln!(w, "| {} | {} |", cell(&l.label), cell(&l.value))?;
     }
-    let _ = writeln!(w);
+    writeln!(w)
 }
 
 /// Text that cannot break a table row.
