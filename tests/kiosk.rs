@@ -298,3 +298,28 @@ fn two_programs_cannot_share_a_state_directory() {
     );
     fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
+    let d = dir("diskfull");
+    let (mut h, mut host) = kiosk(&d);
+    patient_a(&mut h, &mut host);
+    // The export directory becomes something that cannot take files.
+    fs::remove_dir_all(d.join("exports")).unwrap();
+    fs::write(d.join("exports"), b"not a directory").unwrap();
+    h.app.screen = Screen::Summary;
+    h.enter(); // Done
+    assert!(!host.apply_or_report(&mut h.app));
+    assert!(h.app.running);
+    assert_eq!(
+        h.app.session.get("age"),
+        Some(&Answer::Number(47.0)),
+        "nothing wiped"
+    );
+    assert!(
+        d.join("state/session.journal").exists(),
+        "the journal still holds the answers"
+    );
+    assert!(h.screen().contains("could not be saved"), "{}", h.screen());
+    fs::remove_dir_all(d).unwrap();
+}

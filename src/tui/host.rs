@@ -5,7 +5,7 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, Notice};
 use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::journal::{self, Journal, Replayed};
@@ -98,6 +98,27 @@ impl Host {
             }
         }
         Ok(wiped)
+    }
+
+    /// Like `apply`, but a failure to write is told on screen instead of
+    /// ending the program: the answers are still in memory, the journal keeps
+    /// what it had, and nothing is wiped, so staff can step in.
+    pub fn apply_or_report(&mut self, app: &mut App) -> bool {
+        match self.apply(app) {
+            Ok(wiped) => wiped,
+            Err(e) => {
+                let what = if app.kiosk.is_some() {
+                    "Please tell a member of staff."
+                } else {
+                    "Please check the disk."
+                };
+                app.notice = Some(Notice::Error(format!(
+                    "Your answers could not be saved ({}). {what}",
+                    e.kind()
+                )));
+                false
+            }
+        }
     }
 
     /// After the program ends outside kiosk mode: a finished session whose

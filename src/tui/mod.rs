@@ -76,10 +76,7 @@ pub fn run(
         panic!("INTAKE_TEST_PANIC is set");
     }
     // What the app asked for at start (an old session set aside).
-    if let Err(e) = host.apply(&mut app) {
-        restore();
-        return Err(e);
-    }
+    host.apply_or_report(&mut app);
 
     read_input(tx);
     let result = event_loop(&mut terminal, &mut app, host, &rx);
@@ -172,7 +169,7 @@ fn event_loop(
                 }
             }
         }
-        if host.apply(app)? {
+        if host.apply_or_report(app) {
             // The last patient's frame must not survive in any buffer.
             terminal.clear()?;
             last_input = Instant::now();
