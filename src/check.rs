@@ -35,6 +35,10 @@ pub fn check_file(path: &Path) -> Result<String, LoadError> {
                 case.id, q.id
             ))
         }
+        "Themes" => {
+            crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!("{name}: ok (themes)"))
+        }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!(

@@ -360,7 +360,7 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
     let earlier = host
         .earlier()
         .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
-    let theme = Theme::from_env(cli.high_contrast);
+    let high_contrast = cli.high_contrast;
     let is_kiosk = kiosk.is_some();
     let interviewer = cli.interviewer;
     let make = move || {
@@ -369,6 +369,7 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         let (q, rules) = external.unwrap_or_else(|| (content::questionnaire(), None));
         let now = export::time::now();
         let session = Session::new(&q, now);
+        let theme = Theme::from_env(high_contrast);
         let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA);
         if let Some(rules) = rules {
             app = app.with_rules(rules);

@@ -1,7 +1,16 @@
-//! Colours and text styles. Every meaning also shows without colour (a marker,
-//! brackets, bold or reverse video), so NO_COLOR and colour-blind users lose nothing.
+//! Colours and text styles, read from assets/themes.ron. Every meaning also
+//! shows without colour (a marker, brackets, bold or reverse video), so
+//! NO_COLOR and colour-blind users lose nothing.
+
+use std::str::FromStr;
+use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostics, Problems};
+
+pub const BUILTIN_THEMES: &str = include_str!("../../assets/themes.ron");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
@@ -49,90 +58,18 @@ impl Theme {
     }
 
     pub fn default_theme() -> Self {
-        let bold = Modifier::BOLD;
-        Self {
-            name: ThemeName::Default,
-            base: Style::new(),
-            title: Style::new().fg(Color::Cyan).add_modifier(bold),
-            section: Style::new().fg(Color::Cyan),
-            prompt: Style::new().add_modifier(bold),
-            dim: Style::new().fg(Color::Gray),
-            selected: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(bold),
-            checked: Style::new().fg(Color::Green).add_modifier(bold),
-            error: Style::new().fg(Color::LightRed).add_modifier(bold),
-            urgent: Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(bold),
-            notice: Style::new().fg(Color::Yellow),
-            key: Style::new().fg(Color::Cyan).add_modifier(bold),
-            gauge: Style::new().fg(Color::Cyan).bg(Color::DarkGray),
-            symptoms: [
-                Style::new().fg(Color::LightRed).add_modifier(bold),
-                Style::new().fg(Color::LightBlue).add_modifier(bold),
-                Style::new().fg(Color::Yellow).add_modifier(bold),
-                Style::new().fg(Color::LightMagenta).add_modifier(bold),
-                Style::new().fg(Color::LightGreen).add_modifier(bold),
-            ],
-        }
+        builtin().default
     }
 
     pub fn high_contrast() -> Self {
-        let bold = Modifier::BOLD;
-        Self {
-            name: ThemeName::HighContrast,
-            base: Style::new().fg(Color::White).bg(Color::Black),
-            title: Style::new()
-                .fg(Color::White)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            section: Style::new().fg(Color::White).add_modifier(bold),
-            prompt: Style::new().fg(Color::White).add_modifier(bold),
-            dim: Style::new().fg(Color::White),
-            selected: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(bold),
-            checked: Style::new().fg(Color::Yellow).add_modifier(bold),
-            error: Style::new()
-                .fg(Color::Yellow)
-                .add_modifier(bold | Modifier::UNDERLINED),
-            urgent: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(bold),
-            notice: Style::new().fg(Color::Yellow).add_modifier(bold),
-            key: Style::new().fg(Color::Yellow).add_modifier(bold),
-            gauge: Style::new().fg(Color::Yellow).bg(Color::Black),
-            symptoms: [Style::new()
-                .fg(Color::White)
-                .bg(Color::Black)
-                .add_modifier(bold); 5],
-        }
+        builtin().high_contrast
     }
 
     pub fn mono() -> Self {
-        let bold = Modifier::BOLD;
-        Self {
-            name: ThemeName::Mono,
-            base: Style::new(),
-            title: Style::new().add_modifier(bold | Modifier::UNDERLINED),
-            section: Style::new().add_modifier(bold),
-            prompt: Style::new().add_modifier(bold),
-            dim: Style::new(),
-            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
-            checked: Style::new().add_modifier(bold),
-            error: Style::new().add_modifier(bold | Modifier::UNDERLINED),
-            urgent: Style::new().add_modifier(Modifier::REVERSED | bold),
-            notice: Style::new().add_modifier(bold),
-            key: Style::new().add_modifier(bold),
-            gauge: Style::new().add_modifier(Modifier::REVERSED),
-            symptoms: [Style::new().add_modifier(bold); 5],
-        }
+        builtin().mono
     }
 
+    /// The theme after F2: high contrast and back (no colours stays none).
     pub fn toggled(self) -> Self {
         match self.name {
             ThemeName::Default => Self::high_contrast(),
@@ -140,6 +77,126 @@ impl Theme {
             ThemeName::Mono => self,
         }
     }
+}
+
+/// The three themes of a themes file.
+pub struct Themes {
+    pub default: Theme,
+    pub high_contrast: Theme,
+    pub mono: Theme,
+}
+
+fn builtin() -> &'static Themes {
+    static THEMES: OnceLock<Themes> = OnceLock::new();
+    THEMES.get_or_init(|| {
+        parse_themes("assets/themes.ron", BUILTIN_THEMES)
+            .unwrap_or_else(|e| panic!("assets/themes.ron is valid (tested): {e}"))
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct StyleSpec {
+    fg: Option<String>,
+    bg: Option<String>,
+    bold: bool,
+    underline: bool,
+    reversed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Theme")]
+struct ThemeSpec {
+    base: StyleSpec,
+    title: StyleSpec,
+    section: StyleSpec,
+    prompt: StyleSpec,
+    dim: StyleSpec,
+    selected: StyleSpec,
+    checked: StyleSpec,
+    error: StyleSpec,
+    urgent: StyleSpec,
+    notice: StyleSpec,
+    key: StyleSpec,
+    gauge: StyleSpec,
+    symptoms: Vec<StyleSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Themes")]
+struct ThemesFile {
+    default: ThemeSpec,
+    high_contrast: ThemeSpec,
+    mono: ThemeSpec,
+}
+
+/// Reads a themes file; an unknown colour name is reported where it stands.
+pub fn parse_themes(path: &str, source: &str) -> Result<Themes, Diagnostics> {
+    let file: ThemesFile =
+        crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+    let mut problems = Problems::new(path, source);
+    for (field, t) in [
+        ("default:", &file.default),
+        ("high_contrast:", &file.high_contrast),
+        ("mono:", &file.mono),
+    ] {
+        if t.symptoms.len() != 5 {
+            problems.at(
+                field,
+                "`symptoms` needs five styles: pain, numbness, tingling, weakness, sensitive"
+                    .into(),
+            );
+        }
+    }
+    let mut style = |s: &StyleSpec| {
+        let mut colour = |name: &Option<String>| {
+            let name = name.as_deref()?;
+            Color::from_str(name)
+                .map_err(|_| {
+                    problems.at(&format!("\"{name}\""), format!("unknown colour \"{name}\""))
+                })
+                .ok()
+        };
+        let mut out = Style::new();
+        if let Some(c) = colour(&s.fg) {
+            out = out.fg(c);
+        }
+        if let Some(c) = colour(&s.bg) {
+            out = out.bg(c);
+        }
+        for (on, m) in [
+            (s.bold, Modifier::BOLD),
+            (s.underline, Modifier::UNDERLINED),
+            (s.reversed, Modifier::REVERSED),
+        ] {
+            if on {
+                out = out.add_modifier(m);
+            }
+        }
+        out
+    };
+    let mut theme = |t: &ThemeSpec, name: ThemeName| Theme {
+        name,
+        base: style(&t.base),
+        title: style(&t.title),
+        section: style(&t.section),
+        prompt: style(&t.prompt),
+        dim: style(&t.dim),
+        selected: style(&t.selected),
+        checked: style(&t.checked),
+        error: style(&t.error),
+        urgent: style(&t.urgent),
+        notice: style(&t.notice),
+        key: style(&t.key),
+        gauge: style(&t.gauge),
+        symptoms: std::array::from_fn(|i| t.symptoms.get(i).map(&mut style).unwrap_or_default()),
+    };
+    let themes = Themes {
+        default: theme(&file.default, ThemeName::Default),
+        high_contrast: theme(&file.high_contrast, ThemeName::HighContrast),
+        mono: theme(&file.mono, ThemeName::Mono),
+    };
+    problems.into_result(themes)
 }
 
 #[cfg(test)]
@@ -166,6 +223,18 @@ mod tests {
             ThemeName::HighContrast
         );
         assert_eq!(Theme::choose(None, false).name, ThemeName::Default);
+    }
+
+    #[test]
+    fn an_unknown_colour_is_reported_where_it_stands() {
+        let broken = BUILTIN_THEMES.replacen("(fg: \"light red\"", "(fg: \"lite red\"", 1);
+        let e = parse_themes("t.ron", &broken)
+            .err()
+            .expect("an error")
+            .to_string();
+        let line = broken.lines().position(|l| l.contains("lite red")).unwrap() + 1;
+        assert!(e.starts_with(&format!("t.ron:{line}:")), "{e}");
+        assert!(e.contains("unknown colour \"lite red\""), "{e}");
     }
 
     #[test]
