@@ -107,6 +107,10 @@ enum Command {
         /// Where to look for cases when none is given.
         #[arg(long, value_name = "DIR", default_value = "cases")]
         cases: PathBuf,
+        /// Record each answer yourself on the questionnaire's screens (by
+        /// default asking a question records the patient's answer).
+        #[arg(long)]
+        record: bool,
     },
     /// Read a staff PIN from standard input and print its Argon2 hash for the
     /// kiosk configuration's staff_pin_hash.
@@ -149,7 +153,8 @@ fn main() -> ExitCode {
         Some(Command::Practice {
             ref case,
             ref cases,
-        }) => return practice(&cli, case.as_deref(), cases),
+            record,
+        }) => return practice(&cli, case.as_deref(), cases, record),
         None => return run(&cli),
     };
     match result {
@@ -161,7 +166,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn practice(cli: &Cli, case: Option<&Path>, cases: &Path) -> ExitCode {
+fn practice(cli: &Cli, case: Option<&Path>, cases: &Path, record: bool) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
         let (q, rules) = load(cli)?;
         let rules = rules.unwrap_or_else(|| Rules::none(&q));
@@ -194,13 +199,14 @@ fn practice(cli: &Cli, case: Option<&Path>, cases: &Path) -> ExitCode {
         if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
             return Err("intake: practice needs a terminal to run in".into());
         }
-        let app = tui::practice::PracticeApp::new(
+        let mut app = tui::practice::PracticeApp::new(
             q,
             rules,
             case,
             Theme::from_env(cli.high_contrast),
             tui::DEFAULT_AREA,
         );
+        app.manual = record;
         let (_, exit) = tui::run_practice(app).map_err(|e| format!("intake: {e}"))?;
         Ok(match exit {
             tui::Exit::Done => ExitCode::SUCCESS,

@@ -10,7 +10,7 @@ use intake::content;
 use intake::findings::evaluate;
 use intake::practice::{Case, Impression, score};
 use intake::tui::message::from_event;
-use intake::tui::practice::{FOCUS, PracticeApp, Stage};
+use intake::tui::practice::{PracticeApp, Stage};
 use intake::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -173,7 +173,10 @@ fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
 }
 
 fn press(app: &mut PracticeApp, code: KeyCode) {
-    if let Some(msg) = from_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), FOCUS) {
+    if let Some(msg) = from_event(
+        &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        app.focus(),
+    ) {
         app.update(msg);
     }
 }
@@ -306,4 +309,92 @@ fn interviewer_mode_shows_the_interviewer_wording_and_why() {
         "{screen}"
     );
     assert!(screen.contains("Why we ask"), "{screen}");
+}
+
+#[test]
+fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let (_, case) = cases()
+        .into_iter()
+        .find(|(_, c)| c.id == "l5-radiculopathy")
+        .unwrap();
+    let mut app = PracticeApp::new(
+        q.clone(),
+        rules,
+        case,
+        Theme::mono(),
+        Rect::new(0, 0, 80, 24),
+    );
+    app.manual = true;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    press(&mut app, KeyCode::Enter);
+    let at = |app: &PracticeApp, id: &str| app.questions().iter().position(|i| i.id == id).unwrap();
+
+    // Ask how it began: the reply shows, nothing is recorded yet.
+    app.cursor = at(&app, "onset");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.recorded.get("onset").is_none());
+    assert!(draw(&app, &mut terminal).contains("Press Enter again to record"));
+    // Enter again opens the questionnaire's screen, in interviewer wording.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.recorder.is_some());
+    assert!(draw(&app, &mut terminal).contains("How did it begin?"));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down); // "Suddenly, while lifting..."
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.recorder.is_none(),
+        "leaving the item ends the recording"
+    );
+    assert_eq!(
+        app.recorded.get("onset"),
+        Some(&intake::answers::Answer::Choice("lifting".into()))
+    );
+
+    // The age, typed into the recorder's own field (letters are text there).
+    app.cursor = at(&app, "age");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), intake::tui::message::Focus::Text);
+    for c in "24".chars() {
+        press_text(&mut app, c);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.recorded.get("age"),
+        Some(&intake::answers::Answer::Number(24.0))
+    );
+
+    // Esc while recording cancels without changing anything.
+    app.cursor = at(&app, "before");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.recorder.is_none() && app.recorded.get("before").is_none());
+
+    press(&mut app, KeyCode::Char('i'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.stage, Stage::Debrief);
+    let screen = draw(&app, &mut terminal);
+    // Onset right, age wrong (the patient is 42), "before" never recorded.
+    assert!(
+        screen.contains("Answers recorded as the patient gave them: 1 of 3."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("! Recorded differently: How old are you?"),
+        "{screen}"
+    );
+}
+
+/// A typed character, read as the practice app's focus says.
+fn press_text(app: &mut PracticeApp, c: char) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    if let Some(msg) = from_event(&event, app.focus()) {
+        app.update(msg);
+    }
 }

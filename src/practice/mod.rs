@@ -195,6 +195,21 @@ pub fn score(
     }
 }
 
+/// Asked items whose recorded answer is not what the patient said (the
+/// trainee recorded it by hand), with how many were checked.
+pub fn misrecorded(case: &Case, recorded: &Session, asked: &[String]) -> (Vec<String>, usize) {
+    let checked: Vec<&String> = asked
+        .iter()
+        .filter(|id| case.answers.contains_key(*id))
+        .collect();
+    let wrong = checked
+        .iter()
+        .filter(|id| recorded.get(id) != case.answers.get(**id))
+        .map(|id| id.to_string())
+        .collect();
+    (wrong, checked.len())
+}
+
 /// The debrief as Markdown, for the trainee's portfolio.
 pub fn debrief_markdown(
     case: &Case,

@@ -222,7 +222,7 @@ pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::Pra
             match rx.recv() {
                 Ok(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
                 Ok(Wake::InputClosed) | Err(_) => return Ok(Exit::Signal(SIGHUP)),
-                Ok(Wake::Term(e)) => match message::from_event(&e, practice::FOCUS) {
+                Ok(Wake::Term(e)) => match message::from_event(&e, app.focus()) {
                     Some(msg) => app.update(msg),
                     None if matches!(e, Event::Resize(..)) => {}
                     None => continue,

@@ -1,7 +1,8 @@
 //! Practice mode's screens: a standardized patient's opening words, the
 //! interview (any question, in any order, in interviewer wording), the
-//! trainee's impression, and the debrief. The guided variant: asking a
-//! question records the patient's answer.
+//! trainee's impression, and the debrief. Guided (the default), asking a
+//! question records the patient's answer; with `manual`, the trainee records
+//! it on the questionnaire's own screen and the debrief checks the record.
 
 use ratatui::Frame as TermFrame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,11 +16,9 @@ use super::view::Chrome;
 use crate::answers::{Answer, Session};
 use crate::body::BodyRegions;
 use crate::findings::Rules;
-use crate::practice::{Case, Debrief, Impression, askable, debrief_markdown, score};
+use crate::practice::{Case, Debrief, Impression, askable, debrief_markdown, misrecorded, score};
 use crate::questionnaire::{Item, Questionnaire};
-
-/// Practice screens take no typed text.
-pub const FOCUS: Focus = Focus::Other;
+use crate::tui::app::App;
 
 const LEVELS: [&str; 10] = ["none", "C5", "C6", "C7", "C8", "L2", "L3", "L4", "L5", "S1"];
 
@@ -54,6 +53,11 @@ pub struct PracticeApp {
     /// Whether the trainee has pointed at an impression choice: Enter alone
     /// must not answer for them.
     pub pointed: bool,
+    /// The trainee records each answer with the questionnaire's own screens
+    /// (otherwise asking records it: the guided variant).
+    pub manual: bool,
+    /// The questionnaire screen open for recording one answer.
+    pub recorder: Option<Box<App>>,
     /// The trainee asked to save the debrief; the runtime writes it.
     pub wants_export: bool,
     pub area: Rect,
@@ -88,6 +92,8 @@ impl PracticeApp {
             confirm_quit: false,
             scroll: 0,
             pointed: false,
+            manual: false,
+            recorder: None,
             wants_export: false,
             area,
             theme,
@@ -156,10 +162,21 @@ impl PracticeApp {
         ))
     }
 
+    /// What has the keyboard: the recorder's field while recording.
+    pub fn focus(&self) -> Focus {
+        self.recorder.as_ref().map_or(Focus::Other, |r| r.focus())
+    }
+
     pub fn update(&mut self, msg: Msg) {
         if let Msg::Resize(w, h) = msg {
             self.area = Rect::new(0, 0, w, h);
+            if let Some(r) = &mut self.recorder {
+                r.update(msg);
+            }
             return;
+        }
+        if self.recorder.is_some() {
+            return self.record(msg);
         }
         if layout::too_small(self.area) {
             return;
@@ -209,7 +226,14 @@ impl PracticeApp {
             Msg::PageDown => self.cursor = (self.cursor + 10).min(count - 1),
             Msg::Home => self.cursor = 0,
             Msg::End => self.cursor = count - 1,
-            Msg::Confirm | Msg::Toggle => self.ask(self.cursor),
+            Msg::Confirm | Msg::Toggle => {
+                let asked = self.asked.contains(&self.questions()[self.cursor].id);
+                if self.manual && asked {
+                    self.open_recorder(self.cursor);
+                } else {
+                    self.ask(self.cursor);
+                }
+            }
             Msg::Click { column, row } => {
                 let list = self.list_area();
                 if layout::contains(list, column, row) {
@@ -232,10 +256,49 @@ impl PracticeApp {
             self.asked.push(item.id.clone());
         }
         // Guided: the patient's answer is recorded as they give it.
-        if let Some(answer) = self.case.answers.get(&item.id) {
+        if self.manual {
+            self.notice = Some("Press Enter again to record the answer.".into());
+        } else if let Some(answer) = self.case.answers.get(&item.id) {
             let _ = self
                 .recorded
                 .set(&self.questionnaire, &item.id, answer.clone());
+        }
+    }
+
+    /// Opens the questionnaire's own screen for question `n`, on the answers
+    /// recorded so far.
+    fn open_recorder(&mut self, n: usize) {
+        let id = self.questions()[n].id.clone();
+        let Some(index) = self.questionnaire.index_of(&id) else {
+            return;
+        };
+        let mut app = App::new(
+            self.questionnaire.clone(),
+            self.recorded.clone(),
+            self.theme,
+            self.area,
+        );
+        app.interviewer = true;
+        app.open_item(index);
+        // Leaving the item, forward or back, ends the recording.
+        app.return_to_review = true;
+        self.notice = None;
+        self.recorder = Some(Box::new(app));
+    }
+
+    /// A key while recording: the questionnaire screen handles it, Esc
+    /// cancels, and leaving the item keeps what was recorded.
+    fn record(&mut self, msg: Msg) {
+        let Some(r) = &mut self.recorder else { return };
+        if matches!(msg, Msg::Quit | Msg::Interrupt) {
+            self.recorder = None;
+            return;
+        }
+        let on = r.screen;
+        r.update(msg);
+        if r.screen != on {
+            self.recorded = r.session.clone();
+            self.recorder = None;
         }
     }
 
@@ -302,6 +365,9 @@ impl PracticeApp {
     }
 
     pub fn view(&self, frame: &mut TermFrame) {
+        if let Some(r) = &self.recorder {
+            return crate::tui::view::view(r, frame);
+        }
         let area = frame.area();
         let buf = frame.buffer_mut();
         buf.set_style(area, self.theme.base);
@@ -369,7 +435,11 @@ impl PracticeApp {
                         .map(Line::from),
                 );
                 lines.push(Line::default());
-                let how = "Take the history: choose any question, in any order, and press Enter to ask it. The patient's reply is recorded for you. When you are ready, press i to give your impression: warning signs, the likely nerve root, and the next step. The warning-sign questions always count as essential.";
+                let how = if self.manual {
+                    "Take the history: choose any question, in any order, and press Enter to ask it; press Enter again to record the answer on the questionnaire's own screen (Enter keeps it, Esc cancels). When you are ready, press i to give your impression: warning signs, the likely nerve root, and the next step. The warning-sign questions always count as essential."
+                } else {
+                    "Take the history: choose any question, in any order, and press Enter to ask it. The patient's reply is recorded for you. When you are ready, press i to give your impression: warning signs, the likely nerve root, and the next step. The warning-sign questions always count as essential."
+                };
                 lines.extend(
                     wrap(how, w as usize)
                         .into_iter()
@@ -482,6 +552,28 @@ impl PracticeApp {
         );
         para(key.teaching.clone(), t.dim);
         para(String::new(), t.base);
+        if self.manual {
+            let (wrong, checked) = misrecorded(&self.case, &self.recorded, &self.asked);
+            para(
+                format!(
+                    "Answers recorded as the patient gave them: {} of {checked}.",
+                    checked - wrong.len()
+                ),
+                t.section,
+            );
+            for id in &wrong {
+                let item = self.questionnaire.item(id);
+                let said = item.map(|i| self.case.reply(i)).unwrap_or_default();
+                para(
+                    format!(
+                        "! Recorded differently: {} (the patient said \"{said}\")",
+                        item.map_or(id.as_str(), |i| i.interviewer_prompt())
+                    ),
+                    t.error,
+                );
+            }
+            para(String::new(), t.base);
+        }
         let total = d.asked_essential.len() + d.missed_essential.len();
         para(
             format!(
