@@ -376,6 +376,21 @@ fn at_a_kiosk_interrupt_keys_and_signals_do_not_end_the_program() {
     p.wait_for("│71");
     p.send(b"\r");
     p.wait_for("Where are the symptoms");
+    // Esc, start over: the answers go to staff and the next patient starts clean.
+    p.send(b"\x1b");
+    p.wait_for("Start over?");
+    p.send(b"y");
+    p.wait_for("Press Enter to start");
+    assert!(!p.screen.screen().contents().contains("Where are the symptoms"));
+    let exports: Vec<_> = std::fs::read_dir(dir.join("exports")).unwrap().collect();
+    assert_eq!(
+        exports.len(),
+        3,
+        "the unfinished summary is saved for staff"
+    );
+    // And the kiosk carries on with the next patient.
+    p.send(b"\r");
+    p.wait_for("How old are you?");
     // Staff leave with Ctrl-Q and the PIN.
     p.send(b"\x11");
     p.wait_for("Staff PIN");

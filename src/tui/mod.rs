@@ -170,8 +170,13 @@ fn event_loop(
             }
         }
         if host.apply_or_report(app) {
-            // The last patient's frame must not survive in any buffer.
-            terminal.clear()?;
+            // The last patient's frame must not survive on screen or in
+            // either of ratatui's buffers: draw a blank frame over it.
+            // (Terminal::clear would ask the terminal for the cursor
+            // position, whose reply the input thread would take.)
+            draw_with(terminal, |f| {
+                f.render_widget(ratatui::widgets::Clear, f.area())
+            })?;
             last_input = Instant::now();
         }
         if app.running {
