@@ -381,7 +381,12 @@ fn at_a_kiosk_interrupt_keys_and_signals_do_not_end_the_program() {
     p.wait_for("Start over?");
     p.send(b"y");
     p.wait_for("Press Enter to start");
-    assert!(!p.screen.screen().contents().contains("Where are the symptoms"));
+    assert!(
+        !p.screen
+            .screen()
+            .contents()
+            .contains("Where are the symptoms")
+    );
     let exports: Vec<_> = std::fs::read_dir(dir.join("exports")).unwrap().collect();
     assert_eq!(
         exports.len(),
