@@ -102,6 +102,12 @@ impl Journal {
     }
 }
 
+/// Whether `text` looks like a journal (its first line starts with a checksum).
+pub fn looks_like(text: &str) -> bool {
+    text.get(..9)
+        .is_some_and(|h| h[..8].chars().all(|c| c.is_ascii_hexdigit()) && h.ends_with(' '))
+}
+
 /// Reads a journal back into a session; `None` when there is none.
 pub fn replay(path: &Path) -> io::Result<Option<Replayed>> {
     let text = match fs::read(path) {

@@ -288,10 +288,7 @@ fn summarize(
     let source =
         std::fs::read_to_string(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
     // An autosave journal (lines of "<crc> <record>") reads as the session it holds.
-    let is_journal = source
-        .get(..9)
-        .is_some_and(|h| h[..8].chars().all(|c| c.is_ascii_hexdigit()) && h.ends_with(' '));
-    let session = if is_journal {
+    let session = if intake::journal::looks_like(&source) {
         let replayed = intake::journal::replay(answers).map_err(|e| format!("{name}: {e}"))?;
         replayed
             .ok_or_else(|| format!("{name}: the journal is empty"))?

@@ -186,21 +186,21 @@ fn draw(app: &PracticeApp, terminal: &mut Terminal<TestBackend>) -> String {
     terminal.backend().to_string()
 }
 
-#[test]
-fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
+/// The L5 case on an 80 x 24 practice screen.
+fn l5_practice() -> PracticeApp {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let (_, case) = cases()
         .into_iter()
         .find(|(_, c)| c.id == "l5-radiculopathy")
         .unwrap();
-    let mut app = PracticeApp::new(
-        q.clone(),
-        rules,
-        case,
-        Theme::mono(),
-        Rect::new(0, 0, 80, 24),
-    );
+    PracticeApp::new(q, rules, case, Theme::mono(), Rect::new(0, 0, 80, 24))
+}
+
+#[test]
+fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
+    let q = content::questionnaire();
+    let mut app = l5_practice();
     app.clock = || 1_000;
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let intro = draw(&app, &mut terminal);
@@ -313,19 +313,7 @@ fn interviewer_mode_shows_the_interviewer_wording_and_why() {
 
 #[test]
 fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() {
-    let q = content::questionnaire();
-    let rules = content::rules_for(&q).unwrap();
-    let (_, case) = cases()
-        .into_iter()
-        .find(|(_, c)| c.id == "l5-radiculopathy")
-        .unwrap();
-    let mut app = PracticeApp::new(
-        q.clone(),
-        rules,
-        case,
-        Theme::mono(),
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app = l5_practice();
     app.manual = true;
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     press(&mut app, KeyCode::Enter);

@@ -32,6 +32,10 @@ fn start(args: &[&str]) -> Running {
 }
 
 fn start_in(args: &[&str], state: &std::path::Path) -> Running {
+    start_with(args, state, &[])
+}
+
+fn start_with(args: &[&str], state: &std::path::Path, env: &[(&str, &str)]) -> Running {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -45,6 +49,9 @@ fn start_in(args: &[&str], state: &std::path::Path) -> Running {
     cmd.env("TERM", "xterm-256color");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("XDG_STATE_HOME", state);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -144,37 +151,10 @@ fn sigterm_restores_the_terminal() {
 fn a_panic_restores_the_terminal_mouse_included() {
     // Test builds panic after the first frame when asked to.
     let state = fresh_state("panic");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_STATE_HOME", &state);
-    cmd.env("INTAKE_TEST_PANIC", "1");
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let status = child.wait().unwrap();
-    let mut out = Vec::new();
-    let mut buf = [0; 8192];
-    // The child is gone; read what is left until the pty reports the end.
-    while let Ok(n) = reader.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&buf[..n]);
-        if String::from_utf8_lossy(&out).contains("INTAKE_TEST_PANIC is set") {
-            break;
-        }
-    }
-    let text = String::from_utf8_lossy(&out);
-    assert_eq!(status.exit_code(), 101);
+    let mut p = start_with(&[], &state, &[("INTAKE_TEST_PANIC", "1")]);
+    let (code, text) = p.finish(0);
+
+    assert_eq!(code, 101);
     let after = text.rfind("Press Enter to start").expect("the first frame");
     for seq in [LEAVE_ALT_SCREEN, MOUSE_OFF, PASTE_OFF] {
         assert!(
