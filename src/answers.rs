@@ -111,6 +111,18 @@ impl Answer {
         }
     }
 
+    /// Whether `typed` is this answer typed again (a number as a number, a
+    /// text without regard to case or surrounding spaces); other kinds of
+    /// answer cannot be typed, so nothing matches them.
+    pub fn matches_typed(&self, typed: &str) -> bool {
+        let typed = typed.trim();
+        match self {
+            Answer::Number(n) => typed.parse::<f64>().is_ok_and(|t| t == *n),
+            Answer::Text(t) => !typed.is_empty() && t.trim().to_lowercase() == typed.to_lowercase(),
+            _ => false,
+        }
+    }
+
     pub fn as_number(&self) -> Option<f64> {
         match self {
             Answer::Scale(n) => Some(f64::from(*n)),

@@ -29,6 +29,25 @@ pub struct KioskConfig {
     /// Argon2 hash (PHC string) of the PIN that lets staff leave; make one
     /// with `intake hash-pin`.
     pub staff_pin_hash: String,
+    /// The item (for example "age") whose answer a person types again to
+    /// continue an unfinished session; without it, an unfinished session is
+    /// never offered at the kiosk, only saved for staff.
+    #[serde(default)]
+    pub resume_check: Option<String>,
+    /// Which kiosk this is, for staff: given to `on_emergency`.
+    #[serde(default = "default_kiosk_id")]
+    pub kiosk_id: String,
+    /// A command (program and arguments) run the moment a patient's answer
+    /// raises an emergency warning sign, to page staff or ring a bell. It is
+    /// given the kiosk's id, the level and the time in its environment
+    /// (INTAKE_KIOSK_ID, INTAKE_ALERT_LEVEL, INTAKE_ALERT_TIME), never the
+    /// patient's answers.
+    #[serde(default)]
+    pub on_emergency: Option<Vec<String>>,
+}
+
+fn default_kiosk_id() -> String {
+    "kiosk".to_string()
 }
 
 impl KioskConfig {
@@ -61,6 +80,12 @@ impl KioskConfig {
                 "resume_window_secs",
                 "resume_window_secs must be more than 0",
             );
+        }
+        if c.on_emergency
+            .as_ref()
+            .is_some_and(|argv| argv.first().is_none_or(|p| p.is_empty()))
+        {
+            problem("on_emergency", "on_emergency needs a program to run");
         }
         if PasswordHash::new(&c.staff_pin_hash).is_err() {
             problem(

@@ -24,7 +24,7 @@ fn dir(name: &str) -> PathBuf {
 
 fn config(d: &Path) -> KioskConfig {
     let text = format!(
-        "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, staff_pin_hash: \"{}\")",
+        "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, resume_check: \"age\", staff_pin_hash: \"{}\")",
         d.join("exports").display(),
         d.join("state").display(),
         hash_pin("1357"),
@@ -219,14 +219,35 @@ fn resuming_continues_at_the_first_open_question_and_declining_keeps_it_for_staf
     let mut earlier = Session::new(&q, 5);
     earlier.set(&q, "age", Answer::Number(70.0)).unwrap();
     h.app.offer_resume(earlier.clone());
-    assert!(h.screen().contains("(1 answer so far)?"));
+    // The kiosk asks for the answer again, and shows none of the session.
+    let screen = h.screen();
+    assert!(screen.contains("How old are you?"), "{screen}");
+    assert!(!screen.contains("70"), "{screen}");
     h.keys("y");
+    assert_eq!(
+        h.app.dialog,
+        Some(Dialog::ConfirmOwner),
+        "y is not a yes here"
+    );
+    h.key(KeyCode::Backspace);
+    h.keys("70");
+    h.enter();
     assert_eq!(h.current_id().as_deref(), Some("main_area"));
     assert_eq!(h.app.session.get("age"), Some(&Answer::Number(70.0)));
 
+    // Somebody else: a wrong answer starts fresh; the session goes to staff.
+    let mut h = kiosk_app(&d);
+    h.app.offer_resume(earlier.clone());
+    h.keys("71");
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Welcome);
+    assert_eq!(h.app.dialog, None);
+    assert!(h.app.session.answers.is_empty());
+    assert!(matches!(h.app.effects.as_slice(), [Effect::SetAside(_)]));
+    // Esc, too.
     let mut h = kiosk_app(&d);
     h.app.offer_resume(earlier);
-    h.keys("n");
+    h.key(KeyCode::Esc);
     assert_eq!(h.app.screen, Screen::Welcome);
     assert!(h.app.session.answers.is_empty());
     host.apply(&mut h.app).unwrap();
@@ -246,9 +267,21 @@ fn only_a_recent_session_is_offered_at_a_kiosk_and_an_old_one_is_never_shown() {
     let mut earlier = Session::new(&q, 1_000);
     earlier.set(&q, "age", Answer::Number(70.0)).unwrap();
     earlier.updated = 1_000;
-    // Within the 900-second window: offered.
+    // Within the 900-second window: offered, to its owner.
     h.app.consider_earlier(earlier.clone(), 1_000 + 900);
-    assert_eq!(h.app.dialog, Some(Dialog::Resume));
+    assert_eq!(h.app.dialog, Some(Dialog::ConfirmOwner));
+    // Without an answer to check, or without a check configured: never offered.
+    let mut no_age = earlier.clone();
+    no_age.answers.remove("age");
+    no_age.set(&q, "goal", Answer::Text("walk".into())).unwrap();
+    let mut h = kiosk_app(&d);
+    h.app.consider_earlier(no_age, 1_000);
+    assert_eq!(h.app.dialog, None);
+    assert!(matches!(h.app.effects.as_slice(), [Effect::SetAside(_)]));
+    let mut h = kiosk_app(&d);
+    h.app.kiosk.as_mut().unwrap().resume_check = None;
+    h.app.consider_earlier(earlier.clone(), 1_000);
+    assert_eq!(h.app.dialog, None);
     // Older: set aside for staff, and nothing of it on screen.
     let mut h = kiosk_app(&d);
     h.app.consider_earlier(earlier.clone(), 1_000 + 901);

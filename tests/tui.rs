@@ -7,7 +7,7 @@ use common::Harness;
 use insta::assert_snapshot;
 use intake::answers::{Answer, DurationUnit, Side};
 use intake::questionnaire::Kind;
-use intake::tui::app::Screen;
+use intake::tui::app::{Notice, Screen};
 use intake::tui::message::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -172,6 +172,15 @@ fn esc_and_ctrl_c_ask_before_leaving() {
 /// Answers whatever is on screen with the first sensible keys, as a hurried patient might.
 fn answer_on_screen(h: &mut Harness) {
     let kind = h.app.current_item().unwrap().kind.clone();
+    let before = h.app.screen;
+    answer_kind(h, kind);
+    // An urgent warning sign holds the screen until its notice is read.
+    if h.app.screen == before && matches!(h.app.notice, Some(Notice::Urgent(_))) {
+        h.enter();
+    }
+}
+
+fn answer_kind(h: &mut Harness, kind: Kind) {
     match kind {
         Kind::YesNo => h.keys("n"),
         Kind::Single { .. } | Kind::Side => {

@@ -7,7 +7,7 @@
 
 mod rules;
 
-pub use rules::{Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 
 use std::collections::BTreeMap;
 
@@ -70,6 +70,26 @@ impl Findings {
     pub fn top_level(&self) -> Option<Level> {
         self.flags.iter().map(|f| f.level).min()
     }
+}
+
+/// The warning signs the shown answers raise now, as (id, level): cheap
+/// enough to ask after every answer, so a sign is told the moment it appears.
+pub fn raised<'r>(
+    q: &Questionnaire,
+    session: &Session,
+    enabled: &[bool],
+    rules: &'r Rules,
+) -> Vec<&'r Flag> {
+    let live = |id: &str| -> Option<&Answer> {
+        let n = q.index_of(id)?;
+        if enabled.get(n) == Some(&true) {
+            session.get(id)
+        } else {
+            None
+        }
+    };
+    let ctx = Ctx { q, live: &live };
+    rules.flags.iter().filter(|f| ctx.holds(&f.when)).collect()
 }
 
 /// Everything the rules find in a session.

@@ -98,6 +98,24 @@ pub struct Rules {
     pub tried_items: Vec<String>,
     pub imaging_items: Vec<String>,
     pub steps: Vec<Step>,
+    /// What the patient is told the moment an answer raises a warning sign.
+    #[serde(default)]
+    pub alerts: Alerts,
+}
+
+/// Words for the patient, told on the screen where a warning sign is
+/// answered: a full screen for an emergency, a notice for an urgent sign.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alerts {
+    /// The heading of the full-screen emergency alert.
+    pub emergency_title: String,
+    /// The emergency alert's text.
+    pub emergency: String,
+    /// The notice under an answer that raises an urgent sign.
+    pub urgent: String,
+    /// The notice under an answer that raises an emergency sign, on its own screen.
+    pub emergency_notice: String,
 }
 
 impl Rules {
@@ -116,6 +134,7 @@ impl Rules {
             tried_items: Vec::new(),
             imaging_items: Vec::new(),
             steps: Vec::new(),
+            alerts: Alerts::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::app::{App, Effect, Notice};
 use crate::answers::Session;
 use crate::export::{self, Format, Summary};
+use crate::findings::Level;
 use crate::journal::{self, Journal, Replayed};
 
 pub struct Host {
@@ -90,6 +91,7 @@ impl Host {
                     self.wipe(app)?;
                     wiped = true;
                 }
+                Effect::Alert(level) => self.call_staff(app, level),
                 Effect::SetAside(earlier) => {
                     let paths = self.save(app, &earlier, "unfinished")?;
                     self.saved.extend(paths);
@@ -157,6 +159,51 @@ impl Host {
             paths.push(path);
         }
         Ok(paths)
+    }
+
+    /// At a kiosk with an `on_emergency` command: runs it, without waiting
+    /// (the patient's screen must not stall), with no terminal and none of
+    /// the patient's answers. A command that cannot start is logged for staff.
+    fn call_staff(&mut self, app: &App, level: Level) {
+        let Some(k) = &app.kiosk else { return };
+        let Some([program, args @ ..]) = k.on_emergency.as_deref() else {
+            return;
+        };
+        if level != Level::Emergency {
+            return;
+        }
+        let spawned = std::process::Command::new(program)
+            .args(args)
+            .env("INTAKE_KIOSK_ID", &k.kiosk_id)
+            .env("INTAKE_ALERT_LEVEL", "emergency")
+            .env("INTAKE_ALERT_TIME", export::time::rfc3339((app.clock)()))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match spawned {
+            // Reaped on its own thread, so it never lingers as a zombie.
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+            }
+            Err(e) => self.staff_log(&format!("on_emergency could not start: {e}")),
+        }
+    }
+
+    /// Appends a line for staff to `staff.log` beside the journal: events
+    /// only, never a patient's answer or a PIN. Best effort: a log that
+    /// cannot be written must not stop the kiosk.
+    pub fn staff_log(&self, message: &str) {
+        let line = format!(
+            "{} {message}\n",
+            export::time::readable(export::time::now())
+        );
+        let _ = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(self.journal_path.with_file_name("staff.log"))
+            .and_then(|mut f| std::io::Write::write_all(&mut f, line.as_bytes()));
     }
 
     fn wipe(&mut self, app: &mut App) -> io::Result<()> {

@@ -179,6 +179,10 @@ fn event_loop(
             })?;
             last_input = Instant::now();
         }
+        if std::mem::take(&mut app.bell) {
+            // An emergency was answered: the terminal's bell draws staff.
+            io::stdout().write_all(b"\x07")?;
+        }
         if app.running {
             draw(terminal, app)?;
         }

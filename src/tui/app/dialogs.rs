@@ -12,30 +12,17 @@ impl App {
             Msg::Click { column, row } if layout::contains(no, column, row) => false,
             _ => return,
         };
-        let dialog = self.dialog.take();
         if !answer {
-            if let (Some(Dialog::Resume), Some(earlier)) = (dialog, self.resume.take()) {
-                self.effects.push(Effect::SetAside(earlier));
+            if self.dialog.take() == Some(Dialog::Resume) {
+                self.set_aside_earlier();
             }
             return;
         }
+        let dialog = self.dialog.take();
         match dialog {
-            Some(Dialog::ConfirmQuit) => self.running = false,
+            Some(Dialog::ConfirmQuit) => self.leave(),
             Some(Dialog::StartOver) => self.effects.push(Effect::Abandoned),
-            Some(Dialog::Resume) => {
-                if let Some(earlier) = self.resume.take() {
-                    self.set_session(earlier);
-                    // On to the first question still without an answer.
-                    let first_open = self.enabled_items().find(|&n| {
-                        let item = self.item(n);
-                        !matches!(item.kind, Kind::Info) && self.session.get(&item.id).is_none()
-                    });
-                    match first_open {
-                        Some(n) => self.open_item(n),
-                        None => self.open_review(None),
-                    }
-                }
-            }
+            Some(Dialog::Resume) => self.continue_earlier(),
             Some(Dialog::ConfirmClearAll) => {
                 if let Some(item) = self.current_item() {
                     let id = item.id.clone();
@@ -45,7 +32,69 @@ impl App {
                     self.notice = Some(Notice::Info("All marks are cleared.".into()));
                 }
             }
-            Some(Dialog::StillThere(_) | Dialog::StaffPin) | None => {}
+            Some(Dialog::StillThere(_) | Dialog::StaffPin | Dialog::ConfirmOwner) | None => {}
+        }
+    }
+
+    /// Continues the earlier session on offer, at its first open question.
+    fn continue_earlier(&mut self) {
+        let Some(earlier) = self.resume.take() else {
+            return;
+        };
+        self.set_session(earlier);
+        let first_open = self.enabled_items().find(|&n| {
+            let item = self.item(n);
+            !matches!(item.kind, Kind::Info) && self.session.get(&item.id).is_none()
+        });
+        match first_open {
+            Some(n) => self.open_item(n),
+            None => self.open_review(None),
+        }
+    }
+
+    /// The kiosk's check before continuing an earlier session: the person
+    /// types their answer to the `resume_check` item again. One try: a
+    /// wrong answer, Esc or "new" starts fresh and keeps the other session
+    /// for staff, unseen.
+    pub(super) fn update_confirm_owner(&mut self, msg: Msg) {
+        let (go_on, new) = layout::dialog_buttons(self.area);
+        match msg {
+            Msg::Click { column, row } if layout::contains(go_on, column, row) => {
+                self.update_confirm_owner(Msg::Confirm)
+            }
+            Msg::Digit(d) if self.typed.len() < 40 => self.typed.push(char::from(b'0' + d)),
+            Msg::Letter(c) if self.typed.len() < 40 => self.typed.push(c),
+            Msg::Back => {
+                self.typed.pop();
+            }
+            Msg::Confirm if !self.typed.is_empty() => {
+                let typed = std::mem::take(&mut self.typed);
+                let id = self.kiosk.as_ref().and_then(|k| k.resume_check.clone());
+                let theirs = self
+                    .resume
+                    .as_ref()
+                    .zip(id)
+                    .is_some_and(|(s, id)| s.get(&id).is_some_and(|a| a.matches_typed(&typed)));
+                self.dialog = None;
+                if theirs {
+                    self.continue_earlier();
+                } else {
+                    self.set_aside_earlier();
+                }
+            }
+            Msg::Quit => self.set_aside_earlier(),
+            Msg::Click { column, row } if layout::contains(new, column, row) => {
+                self.set_aside_earlier()
+            }
+            _ => {}
+        }
+    }
+
+    fn set_aside_earlier(&mut self) {
+        self.typed.clear();
+        self.dialog = None;
+        if let Some(earlier) = self.resume.take() {
+            self.effects.push(Effect::SetAside(earlier));
         }
     }
 

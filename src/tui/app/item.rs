@@ -69,7 +69,10 @@ impl App {
                 .and_then(|c| rows.get(c))
                 .and_then(|r| single_answer(&kind, &r.value))
             {
-                self.answer(n, answer);
+                if self.answer(n, answer) {
+                    // An urgent sign: its notice is read here first.
+                    return;
+                }
             }
         }
         self.forward(n);
@@ -246,7 +249,9 @@ impl App {
                 *cursor
             }
             Msg::Letter(c @ ('y' | 'n')) if matches!(kind, Kind::YesNo) => {
-                self.answer(n, Answer::YesNo(c == 'y'));
+                if self.answer(n, Answer::YesNo(c == 'y')) {
+                    return;
+                }
                 return self.forward(n);
             }
             Msg::Click { column, row } if layout::contains(widget, column, row) => {

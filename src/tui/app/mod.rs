@@ -1,12 +1,13 @@
 //! The application state and `update`: every change of state goes through a
 //! message, so a whole session can be replayed in a test without a terminal.
 
+mod alert;
 mod body;
 mod dialogs;
 mod item;
 mod review;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ use super::message::{Focus, Msg};
 use super::theme::Theme;
 use crate::answers::{Answer, DurationUnit, Session};
 use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
-use crate::findings::{Findings, Rules, evaluate};
+use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
 use crate::kiosk::KioskConfig;
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -29,6 +30,19 @@ pub enum Screen {
     Item(usize),
     Review,
     Summary,
+    /// A full-screen emergency alert, shown the moment an answer raises an
+    /// emergency warning sign; not a question.
+    Alert,
+}
+
+/// An emergency to tell the patient on the next screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    /// The warning signs, in the rules' words.
+    pub titles: Vec<String>,
+    /// Where the patient was going when the alert took the screen; `None`
+    /// while it waits for the patient to leave the screen of the answer.
+    pub then: Option<Screen>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +58,9 @@ pub enum Dialog {
     StartOver,
     /// Kiosk: staff PIN to leave.
     StaffPin,
+    /// Kiosk: continue an earlier session, once the person types an answer
+    /// of theirs again (the configuration's `resume_check` item).
+    ConfirmOwner,
 }
 
 /// A line under the answer: a problem to fix, or a plain notice.
@@ -51,6 +68,8 @@ pub enum Dialog {
 pub enum Notice {
     Error(String),
     Info(String),
+    /// A warning sign was just answered: shown in the urgent style.
+    Urgent(String),
 }
 
 pub struct App {
@@ -91,8 +110,16 @@ pub struct App {
     pub resume: Option<Session>,
     /// The PIN being typed into the staff dialog (never shown).
     pub pin: String,
+    /// What is typed into the kiosk's continue-your-session check.
+    pub typed: String,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
     pub interviewer: bool,
+    /// Warning signs already told to this patient: each is told once.
+    pub alerted: BTreeSet<String>,
+    /// An emergency alert waiting for, or holding, the screen.
+    pub alert: Option<Alert>,
+    /// Ring the terminal bell with the next frame (an emergency was answered).
+    pub bell: bool,
 }
 
 /// Work for the runtime, which owns the disk: the app itself stays pure.
@@ -107,6 +134,8 @@ pub enum Effect {
     /// The patient chose not to continue this earlier session: keep it for
     /// staff, out of sight.
     SetAside(Session),
+    /// An answer raised a warning sign of this level: at a kiosk, call staff.
+    Alert(Level),
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -142,7 +171,11 @@ impl App {
             kiosk: None,
             resume: None,
             pin: String::new(),
+            typed: String::new(),
             interviewer: false,
+            alerted: BTreeSet::new(),
+            alert: None,
+            bell: false,
             questionnaire,
         }
     }
@@ -169,6 +202,9 @@ impl App {
     pub fn set_session(&mut self, session: Session) {
         self.session = session;
         self.enabled = self.session.enabled(&self.questionnaire);
+        // A continued session's warning signs are told again, first thing.
+        self.alerted.clear();
+        self.tell_new_warning_signs();
     }
 
     /// What to do with the unfinished session an earlier run left: offer to
@@ -184,21 +220,34 @@ impl App {
             .kiosk
             .as_ref()
             .is_none_or(|k| now.saturating_sub(earlier.updated) <= k.resume_window_secs);
-        if fits && recent {
-            let q = &self.questionnaire;
-            earlier
-                .answers
-                .retain(|id, a| q.item(id).is_some_and(|i| a.check(&i.kind).is_ok()));
+        let q = &self.questionnaire;
+        earlier
+            .answers
+            .retain(|id, a| q.item(id).is_some_and(|i| a.check(&i.kind).is_ok()));
+        // At a kiosk the next person may not be the one who began: only
+        // someone who can type an answer of theirs again may continue.
+        let checkable = self.kiosk.as_ref().is_none_or(|k| {
+            k.resume_check
+                .as_ref()
+                .is_some_and(|id| earlier.get(id).is_some())
+        });
+        if fits && recent && checkable {
             self.offer_resume(earlier);
         } else {
             self.effects.push(Effect::SetAside(earlier));
         }
     }
 
-    /// Offers to continue an earlier unfinished session.
+    /// Offers to continue an earlier unfinished session: at a kiosk, to the
+    /// person who can confirm it is theirs.
     pub fn offer_resume(&mut self, earlier: Session) {
         self.resume = Some(earlier);
-        self.dialog = Some(Dialog::Resume);
+        self.typed.clear();
+        self.dialog = Some(if self.kiosk.is_some() {
+            Dialog::ConfirmOwner
+        } else {
+            Dialog::Resume
+        });
     }
 
     /// Whether a patient is in the middle of the questionnaire (for the idle timer).
@@ -215,7 +264,11 @@ impl App {
         self.findings = None;
         self.finished = false;
         self.resume = None;
+        self.alerted.clear();
+        self.alert = None;
+        self.bell = false;
         self.pin.clear();
+        self.typed.clear();
         self.dialog = None;
         self.show_why = false;
         self.return_to_review = false;
@@ -287,6 +340,20 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) {
+        let before = self.screen;
+        self.handle(msg);
+        // An emergency takes the very next screen, whichever way the
+        // patient goes from the one where it was answered.
+        if let Some(alert) = self.alert.as_mut().filter(|a| a.then.is_none())
+            && self.screen != before
+            && self.screen != Screen::Welcome
+        {
+            alert.then = Some(self.screen);
+            self.screen = Screen::Alert;
+        }
+    }
+
+    fn handle(&mut self, msg: Msg) {
         if let Msg::Resize(w, h) = msg {
             self.area = Rect::new(0, 0, w, h);
             return;
@@ -310,6 +377,9 @@ impl App {
         if self.dialog == Some(Dialog::StaffPin) {
             return self.update_pin(msg);
         }
+        if self.dialog == Some(Dialog::ConfirmOwner) {
+            return self.update_confirm_owner(msg);
+        }
         if self.dialog.is_some() {
             self.update_dialog(msg);
             return;
@@ -321,13 +391,27 @@ impl App {
                 self.pin.clear();
                 self.dialog = Some(Dialog::StaffPin);
             }
-            (Msg::Quit, true) => {
-                if self.in_progress() {
-                    self.dialog = Some(Dialog::StartOver);
-                }
-            }
-            (Msg::Quit | Msg::Interrupt, false) => self.dialog = Some(Dialog::ConfirmQuit),
+            (Msg::Quit, _) | (Msg::Interrupt, false) => self.ask_to_leave(),
             (msg, _) => self.route(msg),
+        }
+    }
+
+    /// Esc, or a Leave button: outside a kiosk, ask before leaving; at a
+    /// kiosk, nobody leaves without the staff PIN, so the patient may only
+    /// start over.
+    pub(super) fn ask_to_leave(&mut self) {
+        self.dialog = match (&self.kiosk, self.in_progress()) {
+            (None, _) => Some(Dialog::ConfirmQuit),
+            (Some(_), true) => Some(Dialog::StartOver),
+            (Some(_), false) => None,
+        };
+    }
+
+    /// Ends the program, unless this is a kiosk: there only a right staff
+    /// PIN ends it, and no other path may.
+    pub(super) fn leave(&mut self) {
+        if self.kiosk.is_none() {
+            self.running = false;
         }
     }
 
@@ -337,6 +421,7 @@ impl App {
             Screen::Item(n) => self.update_item(n, msg),
             Screen::Review => self.update_review(msg),
             Screen::Summary => self.update_summary(msg),
+            Screen::Alert => self.update_alert(msg),
         }
     }
 
@@ -377,16 +462,22 @@ impl App {
             .unwrap_or(rows.len() - 1);
     }
 
-    /// Stores an answer given by a choice or scale and refreshes what depends on it.
-    fn answer(&mut self, n: usize, answer: Answer) {
+    /// Stores an answer given by a choice or scale and refreshes what depends
+    /// on it. Returns whether the answer raised an urgent warning sign, whose
+    /// notice must be read on this screen before the patient goes on.
+    fn answer(&mut self, n: usize, answer: Answer) -> bool {
         let id = self.item(n).id.clone();
         let before = self.session.get(&id).cloned();
         match self.session.set(&self.questionnaire, &id, answer) {
             Ok(()) => {
                 self.notice = None;
                 self.changed(&id, before);
+                matches!(self.notice, Some(Notice::Urgent(_))) && self.alert.is_none()
             }
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                false
+            }
         }
     }
 
@@ -412,6 +503,44 @@ impl App {
         self.session.updated = at;
         self.effects.push(Effect::Journal(record));
         self.enabled = self.session.enabled(&self.questionnaire);
+        self.tell_new_warning_signs();
+    }
+
+    /// Tells the patient, at once, of a warning sign their answers raised
+    /// that they have not been told of: an emergency by a notice here and a
+    /// full-screen alert next (and staff are called), an urgent sign by a
+    /// notice on this screen.
+    fn tell_new_warning_signs(&mut self) {
+        let rules = self.rules();
+        let new: Vec<(String, Level, String)> =
+            findings::raised(&self.questionnaire, &self.session, &self.enabled, rules)
+                .into_iter()
+                .filter(|f| !self.alerted.contains(&f.id))
+                .map(|f| (f.id.clone(), f.level, f.title.clone()))
+                .collect();
+        let Some(top) = new.iter().map(|(_, level, _)| *level).min() else {
+            return;
+        };
+        let alerts = rules.alerts.clone();
+        self.alerted.extend(new.iter().map(|(id, ..)| id.clone()));
+        match top {
+            Level::Emergency => {
+                let titles = new
+                    .into_iter()
+                    .filter(|(_, level, _)| *level == Level::Emergency)
+                    .map(|(.., title)| title)
+                    .collect();
+                self.notice = Some(Notice::Urgent(alerts.emergency_notice));
+                self.alert = Some(Alert { titles, then: None });
+                self.bell = true;
+                self.effects.push(Effect::Alert(Level::Emergency));
+            }
+            Level::Urgent => {
+                self.notice = Some(Notice::Urgent(alerts.urgent));
+                self.effects.push(Effect::Alert(Level::Urgent));
+            }
+            Level::Soon => {}
+        }
     }
 
     /// The layout of item `n`'s body, as drawn now.
@@ -449,6 +578,8 @@ impl App {
         }
     }
 }
+
+pub use alert::GO_ON;
 
 pub const BACK: &str = "◀ Back";
 pub const NEXT: &str = "Next ▶";

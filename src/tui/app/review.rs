@@ -13,9 +13,10 @@ impl App {
                 self.go_forward_from(None)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(LEAVE), column, row) =>
+                if self.kiosk.is_none()
+                    && layout::contains(frame.left_button(LEAVE), column, row) =>
             {
-                self.dialog = Some(Dialog::ConfirmQuit)
+                self.ask_to_leave()
             }
             _ => {}
         }

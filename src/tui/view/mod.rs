@@ -1,5 +1,6 @@
 //! Drawing: state in, frame out. Nothing here changes the state.
 
+mod alert;
 pub mod body;
 pub mod item;
 mod review;
@@ -28,6 +29,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
         Screen::Item(n) => item::render(app, n, area, frame),
         Screen::Review => review::render(app, area, frame.buffer_mut()),
         Screen::Summary => summary::render(app, area, frame.buffer_mut()),
+        Screen::Alert => alert::render(app, area, frame.buffer_mut()),
     }
     let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated);
     match app.dialog {
@@ -84,6 +86,25 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             &format!("Press any key to go on.\nStarting over in {left} seconds."),
             ["Any key", ""],
         ),
+        Some(Dialog::ConfirmOwner) => {
+            let what = app
+                .kiosk
+                .as_ref()
+                .and_then(|k| k.resume_check.as_deref())
+                .and_then(|id| app.questionnaire.item(id))
+                .map_or("", |i| i.prompt.as_str());
+            confirm(
+                app,
+                area,
+                frame,
+                " Did you start this? ",
+                &format!(
+                    "To go on where you left off, answer again:\n{what} {}_",
+                    app.typed
+                ),
+                ["Enter  Go on", "Esc  Start new"],
+            );
+        }
         Some(Dialog::StaffPin) => {
             let dots = "•".repeat(app.pin.chars().count());
             confirm(
@@ -171,7 +192,25 @@ pub(crate) struct Chrome<'a> {
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
         let notice = app.notice.clone();
-        self.render_notice(&app.theme, notice, frame, buf)
+        if app.kiosk.is_none() {
+            return self.render_notice(&app.theme, notice, frame, buf);
+        }
+        // At a kiosk Esc never leaves: it starts over, once there is
+        // something to start over from.
+        let hints: Vec<(&str, &str)> = self
+            .hints
+            .iter()
+            .filter_map(|&(key, does)| match (key, does) {
+                ("Esc", "leave") if !app.in_progress() => None,
+                ("Esc", "leave") => Some((key, "start over")),
+                _ => Some((key, does)),
+            })
+            .collect();
+        Chrome {
+            hints: &hints,
+            ..self
+        }
+        .render_notice(&app.theme, notice, frame, buf)
     }
 
     /// The chrome with a plain notice line (for screens without the app's notices).
@@ -221,6 +260,11 @@ impl Chrome<'_> {
             Some(Notice::Info(i)) => {
                 let text = layout::truncate(i, frame.message.width as usize);
                 buf.set_string(frame.message.x, frame.message.y, text, t.notice);
+            }
+            Some(Notice::Urgent(u)) => {
+                let text = layout::truncate(&format!("!! {u}"), frame.message.width as usize);
+                buf.set_style(frame.message, t.urgent);
+                buf.set_string(frame.message.x, frame.message.y, text, t.urgent);
             }
             None => {}
         }

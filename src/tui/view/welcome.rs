@@ -26,7 +26,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ("Esc", "leave"),
             ("F2", "high contrast"),
         ],
-        back: Some(LEAVE),
+        // A kiosk has no way out for the patient.
+        back: app.kiosk.is_none().then_some(LEAVE),
         next: Some(START),
     }
     .render(app, &frame, buf);
