@@ -65,14 +65,12 @@ impl App {
             (&self.editor, &kind)
         {
             let rows = choice_rows(&kind);
-            if let Some(answer) = cursor
+            let answer = cursor
                 .and_then(|c| rows.get(c))
-                .and_then(|r| single_answer(&kind, &r.value))
-            {
-                if self.answer(n, answer) {
-                    // An urgent sign: its notice is read here first.
-                    return;
-                }
+                .and_then(|r| single_answer(&kind, &r.value));
+            // An urgent sign: its notice is read here first.
+            if answer.is_some_and(|a| self.answer(n, a)) {
+                return;
             }
         }
         self.forward(n);
