@@ -244,3 +244,25 @@ fn a_symlink_in_the_state_directory_is_never_followed() {
     );
     fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn a_journal_a_restart_cannot_resume_is_set_aside_not_replaced() {
+    let d = dir("aside");
+    let (_, text) = journal_of_l5(&d);
+    let state = d.join("state");
+    let host = intake::tui::Host::new(&state, None).unwrap();
+    // The Start line is damaged: the answers cannot be placed, but staff may
+    // still recover them, so the next session must not write over them.
+    let damaged = text.replacen("Start", "Stort", 1);
+    fs::write(state.join("session.journal"), &damaged).unwrap();
+    assert!(host.earlier().unwrap().is_none());
+    assert!(!state.join("session.journal").exists());
+    let aside: Vec<_> = fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(fs::read_to_string(&aside[0]).unwrap(), damaged);
+    fs::remove_dir_all(d).unwrap();
+}
