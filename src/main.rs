@@ -285,15 +285,18 @@ fn summarize(
 ) -> Result<(), String> {
     let (q, rules) = load(cli)?;
     let name = answers.display().to_string();
-    let source =
-        std::fs::read_to_string(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    // An autosave journal (lines of "<crc> <record>") reads as the session it holds.
-    let session = if intake::journal::looks_like(&source) {
-        let replayed = intake::journal::replay(answers).map_err(|e| format!("{name}: {e}"))?;
-        replayed
-            .ok_or_else(|| format!("{name}: the journal is empty"))?
-            .session
+    let bytes = std::fs::read(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    // An autosave journal (lines of "<crc> <record>") reads as a restart
+    // would resume it; an empty file is told as an empty journal.
+    let session = if intake::journal::looks_like(&bytes) || bytes.trim_ascii().is_empty() {
+        let (session, warnings) = intake::journal::for_summary(&name, &bytes, &q)?;
+        for w in warnings {
+            eprintln!("{w}");
+        }
+        session
     } else {
+        let source = String::from_utf8(bytes)
+            .map_err(|e| format!("{name}: cannot read: not UTF-8 text: {e}"))?;
         Session::from_ron(&name, &source).map_err(|e| e.to_string())?
     };
     let problems = session.check(&q);

@@ -7,7 +7,7 @@ mod markdown;
 pub mod time;
 mod write;
 
-pub use write::{WriteError, private_dir, write_private};
+pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 
 use crate::answers::Session;
 use crate::findings::{self, Findings, Rules};

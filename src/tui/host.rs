@@ -2,7 +2,6 @@
 //! and the summary files. Kept apart from the terminal so tests drive it.
 
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::app::{App, Effect, Notice};
@@ -26,18 +25,12 @@ impl Host {
     /// A host keeping its journal in `state_dir` (created 0700) and, when
     /// given, summaries in `export_dir` (created 0700).
     pub fn new(state_dir: &Path, export_dir: Option<PathBuf>) -> io::Result<Host> {
-        let private =
-            |d: &Path| export::private_dir(d).map_err(|e| io::Error::other(e.to_string()));
+        let private = |d: &Path| export::private_dir(d).map_err(io::Error::from);
         private(state_dir)?;
         if let Some(d) = &export_dir {
             private(d)?;
         }
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(state_dir.join("lock"))?;
+        let lock = export::open_private(&state_dir.join("lock"))?;
         if lock.try_lock().is_err() {
             return Err(io::Error::other(
                 "another intake is running with this state directory",
@@ -53,8 +46,24 @@ impl Host {
     }
 
     /// The unfinished session left by an earlier run, if any.
+    /// A journal with no session to resume but something in it is moved
+    /// aside, not left for the next change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
-        journal::replay(&self.journal_path)
+        let Some(bytes) = journal::read(&self.journal_path)? else {
+            return Ok(None);
+        };
+        match journal::parse(&bytes) {
+            Ok(replayed) => Ok(Some(replayed)),
+            Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
+            Err(_) => {
+                let aside = self.journal_path.with_file_name(format!(
+                    "unreadable-{}.journal",
+                    export::time::compact(export::time::now())
+                ));
+                std::fs::rename(&self.journal_path, unique(aside))?;
+                Ok(None)
+            }
+        }
     }
 
     /// Deletes the journal left by an earlier run.
@@ -116,7 +125,7 @@ impl Host {
                 };
                 app.notice = Some(Notice::Error(format!(
                     "Your answers could not be saved ({}). {what}",
-                    e.kind()
+                    plain(e.kind())
                 )));
                 false
             }
@@ -144,7 +153,7 @@ impl Host {
                     .journal_path
                     .with_file_name(format!("unfinished-{}.ron", export::time::compact(now)));
                 export::write_private(&path, session.to_ron().as_bytes(), false)
-                    .map_err(io::Error::other)?;
+                    .map_err(io::Error::from)?;
                 return Ok(vec![path]);
             }
             return Ok(Vec::new());
@@ -155,7 +164,7 @@ impl Host {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
             let path = unique(dir.join(name));
             export::write_private(&path, format.render(&summary).as_bytes(), false)
-                .map_err(io::Error::other)?;
+                .map_err(io::Error::from)?;
             paths.push(path);
         }
         Ok(paths)
@@ -213,6 +222,18 @@ impl Host {
     }
 }
 
+/// Why a file could not be written, in words for a patient or a clerk.
+fn plain(kind: io::ErrorKind) -> &'static str {
+    match kind {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "the folder may not be written to"
+        }
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing",
+        _ => "the file could not be written",
+    }
+}
+
 /// `path`, or `path` with -2, -3... before the extension when it exists
 /// (two patients may finish within the same second).
 fn unique(path: PathBuf) -> PathBuf {
@@ -228,4 +249,67 @@ fn unique(path: PathBuf) -> PathBuf {
         .map(|n| path.with_file_name(format!("{stem}-{n}.{ext}")))
         .find(|p| !p.exists())
         .expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Record;
+
+    fn app() -> App {
+        let q = crate::content::questionnaire();
+        let session = Session::new(&q, 1);
+        let theme = crate::tui::theme::Theme::mono();
+        App::new(q, session, theme, ratatui::layout::Rect::new(0, 0, 80, 24))
+    }
+
+    fn state(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("intake-host-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    fn notice(app: &App) -> String {
+        match &app.notice {
+            Some(Notice::Error(text)) => text.clone(),
+            other => panic!("no error notice: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_told_in_plain_words() {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return; // No /dev/full here: nothing to simulate the disk with.
+        };
+        let d = state("full");
+        let mut host = Host::new(&d, None).unwrap();
+        host.journal = Some(Journal::on_file(full, Path::new("/dev/full")));
+        let mut app = app();
+        app.effects.push(Effect::Journal(Record::Clear {
+            id: "age".into(),
+            at: 2,
+        }));
+        assert!(!host.apply_or_report(&mut app));
+        assert!(
+            notice(&app).contains("(the disk is full)"),
+            "{}",
+            notice(&app)
+        );
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn a_failed_summary_keeps_the_kind_of_its_error() {
+        let d = state("kind");
+        let exports = d.join("exports");
+        let host = Host::new(&d.join("state"), Some(exports.clone())).unwrap();
+        // The export folder is gone, a file in its place.
+        std::fs::remove_dir(&exports).unwrap();
+        std::fs::write(&exports, "").unwrap();
+        let app = app();
+        let e = host.save(&app, &app.session, "summary").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        assert_eq!(plain(e.kind()), "the folder is missing");
+        std::fs::remove_dir_all(d).unwrap();
+    }
 }
