@@ -95,6 +95,9 @@ impl Host {
                     self.saved.extend(paths);
                     self.forget_earlier()?;
                 }
+                Effect::StaffLog(line) => {
+                    append_line(&self.journal_path.with_file_name("staff.log"), &line)?
+                }
             }
         }
         Ok(wiped)
@@ -164,6 +167,20 @@ impl Host {
         app.reset();
         Ok(())
     }
+}
+
+/// Appends `line` to a private log (0600), never through a symlink someone
+/// put in its place, and on disk before the kiosk goes on.
+fn append_line(path: &Path, line: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)?;
+    file.write_all(format!("{line}\n").as_bytes())?;
+    file.sync_data()
 }
 
 /// `path`, or `path` with -2, -3... before the extension when it exists

@@ -19,7 +19,7 @@ use crate::answers::{Answer, DurationUnit, Session};
 use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
 use crate::findings::{Findings, Rules, evaluate};
 use crate::journal::Record;
-use crate::kiosk::KioskConfig;
+use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +90,9 @@ pub struct App {
     /// An earlier unfinished session, offered to be continued.
     pub resume: Option<Session>,
     /// The PIN being typed into the staff dialog (never shown).
-    pub pin: String,
+    pub pin: TypedPin,
+    /// Wrong staff PINs in a row: kept across patients and dialogs.
+    pub pin_guard: PinGuard,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
     pub interviewer: bool,
 }
@@ -107,6 +109,8 @@ pub enum Effect {
     /// The patient chose not to continue this earlier session: keep it for
     /// staff, out of sight.
     SetAside(Session),
+    /// A line for the staff log (never a PIN or patient data).
+    StaffLog(String),
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -141,7 +145,8 @@ impl App {
             clock: crate::export::time::now,
             kiosk: None,
             resume: None,
-            pin: String::new(),
+            pin: TypedPin::default(),
+            pin_guard: PinGuard::default(),
             interviewer: false,
             questionnaire,
         }
@@ -239,6 +244,10 @@ impl App {
 
     /// What has the keyboard, for reading keys.
     pub fn focus(&self) -> Focus {
+        // Every printable key is part of the PIN, as typed.
+        if self.dialog == Some(Dialog::StaffPin) {
+            return Focus::Text;
+        }
         if self.dialog.is_some() {
             return Focus::Other;
         }
