@@ -3,12 +3,12 @@
 //! (stored only as an Argon2 hash).
 
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
-use argon2::Argon2;
-use argon2::password_hash::{
-    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
-};
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use serde::Deserialize;
+use zeroize::Zeroize;
 
 use crate::diagnostic::{Diagnostics, Problems};
 
@@ -98,11 +98,161 @@ impl KioskConfig {
 
     /// Whether `pin` is the staff PIN.
     pub fn pin_matches(&self, pin: &str) -> bool {
-        PasswordHash::new(&self.staff_pin_hash).is_ok_and(|h| {
-            Argon2::default()
-                .verify_password(pin.as_bytes(), &h)
-                .is_ok()
-        })
+        PasswordHash::new(&self.staff_pin_hash).is_ok_and(|h| argon2_verify(pin, &h).is_some())
+    }
+}
+
+/// Argon2's working memory (19 MiB with the default parameters), allocated
+/// once and reused: a fresh buffer per check is freed into malloc's heap,
+/// which keeps it, and a kiosk grew by that much with every check.
+static ARGON2_MEMORY: Mutex<Vec<Block>> = Mutex::new(Vec::new());
+
+/// `Some(())` when `pin` hashes to `hash`, compared in constant time.
+fn argon2_verify(pin: &str, hash: &PasswordHash) -> Option<()> {
+    let algorithm = Algorithm::try_from(hash.algorithm).ok()?;
+    let version = hash
+        .version
+        .map_or(Ok(Version::default()), Version::try_from);
+    let params = Params::try_from(hash).ok()?;
+    let expected = hash.hash?;
+    let mut salt = [0u8; 64];
+    let salt = hash.salt?.decode_b64(&mut salt).ok()?;
+    // Argon2 rounds the memory down to whole lanes, but uses at least 8 blocks a lane.
+    let blocks = params.m_cost().max(8 * params.p_cost()) as usize;
+    let argon2 = Argon2::new(algorithm, version.ok()?, params);
+    let mut memory = ARGON2_MEMORY.lock().unwrap_or_else(PoisonError::into_inner);
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::default());
+    }
+    let computed = Output::init_with(expected.len(), |out| {
+        argon2
+            .hash_password_into_with_memory(pin.as_bytes(), salt, out, &mut memory[..])
+            .map_err(|_| argon2::password_hash::Error::Crypto)
+    });
+    // The blocks are derived from the PIN: leave nothing of it behind.
+    memory.iter_mut().for_each(Zeroize::zeroize);
+    (computed.ok()? == expected).then_some(())
+}
+
+/// The shortest and longest staff PIN, in characters.
+pub const PIN_MIN: usize = 4;
+pub const PIN_MAX: usize = 64;
+
+/// The one rule for a staff PIN, said the way `hash-pin` says it.
+pub const PIN_RULE: &str = "a PIN is 4 to 64 characters: letters, digits, symbols, and spaces \
+                            between them (no accented letters, tabs or control characters)";
+
+/// Whether the kiosk's PIN box takes `c`: printable ASCII, which every kiosk
+/// keyboard and terminal sends the same way.
+pub fn pin_char(c: char) -> bool {
+    c == ' ' || c.is_ascii_graphic()
+}
+
+/// What is wrong with `pin` as a staff PIN, if anything. `hash-pin` and the
+/// PIN box both follow it, so every PIN that can be hashed can be typed.
+pub fn pin_problem(pin: &str) -> Option<&'static str> {
+    let ok = (PIN_MIN..=PIN_MAX).contains(&pin.len())
+        && pin.chars().all(pin_char)
+        && !pin.starts_with(' ')
+        && !pin.ends_with(' ');
+    (!ok).then_some(PIN_RULE)
+}
+
+/// The PIN being typed. Its buffer is made big enough at the start and never
+/// grows, so no copy is left in freed memory; it is zeroed when cleared or dropped.
+pub struct TypedPin(String);
+
+impl Default for TypedPin {
+    fn default() -> Self {
+        TypedPin(String::with_capacity(PIN_MAX))
+    }
+}
+
+impl TypedPin {
+    /// Adds `c` if the PIN box takes it and there is room.
+    pub fn push(&mut self, c: char) {
+        if pin_char(c) && self.0.len() < PIN_MAX {
+            self.0.push(c);
+        }
+    }
+
+    pub fn pop(&mut self) {
+        // The removed byte (ASCII only) would stay past the end: overwrite it.
+        if self.0.pop().is_some() {
+            self.0.push('\0');
+            self.0.pop();
+        }
+    }
+
+    /// Zeroes the whole buffer and empties it.
+    pub fn clear(&mut self) {
+        self.0.zeroize();
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// How many characters were typed (shown as dots).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Drop for TypedPin {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+/// Wrong PINs after which checks are paused.
+pub const FREE_TRIES: u32 = 5;
+/// The first pause; each further wrong PIN doubles it, up to `MAX_PAUSE_SECS`.
+pub const FIRST_PAUSE_SECS: u64 = 30;
+pub const MAX_PAUSE_SECS: u64 = 15 * 60;
+
+/// Wrong PINs in a row, and until when checks are paused: with a PIN check
+/// taking 14 ms, a 4-digit PIN would fall to scripted guessing in minutes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PinGuard {
+    pub wrong: u32,
+    /// Seconds since the epoch before which no PIN is checked.
+    pub until: u64,
+}
+
+impl PinGuard {
+    /// Seconds left before the next PIN may be checked, if checks are paused.
+    pub fn wait(&self, now: u64) -> Option<u64> {
+        (now < self.until).then(|| self.until - now)
+    }
+
+    /// Counts a wrong PIN and returns the pause it starts, if any.
+    pub fn failed(&mut self, now: u64) -> Option<u64> {
+        self.wrong = self.wrong.saturating_add(1);
+        let over = self.wrong.checked_sub(FREE_TRIES)?;
+        let pause = FIRST_PAUSE_SECS
+            .saturating_mul(1 << over.min(16))
+            .min(MAX_PAUSE_SECS);
+        self.until = now + pause;
+        Some(pause)
+    }
+
+    pub fn succeeded(&mut self) {
+        *self = PinGuard::default();
+    }
+}
+
+/// "30 seconds", "1 minute", "15 minutes": a pause in words, rounded up.
+pub fn pause_words(secs: u64) -> String {
+    match secs {
+        1 => "1 second".into(),
+        s if s < 60 => format!("{s} seconds"),
+        s if s <= 60 => "1 minute".into(),
+        s => format!("{} minutes", s.div_ceil(60)),
     }
 }
 
@@ -133,6 +283,49 @@ mod tests {
         assert!(c.pin_matches("4821"));
         assert!(!c.pin_matches("4822"));
         assert!(!c.pin_matches(""));
+    }
+
+    #[test]
+    fn pauses_start_after_five_wrong_pins_double_and_are_capped() {
+        let mut g = PinGuard::default();
+        for _ in 0..4 {
+            assert_eq!(g.failed(100), None);
+        }
+        assert_eq!(g.wait(100), None);
+        assert_eq!(g.failed(100), Some(30));
+        assert_eq!(g.wait(100), Some(30));
+        assert_eq!(g.wait(130), None);
+        let pauses: Vec<_> = (0..7).filter_map(|_| g.failed(200)).collect();
+        assert_eq!(pauses, [60, 120, 240, 480, 900, 900, 900]);
+        g.succeeded();
+        assert_eq!(g.failed(300), None, "a right PIN starts the count again");
+        assert_eq!(pause_words(30), "30 seconds");
+        assert_eq!(pause_words(60), "1 minute");
+        assert_eq!(pause_words(61), "2 minutes");
+    }
+
+    #[test]
+    fn the_pin_rule() {
+        for ok in ["1234", "Ab 1!", &"x".repeat(64)] {
+            assert_eq!(pin_problem(ok), None, "{ok:?}");
+        }
+        for bad in ["123", " 1234", "1234 ", "12\t34", "12é4", &"x".repeat(65)] {
+            assert_eq!(pin_problem(bad), Some(PIN_RULE), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_pin_takes_only_what_the_rule_allows() {
+        let mut pin = TypedPin::default();
+        for c in "Ab 1!é\t".chars().chain(std::iter::repeat_n('9', 100)) {
+            pin.push(c);
+        }
+        assert_eq!(pin.len(), PIN_MAX);
+        assert!(pin.as_str().starts_with("Ab 1!9"));
+        pin.pop();
+        assert_eq!(pin.len(), PIN_MAX - 1);
+        pin.clear();
+        assert!(pin.is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use intake::findings::{self, Rules};
 use intake::questionnaire::{self, Questionnaire};
 use intake::tui::{self, theme::Theme};
 use intake::{check, content};
+use zeroize::Zeroizing;
 
 #[derive(Parser)]
 #[command(
@@ -219,17 +220,60 @@ fn practice(cli: &Cli, case: Option<&Path>, cases: &Path, record: bool) -> ExitC
     })
 }
 
+/// Prints the Argon2 hash of a PIN. At a terminal the PIN is asked twice and
+/// never echoed; from a pipe one line is read. Either way it stays out of the
+/// shell's history.
 fn hash_pin() -> Result<(), String> {
-    let mut pin = String::new();
-    std::io::stdin()
-        .read_line(&mut pin)
-        .map_err(|e| e.to_string())?;
-    let pin = pin.trim_end_matches(['\r', '\n']);
-    if pin.len() < 4 {
-        return Err("intake: a PIN needs at least 4 characters".into());
+    let pin = if std::io::stdin().is_terminal() {
+        let pin = read_hidden("Staff PIN: ")?;
+        if *read_hidden("The same PIN again: ")? != *pin {
+            return Err("intake: the two PINs differ; nothing was hashed".into());
+        }
+        pin
+    } else {
+        read_pin_line()?
+    };
+    if let Some(rule) = intake::kiosk::pin_problem(&pin) {
+        return Err(format!("intake: {rule}"));
     }
-    println!("{}", intake::kiosk::hash_pin(pin));
+    println!("{}", intake::kiosk::hash_pin(&pin));
     Ok(())
+}
+
+/// One line of standard input without its line ending, zeroed when dropped.
+fn read_pin_line() -> Result<Zeroizing<String>, String> {
+    // Room enough that reading never moves the PIN and leaves a copy behind.
+    let mut line = Zeroizing::new(String::with_capacity(256));
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("intake: cannot read the PIN: {e}"))?;
+    while line.ends_with(['\r', '\n']) {
+        line.pop();
+    }
+    Ok(line)
+}
+
+/// Asks for a line at the terminal on standard input with echo off (the
+/// Enter still shows, so the next prompt starts on a new line).
+fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
+    eprint!("{prompt}");
+    let fd = libc::STDIN_FILENO;
+    let mut saved = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr writes a whole termios when it returns 0.
+    if unsafe { libc::tcgetattr(fd, saved.as_mut_ptr()) } != 0 {
+        return Err(format!("intake: {}", std::io::Error::last_os_error()));
+    }
+    // SAFETY: initialised by the successful tcgetattr above.
+    let saved = unsafe { saved.assume_init() };
+    let mut quiet = saved;
+    quiet.c_lflag &= !libc::ECHO;
+    quiet.c_lflag |= libc::ECHONL;
+    // SAFETY: a valid termios for the terminal it came from.
+    unsafe { libc::tcsetattr(fd, libc::TCSAFLUSH, &quiet) };
+    let line = read_pin_line();
+    // SAFETY: as above; echo comes back whatever the read gave.
+    unsafe { libc::tcsetattr(fd, libc::TCSAFLUSH, &saved) };
+    line
 }
 
 fn default_state_dir() -> PathBuf {

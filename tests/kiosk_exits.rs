@@ -36,50 +36,84 @@ fn states() -> Vec<(&'static str, Box<dyn Fn(&mut Harness)>)> {
     let item = |id: &'static str| -> Box<dyn Fn(&mut Harness)> { Box::new(move |h| h.goto(id)) };
     let mut v: Vec<(&'static str, Box<dyn Fn(&mut Harness)>)> = vec![
         ("welcome", Box::new(|_| {})),
-        ("review", Box::new(|h| {
-            h.goto("anything_else");
-            h.enter();
-        })),
-        ("summary", Box::new(|h| {
-            h.app.session.set(&h.app.questionnaire.clone(), "age", Answer::Number(40.0)).unwrap();
-            h.app.finished = true;
-            h.app.screen = Screen::Summary;
-        })),
-        ("alert", Box::new(|h| {
-            h.goto("rf_bladder");
-            h.keys("y");
-            assert_eq!(h.app.screen, Screen::Alert);
-        })),
-        ("start over", Box::new(|h| {
-            h.goto("age");
-            h.key(KeyCode::Esc);
-            assert_eq!(h.app.dialog, Some(Dialog::StartOver));
-        })),
-        ("still there", Box::new(|h| {
-            h.goto("age");
-            h.app.update(Msg::Tick { idle: 95 });
-            assert!(matches!(h.app.dialog, Some(Dialog::StillThere(_))));
-        })),
-        ("staff pin", Box::new(|h| {
-            h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
-            assert_eq!(h.app.dialog, Some(Dialog::StaffPin));
-        })),
-        ("clear all", Box::new(|h| {
-            h.goto("body_map");
-            h.keys("px");
-            assert_eq!(h.app.dialog, Some(Dialog::ConfirmClearAll));
-        })),
-        ("confirm owner", Box::new(|h| {
-            let q = h.app.questionnaire.clone();
-            let mut earlier = Session::new(&q, 0);
-            earlier.set(&q, "age", Answer::Number(40.0)).unwrap();
-            h.app.offer_resume(earlier);
-            assert_eq!(h.app.dialog, Some(Dialog::ConfirmOwner));
-        })),
+        (
+            "review",
+            Box::new(|h| {
+                h.goto("anything_else");
+                h.enter();
+            }),
+        ),
+        (
+            "summary",
+            Box::new(|h| {
+                h.app
+                    .session
+                    .set(&h.app.questionnaire.clone(), "age", Answer::Number(40.0))
+                    .unwrap();
+                h.app.finished = true;
+                h.app.screen = Screen::Summary;
+            }),
+        ),
+        (
+            "alert",
+            Box::new(|h| {
+                h.goto("rf_bladder");
+                h.keys("y");
+                assert_eq!(h.app.screen, Screen::Alert);
+            }),
+        ),
+        (
+            "start over",
+            Box::new(|h| {
+                h.goto("age");
+                h.key(KeyCode::Esc);
+                assert_eq!(h.app.dialog, Some(Dialog::StartOver));
+            }),
+        ),
+        (
+            "still there",
+            Box::new(|h| {
+                h.goto("age");
+                h.app.update(Msg::Tick { idle: 95 });
+                assert!(matches!(h.app.dialog, Some(Dialog::StillThere(_))));
+            }),
+        ),
+        (
+            "staff pin",
+            Box::new(|h| {
+                h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
+                assert_eq!(h.app.dialog, Some(Dialog::StaffPin));
+            }),
+        ),
+        (
+            "clear all",
+            Box::new(|h| {
+                h.goto("body_map");
+                h.keys("px");
+                assert_eq!(h.app.dialog, Some(Dialog::ConfirmClearAll));
+            }),
+        ),
+        (
+            "confirm owner",
+            Box::new(|h| {
+                let q = h.app.questionnaire.clone();
+                let mut earlier = Session::new(&q, 0);
+                earlier.set(&q, "age", Answer::Number(40.0)).unwrap();
+                h.app.offer_resume(earlier);
+                assert_eq!(h.app.dialog, Some(Dialog::ConfirmOwner));
+            }),
+        ),
     ];
     for id in [
-        "age", "main_area", "duration", "onset", "pain_now", "leg_spread_side", "body_map",
-        "goal", "rf_bladder",
+        "age",
+        "main_area",
+        "duration",
+        "onset",
+        "pain_now",
+        "leg_spread_side",
+        "body_map",
+        "goal",
+        "rf_bladder",
     ] {
         v.push((id, item(id)));
     }
@@ -93,9 +127,14 @@ fn kiosk() -> Harness {
         let h = Harness::new(W, H);
         (h.app.questionnaire.clone(), h.app.rules().clone(), config())
     });
-    let app = App::new(q.clone(), Session::new(q, 0), Theme::mono(), Rect::new(0, 0, W, H))
-        .with_rules(rules.clone())
-        .with_kiosk(k.clone());
+    let app = App::new(
+        q.clone(),
+        Session::new(q, 0),
+        Theme::mono(),
+        Rect::new(0, 0, W, H),
+    )
+    .with_rules(rules.clone())
+    .with_kiosk(k.clone());
     Harness {
         app,
         terminal: Terminal::new(TestBackend::new(W, H)).unwrap(),
@@ -106,7 +145,10 @@ fn kiosk() -> Harness {
 fn say_yes(h: &mut Harness) {
     let (yes, _) = intake::tui::layout::dialog_buttons(h.app.area);
     h.keys("y");
-    h.app.update(Msg::Click { column: yes.x + 1, row: yes.y });
+    h.app.update(Msg::Click {
+        column: yes.x + 1,
+        row: yes.y,
+    });
     h.enter();
 }
 
@@ -126,7 +168,10 @@ fn try_to_leave(h: &mut Harness) {
         h.key_with(code, m);
         assert!(h.app.running);
         for r in [yes, no] {
-            h.app.update(Msg::Click { column: r.x + 1, row: r.y });
+            h.app.update(Msg::Click {
+                column: r.x + 1,
+                row: r.y,
+            });
             assert!(h.app.running);
         }
     }
@@ -141,7 +186,10 @@ fn no_click_key_or_dialog_leaves_a_kiosk() {
                 let mut h = kiosk();
                 reach(&mut h);
                 h.app.update(Msg::Click { column, row });
-                assert!(h.app.running, "{name}: a click at {column},{row} left the kiosk");
+                assert!(
+                    h.app.running,
+                    "{name}: a click at {column},{row} left the kiosk"
+                );
                 say_yes(&mut h);
                 assert!(h.app.running, "{name}: yes after a click at {column},{row}");
                 clicks += 1;

@@ -2,6 +2,7 @@
 //! and the summary files. Kept apart from the terminal so tests drive it.
 
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::app::{App, Effect, Notice};
@@ -106,6 +107,7 @@ impl Host {
                     self.saved.extend(paths);
                     self.forget_earlier()?;
                 }
+                Effect::StaffLog(line) => self.staff_log(&line),
             }
         }
         Ok(wiped)
@@ -195,24 +197,18 @@ impl Host {
             Ok(mut child) => {
                 std::thread::spawn(move || child.wait());
             }
-            Err(e) => self.staff_log(&format!("on_emergency could not start: {e}")),
+            Err(e) => self.staff_log(&format!(
+                "{}: on_emergency could not start: {e}",
+                export::time::rfc3339((app.clock)())
+            )),
         }
     }
 
     /// Appends a line for staff to `staff.log` beside the journal: events
     /// only, never a patient's answer or a PIN. Best effort: a log that
-    /// cannot be written must not stop the kiosk.
-    pub fn staff_log(&self, message: &str) {
-        let line = format!(
-            "{} {message}\n",
-            export::time::readable(export::time::now())
-        );
-        let _ = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .mode(0o600)
-            .open(self.journal_path.with_file_name("staff.log"))
-            .and_then(|mut f| std::io::Write::write_all(&mut f, line.as_bytes()));
+    /// cannot be written must not stop the kiosk or alarm the patient.
+    pub fn staff_log(&self, line: &str) {
+        let _ = append_line(&self.journal_path.with_file_name("staff.log"), line);
     }
 
     fn wipe(&mut self, app: &mut App) -> io::Result<()> {
@@ -232,6 +228,20 @@ fn plain(kind: io::ErrorKind) -> &'static str {
         io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing",
         _ => "the file could not be written",
     }
+}
+
+/// Appends `line` to a private log (0600), never through a symlink someone
+/// put in its place, and on disk before the kiosk goes on.
+fn append_line(path: &Path, line: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)?;
+    file.write_all(format!("{line}\n").as_bytes())?;
+    file.sync_data()
 }
 
 /// `path`, or `path` with -2, -3... before the extension when it exists

@@ -1,6 +1,9 @@
 //! Dialogs and the kiosk timer: yes/no questions, the idle countdown, the staff PIN.
 
+use tui_input::InputRequest;
+
 use super::*;
+use crate::kiosk;
 
 impl App {
     pub(super) fn update_dialog(&mut self, msg: Msg) {
@@ -108,35 +111,58 @@ impl App {
         if idle >= k.idle_timeout_secs {
             self.effects.push(Effect::Abandoned);
         } else if idle >= warn_at {
-            self.dialog = Some(Dialog::StillThere(k.idle_timeout_secs - idle));
+            let left = k.idle_timeout_secs - idle;
+            self.close_pin();
+            self.dialog = Some(Dialog::StillThere(left));
         }
     }
 
     pub(super) fn update_pin(&mut self, msg: Msg) {
+        let now = (self.clock)();
+        let paused = self.pin_guard.wait(now).is_some();
         match msg {
-            Msg::Digit(d) if self.pin.len() < 32 => self.pin.push(char::from(b'0' + d)),
-            Msg::Letter(c) if self.pin.len() < 32 => self.pin.push(c),
-            Msg::Back => {
-                self.pin.pop();
+            Msg::Edit(InputRequest::InsertChar(c)) if !paused => self.pin.push(c),
+            Msg::Edit(InputRequest::DeletePrevChar) => self.pin.pop(),
+            Msg::Edit(InputRequest::DeletePrevWord | InputRequest::DeleteFromStart) => {
+                self.pin.clear()
             }
-            Msg::Confirm => {
-                let ok = self
-                    .kiosk
-                    .as_ref()
-                    .is_some_and(|k| k.pin_matches(&self.pin));
-                self.pin.clear();
-                self.dialog = None;
-                if ok {
-                    self.running = false;
-                } else {
-                    self.notice = Some(Notice::Error("That PIN is not right.".into()));
-                }
-            }
-            Msg::Quit | Msg::Interrupt => {
-                self.pin.clear();
-                self.dialog = None;
-            }
+            Msg::Confirm if !paused => self.check_pin(now),
+            Msg::Quit | Msg::Interrupt => self.close_pin(),
             _ => {}
+        }
+    }
+
+    /// Checks the typed PIN: the right one ends the program; a wrong one is
+    /// counted and logged for staff (the count and time, never the PIN).
+    fn check_pin(&mut self, now: u64) {
+        let ok = self
+            .kiosk
+            .as_ref()
+            .is_some_and(|k| k.pin_matches(self.pin.as_str()));
+        self.close_pin();
+        if ok {
+            self.pin_guard.succeeded();
+            self.running = false;
+            return;
+        }
+        let pause = self.pin_guard.failed(now);
+        let mut line = format!(
+            "{}: wrong staff PIN ({} in a row)",
+            crate::export::time::rfc3339(now),
+            self.pin_guard.wrong
+        );
+        if let Some(secs) = pause {
+            line += &format!("; no PIN is checked for {}", kiosk::pause_words(secs));
+        }
+        self.effects.push(Effect::StaffLog(line));
+        self.notice = Some(Notice::Error("That PIN is not right.".into()));
+    }
+
+    /// Closes the PIN dialog (if open), forgetting what was typed.
+    pub(super) fn close_pin(&mut self) {
+        self.pin.clear();
+        if self.dialog == Some(Dialog::StaffPin) {
+            self.dialog = None;
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::answers::{Answer, DurationUnit, Session};
 use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
 use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
-use crate::kiosk::KioskConfig;
+use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,9 @@ pub struct App {
     /// An earlier unfinished session, offered to be continued.
     pub resume: Option<Session>,
     /// The PIN being typed into the staff dialog (never shown).
-    pub pin: String,
+    pub pin: TypedPin,
+    /// Wrong staff PINs in a row: kept across patients and dialogs.
+    pub pin_guard: PinGuard,
     /// What is typed into the kiosk's continue-your-session check.
     pub typed: String,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
@@ -136,6 +138,8 @@ pub enum Effect {
     SetAside(Session),
     /// An answer raised a warning sign of this level: at a kiosk, call staff.
     Alert(Level),
+    /// A line for the staff log (never a PIN or patient data).
+    StaffLog(String),
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -170,7 +174,8 @@ impl App {
             clock: crate::export::time::now,
             kiosk: None,
             resume: None,
-            pin: String::new(),
+            pin: TypedPin::default(),
+            pin_guard: PinGuard::default(),
             typed: String::new(),
             interviewer: false,
             alerted: BTreeSet::new(),
@@ -292,6 +297,10 @@ impl App {
 
     /// What has the keyboard, for reading keys.
     pub fn focus(&self) -> Focus {
+        // Every printable key is part of the PIN, as typed.
+        if self.dialog == Some(Dialog::StaffPin) {
+            return Focus::Text;
+        }
         if self.dialog.is_some() {
             return Focus::Other;
         }

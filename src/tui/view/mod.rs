@@ -106,15 +106,17 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             );
         }
         Some(Dialog::StaffPin) => {
-            let dots = "•".repeat(app.pin.chars().count());
-            confirm(
-                app,
-                area,
-                frame,
-                " Staff ",
-                &format!("Staff PIN: {dots}\nEnter to leave the kiosk, Esc to cancel."),
-                ["", ""],
-            );
+            let text = match app.pin_guard.wait((app.clock)()) {
+                Some(secs) => format!(
+                    "Too many wrong PINs: try again in {}.\nEsc to cancel.",
+                    crate::kiosk::pause_words(secs)
+                ),
+                None => format!(
+                    "Staff PIN: {}\nEnter to leave the kiosk, Esc to cancel.",
+                    "•".repeat(app.pin.len())
+                ),
+            };
+            confirm(app, area, frame, " Staff ", &text, ["", ""]);
         }
         None => {}
     }
