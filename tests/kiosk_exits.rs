@@ -31,10 +31,13 @@ fn config() -> KioskConfig {
     KioskConfig::parse("kiosk.ron", &text).unwrap()
 }
 
+/// How to reach a state from a fresh kiosk app.
+type Reach = Box<dyn Fn(&mut Harness)>;
+
 /// The states a patient can reach, by name, each built afresh.
-fn states() -> Vec<(&'static str, Box<dyn Fn(&mut Harness)>)> {
-    let item = |id: &'static str| -> Box<dyn Fn(&mut Harness)> { Box::new(move |h| h.goto(id)) };
-    let mut v: Vec<(&'static str, Box<dyn Fn(&mut Harness)>)> = vec![
+fn states() -> Vec<(&'static str, Reach)> {
+    let item = |id: &'static str| -> Reach { Box::new(move |h| h.goto(id)) };
+    let mut v: Vec<(&'static str, Reach)> = vec![
         ("welcome", Box::new(|_| {})),
         (
             "review",
