@@ -276,6 +276,16 @@ fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
     line
 }
 
+/// Where finished summaries go when no --export-dir is given, so that
+/// plain use always leaves one.
+fn default_export_dir() -> PathBuf {
+    match (std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake/summaries"),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/share/intake/summaries"),
+        _ => PathBuf::from("intake-summaries"),
+    }
+}
+
 fn default_state_dir() -> PathBuf {
     match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
         (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake"),
@@ -402,16 +412,17 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         Some(k) => (k.state_dir.clone(), Some(k.export_dir.clone())),
         None => (
             cli.state_dir.clone().unwrap_or_else(default_state_dir),
-            cli.export_dir.clone(),
+            Some(cli.export_dir.clone().unwrap_or_else(default_export_dir)),
         ),
     };
-    let mut host = tui::Host::new(&state_dir, export_dir)
+    let mut host = tui::Host::new(&state_dir, export_dir.clone())
         .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
     let earlier = host
         .earlier()
         .map_err(|e| format!("intake: {}: {e}", state_dir.display()))?;
     let high_contrast = cli.high_contrast;
     let is_kiosk = kiosk.is_some();
+    let saves_to = export_dir.as_ref().map(|d| d.display().to_string());
     let interviewer = cli.interviewer;
     let make = move || {
         // The built-in rules are read when first needed (the summary), not
@@ -425,16 +436,21 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
             app = app.with_rules(rules);
         }
         app.interviewer = interviewer;
+        app.saves_to = saves_to;
         if let Some(k) = kiosk {
             app = app.with_kiosk(k);
         }
-        if let Some(earlier) = earlier {
-            app.consider_earlier(earlier.session, now);
+        match earlier {
+            // A session its patient was done with is for staff only.
+            Some(e) if e.closed => app.set_aside(e.session),
+            Some(e) => app.consider_earlier(e.session, now),
+            None => {}
         }
         app
     };
-    let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
-    host.finish_on_exit(&app)
+    let (mut app, exit) =
+        tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    host.finish_on_exit(&mut app)
         .map_err(|e| format!("intake: {e}"))?;
     for path in &host.saved {
         println!("saved {}", path.display());

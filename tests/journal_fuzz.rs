@@ -126,6 +126,7 @@ fn expected(bytes: &[u8], good: &HashSet<Vec<u8>>) -> Option<(u64, BTreeMap<Stri
                 answers.remove(&id);
                 updated = updated.max(at);
             }
+            Record::Closed { at } => updated = updated.max(at),
         }
     }
     started.map(|s| (updated.max(s), answers))

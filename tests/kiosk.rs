@@ -354,5 +354,12 @@ fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
         "the journal still holds the answers"
     );
     assert!(h.screen().contains("could not be saved"), "{}", h.screen());
+    // Should the kiosk now be restarted, the patient pressed Done: their
+    // session goes to staff and is never offered to whoever comes next.
+    let j = journal::replay(&d.join("state/session.journal"))
+        .unwrap()
+        .unwrap();
+    assert!(j.closed);
+    assert_eq!(j.session.get("age"), Some(&Answer::Number(47.0)));
     fs::remove_dir_all(d).unwrap();
 }

@@ -49,6 +49,8 @@ fn start_with(args: &[&str], state: &std::path::Path, env: &[(&str, &str)]) -> R
     cmd.env("TERM", "xterm-256color");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("XDG_STATE_HOME", state);
+    // Plain use saves summaries under XDG_DATA_HOME: never the tester's own.
+    cmd.env("XDG_DATA_HOME", state.join("data"));
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -199,6 +201,40 @@ fn frames_are_drawn_as_synchronized_updates() {
 }
 
 #[test]
+fn plain_use_leaves_a_summary_and_never_offers_the_finished_session_again() {
+    let state = fresh_state("plain");
+    let mut p = start_in(&["--questionnaire", "tests/fixtures/tiny.ron"], &state);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"57\r");
+    p.wait_for("Is it getting worse?");
+    p.send(b"n");
+    p.wait_for("Check your answers");
+    p.send(b"\x1b[F\r");
+    let summaries = state.join("data/intake/summaries");
+    p.wait_for("this summary is saved in");
+    p.wait_for("data/intake/summaries");
+    p.send(b"\r");
+    let (code, _) = p.finish(0);
+    assert_eq!(code, 0);
+    let files: Vec<String> = std::fs::read_dir(&summaries)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with(".md")));
+    // The next start offers nothing to continue.
+    let mut p = start_in(&["--questionnaire", "tests/fixtures/tiny.ron"], &state);
+    p.wait_for("Press Enter to start");
+    assert!(!p.screen.screen().contents().contains("Continue"));
+    p.send(b"\x1b");
+    p.wait_for("Do you want to leave");
+    p.send(b"y");
+    assert_eq!(p.finish(0).0, 0);
+}
+
+#[test]
 fn finishing_saves_the_summary_privately_in_the_export_dir() {
     use std::os::unix::fs::MetadataExt;
     let dir = std::env::temp_dir().join(format!("intake-pty-export-{}", std::process::id()));
@@ -219,9 +255,8 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
     p.send(b"\x1b[F"); // End: the Finish row
     p.send(b"\r");
     p.wait_for("Your summary");
-    p.send(b"\r"); // Done asks whether to leave
-    p.wait_for("Do you want to leave");
-    p.send(b"y");
+    p.wait_for("this summary is saved in");
+    p.send(b"\r"); // Done saves, then leaves
     let (code, _) = p.finish(0);
     assert_eq!(code, 0);
     assert_eq!(std::fs::metadata(&dir).unwrap().mode() & 0o777, 0o700);

@@ -38,6 +38,11 @@ pub enum Record {
         id: String,
         at: u64,
     },
+    /// The patient is gone (Done, or a kiosk's idle timeout or start over):
+    /// the session is for staff now and is never offered to be continued.
+    Closed {
+        at: u64,
+    },
 }
 
 /// A journal open for appending.

@@ -24,6 +24,8 @@ pub struct Replayed {
     pub skipped: Vec<usize>,
     /// The line that last set each answer, to say where a dropped one was.
     pub lines: BTreeMap<String, usize>,
+    /// The patient was done with it: never offer it to be continued.
+    pub closed: bool,
 }
 
 /// Why a file holds no journal to replay, and at which line.
@@ -117,7 +119,9 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         answers: Default::default(),
     };
     let mut lines = BTreeMap::new();
+    let mut closed = false;
     for (n, change) in changes {
+        closed |= matches!(change, Record::Closed { .. });
         apply(&mut session, &mut lines, n, change);
     }
     Ok(Replayed {
@@ -125,6 +129,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         dropped: skipped.len(),
         skipped,
         lines,
+        closed,
     })
 }
 
@@ -140,6 +145,7 @@ fn apply(s: &mut Session, lines: &mut BTreeMap<String, usize>, n: usize, change:
             s.answers.remove(&id);
             s.updated = s.updated.max(at);
         }
+        Record::Closed { at } => s.updated = s.updated.max(at),
         Record::Start { .. } => {}
     }
 }

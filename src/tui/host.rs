@@ -88,14 +88,20 @@ impl Host {
                     // every answer the session has (a resumed one has some).
                     None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
                 },
-                Effect::Finished => {
+                Effect::Finished if app.kiosk.is_some() => {
                     // A kiosk saves for days: the paths are not kept, or memory would grow.
+                    self.close(app)?;
                     self.save(app, &app.session, "summary")?;
                     self.wipe(app)?;
                     wiped = true;
                 }
+                Effect::Finished => {
+                    self.finish(app)?;
+                    app.leave();
+                }
                 Effect::Abandoned => {
                     if !app.session.answers.is_empty() {
+                        self.close(app)?;
                         self.save(app, &app.session, "unfinished")?;
                     }
                     self.wipe(app)?;
@@ -103,8 +109,10 @@ impl Host {
                 }
                 Effect::Alert(level) => self.call_staff(app, level),
                 Effect::SetAside(earlier) => {
-                    let paths = self.save(app, &earlier, "unfinished")?;
-                    self.saved.extend(paths);
+                    if !earlier.answers.is_empty() {
+                        let paths = self.save(app, &earlier, "unfinished")?;
+                        self.saved.extend(paths);
+                    }
                     self.forget_earlier()?;
                 }
                 Effect::StaffLog(line) => self.staff_log(&line),
@@ -134,15 +142,38 @@ impl Host {
         }
     }
 
-    /// After the program ends outside kiosk mode: a finished session whose
-    /// summary was saved needs its journal no more.
-    pub fn finish_on_exit(&mut self, app: &App) -> io::Result<()> {
-        if app.finished && self.export_dir.is_some() {
-            let paths = self.save(app, &app.session, "summary")?;
-            self.saved.extend(paths);
-            self.forget_earlier()?;
+    /// After the program ends outside kiosk mode: a session that reached
+    /// its summary is saved, whichever way the patient left.
+    pub fn finish_on_exit(&mut self, app: &mut App) -> io::Result<()> {
+        if app.finished {
+            self.finish(app)?;
         }
         Ok(())
+    }
+
+    /// Saves the summary of a finished session and closes its journal, so
+    /// that it is never offered to be continued.
+    fn finish(&mut self, app: &mut App) -> io::Result<()> {
+        self.close(app)?;
+        let paths = self.save(app, &app.session, "summary")?;
+        self.saved.extend(paths);
+        self.forget_earlier()?;
+        app.finished = false;
+        Ok(())
+    }
+
+    /// Marks the journal closed before its summary is written: should the
+    /// write fail and the program end, the session is still never offered
+    /// to the next person.
+    fn close(&mut self, app: &App) -> io::Result<()> {
+        let at = (app.clock)();
+        let journal = match &mut self.journal {
+            Some(j) => j,
+            None => self
+                .journal
+                .insert(Journal::create(&self.journal_path, &app.session)?),
+        };
+        journal.append(&journal::Record::Closed { at })
     }
 
     /// Saves a session's summary in every format in the export directory;

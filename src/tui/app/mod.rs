@@ -116,6 +116,8 @@ pub struct App {
     pub typed: String,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
     pub interviewer: bool,
+    /// Where Done saves the summary, to tell the patient (outside a kiosk).
+    pub saves_to: Option<String>,
     /// Warning signs already told to this patient: each is told once.
     pub alerted: BTreeSet<String>,
     /// An emergency alert waiting for, or holding, the screen.
@@ -178,6 +180,7 @@ impl App {
             pin_guard: PinGuard::default(),
             typed: String::new(),
             interviewer: false,
+            saves_to: None,
             alerted: BTreeSet::new(),
             alert: None,
             bell: false,
@@ -241,6 +244,11 @@ impl App {
         } else {
             self.effects.push(Effect::SetAside(earlier));
         }
+    }
+
+    /// Keeps an earlier session for staff without showing or offering it.
+    pub fn set_aside(&mut self, earlier: Session) {
+        self.effects.push(Effect::SetAside(earlier));
     }
 
     /// Offers to continue an earlier unfinished session: at a kiosk, to the
@@ -418,7 +426,7 @@ impl App {
 
     /// Ends the program, unless this is a kiosk: there only a right staff
     /// PIN ends it, and no other path may.
-    pub(super) fn leave(&mut self) {
+    pub fn leave(&mut self) {
         if self.kiosk.is_none() {
             self.running = false;
         }

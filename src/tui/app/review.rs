@@ -136,13 +136,9 @@ impl App {
             .min(lines.saturating_sub(frame.body.height));
     }
 
-    /// Done on the summary: at a kiosk, save and make way for the next patient;
-    /// elsewhere, ask before leaving.
+    /// Done on the summary: the summary is saved; then a kiosk makes way
+    /// for the next patient, and elsewhere the program ends.
     pub(super) fn done(&mut self) {
-        if self.kiosk.is_some() {
-            self.effects.push(Effect::Finished);
-        } else {
-            self.dialog = Some(Dialog::ConfirmQuit);
-        }
+        self.effects.push(Effect::Finished);
     }
 }

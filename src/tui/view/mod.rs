@@ -38,7 +38,11 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             area,
             frame,
             " Leave? ",
-            "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later.",
+            if app.finished {
+                "Do you want to leave now?\nYour summary will be saved."
+            } else {
+                "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later."
+            },
             ["Y  Leave", "N  Stay"],
         ),
         Some(Dialog::ConfirmClearAll) => confirm(

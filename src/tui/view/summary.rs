@@ -55,13 +55,18 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         t.prompt,
         "",
     );
-    if app.kiosk.is_some() {
-        push_wrapped(
-            &mut out,
-            "When you press Done, this summary goes to the clinic staff and is cleared from this screen.",
-            t.dim,
-            "",
-        );
+    let done = match (&app.kiosk, &app.saves_to) {
+        (Some(_), _) => Some(
+            "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
+                .to_string(),
+        ),
+        (None, Some(dir)) => Some(format!(
+            "When you press Done, this summary is saved in {dir}"
+        )),
+        (None, None) => None,
+    };
+    if let Some(done) = done {
+        push_wrapped(&mut out, &done, t.dim, "");
     }
 
     out.push(Line::default());
