@@ -3,7 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::Summary;
-use super::time::readable;
+use super::time::readable_at;
 use crate::answers::Answer;
 use crate::body::{BodyRegions, Figures, Symptom};
 use crate::findings::{Level, Line};
@@ -25,7 +25,7 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
         "Questionnaire `{}` version {}. Summary made {}.",
         q.id,
         q.version,
-        readable(s.authored)
+        readable_at(s.authored, s.utc_offset)
     )?;
     if !s.complete {
         writeln!(

@@ -20,6 +20,8 @@ pub struct Summary<'a> {
     pub findings: Findings,
     /// When the summary was made (Unix seconds).
     pub authored: u64,
+    /// The local time zone's offset then, for the times people read.
+    pub utc_offset: i32,
     /// Whether every required question was answered.
     pub complete: bool,
 }
@@ -36,6 +38,7 @@ impl<'a> Summary<'a> {
             session,
             findings: findings::evaluate(questionnaire, session, rules),
             authored,
+            utc_offset: time::local_offset(authored),
             complete: session.progress(questionnaire).complete(),
         }
     }

@@ -1,5 +1,7 @@
-//! Dates for summaries and file names, from Unix seconds, in UTC. A few lines
-//! of calendar arithmetic instead of a date crate.
+//! Dates for summaries and file names, from Unix seconds. People read local
+//! time, with its offset from UTC, so staff can match a file to the clock on
+//! the wall; programs read UTC (JSON, FHIR). The offset comes from the
+//! system's time zone (TZ, or /etc/localtime); the calendar arithmetic is ours.
 
 /// (year, month, day, hour, minute, second) of a Unix time, in UTC.
 fn parts(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
@@ -25,14 +27,50 @@ fn parts(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
     )
 }
 
+/// The local time zone's offset from UTC at `secs`, in seconds east (0 when
+/// the system names no zone or the zone cannot be read).
+pub fn local_offset(secs: u64) -> i32 {
+    let Ok(at) = jiff::Timestamp::from_second(secs.min(i64::MAX as u64) as i64) else {
+        return 0;
+    };
+    jiff::tz::TimeZone::try_system()
+        .map(|tz| tz.to_offset(at).seconds())
+        .unwrap_or(0)
+}
+
+/// `secs` moved by `offset` seconds, for showing a local time.
+fn shifted(secs: u64, offset: i32) -> u64 {
+    secs.saturating_add_signed(i64::from(offset))
+}
+
+/// `+01:00`, `-05:30`, with `sep` between hours and minutes.
+fn offset_text(offset: i32, sep: &str) -> String {
+    let sign = if offset < 0 { '-' } else { '+' };
+    let m = offset.unsigned_abs() / 60;
+    format!("{sign}{:02}{sep}{:02}", m / 60, m % 60)
+}
+
 /// `2026-11-25T10:30:00Z`
 pub fn rfc3339(secs: u64) -> String {
     let (y, mo, d, h, mi, s) = parts(secs);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
-/// `25 November 2026, 10:30 UTC`
+/// `2026-11-25T11:30:00+01:00`: local time with its offset, for staff logs.
+pub fn rfc3339_local(secs: u64) -> String {
+    let offset = local_offset(secs);
+    let (y, mo, d, h, mi, s) = parts(shifted(secs, offset));
+    let off = offset_text(offset, ":");
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{off}")
+}
+
+/// `25 November 2026, 11:30 (UTC+01:00)`, in local time.
 pub fn readable(secs: u64) -> String {
+    readable_at(secs, local_offset(secs))
+}
+
+/// `25 November 2026, 11:30 (UTC+01:00)`, at `offset` seconds east of UTC.
+pub fn readable_at(secs: u64, offset: i32) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -47,14 +85,26 @@ pub fn readable(secs: u64) -> String {
         "November",
         "December",
     ];
-    let (y, mo, d, h, mi, _) = parts(secs);
-    format!("{d} {} {y}, {h:02}:{mi:02} UTC", MONTHS[mo as usize - 1])
+    let (y, mo, d, h, mi, _) = parts(shifted(secs, offset));
+    let zone = match offset {
+        0 => "UTC".to_string(),
+        _ => format!("UTC{}", offset_text(offset, ":")),
+    };
+    format!(
+        "{d} {} {y}, {h:02}:{mi:02} ({zone})",
+        MONTHS[mo as usize - 1]
+    )
 }
 
-/// `20261125-103000`, for file names.
+/// `20261125-113000+0100`, local time for file names.
 pub fn compact(secs: u64) -> String {
-    let (y, mo, d, h, mi, s) = parts(secs);
-    format!("{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}")
+    compact_at(secs, local_offset(secs))
+}
+
+fn compact_at(secs: u64, offset: i32) -> String {
+    let (y, mo, d, h, mi, s) = parts(shifted(secs, offset));
+    let off = offset_text(offset, "");
+    format!("{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}{off}")
 }
 
 pub fn now() -> u64 {
@@ -72,7 +122,34 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_602_600), "2026-11-25T10:30:00Z");
-        assert_eq!(readable(1_795_602_600), "25 November 2026, 10:30 UTC");
-        assert_eq!(compact(1_795_602_600), "20261125-103000");
+        assert_eq!(
+            readable_at(1_795_602_600, 0),
+            "25 November 2026, 10:30 (UTC)"
+        );
+        assert_eq!(
+            readable_at(1_795_602_600, 3600),
+            "25 November 2026, 11:30 (UTC+01:00)"
+        );
+        // Across midnight and the date line, west of UTC, half-hour zones.
+        assert_eq!(
+            readable_at(1_795_602_600, -11 * 3600),
+            "24 November 2026, 23:30 (UTC-11:00)"
+        );
+        assert_eq!(compact_at(1_795_602_600, 0), "20261125-103000+0000");
+        assert_eq!(compact_at(1_795_602_600, 19_800), "20261125-160000+0530");
+    }
+
+    #[test]
+    fn the_local_offset_is_the_system_zones() {
+        // Whatever zone this machine is in, local time and UTC agree on the
+        // instant: the local text shifted back is the UTC one.
+        let secs = 1_795_602_600;
+        let offset = local_offset(secs);
+        assert!(offset.abs() <= 14 * 3600);
+        assert_eq!(
+            readable(secs),
+            readable_at(secs, offset),
+            "readable uses the system's zone"
+        );
     }
 }

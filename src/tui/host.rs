@@ -218,7 +218,10 @@ impl Host {
             .args(args)
             .env("INTAKE_KIOSK_ID", &k.kiosk_id)
             .env("INTAKE_ALERT_LEVEL", "emergency")
-            .env("INTAKE_ALERT_TIME", export::time::rfc3339((app.clock)()))
+            .env(
+                "INTAKE_ALERT_TIME",
+                export::time::rfc3339_local((app.clock)()),
+            )
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -230,7 +233,7 @@ impl Host {
             }
             Err(e) => self.staff_log(&format!(
                 "{}: on_emergency could not start: {e}",
-                export::time::rfc3339((app.clock)())
+                export::time::rfc3339_local((app.clock)())
             )),
         }
     }

@@ -148,7 +148,7 @@ impl App {
         let pause = self.pin_guard.failed(now);
         let mut line = format!(
             "{}: wrong staff PIN ({} in a row)",
-            crate::export::time::rfc3339(now),
+            crate::export::time::rfc3339_local(now),
             self.pin_guard.wrong
         );
         if let Some(secs) = pause {
