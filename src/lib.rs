@@ -11,6 +11,7 @@ pub mod export;
 pub mod findings;
 pub mod journal;
 pub mod kiosk;
+pub mod memory;
 pub mod practice;
 pub mod questionnaire;
 pub mod tui;

@@ -14,6 +14,10 @@ use intake::tui::{self, theme::Theme};
 use intake::{check, content};
 use zeroize::Zeroizing;
 
+/// Freed memory is wiped, so nothing of one patient outlives their session.
+#[global_allocator]
+static ALLOCATOR: intake::memory::Wiping = intake::memory::Wiping;
+
 #[derive(Parser)]
 #[command(
     name = "intake",
