@@ -109,3 +109,30 @@ fn validate_command_exits_non_zero_on_any_invalid_file() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.ron: cannot read"));
 }
+
+/// Thousands of duplicate ids once took minutes: each error searched the
+/// whole file for every earlier `id:` field.
+#[test]
+fn five_thousand_duplicate_ids_are_each_reported_on_their_own_line_quickly() {
+    let n = 5_000;
+    let mut source = String::from(
+        "Questionnaire(id: \"t\", title: \"T\", version: \"1\", language: \"en\", sections: [\n\
+         Section(id: \"s\", title: \"S\", items: [\n",
+    );
+    for k in 0..=n {
+        source.push_str(&format!(
+            "    Item(id: \"dup\", prompt: \"Q{k}?\", kind: YesNo),\n"
+        ));
+    }
+    source.push_str("])])\n");
+    let started = std::time::Instant::now();
+    let err = questionnaire::parse_str("dups.ron", &source).unwrap_err();
+    let took = started.elapsed();
+    assert!(took.as_secs_f64() < 3.0, "took {took:?}");
+    assert_eq!(err.0.len(), n);
+    for (k, d) in err.0.iter().enumerate() {
+        // Items start on line 3; the first is the original.
+        assert_eq!((d.pos.line, d.pos.col), (k + 4, 14), "{d}");
+        assert!(d.message.contains("first used on line 3"), "{d}");
+    }
+}
