@@ -267,8 +267,7 @@ fn load(cli: &Cli) -> Result<(Questionnaire, Option<Rules>), String> {
     let rules = match &cli.rules {
         Some(p) => {
             let name = p.display().to_string();
-            let source =
-                std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            let source = questionnaire::read_source(p).map_err(|e| e.to_string())?;
             Some(findings::parse_rules(&name, &source, &q).map_err(|e| e.to_string())?)
         }
         None => content::rules_for(&q),
@@ -285,8 +284,7 @@ fn summarize(
 ) -> Result<(), String> {
     let (q, rules) = load(cli)?;
     let name = answers.display().to_string();
-    let source =
-        std::fs::read_to_string(answers).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let source = questionnaire::read_source(answers).map_err(|e| e.to_string())?;
     // An autosave journal (lines of "<crc> <record>") reads as the session it holds.
     let session = if intake::journal::looks_like(&source) {
         let replayed = intake::journal::replay(answers).map_err(|e| format!("{name}: {e}"))?;

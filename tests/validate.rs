@@ -136,3 +136,46 @@ fn five_thousand_duplicate_ids_are_each_reported_on_their_own_line_quickly() {
         assert!(d.message.contains("first used on line 3"), "{d}");
     }
 }
+
+/// A scratch file under the target directory, written with `bytes`.
+fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("validate");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_its_first_bad_byte() {
+    let path = scratch("bad-utf8.ron", b"Questionnaire(\n  id: \"\xc3\xa9\xff\",\n");
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let name = path.display();
+    assert!(
+        err.starts_with(&format!("{name}:2:9: invalid UTF-8 (byte 0xFF)")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_file_says_so_at_its_start() {
+    let path = scratch("empty.ron", b" \n");
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let name = path.display();
+    assert!(
+        err.starts_with(&format!("{name}:1:1: the file is empty")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_says_why_in_plain_words() {
+    let missing = intake::check::check_file(Path::new("no/such/file.ron"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(missing, "no/such/file.ron: cannot read: not found");
+    let dir = intake::check::check_file(Path::new("tests"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(dir, "tests: cannot read: it is a directory, not a file");
+}
