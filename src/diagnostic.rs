@@ -206,6 +206,27 @@ impl<'a> Locator<'a> {
         first_from(self.strings.get(value), from)
     }
 
+    /// Byte offset of the string literal `"value"` at or after `from` that is
+    /// a map key (followed by `:`), or of the first such literal at all.
+    pub fn key_after(&self, from: usize, value: &str) -> Option<usize> {
+        let offsets = self.strings.get(value)?;
+        let after = &offsets[offsets.partition_point(|&at| at < from)..];
+        let end = |at: usize| at + 2 + value.len();
+        after
+            .iter()
+            .find(|&&at| {
+                let rest = self.source.get(end(at)..).unwrap_or("");
+                rest.trim_start().starts_with(':')
+            })
+            .or(after.first())
+            .copied()
+    }
+
+    /// Byte offset of the last `id: "value"` field with this value.
+    pub fn last_id_field(&self, value: &str) -> Option<usize> {
+        self.ids.get(value)?.last().copied()
+    }
+
     /// Byte offset of a position (clamped to the source).
     pub fn offset(&self, pos: Pos) -> usize {
         let Some(&(start, _)) = self.lines.get(pos.line.saturating_sub(1)) else {

@@ -294,9 +294,9 @@ fn summarize(
     } else {
         Session::from_ron(&name, &source).map_err(|e| e.to_string())?
     };
-    let problems = session.check(&q);
-    if !problems.is_empty() {
-        return Err(format!("{name}: {}", problems.join(&format!("\n{name}: "))));
+    let problems = session.problems(&q, &name, &source);
+    if !problems.0.is_empty() {
+        return Err(problems.to_string());
     }
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
     let summary = Summary::new(&q, &session, &rules, session.updated.max(session.started));
