@@ -46,6 +46,16 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
             crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (themes)"))
         }
+        "BodyRegions" => {
+            let t = crate::body::BodyRegions::parse(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!("{name}: ok (body regions: {})", t.regions.len()))
+        }
+        "Figures" => {
+            let regions = crate::body::BodyRegions::builtin();
+            crate::body::Figures::parse(&name, &source, regions)
+                .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
+            Ok(format!("{name}: ok (body figures)"))
+        }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!(

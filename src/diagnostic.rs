@@ -126,6 +126,15 @@ impl<'a> Problems<'a> {
         self.found.push(d);
     }
 
+    /// Records `message` at the `nth` (0-based) `id: "value"` field, or at
+    /// the first `"value"` when there are not that many.
+    pub fn at_id(&mut self, value: &str, nth: usize, message: String) {
+        let at = self.loc.id_field(value, nth);
+        let at = at.or_else(|| self.loc.string_after(0, value)).unwrap_or(0);
+        let d = self.loc.diagnostic(self.path, at, message);
+        self.found.push(d);
+    }
+
     /// `value` when nothing was found, else every problem.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.found.is_empty() {

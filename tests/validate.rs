@@ -179,3 +179,22 @@ fn a_file_that_cannot_be_read_says_why_in_plain_words() {
         .to_string();
     assert_eq!(dir, "tests: cannot read: it is a directory, not a file");
 }
+
+#[test]
+fn the_body_files_are_checked_as_what_they_are() {
+    for path in ["assets/body/regions.ron", "assets/body/figures.ron"] {
+        if let Err(e) = intake::check::check_file(Path::new(path)) {
+            panic!("{e}");
+        }
+    }
+    let source = fs::read_to_string("assets/body/regions.ron").unwrap();
+    let twice = source.replacen("id: \"chest\"", "id: \"neck_front\"", 1);
+    let path = scratch("regions.ron", twice.as_bytes());
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let line = twice.lines().position(|l| l.contains("Chest")).unwrap() + 1;
+    let want = format!("{}:{line}:", path.display());
+    assert!(
+        err.contains(&want) && err.contains("duplicate region id \"neck_front\""),
+        "{err}"
+    );
+}
