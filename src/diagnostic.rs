@@ -353,4 +353,33 @@ mod tests {
         assert_eq!(l.pos(src.len() - 1), Pos { line: 2, col: 2 });
         assert_eq!(l.pos(0), Pos { line: 1, col: 1 });
     }
+
+    #[test]
+    fn comments_and_char_literals_hide_no_string_and_make_none() {
+        let src = "// id: \"x\"\n(codes: {'\"': \"a\"}, /* \"x\" */ Item(id: \"x\"))";
+        let l = Locator::new(src);
+        let at = src.rfind("\"x\"").unwrap();
+        assert_eq!(l.string_after(0, "x"), Some(at));
+        assert_eq!(l.struct_id("Item", "x", 0), Some(at));
+        assert_eq!(l.string_after(0, "a"), Some(src.find("\"a\"").unwrap()));
+    }
+
+    #[test]
+    fn a_very_long_line_is_quoted_around_the_spot() {
+        let src = format!("{}bad{}", "x".repeat(5_000), "y".repeat(5_000));
+        let l = Locator::new(&src);
+        let d = l.diagnostic("f.ron", 5_000, "here".into());
+        assert_eq!(
+            d.pos,
+            Pos {
+                line: 1,
+                col: 5_001
+            }
+        );
+        let shown = d.to_string();
+        let text = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert!(text.len() < 300, "{text}");
+        assert_eq!(&text[caret.len() - 1..caret.len() + 2], "bad");
+    }
 }
