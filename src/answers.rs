@@ -499,20 +499,48 @@ impl Session {
     /// Problems with this session against `q`: another questionnaire, or
     /// answers that no longer fit their items (e.g. after the file changed).
     pub fn check(&self, q: &Questionnaire) -> Vec<String> {
-        let mut out = Vec::new();
+        self.findings(q).into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// `check`'s problems, each at the answer's id in `source`, the text the
+    /// session was read from (a saved session or a journal).
+    pub fn problems(&self, q: &Questionnaire, path: &str, source: &str) -> Diagnostics {
+        let loc = crate::diagnostic::Locator::new(source);
+        let answers_at = loc.after(0, "answers").unwrap_or(0);
+        let found = self.findings(q).into_iter().map(|(id, message)| {
+            let at = match id {
+                None => loc.after(0, "questionnaire"),
+                Some(id) => loc
+                    .key_after(answers_at, id)
+                    .or_else(|| loc.last_id_field(id))
+                    .or_else(|| loc.string_after(0, id)),
+            };
+            loc.diagnostic(path, at.unwrap_or(0), message)
+        });
+        Diagnostics(found.collect())
+    }
+
+    /// Each problem with the id of the answer it is about (none for the
+    /// session as a whole).
+    fn findings(&self, q: &Questionnaire) -> Vec<(Option<&str>, String)> {
         if self.questionnaire != q.id {
-            out.push(format!(
+            let message = format!(
                 "these answers belong to questionnaire \"{}\", not \"{}\"",
                 self.questionnaire, q.id
-            ));
-            return out;
+            );
+            return vec![(None, message)];
         }
+        let items: HashMap<&str, &Kind> = q.items().map(|i| (i.id.as_str(), &i.kind)).collect();
+        let mut out = Vec::new();
         for (id, answer) in &self.answers {
-            match q.item(id) {
-                None => out.push(format!("answer to unknown item \"{id}\"")),
-                Some(item) => {
-                    if let Err(e) = answer.check(&item.kind) {
-                        out.push(format!("answer to \"{id}\": {e}"));
+            match items.get(id.as_str()) {
+                None => out.push((
+                    Some(id.as_str()),
+                    format!("answer to unknown item \"{id}\""),
+                )),
+                Some(kind) => {
+                    if let Err(e) = answer.check(kind) {
+                        out.push((Some(id.as_str()), format!("answer to \"{id}\": {e}")));
                     }
                 }
             }
@@ -740,6 +768,33 @@ mod tests {
         let err = Session::from_ron("s.ron", &text).unwrap_err().to_string();
         assert!(
             err.starts_with("s.ron:2:5: session format 99 is not supported"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn problems_with_answers_point_at_each_answers_id() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        s.set(&q, "leg", Answer::YesNo(true)).unwrap();
+        let text = s.to_ron().replace(
+            "\"leg\": YesNo(true)",
+            "\"leg\": Scale(3),\n        \"gone\": YesNo(true)",
+        );
+        let back = Session::from_ron("s.ron", &text).unwrap();
+        let err = back.problems(&q, "s.ron", &text).to_string();
+        let line = |id: &str| text.lines().position(|l| l.contains(id)).unwrap() + 1;
+        let first = format!("s.ron:{}:9: answer to unknown item \"gone\"", line("gone"));
+        let second = format!("s.ron:{}:9: answer to \"leg\": ", line("leg"));
+        assert!(err.contains(&first), "{err}");
+        assert!(err.contains(&second), "{err}");
+
+        let other = text.replace("questionnaire: \"t\"", "questionnaire: \"u\"");
+        let back = Session::from_ron("s.ron", &other).unwrap();
+        let err = back.problems(&q, "s.ron", &other).to_string();
+        let at = line("questionnaire:");
+        assert!(
+            err.starts_with(&format!("s.ron:{at}:5: these answers belong")),
             "{err}"
         );
     }

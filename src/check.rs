@@ -8,11 +8,18 @@ use crate::questionnaire::{self, LoadError, Questionnaire};
 
 /// Checks one file; on success a line saying what it holds.
 pub fn check_file(path: &Path) -> Result<String, LoadError> {
-    let name = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: name.clone(),
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.display().to_string(),
         source,
     })?;
+    check_bytes(path, bytes)
+}
+
+/// `check_file` on content already read; `path` names it in messages and
+/// finds the questionnaire beside it.
+pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    let name = path.display().to_string();
+    let source = questionnaire::source_text(&name, bytes).map_err(LoadError::Invalid)?;
     match top_level_name(&source) {
         "Findings" => {
             let q = questionnaire_for(path, &source)?;
@@ -38,6 +45,16 @@ pub fn check_file(path: &Path) -> Result<String, LoadError> {
         "Themes" => {
             crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (themes)"))
+        }
+        "BodyRegions" => {
+            let t = crate::body::BodyRegions::parse(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!("{name}: ok (body regions: {})", t.regions.len()))
+        }
+        "Figures" => {
+            let regions = crate::body::BodyRegions::builtin();
+            crate::body::Figures::parse(&name, &source, regions)
+                .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
+            Ok(format!("{name}: ok (body figures)"))
         }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;

@@ -1,7 +1,10 @@
 //! Positioned error messages in the style of rustc:
 //! `path:line:col: message`, then the offending line with a caret under the spot.
 
+use std::collections::HashMap;
 use std::fmt;
+
+mod literals;
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,22 +18,37 @@ pub struct Diagnostic {
     pub path: String,
     pub pos: Pos,
     pub message: String,
-    /// The source line at `pos`, for the caret display.
+    /// The source line at `pos`, for the caret display (a window of it when
+    /// the line is very long).
     pub line_text: String,
+    /// Characters of the line left out before `line_text`.
+    shown_from: usize,
 }
 
 impl Diagnostic {
+    /// A diagnostic quoting line `pos.line` of `source`. It walks the source
+    /// to that line: for many diagnostics in one file use `Locator::diagnostic`.
     pub fn new(path: &str, source: &str, pos: Pos, message: impl Into<String>) -> Self {
-        let line_text = source
-            .lines()
-            .nth(pos.line.saturating_sub(1))
-            .unwrap_or("")
-            .to_string();
+        let line = source.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+        Self::quoting(path, line, pos, message.into())
+    }
+
+    /// Quotes at most a window of `line` around the column: a mutated file
+    /// may hold a megabyte on one line, and thousands of problems on it.
+    fn quoting(path: &str, line: &str, pos: Pos, message: String) -> Self {
+        const WIDE: usize = 200;
+        let skip = pos.col.saturating_sub(WIDE / 2 + 1);
+        let line_text = if line.len() <= WIDE {
+            line.to_string()
+        } else {
+            line.chars().skip(skip).take(WIDE).collect()
+        };
         Self {
             path: path.to_string(),
             pos,
-            message: message.into(),
+            message,
             line_text,
+            shown_from: if line.len() <= WIDE { 0 } else { skip },
         }
     }
 }
@@ -45,7 +63,9 @@ impl fmt::Display for Diagnostic {
         let text = self.line_text.replace('\t', " ");
         writeln!(f, "{pad} |")?;
         writeln!(f, "{line} | {text}")?;
-        write!(f, "{pad} | {}^", " ".repeat(col.saturating_sub(1)))
+        let caret = (col.saturating_sub(1).saturating_sub(self.shown_from))
+            .min(self.line_text.chars().count());
+        write!(f, "{pad} | {}^", " ".repeat(caret))
     }
 }
 
@@ -71,8 +91,10 @@ impl std::error::Error for Diagnostics {}
 /// occurrence of a piece of text (a field name, a quoted id).
 pub struct Problems<'a> {
     path: &'a str,
-    source: &'a str,
     loc: Locator<'a>,
+    /// Where each unquoted needle was first found: a file with thousands of
+    /// problems must not search the whole text for each.
+    first: HashMap<String, usize>,
     found: Vec<Diagnostic>,
 }
 
@@ -80,21 +102,37 @@ impl<'a> Problems<'a> {
     pub fn new(path: &'a str, source: &'a str) -> Self {
         Self {
             path,
-            source,
             loc: Locator::new(source),
+            first: HashMap::new(),
             found: Vec::new(),
         }
     }
 
-    /// Records `message` at the first `needle` in the file (its start if none).
+    /// Records `message` at the first `needle` in the file (its start if
+    /// none). A quoted needle (`"\"x\""`) means the string literal `"x"`.
     pub fn at(&mut self, needle: &str, message: String) {
-        let at = self.loc.after(0, needle).unwrap_or(0);
-        self.found.push(Diagnostic::new(
-            self.path,
-            self.source,
-            self.loc.pos(at),
-            message,
-        ));
+        let at = match needle.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+            Some(value) => self.loc.string_after(0, value).unwrap_or(0),
+            None => match self.first.get(needle) {
+                Some(&at) => at,
+                None => {
+                    let at = self.loc.after(0, needle).unwrap_or(0);
+                    self.first.insert(needle.to_string(), at);
+                    at
+                }
+            },
+        };
+        let d = self.loc.diagnostic(self.path, at, message);
+        self.found.push(d);
+    }
+
+    /// Records `message` at the `nth` (0-based) `id: "value"` field, or at
+    /// the first `"value"` when there are not that many.
+    pub fn at_id(&mut self, value: &str, nth: usize, message: String) {
+        let at = self.loc.id_field(value, nth);
+        let at = at.or_else(|| self.loc.string_after(0, value)).unwrap_or(0);
+        let d = self.loc.diagnostic(self.path, at, message);
+        self.found.push(d);
     }
 
     /// `value` when nothing was found, else every problem.
@@ -109,47 +147,54 @@ impl<'a> Problems<'a> {
 
 /// Finds where things are in a RON source, so that errors found after parsing
 /// (duplicate ids, bad references) can still point at a line and column.
+/// Everything is indexed in one pass, so each lookup is a hash or a binary
+/// search: thousands of errors in a large file stay linear.
 pub struct Locator<'a> {
     source: &'a str,
-    /// Every `id: "value"` field in the source: (value, byte offset of the quote).
-    ids: Vec<(&'a str, usize)>,
+    /// Byte offset where each line starts, and whether the line is ASCII
+    /// (then a column is a byte difference, not a count of characters).
+    lines: Vec<(usize, bool)>,
+    /// Every string literal's text (between the quotes) to the byte offsets
+    /// of its opening quote, in source order.
+    strings: HashMap<&'a str, Vec<usize>>,
+    /// Every `id: "value"` field: value to quote offsets, in source order.
+    ids: HashMap<&'a str, Vec<usize>>,
+    /// The same, by the name of the struct that holds the field (`Item`).
+    named_ids: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
-        Self {
+        let mut loc = Self {
             source,
-            ids: id_fields(source),
+            lines: line_index(source),
+            strings: HashMap::new(),
+            ids: HashMap::new(),
+            named_ids: HashMap::new(),
+        };
+        for lit in literals::scan(source) {
+            loc.strings.entry(lit.text).or_default().push(lit.quote);
+            if lit.is_id {
+                loc.ids.entry(lit.text).or_default().push(lit.quote);
+                let key = (lit.owner, lit.text);
+                loc.named_ids.entry(key).or_default().push(lit.quote);
+            }
         }
+        loc
     }
 
     /// Byte offset of the `nth` (0-based) `id: "value"` field with this value.
     pub fn id_field(&self, value: &str, nth: usize) -> Option<usize> {
-        self.ids
-            .iter()
-            .filter(|(v, _)| *v == value)
-            .nth(nth)
-            .map(|(_, at)| *at)
+        self.ids.get(value)?.get(nth).copied()
     }
 
     /// Byte offset of the `id` field of the struct `name` (e.g. `Item`) whose id
     /// is `value`, searching from `from`. Falls back to any `id: "value"` when
     /// the file leaves struct names out.
     pub fn struct_id(&self, name: &str, value: &str, from: usize) -> Option<usize> {
-        let mut first_after = None;
-        let mut nth = 0;
-        while let Some(at) = self.id_field(value, nth) {
-            nth += 1;
-            if at < from {
-                continue;
-            }
-            first_after.get_or_insert(at);
-            let open = self.source[..at].rfind('(').unwrap_or(0);
-            if self.source[..open].trim_end().ends_with(name) {
-                return Some(at);
-            }
-        }
-        first_after.or_else(|| self.id_field(value, 0))
+        first_from(self.named_ids.get(&(name, value)), from)
+            .or_else(|| first_from(self.ids.get(value), from))
+            .or_else(|| self.id_field(value, 0))
     }
 
     /// Byte offset of the first `needle` at or after `from`.
@@ -157,21 +202,46 @@ impl<'a> Locator<'a> {
         self.source.get(from..)?.find(needle).map(|rel| from + rel)
     }
 
+    /// Byte offset of the first `needle` in `from..to`: a search that stays
+    /// inside one item costs that item's length, not the rest of the file.
+    pub fn within(&self, from: usize, to: usize, needle: &str) -> Option<usize> {
+        let to = to.min(self.source.len());
+        let hay = self.source.get(from..to)?;
+        hay.find(needle).map(|rel| from + rel)
+    }
+
     /// Byte offset of the string literal `"value"` at or after `from`.
     pub fn string_after(&self, from: usize, value: &str) -> Option<usize> {
-        self.after(from, &format!("\"{value}\""))
+        first_from(self.strings.get(value), from)
+    }
+
+    /// Byte offset of the string literal `"value"` at or after `from` that is
+    /// a map key (followed by `:`), or of the first such literal at all.
+    pub fn key_after(&self, from: usize, value: &str) -> Option<usize> {
+        let offsets = self.strings.get(value)?;
+        let after = &offsets[offsets.partition_point(|&at| at < from)..];
+        let end = |at: usize| at + 2 + value.len();
+        after
+            .iter()
+            .find(|&&at| {
+                let rest = self.source.get(end(at)..).unwrap_or("");
+                rest.trim_start().starts_with(':')
+            })
+            .or(after.first())
+            .copied()
+    }
+
+    /// Byte offset of the last `id: "value"` field with this value.
+    pub fn last_id_field(&self, value: &str) -> Option<usize> {
+        self.ids.get(value)?.last().copied()
     }
 
     /// Byte offset of a position (clamped to the source).
     pub fn offset(&self, pos: Pos) -> usize {
-        let mut start = 0;
-        for _ in 1..pos.line {
-            match self.source[start..].find('\n') {
-                Some(n) => start += n + 1,
-                None => return self.source.len(),
-            }
-        }
-        let line = &self.source[start..];
+        let Some(&(start, _)) = self.lines.get(pos.line.saturating_sub(1)) else {
+            return self.source.len();
+        };
+        let line = self.line_text_from(start);
         start
             + line
                 .char_indices()
@@ -182,46 +252,75 @@ impl<'a> Locator<'a> {
     /// Just after the last non-blank character before `offset`: where a
     /// missing comma or bracket belongs.
     pub fn end_of_previous_token(&self, offset: usize) -> usize {
-        self.source[..offset.min(self.source.len())]
-            .trim_end()
-            .len()
+        let offset = floor_char_boundary(self.source, offset);
+        self.source[..offset].trim_end().len()
     }
 
     pub fn pos(&self, offset: usize) -> Pos {
-        let offset = offset.min(self.source.len());
-        let before = &self.source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-        let col = before[line_start..].chars().count() + 1;
-        Pos { line, col }
+        let offset = floor_char_boundary(self.source, offset);
+        let n = self.lines.partition_point(|&(start, _)| start <= offset);
+        let (start, ascii) = self.lines[n.saturating_sub(1)];
+        let col = if ascii {
+            offset - start
+        } else {
+            self.source[start..offset].chars().count()
+        };
+        Pos {
+            line: n.max(1),
+            col: col + 1,
+        }
+    }
+
+    /// A diagnostic at a byte offset, quoting its line.
+    pub fn diagnostic(&self, path: &str, offset: usize, message: String) -> Diagnostic {
+        self.diagnostic_at(path, self.pos(offset), message)
+    }
+
+    /// A diagnostic at a line and column, quoting the line.
+    pub fn diagnostic_at(&self, path: &str, pos: Pos, message: String) -> Diagnostic {
+        let line = self
+            .lines
+            .get(pos.line.saturating_sub(1))
+            .map_or("", |&(start, _)| self.line_text_from(start));
+        Diagnostic::quoting(path, line, pos, message)
+    }
+
+    /// The line starting at byte `start`, without its line break.
+    fn line_text_from(&self, start: usize) -> &'a str {
+        let rest = &self.source[start..];
+        let line = rest.split('\n').next().unwrap_or("");
+        line.strip_suffix('\r').unwrap_or(line)
     }
 }
 
-/// All `id: "value"` fields, found in one pass. `id` must stand alone (not
-/// the end of `item_id`), and the value must be a plain string without escapes.
-fn id_fields(source: &str) -> Vec<(&str, usize)> {
-    let bytes = source.as_bytes();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(rel) = source[from..].find("id") {
-        let at = from + rel;
-        from = at + 2;
-        let standalone =
-            at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
-        let rest = source[at + 2..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        if !standalone || !rest.starts_with('"') {
-            continue;
-        }
-        let quote = source.len() - rest.len();
-        if let Some(len) = rest[1..].find('"') {
-            out.push((&rest[1..1 + len], quote));
+/// The first offset at or after `from` in a sorted list.
+fn first_from(offsets: Option<&Vec<usize>>, from: usize) -> Option<usize> {
+    let offsets = offsets?;
+    offsets
+        .get(offsets.partition_point(|&at| at < from))
+        .copied()
+}
+
+/// Where each line starts, and whether it is all ASCII.
+fn line_index(source: &str) -> Vec<(usize, bool)> {
+    let mut lines = vec![(0, true)];
+    for (n, &b) in source.as_bytes().iter().enumerate() {
+        if b == b'\n' {
+            lines.push((n + 1, true));
+        } else if !b.is_ascii() {
+            lines.last_mut().expect("never empty").1 = false;
         }
     }
-    out
+    lines
+}
+
+/// The largest char boundary at or below `offset` (clamped to the text).
+fn floor_char_boundary(s: &str, offset: usize) -> usize {
+    let mut at = offset.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -253,5 +352,34 @@ mod tests {
         let l = Locator::new(src);
         assert_eq!(l.pos(src.len() - 1), Pos { line: 2, col: 2 });
         assert_eq!(l.pos(0), Pos { line: 1, col: 1 });
+    }
+
+    #[test]
+    fn comments_and_char_literals_hide_no_string_and_make_none() {
+        let src = "// id: \"x\"\n(codes: {'\"': \"a\"}, /* \"x\" */ Item(id: \"x\"))";
+        let l = Locator::new(src);
+        let at = src.rfind("\"x\"").unwrap();
+        assert_eq!(l.string_after(0, "x"), Some(at));
+        assert_eq!(l.struct_id("Item", "x", 0), Some(at));
+        assert_eq!(l.string_after(0, "a"), Some(src.find("\"a\"").unwrap()));
+    }
+
+    #[test]
+    fn a_very_long_line_is_quoted_around_the_spot() {
+        let src = format!("{}bad{}", "x".repeat(5_000), "y".repeat(5_000));
+        let l = Locator::new(&src);
+        let d = l.diagnostic("f.ron", 5_000, "here".into());
+        assert_eq!(
+            d.pos,
+            Pos {
+                line: 1,
+                col: 5_001
+            }
+        );
+        let shown = d.to_string();
+        let text = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert!(text.len() < 300, "{text}");
+        assert_eq!(&text[caret.len() - 1..caret.len() + 2], "bad");
     }
 }

@@ -260,7 +260,6 @@ fn read_pin_line() -> Result<Zeroizing<String>, String> {
 /// Asks for a line at the terminal on standard input with echo off (the
 /// Enter still shows, so the next prompt starts on a new line).
 fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
-    eprint!("{prompt}");
     let fd = libc::STDIN_FILENO;
     let mut saved = std::mem::MaybeUninit::<libc::termios>::uninit();
     // SAFETY: tcgetattr writes a whole termios when it returns 0.
@@ -272,11 +271,14 @@ fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
     let mut quiet = saved;
     quiet.c_lflag &= !libc::ECHO;
     quiet.c_lflag |= libc::ECHONL;
+    // Echo goes off before the prompt shows, so nothing typed after it is
+    // ever echoed; TCSANOW, so nothing typed ahead is thrown away.
     // SAFETY: a valid termios for the terminal it came from.
-    unsafe { libc::tcsetattr(fd, libc::TCSAFLUSH, &quiet) };
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) };
+    eprint!("{prompt}");
     let line = read_pin_line();
     // SAFETY: as above; echo comes back whatever the read gave.
-    unsafe { libc::tcsetattr(fd, libc::TCSAFLUSH, &saved) };
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
     line
 }
 
@@ -325,8 +327,7 @@ fn load(cli: &Cli) -> Result<(Questionnaire, Option<Rules>), String> {
     let rules = match &cli.rules {
         Some(p) => {
             let name = p.display().to_string();
-            let source =
-                std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            let source = questionnaire::read_source(p).map_err(|e| e.to_string())?;
             Some(findings::parse_rules(&name, &source, &q).map_err(|e| e.to_string())?)
         }
         None => content::rules_for(&q),
@@ -353,13 +354,13 @@ fn summarize(
         }
         session
     } else {
-        let source = String::from_utf8(bytes)
-            .map_err(|e| format!("{name}: cannot read: not UTF-8 text: {e}"))?;
+        let source = questionnaire::source_text(&name, bytes.clone()).map_err(|e| e.to_string())?;
         Session::from_ron(&name, &source).map_err(|e| e.to_string())?
     };
-    let problems = session.check(&q);
-    if !problems.is_empty() {
-        return Err(format!("{name}: {}", problems.join(&format!("\n{name}: "))));
+    let source = String::from_utf8_lossy(&bytes);
+    let problems = session.problems(&q, &name, &source);
+    if !problems.0.is_empty() {
+        return Err(problems.to_string());
     }
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
     let summary = Summary::new(&q, &session, &rules, session.updated.max(session.started));

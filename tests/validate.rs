@@ -109,3 +109,92 @@ fn validate_command_exits_non_zero_on_any_invalid_file() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.ron: cannot read"));
 }
+
+/// Thousands of duplicate ids once took minutes: each error searched the
+/// whole file for every earlier `id:` field.
+#[test]
+fn five_thousand_duplicate_ids_are_each_reported_on_their_own_line_quickly() {
+    let n = 5_000;
+    let mut source = String::from(
+        "Questionnaire(id: \"t\", title: \"T\", version: \"1\", language: \"en\", sections: [\n\
+         Section(id: \"s\", title: \"S\", items: [\n",
+    );
+    for k in 0..=n {
+        source.push_str(&format!(
+            "    Item(id: \"dup\", prompt: \"Q{k}?\", kind: YesNo),\n"
+        ));
+    }
+    source.push_str("])])\n");
+    let started = std::time::Instant::now();
+    let err = questionnaire::parse_str("dups.ron", &source).unwrap_err();
+    let took = started.elapsed();
+    assert!(took.as_secs_f64() < 3.0, "took {took:?}");
+    assert_eq!(err.0.len(), n);
+    for (k, d) in err.0.iter().enumerate() {
+        // Items start on line 3; the first is the original.
+        assert_eq!((d.pos.line, d.pos.col), (k + 4, 14), "{d}");
+        assert!(d.message.contains("first used on line 3"), "{d}");
+    }
+}
+
+/// A scratch file under the target directory, written with `bytes`.
+fn scratch(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("validate");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_its_first_bad_byte() {
+    let path = scratch("bad-utf8.ron", b"Questionnaire(\n  id: \"\xc3\xa9\xff\",\n");
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let name = path.display();
+    assert!(
+        err.starts_with(&format!("{name}:2:9: invalid UTF-8 (byte 0xFF)")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_file_says_so_at_its_start() {
+    let path = scratch("empty.ron", b" \n");
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let name = path.display();
+    assert!(
+        err.starts_with(&format!("{name}:1:1: the file is empty")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_says_why_in_plain_words() {
+    let missing = intake::check::check_file(Path::new("no/such/file.ron"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(missing, "no/such/file.ron: cannot read: not found");
+    let dir = intake::check::check_file(Path::new("tests"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(dir, "tests: cannot read: it is a directory, not a file");
+}
+
+#[test]
+fn the_body_files_are_checked_as_what_they_are() {
+    for path in ["assets/body/regions.ron", "assets/body/figures.ron"] {
+        if let Err(e) = intake::check::check_file(Path::new(path)) {
+            panic!("{e}");
+        }
+    }
+    let source = fs::read_to_string("assets/body/regions.ron").unwrap();
+    let twice = source.replacen("id: \"chest\"", "id: \"neck_front\"", 1);
+    let path = scratch("regions.ron", twice.as_bytes());
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let line = twice.lines().position(|l| l.contains("Chest")).unwrap() + 1;
+    let want = format!("{}:{line}:", path.display());
+    assert!(
+        err.contains(&want) && err.contains("duplicate region id \"neck_front\""),
+        "{err}"
+    );
+}

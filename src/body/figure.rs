@@ -10,6 +10,9 @@ use serde::Deserialize;
 use super::{BodyRegions, View};
 use crate::diagnostic::{Diagnostic, Locator};
 
+/// The widest and tallest a figure may be, in cells.
+const MAX_SIDE: usize = 500;
+
 /// The figures shipped with the program.
 pub const BUILTIN_FIGURES: &str = include_str!("../../assets/body/figures.ron");
 
@@ -153,11 +156,13 @@ impl Figures {
                     .chain(&f.art)
                     .all(|r| r.chars().count() == width)
                 && art_w == width;
-            if !same || width == 0 {
+            // Sizes are u16 on screen; no terminal is this large anyway.
+            let too_large = width > MAX_SIDE || f.map.len() > MAX_SIDE;
+            if !same || width == 0 || too_large {
                 return Err(error(
                     "art:",
                     format!(
-                        "{size} {:?} figure: art and map must be the same size, every row as wide",
+                        "{size} {:?} figure: art and map must be the same size, every row as wide, at most {MAX_SIDE} a side",
                         f.view
                     ),
                 ));

@@ -7,11 +7,13 @@ mod figure;
 
 pub use figure::{BUILTIN_FIGURES, Direction, Figure, Figures, Placed, hit, neighbour};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostics, Problems};
 
 /// The region table shipped with the program.
 pub const BUILTIN_REGIONS: &str = include_str!("../../assets/body/regions.ron");
@@ -124,6 +126,30 @@ impl BodyRegions {
         TABLE.get_or_init(|| {
             ron::from_str(BUILTIN_REGIONS).expect("assets/body/regions.ron is valid (tested)")
         })
+    }
+
+    /// Reads a region table; every id must be a unique plain word, every
+    /// label written, as answers and figures refer to them.
+    pub fn parse(path: &str, source: &str) -> Result<BodyRegions, Diagnostics> {
+        let table: BodyRegions =
+            crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let mut problems = Problems::new(path, source);
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for r in &table.regions {
+            let id = r.id.as_str();
+            let nth = *seen.entry(id).and_modify(|n| *n += 1).or_default();
+            let plain = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            if id.is_empty() || !id.chars().all(plain) {
+                let message = format!("region id \"{id}\" may only use letters, digits and '_'");
+                problems.at_id(id, nth, message);
+            } else if nth > 0 {
+                problems.at_id(id, nth, format!("duplicate region id \"{id}\""));
+            }
+            if r.label.trim().is_empty() {
+                problems.at_id(id, nth, format!("region \"{id}\" has an empty label"));
+            }
+        }
+        problems.into_result(table)
     }
 
     pub fn get(&self, id: &str) -> Option<&Region> {

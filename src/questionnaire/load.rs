@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Locator, Pos};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {}", plain(source))]
     Io {
         path: String,
         #[source]
@@ -18,6 +18,55 @@ pub enum LoadError {
     },
     #[error("{0}")]
     Invalid(Diagnostics),
+}
+
+/// An I/O error in plain words; the OS's own text for the rare ones.
+fn plain(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "not found".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::IsADirectory => "it is a directory, not a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a data file as text: an I/O error says plainly what went wrong,
+/// a problem with the content is positioned like any other.
+pub fn read_source(path: &Path) -> Result<String, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    source_text(&name, bytes).map_err(LoadError::Invalid)
+}
+
+/// The text of a data file: bad UTF-8 is reported at its first bad byte,
+/// and a blank file as such rather than as a missing bracket.
+pub fn source_text(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
+        let pos = Locator::new(valid).pos(bad);
+        let message = format!(
+            "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+            bytes[bad]
+        );
+        Diagnostics(vec![Diagnostic::new(
+            path,
+            &String::from_utf8_lossy(bytes),
+            pos,
+            message,
+        )])
+    })?;
+    if text.trim().is_empty() {
+        let pos = Pos { line: 1, col: 1 };
+        let d = Diagnostic::new(path, &text, pos, "the file is empty");
+        return Err(Diagnostics(vec![d]));
+    }
+    Ok(text)
 }
 
 /// RON options shared by every data file: `Some(..)` may be left out.
@@ -68,10 +117,6 @@ pub fn parse_builtin(path: &str, source: &str) -> Result<Questionnaire, Diagnost
 }
 
 pub fn load_file(path: &Path) -> Result<Questionnaire, LoadError> {
-    let name = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: name.clone(),
-        source,
-    })?;
-    parse_str(&name, &source).map_err(LoadError::Invalid)
+    let source = read_source(path)?;
+    parse_str(&path.display().to_string(), &source).map_err(LoadError::Invalid)
 }

@@ -7,7 +7,7 @@ mod load;
 mod validate;
 
 pub(crate) use load::parse_ron;
-pub use load::{LoadError, load_file, parse_builtin, parse_str};
+pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};

@@ -25,6 +25,11 @@ pub fn validate(
     v.out
 }
 
+/// A scale is drawn as one row of numbers, each picked by a key or a click:
+/// 0 to 20 (21 steps) still fits an 80-column screen with room to click.
+/// Anything longer is a number item.
+const MAX_SCALE_STEPS: i64 = 21;
+
 struct Validator<'a> {
     loc: Locator<'a>,
     path: &'a str,
@@ -41,16 +46,14 @@ struct Span {
 
 impl Validator<'_> {
     fn error(&mut self, at: usize, message: String) {
-        let pos = self.loc.pos(at);
-        self.out
-            .push(Diagnostic::new(self.path, self.source, pos, message));
+        let d = self.loc.diagnostic(self.path, at, message);
+        self.out.push(d);
     }
 
     /// The first `needle` inside `span`, or the span's start.
     fn find(&self, span: Span, needle: &str) -> usize {
         self.loc
-            .after(span.start, needle)
-            .filter(|&at| at < span.end)
+            .within(span.start, span.end, needle)
             .unwrap_or(span.start)
     }
 
@@ -172,7 +175,7 @@ impl Validator<'_> {
             }
             for id in &score.items {
                 let ref_at = self.loc.string_after(at, id).unwrap_or(at);
-                match q.item(id) {
+                match index.get(id.as_str()).map(|&n| items[n].0) {
                     None => self.error(ref_at, format!("score \"{}\" uses unknown item \"{id}\"", score.id)),
                     Some(i) if !i.kind.is_numeric() => self.error(
                         ref_at,
@@ -231,12 +234,12 @@ impl Validator<'_> {
                 let mut seen = HashSet::new();
                 let mut cursor = kind_at;
                 for o in options {
-                    let at = self
+                    let found = self
                         .loc
                         .string_after(cursor, &o.id)
-                        .filter(|&a| a < span.end)
-                        .unwrap_or(kind_at);
-                    cursor = at + 1;
+                        .filter(|&a| a < span.end);
+                    cursor = found.map_or(cursor, |a| a + 1);
+                    let at = found.unwrap_or(kind_at);
                     if !seen.insert(o.id.as_str()) {
                         self.error(
                             at,
@@ -266,19 +269,21 @@ impl Validator<'_> {
                 min_label,
                 max_label,
             } => {
+                // Widened: `max - min` of two i32s overflows (a scale
+                // from -2e9 to 2e9 once passed as a short one).
+                let steps = i64::from(*max) - i64::from(*min) + 1;
                 if min >= max {
                     let at = self.find(span, "min");
                     self.error(
                         at,
                         format!("scale \"{id}\": min ({min}) must be below max ({max})"),
                     );
-                } else if max - min > 20 {
+                } else if steps > MAX_SCALE_STEPS {
                     let at = self.find(span, "max");
                     self.error(
                         at,
                         format!(
-                            "scale \"{id}\" has {} steps; at most 21 fit on a screen",
-                            max - min + 1
+                            "scale \"{id}\" has {steps} steps; at most {MAX_SCALE_STEPS} fit on a screen"
                         ),
                     );
                 }
