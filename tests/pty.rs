@@ -363,9 +363,10 @@ fn kiosk_config(dir: &std::path::Path, idle: u64, warning: u64) -> std::path::Pa
     std::fs::create_dir_all(dir).unwrap();
     let path = dir.join("kiosk.ron");
     let text = format!(
-        "Kiosk(\n    export_dir: \"{}\",\n    state_dir: \"{}\",\n    idle_timeout_secs: {idle},\n    idle_warning_secs: {warning},\n    resume_window_secs: 900,\n    staff_pin_hash: \"{}\",\n)\n",
+        "Kiosk(\n    export_dir: \"{}\",\n    state_dir: \"{}\",\n    idle_timeout_secs: {idle},\n    idle_warning_secs: {warning},\n    resume_window_secs: 900,\n    resume_check: \"age\",\n    on_emergency: [\"sh\", \"-c\", \"env > {}\"],\n    staff_pin_hash: \"{}\",\n)\n",
         dir.join("exports").display(),
         dir.join("state").display(),
+        dir.join("paged").display(),
         intake::kiosk::hash_pin("2468"),
     );
     std::fs::write(&path, text).unwrap();
@@ -447,4 +448,251 @@ fn at_a_kiosk_the_idle_warning_counts_down_by_itself() {
         .unwrap();
     p.finish(0);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+impl Running {
+    /// A left click at a cell, as the terminal reports it (SGR mouse mode).
+    fn click(&mut self, column: u16, row: u16) {
+        let (c, r) = (column + 1, row + 1);
+        self.send(format!("\x1b[<0;{c};{r}M\x1b[<0;{c};{r}m").as_bytes());
+    }
+
+    /// Clicks every button on the screen now (`[ ... ]`), waiting a moment
+    /// after each; returns their labels.
+    fn click_every_button(&mut self) -> Vec<String> {
+        self.settle();
+        let mut labels = Vec::new();
+        let rows: Vec<String> = self.screen.screen().rows(0, 100).collect();
+        for (row, line) in rows.iter().enumerate() {
+            let mut rest = line.as_str();
+            let mut col = 0;
+            while let Some(open) = rest.find("[ ") {
+                let Some(len) = rest[open..].find(" ]") else {
+                    break;
+                };
+                let label = rest[open + 2..open + len].trim().to_string();
+                let at = col + rest[..open].chars().count() as u16 + 2;
+                labels.push(label);
+                self.click(at, row as u16);
+                thread::sleep(Duration::from_millis(60));
+                self.assert_running("a click on a button");
+                col = at + rest[open..open + len].chars().count() as u16;
+                rest = &rest[open + len..];
+            }
+        }
+        labels
+    }
+
+    /// Reads until the program has been quiet a moment: the frame is whole.
+    fn settle(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(150)) {
+            self.screen.process(&bytes);
+            self.seen.extend(bytes);
+        }
+    }
+
+    /// Clicks the button `label` once the screen shows it.
+    fn click_on(&mut self, label: &str) {
+        let button = format!("[ {label} ]");
+        self.wait_for(&button);
+        self.settle();
+        let (col, row) = find(self, &button);
+        self.click(col + 2, row);
+    }
+
+    fn assert_running(&mut self, after: &str) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.screen.process(&bytes);
+            self.seen.extend(bytes);
+        }
+        assert!(
+            self.child.try_wait().unwrap().is_none(),
+            "the kiosk ended after {after}; the screen was:\n{}",
+            self.screen.screen().contents()
+        );
+    }
+
+    /// Every key that leaves outside a kiosk, then "yes" to any dialog.
+    fn try_every_way_out(&mut self) {
+        for keys in [
+            &b"\x1b"[..],
+            b"y",
+            b"\x03",
+            b"y",
+            b"\x1c",
+            b"\x1a",
+            b"q",
+            b"y",
+        ] {
+            self.send(keys);
+            // Whole frames between keys: Esc and y together would read as Alt-y.
+            self.settle();
+            self.assert_running(&format!("{keys:?}"));
+        }
+    }
+}
+
+/// Whether `needle` is anywhere in the writable memory of process `pid`.
+fn in_memory(pid: u32, needle: &[u8]) -> bool {
+    use std::io::{Seek, SeekFrom};
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
+    let mut mem = std::fs::File::open(format!("/proc/{pid}/mem")).unwrap();
+    maps.lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .is_some_and(|p| p.starts_with("rw"))
+        })
+        .any(|l| {
+            let range = l.split_whitespace().next().unwrap();
+            let (a, b) = range.split_once('-').unwrap();
+            let (a, b) = (
+                u64::from_str_radix(a, 16).unwrap(),
+                u64::from_str_radix(b, 16).unwrap(),
+            );
+            let mut buf = vec![0; (b - a) as usize];
+            mem.seek(SeekFrom::Start(a)).is_ok()
+                && mem.read_exact(&mut buf).is_ok()
+                && buf.windows(needle.len()).any(|w| w == needle)
+        })
+}
+
+#[test]
+fn at_a_kiosk_no_button_or_key_leaves_an_emergency_is_told_and_staff_leave_with_the_pin() {
+    let dir = fresh_state("kiosk-mouse");
+    let config = kiosk_config(&dir, 300, 60);
+    // An unfinished session a moment old, stopped before the warning signs.
+    let q = intake::content::questionnaire();
+    let text = std::fs::read_to_string("examples/sessions/mechanical-low-back-pain.ron").unwrap();
+    let mut earlier = intake::answers::Session::from_ron("ex", &text).unwrap();
+    earlier.answers.remove("rf_bladder");
+    earlier.answers.remove("anything_else");
+    earlier.updated = intake::export::time::now();
+    std::fs::create_dir_all(dir.join("state")).unwrap();
+    intake::journal::Journal::create(&dir.join("state/session.journal"), &earlier).unwrap();
+    drop(q);
+
+    let mut p = start_in(&["--kiosk", config.to_str().unwrap()], &dir);
+    // Whoever sits down is asked to prove the session is theirs.
+    p.wait_for("Did you start this?");
+    assert!(
+        !p.screen.screen().contents().contains("29"),
+        "nothing of the session shows"
+    );
+    p.send(b"29\r");
+    p.wait_for("leaked urine without meaning to?");
+    // An emergency answer: the very next screen is the alert, staff are paged.
+    p.send(b"y");
+    p.wait_for("Please tell a member of staff now");
+    p.wait_for_bytes(b"\x07");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let paged = loop {
+        let text = std::fs::read_to_string(dir.join("paged")).unwrap_or_default();
+        if text.contains("INTAKE_ALERT_TIME") || Instant::now() > deadline {
+            break text;
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(paged.contains("INTAKE_ALERT_LEVEL=emergency"), "{paged}");
+    assert!(paged.contains("INTAKE_KIOSK_ID=kiosk"), "{paged}");
+    // The command gets these and nothing of the patient's or the kiosk's.
+    let names: Vec<&str> = paged.lines().filter_map(|l| l.split('=').next()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("INTAKE_") || ["PATH", "PWD", "SHLVL", "_"].contains(n)),
+        "{paged}"
+    );
+    assert_eq!(p.click_every_button(), ["Go on ▶"]);
+    p.wait_for("trouble starting to pass urine");
+
+    // On through the answered questions to the last, where the patient types.
+    for _ in 0..40 {
+        if p.screen.screen().contents().contains("anything else") {
+            break;
+        }
+        p.send(b"\r");
+        thread::sleep(Duration::from_millis(30));
+        p.assert_running("Enter");
+    }
+    p.wait_for("anything else");
+    // Typed key by key, as a patient does.
+    for c in "Quokka-Marmalade-4417".bytes() {
+        p.send(&[c]);
+        thread::sleep(Duration::from_millis(5));
+    }
+    p.wait_for("Quokka-Marmalade-4417");
+    p.send(b"\r");
+    p.wait_for("Check your answers");
+    p.click_on("Finish ▶");
+    p.wait_for("Your summary");
+    // Review, then where Done was: the review's Finish, back to the summary.
+    let labels = p.click_every_button();
+    assert_eq!(labels, ["◀ Review", "Done"], "no way out among them");
+    p.settle();
+    p.wait_for("Your summary");
+    p.click_on("Done");
+    p.wait_for("Press Enter to start");
+
+    // Nothing of the patient is left in the kiosk's memory.
+    let pid = p.child.process_id().unwrap();
+    assert!(
+        !in_memory(pid, b"Quokka-Marmalade-4417"),
+        "typed text outlived the wipe"
+    );
+    assert!(
+        !in_memory(pid, b"Get back to the gym"),
+        "an answer outlived the wipe"
+    );
+
+    // The next patient: every way out of normal mode, keys and buttons, on
+    // the welcome screen, a question and the start-over dialog.
+    p.try_every_way_out();
+    assert_eq!(p.click_every_button(), ["Start ▶"]);
+    p.wait_for("How old are you?");
+    p.try_every_way_out();
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"40\x1b");
+    p.wait_for("Start over?");
+    let labels = p.click_every_button();
+    assert!(
+        labels.iter().any(|l| l.contains("Start over")),
+        "{labels:?}"
+    );
+    assert!(!labels.iter().any(|l| l.contains("Leave")), "{labels:?}");
+    // Start over, then the item's buttons where they were: Start again.
+    p.wait_for("How old are you?");
+    p.send(b"\x1b");
+    p.wait_for("Start over?");
+    p.send(b"y");
+    p.wait_for("Press Enter to start");
+    assert!(!p.screen.screen().contents().contains("Leave"));
+
+    // The staff PIN dialog: clicks do nothing; the right PIN leaves.
+    p.send(b"\x11");
+    p.wait_for("Staff PIN");
+    for row in 0..30 {
+        p.click(50, row);
+    }
+    p.assert_running("clicks on the PIN dialog");
+    p.send(b"\x11");
+    p.wait_for("Staff PIN");
+    let from = p.seen.len();
+    p.send(b"2468\r");
+    let (code, tail) = p.finish(from);
+    assert_eq!(code, 0);
+    assert!(tail.contains(LEAVE_ALT_SCREEN));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// (column, row) of `text` on the screen.
+fn find(p: &Running, text: &str) -> (u16, u16) {
+    for (row, line) in p.screen.screen().rows(0, 100).enumerate() {
+        if let Some(at) = line.find(text) {
+            return (line[..at].chars().count() as u16, row as u16);
+        }
+    }
+    panic!("{text} not on screen:\n{}", p.screen.screen().contents());
 }

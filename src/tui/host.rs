@@ -214,8 +214,12 @@ impl Host {
         if level != Level::Emergency {
             return;
         }
+        // Only what the command needs: nothing of the patient's, nor of
+        // the kiosk's own environment.
         let spawned = std::process::Command::new(program)
             .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("INTAKE_KIOSK_ID", &k.kiosk_id)
             .env("INTAKE_ALERT_LEVEL", "emergency")
             .env(
