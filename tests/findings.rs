@@ -62,6 +62,10 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
         let (id, value) =
             trigger(&flag.when).unwrap_or_else(|| panic!("{}: no Equals to fire it", flag.id));
         let mut s = base("mechanical-low-back-pain");
+        if flag.id == "age" {
+            // Its Equals (a first episode) fires only with an age to match.
+            s.set(&q, "age", Answer::Number(56.0)).unwrap();
+        }
         give(&q, &mut s, id, value);
         let f = evaluate(&q, &s, &rules);
         let found = f
@@ -166,4 +170,155 @@ fn a_rules_file_with_a_mistake_gets_a_positioned_error() {
         + 1;
     assert!(e.starts_with(&format!("f.ron:{line}:")), "{e}");
     assert!(e.contains("unknown item \"rf_feverish\""), "{e}");
+}
+
+/// The top warning level of the calm example with one answer changed.
+fn level_with(id: &str, answer: Answer) -> Option<intake::findings::Level> {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let mut s = base("mechanical-low-back-pain");
+    s.set(&q, id, answer).unwrap();
+    evaluate(&q, &s, &rules).top_level()
+}
+
+#[test]
+fn every_cauda_equina_sign_alone_is_an_emergency() {
+    use intake::findings::Level::Emergency;
+    for id in [
+        "rf_bladder",
+        "rf_stream",
+        "rf_urine",
+        "rf_bowel",
+        "rf_stool_feel",
+        "rf_saddle",
+        "rf_sexual",
+        "rf_both_legs",
+    ] {
+        assert_eq!(level_with(id, Answer::YesNo(true)), Some(Emergency), "{id}");
+    }
+    // Weakness in both legs, without pain: both feet slapping, or both
+    // heels and both tiptoes hard.
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let mut s = base("mechanical-low-back-pain");
+    give(&q, &mut s, "foot_drop", "both");
+    assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+    let mut s = base("mechanical-low-back-pain");
+    give(&q, &mut s, "heel_walk", "both_hard");
+    give(&q, &mut s, "toe_walk", "both_hard");
+    assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+}
+
+#[test]
+fn every_serious_cause_sign_alone_is_at_least_urgent() {
+    use intake::findings::Level::Urgent;
+    for id in [
+        "rf_fever",
+        "rf_unwell",
+        "rf_drugs",
+        "rf_immune",
+        "rf_steroids",
+        "rf_cancer",
+        "rf_weight_loss",
+        "rf_night_pain",
+        "rf_injury",
+    ] {
+        let level = level_with(id, Answer::YesNo(true));
+        assert!(level.is_some_and(|l| l <= Urgent), "{id}: {level:?}");
+    }
+    let urgent = |answers: &[(&str, Answer)]| {
+        let q = content::questionnaire();
+        let rules = content::rules_for(&q).unwrap();
+        let mut s = base("mechanical-low-back-pain");
+        for (id, a) in answers {
+            s.set(&q, id, a.clone()).unwrap();
+        }
+        evaluate(&q, &s, &rules)
+            .top_level()
+            .is_some_and(|l| l <= Urgent)
+    };
+    // First back pain over 50 or under 20; not when it has happened before.
+    assert!(urgent(&[
+        ("age", Answer::Number(56.0)),
+        ("before", Answer::YesNo(false))
+    ]));
+    assert!(urgent(&[
+        ("age", Answer::Number(17.0)),
+        ("before", Answer::YesNo(false))
+    ]));
+    assert!(!urgent(&[
+        ("age", Answer::Number(56.0)),
+        ("before", Answer::YesNo(true))
+    ]));
+    assert!(!urgent(&[
+        ("age", Answer::Number(35.0)),
+        ("before", Answer::YesNo(false))
+    ]));
+    // Pain in the middle of the back.
+    assert!(urgent(&[(
+        "main_area",
+        Answer::Choices(["mid_back".into()].into())
+    )]));
+    // A fall with thin bones; a fall alone is only to point out.
+    let fall = ("onset", Answer::Choice("injury".into()));
+    assert!(urgent(&[
+        fall.clone(),
+        ("rf_osteoporosis", Answer::YesNo(true))
+    ]));
+    assert!(!urgent(&[fall.clone()]));
+    assert_eq!(
+        level_with(fall.0, fall.1),
+        Some(intake::findings::Level::Soon)
+    );
+}
+
+#[test]
+fn a_summary_never_says_a_warning_sign_is_absent_when_it_was_not_asked() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    // Left before the warning-sign questions, as a kiosk's unfinished ones are.
+    let mut s = base("mechanical-low-back-pain");
+    s.answers.retain(|id, _| !id.starts_with("rf_"));
+    let f = evaluate(&q, &s, &rules);
+    assert!(f.flags.is_empty());
+    assert_eq!(f.unasked.len(), 19, "{:?}", f.unasked);
+    let steps: Vec<&str> = f.steps.iter().map(|x| x.id.as_str()).collect();
+    assert!(steps.contains(&"unasked"), "{steps:?}");
+    assert!(!steps.contains(&"first_steps"), "{steps:?}");
+    let md = intake::export::Summary::new(&q, &s, &rules, 0).markdown();
+    assert!(!md.contains("No warning signs were reported"), "{md}");
+    assert!(!md.contains("Without weakness or warning signs"), "{md}");
+    assert!(md.contains("Your doctor needs to ask them"), "{md}");
+    // All answered no: then, and only then, it is said.
+    let md =
+        intake::export::Summary::new(&q, &base("mechanical-low-back-pain"), &rules, 0).markdown();
+    assert!(md.contains("No warning signs were reported"), "{md}");
+}
+
+#[test]
+fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let mut s = base("mechanical-low-back-pain");
+    s.set(&q, "onset", Answer::Choice("injury".into())).unwrap();
+    let f = evaluate(&q, &s, &rules);
+    let steps: Vec<&str> = f.steps.iter().map(|x| x.id.as_str()).collect();
+    assert!(
+        steps.contains(&"soon") && !steps.contains(&"first_steps"),
+        "{steps:?}"
+    );
+    // An arm that feels weak is weakness: never "without weakness".
+    let mut s = base("mechanical-low-back-pain");
+    give(&q, &mut s, "grip", "neither");
+    let steps: Vec<String> = evaluate(&q, &s, &rules)
+        .steps
+        .into_iter()
+        .map(|x| x.id)
+        .collect();
+    assert!(
+        !steps
+            .iter()
+            .any(|x| x == "first_steps" || x == "radicular_no_weakness"),
+        "{steps:?}"
+    );
 }

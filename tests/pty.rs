@@ -604,7 +604,7 @@ fn at_a_kiosk_no_button_or_key_leaves_an_emergency_is_told_and_staff_leave_with_
         "{paged}"
     );
     assert_eq!(p.click_every_button(), ["Go on ▶"]);
-    p.wait_for("trouble starting to pass urine");
+    p.wait_for("hard to start passing urine");
 
     // On through the answered questions to the last, where the patient types.
     for _ in 0..40 {

@@ -55,6 +55,7 @@ pub fn render(s: &Summary) -> Value {
                 "level": r.level, "score": r.score, "side": r.side, "evidence": r.evidence,
             })).collect::<Vec<_>>(),
             "weakness": f.weakness,
+            "unanswered_warning_signs": f.unasked,
         },
         "next_steps": f.steps.iter().map(|x| json!({ "id": x.id, "text": x.text, "because": x.because })).collect::<Vec<_>>(),
     })

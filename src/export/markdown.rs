@@ -53,6 +53,16 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
         }
         writeln!(w)?;
     }
+    let words = &s.alerts;
+    if !f.unasked.is_empty() {
+        writeln!(w, "**{}**\n", words.not_answered)?;
+        for p in &f.unasked {
+            writeln!(w, "- {p}")?;
+        }
+        writeln!(w)?;
+    } else if f.flags.is_empty() && !words.none_reported.is_empty() {
+        writeln!(w, "{}\n", words.none_reported)?;
+    }
 
     writeln!(w, "## Findings\n")?;
     if f.radicular.is_empty() {

@@ -24,6 +24,8 @@ pub struct Summary<'a> {
     pub utc_offset: i32,
     /// Whether every required question was answered.
     pub complete: bool,
+    /// The rules' words about warning signs.
+    pub alerts: crate::findings::Alerts,
 }
 
 impl<'a> Summary<'a> {
@@ -40,6 +42,7 @@ impl<'a> Summary<'a> {
             authored,
             utc_offset: time::local_offset(authored),
             complete: session.progress(questionnaire).complete(),
+            alerts: rules.alerts.clone(),
         }
     }
 

@@ -63,6 +63,11 @@ pub struct Findings {
     pub tried: Vec<Line>,
     pub imaging: Vec<Line>,
     pub steps: Vec<StepFinding>,
+    /// Warning-sign questions that were shown (or would be) but not
+    /// answered: nothing may be said about their absence.
+    pub unasked: Vec<String>,
+    /// Strength questions not answered: "no weakness" cannot be said.
+    pub strength_unasked: Vec<String>,
 }
 
 impl Findings {
@@ -218,6 +223,26 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         })
         .collect();
 
+    let open = |n: usize, id: &str| enabled[n] && session.get(id).is_none();
+    f.unasked = q
+        .items()
+        .enumerate()
+        .filter(|(n, i)| i.red_flag && open(*n, &i.id))
+        .map(|(_, i)| i.prompt.clone())
+        .collect();
+    let strength: std::collections::BTreeSet<&str> = rules
+        .signs
+        .iter()
+        .flat_map(|s| s.when.references())
+        .map(|(id, _)| id)
+        .collect();
+    f.strength_unasked = q
+        .items()
+        .enumerate()
+        .filter(|(n, i)| strength.contains(i.id.as_str()) && open(*n, &i.id))
+        .map(|(_, i)| i.prompt.clone())
+        .collect();
+
     for step in &rules.steps {
         if let Some(because) = step_reasons(&step.when, &f, &ctx) {
             f.steps.push(StepFinding {
@@ -243,16 +268,24 @@ fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<String>>
                 .collect();
             (!titles.is_empty()).then_some(titles)
         }
-        StepWhen::NoFlag(level) => f.flags.iter().all(|x| x.level > *level).then(Vec::new),
+        // Absence is only said of what was asked and answered.
+        StepWhen::NoFlag(level) => {
+            (f.unasked.is_empty() && f.flags.iter().all(|x| x.level > *level)).then(Vec::new)
+        }
+        StepWhen::Absent(level) => f.flags.iter().all(|x| x.level > *level).then(Vec::new),
+        StepWhen::Unasked => (!f.unasked.is_empty()).then(|| {
+            f.unasked
+                .iter()
+                .map(|p| format!("not answered: {p}"))
+                .collect()
+        }),
         StepWhen::Weakness => (!f.weakness.is_empty()).then(|| {
             f.weakness
                 .iter()
                 .map(|w| format!("weakness: {w}"))
                 .collect()
         }),
-        StepWhen::NoWeakness => f
-            .weakness
-            .is_empty()
+        StepWhen::NoWeakness => (f.weakness.is_empty() && f.strength_unasked.is_empty())
             .then(|| vec!["no sign of weakness".to_string()]),
         StepWhen::Radicular => (!f.radicular.is_empty()).then(|| {
             f.radicular

@@ -61,9 +61,16 @@ pub enum StepWhen {
     Always,
     /// A warning sign of this level is present.
     Flag(Level),
-    /// No warning sign of this level or a more urgent one.
+    /// No warning sign of this level or a more urgent one, and every
+    /// warning-sign question answered.
     NoFlag(Level),
+    /// Some warning-sign questions were not answered.
+    Unasked,
+    /// No warning sign of this level or a more urgent one was found (some
+    /// questions may be unanswered: nothing is said about absence).
+    Absent(Level),
     Weakness,
+    /// No sign of weakness, and every strength question answered.
     NoWeakness,
     Radicular,
     NotRadicular,
@@ -116,6 +123,10 @@ pub struct Alerts {
     pub urgent: String,
     /// The notice under an answer that raises an emergency sign, on its own screen.
     pub emergency_notice: String,
+    /// The summary's line when every warning-sign question was answered no.
+    pub none_reported: String,
+    /// The summary's heading over warning-sign questions left unanswered.
+    pub not_answered: String,
 }
 
 impl Rules {

@@ -49,6 +49,17 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::default());
     }
+    let words = &app.rules().alerts;
+    if !f.unasked.is_empty() {
+        push_wrapped(&mut out, &words.not_answered, t.error, "! ");
+        for p in &f.unasked {
+            push_wrapped(&mut out, p, t.base, "  • ");
+        }
+        out.push(Line::default());
+    } else if f.flags.is_empty() && !words.none_reported.is_empty() {
+        push_wrapped(&mut out, &words.none_reported, t.base, "");
+        out.push(Line::default());
+    }
     push_wrapped(
         &mut out,
         "This summary is not a diagnosis. Please bring it to your doctor.",
