@@ -265,7 +265,7 @@ fn every_serious_cause_sign_alone_is_at_least_urgent() {
         fall.clone(),
         ("rf_osteoporosis", Answer::YesNo(true))
     ]));
-    assert!(!urgent(&[fall.clone()]));
+    assert!(!urgent(std::slice::from_ref(&fall)));
     assert_eq!(
         level_with(fall.0, fall.1),
         Some(intake::findings::Level::Soon)
