@@ -23,7 +23,7 @@ const JARGON: &[&str] = &[
     "cauda",         // cauda equina: "the nerves at the bottom of the spine"
     "nerve root",    // "a nerve where it leaves the spine"
     "nerve-root",    // the "nerve-root pattern" of the issue
-    "saddle area",   // only clear beside "the area a bicycle saddle touches"
+    "saddle area",   // say "where a bike seat would touch"
     "saddle-area",   // as above
     "spine surgeon", // "a doctor who operates on the spine"
     "imaging",       // patients say "scan"
