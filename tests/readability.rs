@@ -59,13 +59,20 @@ fn sentences(text: &str) -> usize {
 fn syllables(word: &str) -> usize {
     let parts: Vec<String> = word
         .split(['-', '/'])
-        .map(|p| p.chars().filter(char::is_ascii_alphabetic).collect::<String>())
+        .map(|p| {
+            p.chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect::<String>()
+        })
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
         return 1;
     }
-    parts.iter().map(|p| part_syllables(&p.to_lowercase())).sum()
+    parts
+        .iter()
+        .map(|p| part_syllables(&p.to_lowercase()))
+        .sum()
 }
 
 /// Vowel groups (y is a vowel after the first letter), less a silent final
@@ -171,13 +178,12 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
 
 /// A spinal root level such as L5, S1 or C6, which means nothing to a patient.
 fn root_level(text: &str) -> Option<&str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .find(|w| {
-            let mut c = w.chars();
-            matches!(c.next(), Some('C' | 'T' | 'L' | 'S'))
-                && c.as_str().len() == 1
-                && c.as_str().chars().all(|d| d.is_ascii_digit())
-        })
+    text.split(|c: char| !c.is_ascii_alphanumeric()).find(|w| {
+        let mut c = w.chars();
+        matches!(c.next(), Some('C' | 'T' | 'L' | 'S'))
+            && c.as_str().len() == 1
+            && c.as_str().chars().all(|d| d.is_ascii_digit())
+    })
 }
 
 fn jargon_in(text: &str) -> Option<&str> {
@@ -263,7 +269,10 @@ fn no_patient_text_uses_a_word_left_unexplained() {
 
 #[test]
 fn jargon_is_caught() {
-    assert_eq!(jargon_in("A nerve-root pattern: S1/S2."), Some("nerve-root"));
+    assert_eq!(
+        jargon_in("A nerve-root pattern: S1/S2."),
+        Some("nerve-root")
+    );
     assert_eq!(jargon_in("the skin areas of L5"), Some("L5"));
     assert_eq!(jargon_in("Seen by a Spine Surgeon"), Some("spine surgeon"));
     assert_eq!(jargon_in("An MRI scan, Lower back, 10 to 30 minutes"), None);
