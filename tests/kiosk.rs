@@ -353,7 +353,16 @@ fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
         d.join("state/session.journal").exists(),
         "the journal still holds the answers"
     );
-    assert!(h.screen().contains("could not be saved"), "{}", h.screen());
+    // Nothing of the patient on screen for whoever comes next: a call for staff.
+    let screen = h.screen();
+    assert!(screen.contains("Please ask a member of staff"), "{screen}");
+    assert!(
+        !screen.contains("Rexford") && !screen.contains("47"),
+        "{screen}"
+    );
+    // Keys only try again; the idle timer does not spin on it.
+    h.app.update(Msg::Tick { idle: 10_000 });
+    assert!(h.app.effects.is_empty());
     // Should the kiosk now be restarted, the patient pressed Done: their
     // session goes to staff and is never offered to whoever comes next.
     let j = journal::replay(&d.join("state/session.journal"))
@@ -361,5 +370,41 @@ fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
         .unwrap();
     assert!(j.closed);
     assert_eq!(j.session.get("age"), Some(&Answer::Number(47.0)));
+    // Staff free the disk; the next key saves and wipes.
+    fs::remove_file(d.join("exports")).unwrap();
+    h.key(KeyCode::Char('x'));
+    assert!(host.apply_or_report(&mut h.app), "wiped once saved");
+    assert!(h.app.held.is_none() && h.app.session.answers.is_empty());
+    assert_eq!(files(&d.join("exports")).len(), 3);
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn a_disk_that_refuses_the_journal_never_stops_the_call_for_staff() {
+    let d = dir("page");
+    let (mut h, mut host) = kiosk(&d);
+    let paged = d.join("paged");
+    h.app.kiosk.as_mut().unwrap().on_emergency = Some(vec![
+        "sh".into(),
+        "-c".into(),
+        format!("echo $INTAKE_ALERT_LEVEL > {}", paged.display()),
+    ]);
+    // The journal's place is taken by a directory: every journal write fails.
+    fs::create_dir_all(d.join("state/session.journal/x")).unwrap();
+    h.goto("rf_bladder");
+    h.keys("y");
+    assert!(matches!(
+        h.app.effects.as_slice(),
+        [Effect::Journal(_), Effect::Alert(_)]
+    ));
+    assert!(!host.apply_or_report(&mut h.app));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while fs::read_to_string(&paged).unwrap_or_default().trim() != "emergency" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "staff were not called"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     fs::remove_dir_all(d).unwrap();
 }

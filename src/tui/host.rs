@@ -77,48 +77,66 @@ impl Host {
     }
 
     /// Carries out what the app asked for. Returns whether the patient's data
-    /// was wiped, so that the caller clears the screen too.
+    /// was wiped, so that the caller clears the screen too. Every effect is
+    /// tried, calling staff first, so that a disk that refuses one write
+    /// never stops the call for help; the first failure is returned.
     pub fn apply(&mut self, app: &mut App) -> io::Result<bool> {
+        let mut effects = std::mem::take(&mut app.effects);
+        effects.sort_by_key(|e| !matches!(e, Effect::Alert(_) | Effect::StaffLog(_)));
         let mut wiped = false;
-        for effect in std::mem::take(&mut app.effects) {
-            match effect {
-                Effect::Journal(record) => match &mut self.journal {
-                    Some(j) => j.append(&record)?,
-                    // The first change of a session starts its journal, with
-                    // every answer the session has (a resumed one has some).
-                    None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
-                },
-                Effect::Finished if app.kiosk.is_some() => {
-                    // A kiosk saves for days: the paths are not kept, or memory would grow.
-                    self.close(app)?;
-                    self.save(app, &app.session, "summary")?;
-                    self.wipe(app)?;
-                    wiped = true;
-                }
-                Effect::Finished => {
-                    self.finish(app)?;
-                    app.leave();
-                }
-                Effect::Abandoned => {
-                    if !app.session.answers.is_empty() {
-                        self.close(app)?;
-                        self.save(app, &app.session, "unfinished")?;
+        let mut failed = None;
+        for effect in effects {
+            match self.apply_one(app, effect.clone()) {
+                Ok(w) => wiped |= w,
+                Err(e) => {
+                    if app.kiosk.is_some() && matches!(effect, Effect::Finished | Effect::Abandoned)
+                    {
+                        // Kept to try again; the screen hides the patient's answers.
+                        app.hold(effect);
                     }
-                    self.wipe(app)?;
-                    wiped = true;
+                    failed.get_or_insert(e);
                 }
-                Effect::Alert(level) => self.call_staff(app, level),
-                Effect::SetAside(earlier) => {
-                    if !earlier.answers.is_empty() {
-                        let paths = self.save(app, &earlier, "unfinished")?;
-                        self.saved.extend(paths);
-                    }
-                    self.forget_earlier()?;
-                }
-                Effect::StaffLog(line) => self.staff_log(&line),
             }
         }
-        Ok(wiped)
+        failed.map_or(Ok(wiped), Err)
+    }
+
+    fn apply_one(&mut self, app: &mut App, effect: Effect) -> io::Result<bool> {
+        match effect {
+            Effect::Journal(record) => match &mut self.journal {
+                Some(j) => j.append(&record)?,
+                // The first change of a session starts its journal, with
+                // every answer the session has (a resumed one has some).
+                None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
+            },
+            Effect::Finished if app.kiosk.is_some() => {
+                // A kiosk saves for days: the paths are not kept, or memory would grow.
+                self.close_and_save(app, "summary")?;
+                self.wipe(app)?;
+                return Ok(true);
+            }
+            Effect::Finished => {
+                self.finish(app)?;
+                app.leave();
+            }
+            Effect::Abandoned => {
+                if !app.session.answers.is_empty() {
+                    self.close_and_save(app, "unfinished")?;
+                }
+                self.wipe(app)?;
+                return Ok(true);
+            }
+            Effect::Alert(level) => self.call_staff(app, level),
+            Effect::SetAside(earlier) => {
+                if !earlier.answers.is_empty() {
+                    let paths = self.save(app, &earlier, "unfinished")?;
+                    self.saved.extend(paths);
+                }
+                self.forget_earlier()?;
+            }
+            Effect::StaffLog(line) => self.staff_log(&line),
+        }
+        Ok(false)
     }
 
     /// Like `apply`, but a failure to write is told on screen instead of
@@ -154,18 +172,18 @@ impl Host {
     /// Saves the summary of a finished session and closes its journal, so
     /// that it is never offered to be continued.
     fn finish(&mut self, app: &mut App) -> io::Result<()> {
-        self.close(app)?;
-        let paths = self.save(app, &app.session, "summary")?;
+        let paths = self.close_and_save(app, "summary")?;
         self.saved.extend(paths);
         self.forget_earlier()?;
         app.finished = false;
         Ok(())
     }
 
-    /// Marks the journal closed before its summary is written: should the
-    /// write fail and the program end, the session is still never offered
-    /// to the next person.
-    fn close(&mut self, app: &App) -> io::Result<()> {
+    /// Marks the journal closed, then saves the session's summary as
+    /// `kind`: should the write fail and the program end, the session is
+    /// still never offered to the next person. (A resumed session with no
+    /// new answer has no journal open yet: it is written whole first.)
+    fn close_and_save(&mut self, app: &App, kind: &str) -> io::Result<Vec<PathBuf>> {
         let at = (app.clock)();
         let journal = match &mut self.journal {
             Some(j) => j,
@@ -173,7 +191,8 @@ impl Host {
                 .journal
                 .insert(Journal::create(&self.journal_path, &app.session)?),
         };
-        journal.append(&journal::Record::Closed { at })
+        journal.append(&journal::Record::Closed { at })?;
+        self.save(app, &app.session, kind)
     }
 
     /// Saves a session's summary in every format in the export directory;
@@ -191,6 +210,8 @@ impl Host {
             }
             return Ok(Vec::new());
         };
+        // Made again if staff moved or removed it since the start.
+        export::private_dir(dir).map_err(io::Error::from)?;
         let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
         let mut paths = Vec::new();
         for format in Format::ALL {

@@ -124,6 +124,9 @@ pub struct App {
     pub alert: Option<Alert>,
     /// Ring the terminal bell with the next frame (an emergency was answered).
     pub bell: bool,
+    /// A kiosk's save or wipe that failed, to try again; while it is held
+    /// the screen shows nothing of the patient.
+    pub held: Option<Effect>,
 }
 
 /// Work for the runtime, which owns the disk: the app itself stays pure.
@@ -184,6 +187,7 @@ impl App {
             alerted: BTreeSet::new(),
             alert: None,
             bell: false,
+            held: None,
             questionnaire,
         }
     }
@@ -280,6 +284,7 @@ impl App {
         self.alerted.clear();
         self.alert = None;
         self.bell = false;
+        self.held = None;
         self.pin.clear();
         self.typed.clear();
         self.dialog = None;
@@ -383,6 +388,9 @@ impl App {
         if layout::too_small(self.area) {
             return;
         }
+        if self.held.is_some() && self.dialog != Some(Dialog::StaffPin) {
+            return self.update_held(msg);
+        }
         if let Msg::Tick { idle } = msg {
             return self.idle(idle);
         }
@@ -410,6 +418,26 @@ impl App {
             }
             (Msg::Quit, _) | (Msg::Interrupt, false) => self.ask_to_leave(),
             (msg, _) => self.route(msg),
+        }
+    }
+
+    /// A kiosk could not save a patient's session: it is kept here, the
+    /// screen hides it, and it is saved as soon as a key or click asks to
+    /// try again (staff may free the disk first). Ctrl-Q still asks for the
+    /// PIN.
+    pub fn hold(&mut self, effect: Effect) {
+        self.held = Some(effect);
+        self.dialog = None;
+    }
+
+    fn update_held(&mut self, msg: Msg) {
+        match msg {
+            Msg::StaffExit => {
+                self.pin.clear();
+                self.dialog = Some(Dialog::StaffPin);
+            }
+            Msg::Tick { .. } => {}
+            _ => self.effects.extend(self.held.take()),
         }
     }
 

@@ -24,6 +24,9 @@ pub fn view(app: &App, frame: &mut TermFrame) {
     if layout::too_small(area) {
         return too_small(app, area, frame);
     }
+    if app.held.is_some() {
+        return held(app, area, frame);
+    }
     match app.screen {
         Screen::Welcome => welcome::render(app, area, frame.buffer_mut()),
         Screen::Item(n) => item::render(app, n, area, frame),
@@ -109,20 +112,36 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 ["Enter  Go on", "Esc  Start new"],
             );
         }
-        Some(Dialog::StaffPin) => {
-            let text = match app.pin_guard.wait((app.clock)()) {
-                Some(secs) => format!(
-                    "Too many wrong PINs: try again in {}.\nEsc to cancel.",
-                    crate::kiosk::pause_words(secs)
-                ),
-                None => format!(
-                    "Staff PIN: {}\nEnter to leave the kiosk, Esc to cancel.",
-                    "•".repeat(app.pin.len())
-                ),
-            };
-            confirm(app, area, frame, " Staff ", &text, ["", ""]);
-        }
+        Some(Dialog::StaffPin) => staff_pin(app, area, frame),
         None => {}
+    }
+}
+
+fn staff_pin(app: &App, area: Rect, frame: &mut TermFrame) {
+    let text = match app.pin_guard.wait((app.clock)()) {
+        Some(secs) => format!(
+            "Too many wrong PINs: try again in {}.\nEsc to cancel.",
+            crate::kiosk::pause_words(secs)
+        ),
+        None => format!(
+            "Staff PIN: {}\nEnter to leave the kiosk, Esc to cancel.",
+            "•".repeat(app.pin.len())
+        ),
+    };
+    confirm(app, area, frame, " Staff ", &text, ["", ""]);
+}
+
+/// A kiosk that could not save: nothing of the patient on screen, a call
+/// for staff, and the PIN dialog over it when staff ask for it.
+fn held(app: &App, area: Rect, frame: &mut TermFrame) {
+    centred_lines(
+        app,
+        area,
+        frame,
+        "Please ask a member of staff for help.\nThis kiosk could not save the answers for the clinic yet.\nThey are kept safe here. Press any key to try again.",
+    );
+    if app.dialog == Some(Dialog::StaffPin) {
+        staff_pin(app, area, frame);
     }
 }
 
@@ -131,6 +150,11 @@ fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
         "Please make this window larger.\nIt is {} × {}; it needs at least {MIN_WIDTH} × {MIN_HEIGHT}.",
         area.width, area.height
     );
+    centred_lines(app, area, frame, &text);
+}
+
+/// Lines of text, wrapped and centred on an otherwise empty screen.
+fn centred_lines(app: &App, area: Rect, frame: &mut TermFrame, text: &str) {
     let lines: Vec<Line> = text
         .lines()
         .flat_map(|l| layout::wrap(l, area.width as usize))
