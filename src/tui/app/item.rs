@@ -65,12 +65,11 @@ impl App {
             (&self.editor, &kind)
         {
             let rows = choice_rows(&kind);
-            let answer = cursor
+            if let Some(answer) = cursor
                 .and_then(|c| rows.get(c))
-                .and_then(|r| single_answer(&kind, &r.value));
-            // An urgent sign: its notice is read here first.
-            if answer.is_some_and(|a| self.answer(n, a)) {
-                return;
+                .and_then(|r| single_answer(&kind, &r.value))
+            {
+                self.answer(n, answer);
             }
         }
         self.forward(n);
@@ -247,9 +246,7 @@ impl App {
                 *cursor
             }
             Msg::Letter(c @ ('y' | 'n')) if matches!(kind, Kind::YesNo) => {
-                if self.answer(n, Answer::YesNo(c == 'y')) {
-                    return;
-                }
+                self.answer(n, Answer::YesNo(c == 'y'));
                 return self.forward(n);
             }
             Msg::Click { column, row } if layout::contains(widget, column, row) => {

@@ -38,7 +38,8 @@ pub enum Screen {
 /// An emergency to tell the patient on the next screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
-    /// The warning signs, in the rules' words.
+    /// The warning signs, by id and in the rules' words.
+    pub ids: Vec<String>,
     pub titles: Vec<String>,
     /// Where the patient was going when the alert took the screen; `None`
     /// while it waits for the patient to leave the screen of the answer.
@@ -122,6 +123,8 @@ pub struct App {
     pub alerted: BTreeSet<String>,
     /// An emergency alert waiting for, or holding, the screen.
     pub alert: Option<Alert>,
+    /// The notice of a warning sign just answered, for `update` to show.
+    to_tell: Option<Notice>,
     /// Ring the terminal bell with the next frame (an emergency was answered).
     pub bell: bool,
     /// A kiosk's save or wipe that failed, to try again; while it is held
@@ -186,6 +189,7 @@ impl App {
             saves_to: None,
             alerted: BTreeSet::new(),
             alert: None,
+            to_tell: None,
             bell: false,
             held: None,
             questionnaire,
@@ -283,6 +287,7 @@ impl App {
         self.resume = None;
         self.alerted.clear();
         self.alert = None;
+        self.to_tell = None;
         self.bell = false;
         self.held = None;
         self.pin.clear();
@@ -364,15 +369,57 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         let before = self.screen;
         self.handle(msg);
-        // An emergency takes the very next screen, whichever way the
-        // patient goes from the one where it was answered.
-        if let Some(alert) = self.alert.as_mut().filter(|a| a.then.is_none())
-            && self.screen != before
-            && self.screen != Screen::Welcome
-        {
-            alert.then = Some(self.screen);
-            self.screen = Screen::Alert;
+        self.tell_where_answered(before);
+    }
+
+    /// A warning sign is told on the screen where it was answered, whatever
+    /// moved on from it (a key that answers and goes on, a typed answer, a
+    /// resumed session): an urgent sign brings the patient back to read its
+    /// notice; an emergency takes the very next screen as a full alert.
+    fn tell_where_answered(&mut self, before: Screen) {
+        let moved = self.screen != before && self.screen != Screen::Welcome;
+        if let Some(notice) = self.to_tell.take() {
+            match before {
+                Screen::Item(n) if moved && self.alert.is_none() => self.open_item(n),
+                _ => {}
+            }
+            self.notice = Some(notice);
         }
+        if !moved || self.alert.as_ref().is_none_or(|a| a.then.is_some()) {
+            return;
+        }
+        // Only what is still true: an answer changed back is not alerted
+        // (and may be told again if it comes back).
+        let raised = self.raised_ids();
+        let mut alert = self.alert.take().expect("checked above");
+        let (ids, titles): (Vec<String>, Vec<String>) = alert
+            .ids
+            .iter()
+            .cloned()
+            .zip(alert.titles.iter().cloned())
+            .filter(|(id, _)| raised.contains(id))
+            .unzip();
+        self.alerted
+            .retain(|id| raised.contains(id) || !alert.ids.contains(id));
+        if ids.is_empty() {
+            return;
+        }
+        (alert.ids, alert.titles) = (ids, titles);
+        alert.then = Some(self.screen);
+        self.alert = Some(alert);
+        self.screen = Screen::Alert;
+    }
+
+    fn raised_ids(&self) -> Vec<String> {
+        findings::raised(
+            &self.questionnaire,
+            &self.session,
+            &self.enabled,
+            self.rules(),
+        )
+        .into_iter()
+        .map(|f| f.id.clone())
+        .collect()
     }
 
     fn handle(&mut self, msg: Msg) {
@@ -507,22 +554,16 @@ impl App {
             .unwrap_or(rows.len() - 1);
     }
 
-    /// Stores an answer given by a choice or scale and refreshes what depends
-    /// on it. Returns whether the answer raised an urgent warning sign, whose
-    /// notice must be read on this screen before the patient goes on.
-    fn answer(&mut self, n: usize, answer: Answer) -> bool {
+    /// Stores an answer given by a choice or scale and refreshes what depends on it.
+    fn answer(&mut self, n: usize, answer: Answer) {
         let id = self.item(n).id.clone();
         let before = self.session.get(&id).cloned();
         match self.session.set(&self.questionnaire, &id, answer) {
             Ok(()) => {
                 self.notice = None;
                 self.changed(&id, before);
-                matches!(self.notice, Some(Notice::Urgent(_))) && self.alert.is_none()
             }
-            Err(e) => {
-                self.notice = Some(Notice::Error(e.to_string()));
-                false
-            }
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
         }
     }
 
@@ -570,18 +611,22 @@ impl App {
         self.alerted.extend(new.iter().map(|(id, ..)| id.clone()));
         match top {
             Level::Emergency => {
-                let titles = new
+                let (ids, titles) = new
                     .into_iter()
                     .filter(|(_, level, _)| *level == Level::Emergency)
-                    .map(|(.., title)| title)
-                    .collect();
-                self.notice = Some(Notice::Urgent(alerts.emergency_notice));
-                self.alert = Some(Alert { titles, then: None });
+                    .map(|(id, _, title)| (id, title))
+                    .unzip();
+                self.to_tell = Some(Notice::Urgent(alerts.emergency_notice));
+                self.alert = Some(Alert {
+                    ids,
+                    titles,
+                    then: None,
+                });
                 self.bell = true;
                 self.effects.push(Effect::Alert(Level::Emergency));
             }
             Level::Urgent => {
-                self.notice = Some(Notice::Urgent(alerts.urgent));
+                self.to_tell = Some(Notice::Urgent(alerts.urgent));
                 self.effects.push(Effect::Alert(Level::Urgent));
             }
             Level::Soon => {}
