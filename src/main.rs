@@ -389,8 +389,9 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
     let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
     host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
+    // Not println!: it panics when the terminal has gone (a hang-up).
     for path in &host.saved {
-        println!("saved {}", path.display());
+        let _ = writeln!(std::io::stdout(), "saved {}", path.display());
     }
     Ok(match exit {
         tui::Exit::Done => ExitCode::SUCCESS,
