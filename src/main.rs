@@ -165,10 +165,16 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", e.trim_end());
+            report(e.trim_end());
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a message on standard error. Never panics: when the terminal has
+/// gone away there is no one to tell, and the exit status says enough.
+fn report(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 fn practice(cli: &Cli, case: Option<&Path>, cases: &Path, record: bool) -> ExitCode {
@@ -219,7 +225,7 @@ fn practice(cli: &Cli, case: Option<&Path>, cases: &Path, record: bool) -> ExitC
         })
     };
     run().unwrap_or_else(|e| {
-        eprintln!("{}", e.trim_end());
+        report(e.trim_end());
         ExitCode::FAILURE
     })
 }
@@ -307,7 +313,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
             Ok(line) => println!("{line}"),
             Err(e) => {
                 failed = true;
-                eprintln!("{e}");
+                report(&e.to_string());
             }
         }
     }
@@ -350,7 +356,7 @@ fn summarize(
     let session = if intake::journal::looks_like(&bytes) || bytes.trim_ascii().is_empty() {
         let (session, warnings) = intake::journal::for_summary(&name, &bytes, &q)?;
         for w in warnings {
-            eprintln!("{w}");
+            report(&w.to_string());
         }
         session
     } else {
@@ -382,15 +388,15 @@ fn emit(text: &str, output: Option<&Path>, force: bool) -> Result<(), String> {
 
 fn run(cli: &Cli) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
-            "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
+        report(
+            "intake: the questionnaire needs a terminal to run in (see --help for other commands)",
         );
         return ExitCode::FAILURE;
     }
     match start(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", e.trim_end());
+            report(e.trim_end());
             ExitCode::FAILURE
         }
     }
@@ -457,8 +463,9 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
     host.finish_on_exit(&mut app)
         .map_err(|e| format!("intake: {e}"))?;
+    // Not println!: it panics when the terminal has gone (a hang-up).
     for path in &host.saved {
-        println!("saved {}", path.display());
+        let _ = writeln!(std::io::stdout(), "saved {}", path.display());
     }
     Ok(match exit {
         tui::Exit::Done => ExitCode::SUCCESS,

@@ -696,3 +696,136 @@ fn find(p: &Running, text: &str) -> (u16, u16) {
     }
     panic!("{text} not on screen:\n{}", p.screen.screen().contents());
 }
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let mut p = start(&[]);
+    p.wait_for("Press Enter to start");
+    let from = p.seen.len();
+    kill(&p, "-HUP");
+    let (code, tail) = p.finish(from);
+    assert_eq!(code, 128 + 1);
+    for off in [LEAVE_ALT_SCREEN, MOUSE_OFF, PASTE_OFF] {
+        assert!(tail.contains(off), "{off:?} missing from {tail:?}");
+    }
+}
+
+/// Reads `reader` until the screen shows `text`; the program's output
+/// stops then, so the read never blocks for long.
+fn read_until_shown(reader: &mut dyn Read, text: &str) {
+    let mut screen = vt100::Parser::new(30, 100, 0);
+    let mut buf = [0; 8192];
+    while !screen.screen().contents().contains(text) {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "{text} never appeared");
+        screen.process(&buf[..n]);
+    }
+}
+
+fn pty() -> portable_pty::PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap()
+}
+
+/// Closing the window: the kernel hangs the terminal up and sends SIGHUP.
+/// Writing to the dead terminal must not abort (it did: a failed restore
+/// was reported with eprintln!, which panicked inside the panic hook).
+#[test]
+fn a_closed_terminal_ends_the_program_with_129_not_an_abort() {
+    let state = fresh_state("closed");
+    let pair = pty();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("XDG_STATE_HOME", &state);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    read_until_shown(&mut reader, "Press Enter to start");
+    drop(reader);
+    drop(pair.master);
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), None, "killed by a signal: {status:?}");
+    assert_eq!(status.exit_code(), 128 + 1);
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Seconds of CPU a process has used, and whether it has ended (a zombie).
+fn cpu_and_ended(pid: u32) -> (f64, bool) {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    // The kernel's USER_HZ is 100 on Linux.
+    (ticks as f64 / 100.0, fields[0] == "Z")
+}
+
+/// A terminal that vanishes without a SIGHUP reaching the program (not its
+/// controlling terminal: a wrapper in a killed pane): the program ends, and
+/// does not spin on the end of input meanwhile (it did, at 100% CPU).
+#[test]
+fn a_terminal_that_vanishes_without_sighup_ends_the_program_without_spinning() {
+    let state = fresh_state("vanished");
+    let pair = pty();
+    let slave = pair.master.tty_name().unwrap();
+    let open = || {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&slave)
+            .unwrap()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .env("TERM", "xterm-256color")
+        .env("XDG_STATE_HOME", &state)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(open())
+        .stdout(open())
+        .stderr(open())
+        .spawn()
+        .unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    read_until_shown(&mut reader, "Press Enter to start");
+    // Idle, it uses no CPU.
+    let (before, _) = cpu_and_ended(child.id());
+    thread::sleep(Duration::from_millis(1000));
+    let (idle, _) = cpu_and_ended(child.id());
+    assert!(
+        idle - before < 0.1,
+        "idle used {:.2} s of CPU",
+        idle - before
+    );
+    drop(reader);
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let (cpu, ended) = loop {
+        let (cpu, ended) = cpu_and_ended(child.id());
+        if ended || Instant::now() > deadline {
+            break (cpu, ended);
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    if !ended {
+        child.kill().unwrap();
+    }
+    let status = child.wait().unwrap();
+    assert!(ended, "still running 3 s after its terminal vanished");
+    assert!(
+        cpu - idle < 0.5,
+        "used {:.2} s of CPU on its way out",
+        cpu - idle
+    );
+    assert_eq!(status.code(), Some(128 + 1));
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -211,7 +211,9 @@ impl Host {
             return Ok(Vec::new());
         };
         // Made again if staff moved or removed it since the start.
-        export::private_dir(dir).map_err(io::Error::from)?;
+        if !dir.exists() {
+            export::private_dir(dir).map_err(io::Error::from)?;
+        }
         let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
         let mut paths = Vec::new();
         for format in Format::ALL {

@@ -25,7 +25,10 @@ use ratatui::crossterm::event::{
     Event,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 
@@ -63,13 +66,14 @@ pub fn run(
     let handle = watch_signals(&tx, kiosk)?;
     let mut terminal = init()?;
     let Ok(mut app) = maker.join() else {
-        restore();
+        restore(terminal);
         return Err(io::Error::other("the questionnaire could not be loaded"));
     };
-    let size = terminal.size()?;
-    app.update(message::Msg::Resize(size.width, size.height));
     // The first frame before anything else: the patient sees it sooner.
-    draw(&mut terminal, &app)?;
+    if let Err(e) = draw(&mut terminal, &mut app) {
+        restore(terminal);
+        return Err(e);
+    }
     // Test builds only: a panic on cue, so a test can see the terminal restored.
     #[cfg(debug_assertions)]
     if std::env::var_os("INTAKE_TEST_PANIC").is_some() {
@@ -78,9 +82,10 @@ pub fn run(
     // What the app asked for at start (an old session set aside).
     host.apply_or_report(&mut app);
 
+    watch_hangup(&tx);
     read_input(tx);
     let result = event_loop(&mut terminal, &mut app, host, &rx);
-    restore();
+    restore(terminal);
     handle.close();
     result.map(|exit| (app, exit))
 }
@@ -107,6 +112,44 @@ fn watch_signals(
         }
     });
     Ok(handle)
+}
+
+/// A terminal that goes away (its window closed) without a SIGHUP reaching
+/// us, say under a wrapper, shows as a hang-up on its file descriptors.
+/// crossterm cannot tell: its read loops on the end of input for ever. A
+/// thread blocks in poll(2) until then, using no CPU meanwhile.
+fn watch_hangup(tx: &mpsc::Sender<Wake>) {
+    use std::os::fd::AsRawFd;
+    let mut fds: Vec<libc::pollfd> = [io::stdin().as_raw_fd(), io::stdout().as_raw_fd()]
+        .into_iter()
+        // SAFETY: isatty only reads the descriptor's state.
+        .filter(|&fd| unsafe { libc::isatty(fd) } == 1)
+        // No events asked: hang-up and error are always reported.
+        .map(|fd| libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        })
+        .collect();
+    if fds.is_empty() {
+        return;
+    }
+    let tx = tx.clone();
+    thread::spawn(move || {
+        loop {
+            // SAFETY: `fds` is a live, correctly sized array of pollfd.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, -1) };
+            if n > 0 {
+                let _ = tx.send(Wake::InputClosed);
+                return;
+            }
+            // Interrupted by a signal: poll again. Any other failure: stop
+            // watching rather than end a working program.
+            if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    });
 }
 
 /// Terminal events arrive as wake-ups from a thread that blocks on them.
@@ -174,20 +217,45 @@ fn event_loop(
             // either of ratatui's buffers: draw a blank frame over it.
             // (Terminal::clear would ask the terminal for the cursor
             // position, whose reply the input thread would take.)
-            draw_with(terminal, |f| {
+            let blank = draw_with(terminal, |f| {
                 f.render_widget(ratatui::widgets::Clear, f.area())
-            })?;
+            });
+            if let Some(exit) = hung_up(blank)? {
+                return Ok(exit);
+            }
             last_input = Instant::now();
         }
         if std::mem::take(&mut app.bell) {
             // An emergency was answered: the terminal's bell draws staff.
-            io::stdout().write_all(b"\x07")?;
+            // A bell that cannot be written is no reason to stop.
+            let _ = io::stdout().write_all(b"\x07");
         }
-        if app.running {
-            draw(terminal, app)?;
+        if app.running
+            && let Some(exit) = hung_up(draw(terminal, app))?
+        {
+            return Ok(exit);
         }
     }
     Ok(Exit::Done)
+}
+
+/// A frame that could not be written because the terminal is gone ends the
+/// program as a hang-up would (the journal has every answer); other errors
+/// are errors.
+fn hung_up<T>(drawn: io::Result<T>) -> io::Result<Option<Exit>> {
+    match drawn {
+        Ok(_) => Ok(None),
+        Err(e) if terminal_gone(&e) => Ok(Some(Exit::Signal(SIGHUP))),
+        Err(e) => Err(e),
+    }
+}
+
+fn terminal_gone(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+        || matches!(
+            e.raw_os_error(),
+            Some(libc::EIO | libc::ENXIO | libc::EBADF)
+        )
 }
 
 /// How long the loop may sleep before the idle timer needs it, if at all.
@@ -203,18 +271,34 @@ fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
     }))
 }
 
-fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
-    draw_with(terminal, |frame| view::view(app, frame))
+/// Draws a frame in the terminal's size now, then reads the next key or
+/// click against that frame: the one the patient sees.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let drawn = draw_with(terminal, |frame| view::view(app, frame))?;
+    app.update(Msg::Resize(drawn.width, drawn.height));
+    Ok(())
 }
 
-/// One frame, inside synchronized-output markers so the terminal shows it whole.
+/// One frame, inside synchronized-output markers so the terminal shows it
+/// whole. Returns the frame's area.
 fn draw_with(
     terminal: &mut DefaultTerminal,
     render: impl FnOnce(&mut ratatui::Frame),
-) -> io::Result<()> {
+) -> io::Result<Rect> {
     execute!(io::stdout(), BeginSynchronizedUpdate)?;
-    terminal.draw(render)?;
-    execute!(io::stdout(), EndSynchronizedUpdate)
+    let area = terminal.draw(render)?.area;
+    execute!(io::stdout(), EndSynchronizedUpdate)?;
+    Ok(area)
+}
+
+/// Like `draw`, for a practice session.
+fn draw_practice(
+    terminal: &mut DefaultTerminal,
+    app: &mut practice::PracticeApp,
+) -> io::Result<()> {
+    let drawn = draw_with(terminal, |f| app.view(f))?;
+    app.update(Msg::Resize(drawn.width, drawn.height));
+    Ok(())
 }
 
 /// Runs a practice session on the real terminal until the trainee leaves.
@@ -222,10 +306,11 @@ pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::Pra
     let (tx, rx) = mpsc::channel();
     let handle = watch_signals(&tx, false)?;
     let mut terminal = init()?;
-    let size = terminal.size()?;
-    app.update(Msg::Resize(size.width, size.height));
     let result = (|| {
-        draw_with(&mut terminal, |f| app.view(f))?;
+        if let Some(exit) = hung_up(draw_practice(&mut terminal, &mut app))? {
+            return Ok(exit);
+        }
+        watch_hangup(&tx);
         read_input(tx);
         while app.running {
             match rx.recv() {
@@ -241,31 +326,57 @@ pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::Pra
                 app.wants_export = false;
                 app.notice = Some(practice::save_debrief(&app, std::path::Path::new(".")));
             }
-            draw_with(&mut terminal, |f| app.view(f))?;
+            if let Some(exit) = hung_up(draw_practice(&mut terminal, &mut app))? {
+                return Ok(exit);
+            }
         }
         Ok(Exit::Done)
     })();
-    restore();
+    restore(terminal);
     handle.close();
     result.map(|exit| (app, exit))
 }
 
+/// Raw mode, the alternate screen, mouse capture and bracketed paste, and a
+/// panic hook that undoes them. Not `ratatui::init`: its restore reports
+/// failure with `eprintln!`, which panics when the terminal is gone, and a
+/// panic in the panic hook aborts.
 fn init() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    // ratatui's panic hook leaves raw mode and the alternate screen; mouse
-    // capture and bracketed paste are ours to turn off.
+    terminal::enable_raw_mode()?;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        undo_terminal_modes();
         hook(info);
     }));
-    Ok(terminal)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+    .and_then(|()| ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout())))
+    .inspect_err(|_| undo_terminal_modes())
 }
 
-fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+/// Restores what can be restored; on a vanished terminal nothing can, and
+/// nothing is reported (there is nowhere to report it).
+fn restore(mut terminal: DefaultTerminal) {
+    undo_terminal_modes();
+    // ratatui's drop shows the cursor and reports a failure with `eprintln!`:
+    // show it here, and on failure skip the drop.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+}
+
+fn undo_terminal_modes() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen
+    );
+    let _ = terminal::disable_raw_mode();
     let _ = io::stdout().flush();
 }
 

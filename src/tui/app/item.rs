@@ -24,7 +24,13 @@ impl App {
                 return self.forward(n);
             }
             Msg::Paste(text) if self.focus() == Focus::Text => {
-                for c in text.chars().filter(|c| !c.is_control()) {
+                // No field holds more than its maximum: a huge paste is cut
+                // to that (and one more, to say the field is full) first.
+                let room = match kind {
+                    Kind::Text { max_len } => max_len,
+                    _ => 12,
+                };
+                for c in text.chars().filter(|c| !c.is_control()).take(room + 1) {
                     self.edit(n, tui_input::InputRequest::InsertChar(c));
                 }
                 return;

@@ -84,7 +84,8 @@ pub struct App {
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
     pub theme: Theme,
-    /// The terminal's size, for mouse hit-testing.
+    /// The size of the last frame drawn, for reading keys and clicks against
+    /// what the patient saw (drawing uses each frame's own size).
     pub area: Rect,
     pub review_cursor: usize,
     pub summary_scroll: u16,
@@ -633,11 +634,18 @@ impl App {
         }
     }
 
-    /// The layout of item `n`'s body, as drawn now.
+    /// The layout of item `n`'s body in the last frame drawn: what a key or
+    /// click acts on is what the patient saw.
     pub fn item_body(&self, n: usize) -> ItemBody {
+        self.item_body_in(n, self.area)
+    }
+
+    /// The layout of item `n`'s body in a frame of `area` (the view passes
+    /// its frame's own, which may differ from the last one).
+    pub fn item_body_in(&self, n: usize, area: Rect) -> ItemBody {
         let item = self.item(n);
         ItemBody::new(
-            Frame::new(self.area).body,
+            Frame::new(area).body,
             self.section_intro(n),
             self.prompt(item),
             (self.show_why || self.interviewer).then_some(item.why.as_str()),

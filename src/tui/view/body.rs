@@ -94,7 +94,10 @@ impl Widget for BodyDiagram<'_> {
                             (c, if here { t.selected } else { style })
                         }
                     };
-                    buf[(r.x + x, r.y + y)].set_char(symbol).set_style(style);
+                    // Never outside the buffer, whatever the layout says.
+                    if let Some(cell) = buf.cell_mut((r.x + x, r.y + y)) {
+                        cell.set_char(symbol).set_style(style);
+                    }
                 }
             }
         }

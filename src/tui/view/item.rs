@@ -1,5 +1,7 @@
 use ratatui::Frame as TermFrame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -81,7 +83,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     }
     .render(app, &layout, frame.buffer_mut());
 
-    let body = app.item_body(n);
+    let body = app.item_body_in(n, area);
     let buf = frame.buffer_mut();
     let intro = app.section_intro(n);
     if !intro.is_empty() {
@@ -163,7 +165,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             let title = format!(" {unit} ");
             text_field(frame, input, field, &title, t);
             let range = format!("From {min} to {max} {unit}");
-            frame.buffer_mut().set_string(w.x, w.y + 3, range, t.dim);
+            put(frame.buffer_mut(), w.x, w.y + 3, range, t.dim);
         }
         (Kind::Duration { .. }, Editor::Duration { input, unit }) => {
             let field = Rect {
@@ -178,14 +180,16 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             for (i, u) in units.iter().enumerate() {
                 let on = u == unit;
                 let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
-                buf.set_string(
+                put(
+                    buf,
                     w.x + 14,
                     w.y + i as u16,
                     text,
                     if on { t.selected } else { t.base },
                 );
             }
-            buf.set_string(
+            put(
+                buf,
                 w.x,
                 w.y + 4,
                 "Type a number; ↑↓ or d/w/m/y for the unit.",
@@ -229,6 +233,14 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             .render(w, buf);
         }
         _ => {}
+    }
+}
+
+/// A line under the widget, left out when a long prompt leaves no row for it
+/// in the frame (a buffer must never be written outside its area).
+fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, style: Style) {
+    if y < buf.area.bottom() {
+        buf.set_string(x, y, text, style);
     }
 }
 
