@@ -227,7 +227,8 @@ pub struct PinGuard {
 impl PinGuard {
     /// Seconds left before the next PIN may be checked, if checks are paused.
     pub fn wait(&self, now: u64) -> Option<u64> {
-        (now < self.until).then(|| self.until - now)
+        // Capped: a clock set back must not lock staff out for longer.
+        (now < self.until).then(|| (self.until - now).min(MAX_PAUSE_SECS))
     }
 
     /// Counts a wrong PIN and returns the pause it starts, if any.

@@ -33,7 +33,9 @@ use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 
 use message::Msg;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 
 pub use app::App;
 pub use host::Host;
@@ -70,9 +72,18 @@ pub fn run(
         return Err(io::Error::other("the questionnaire could not be loaded"));
     };
     // The first frame before anything else: the patient sees it sooner.
-    if let Err(e) = draw(&mut terminal, &mut app) {
-        restore(terminal);
-        return Err(e);
+    match hung_up(draw(&mut terminal, &mut app)) {
+        Ok(None) => {}
+        // Gone before the first frame was whole: as if hung up then.
+        Ok(Some(exit)) => {
+            restore(terminal);
+            handle.close();
+            return Ok((app, exit));
+        }
+        Err(e) => {
+            restore(terminal);
+            return Err(e);
+        }
     }
     // Test builds only: a panic on cue, so a test can see the terminal restored.
     #[cfg(debug_assertions)]
@@ -97,7 +108,11 @@ fn watch_signals(
     tx: &mpsc::Sender<Wake>,
     kiosk: bool,
 ) -> io::Result<signal_hook::iterator::Handle> {
-    let mut wanted = vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    // Every signal whose default would end the program without restoring
+    // the terminal; at a kiosk all but SIGTERM and SIGHUP are ignored.
+    let mut wanted = vec![
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+    ];
     if kiosk {
         wanted.push(SIGTSTP);
     }
@@ -193,9 +208,8 @@ fn event_loop(
         };
         match wake {
             None => {}
-            Some(Wake::Signal(sig))
-                if app.kiosk.is_some() && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) =>
-            {
+            // At a kiosk only the service manager's signals end the program.
+            Some(Wake::Signal(sig)) if app.kiosk.is_some() && !matches!(sig, SIGTERM | SIGHUP) => {
                 continue;
             }
             Some(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
@@ -260,6 +274,10 @@ fn terminal_gone(e: &io::Error) -> bool {
 
 /// How long the loop may sleep before the idle timer needs it, if at all.
 fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
+    // A staff PIN pause counts down on screen.
+    if app.dialog == Some(app::Dialog::StaffPin) && app.pin_guard.wait((app.clock)()).is_some() {
+        return Some(Duration::from_secs(1));
+    }
     let k = app.kiosk.as_ref().filter(|_| app.in_progress())?;
     let idle = last_input.elapsed().as_secs();
     let warn_at = k.idle_timeout_secs - k.idle_warning_secs;

@@ -65,19 +65,15 @@ impl App {
             Msg::Click { column, row } if layout::contains(go_on, column, row) => {
                 self.update_confirm_owner(Msg::Confirm)
             }
-            Msg::Digit(d) if self.typed.len() < 40 => self.typed.push(char::from(b'0' + d)),
-            Msg::Letter(c) if self.typed.len() < 40 => self.typed.push(c),
-            Msg::Back => {
-                self.typed.pop();
-            }
+            Msg::Edit(InputRequest::InsertChar(c)) => self.typed.push(c),
+            Msg::Edit(InputRequest::DeletePrevChar) => self.typed.pop(),
             Msg::Confirm if !self.typed.is_empty() => {
-                let typed = std::mem::take(&mut self.typed);
                 let id = self.kiosk.as_ref().and_then(|k| k.resume_check.clone());
-                let theirs = self
-                    .resume
-                    .as_ref()
-                    .zip(id)
-                    .is_some_and(|(s, id)| s.get(&id).is_some_and(|a| a.matches_typed(&typed)));
+                let theirs = self.resume.as_ref().zip(id).is_some_and(|(s, id)| {
+                    s.get(&id)
+                        .is_some_and(|a| a.matches_typed(self.typed.as_str()))
+                });
+                self.typed.clear();
                 self.dialog = None;
                 if theirs {
                     self.continue_earlier();

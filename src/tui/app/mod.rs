@@ -114,8 +114,9 @@ pub struct App {
     pub pin: TypedPin,
     /// Wrong staff PINs in a row: kept across patients and dialogs.
     pub pin_guard: PinGuard,
-    /// What is typed into the kiosk's continue-your-session check.
-    pub typed: String,
+    /// What is typed into the kiosk's continue-your-session check (wiped,
+    /// not just emptied, when done with: it is the patient's answer).
+    pub typed: TypedPin,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
     pub interviewer: bool,
     /// Where Done saves the summary, to tell the patient (outside a kiosk).
@@ -185,7 +186,7 @@ impl App {
             resume: None,
             pin: TypedPin::default(),
             pin_guard: PinGuard::default(),
-            typed: String::new(),
+            typed: TypedPin::default(),
             interviewer: false,
             saves_to: None,
             alerted: BTreeSet::new(),
@@ -316,8 +317,8 @@ impl App {
 
     /// What has the keyboard, for reading keys.
     pub fn focus(&self) -> Focus {
-        // Every printable key is part of the PIN, as typed.
-        if self.dialog == Some(Dialog::StaffPin) {
+        // Every printable key is part of the PIN or the typed answer, as typed.
+        if matches!(self.dialog, Some(Dialog::StaffPin | Dialog::ConfirmOwner)) {
             return Focus::Text;
         }
         if self.dialog.is_some() {
@@ -548,6 +549,9 @@ impl App {
 
     fn open_review(&mut self, at_item: Option<usize>) {
         self.return_to_review = false;
+        // Back from the summary to change answers: not finished until the
+        // summary is reached again.
+        self.finished = false;
         self.open(Screen::Review);
         let rows = self.review_rows();
         self.review_cursor = at_item

@@ -69,8 +69,9 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 Some(s) => {
                     let n = s.answers.len();
                     let plural = if n == 1 { "" } else { "s" };
+                    // The date has a line of its own: with its zone it is long.
                     format!(
-                        "Continue the questionnaire begun {}\n({n} answer{plural} so far)?",
+                        "Continue the questionnaire you began\n{} ({n} answer{plural})?",
                         started(s)
                     )
                 }
@@ -107,7 +108,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 " Did you start this? ",
                 &format!(
                     "To go on where you left off, answer again:\n{what} {}_",
-                    app.typed
+                    app.typed.as_str()
                 ),
                 ["Enter  Go on", "Esc  Start new"],
             );
