@@ -58,6 +58,9 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
         }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
+            // Against the built-in questionnaire, which a kiosk runs.
+            k.check_against(&name, &source, &crate::content::questionnaire())
+                .map_err(LoadError::Invalid)?;
             Ok(format!(
                 "{name}: ok (kiosk configuration, summaries in {})",
                 k.export_dir.display()

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use zeroize::Zeroize;
 
 use crate::diagnostic::{Diagnostics, Problems};
+use crate::questionnaire::{Kind, Questionnaire};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Kiosk")]
@@ -44,6 +45,22 @@ pub struct KioskConfig {
     /// patient's answers.
     #[serde(default)]
     pub on_emergency: Option<Vec<String>>,
+}
+
+/// Why `program` cannot be run by the kiosk, if it cannot: it must be a
+/// full path (a kiosk's PATH is not the administrator's) to an executable file.
+fn not_runnable(program: &std::path::Path) -> Option<&'static str> {
+    use std::os::unix::fs::PermissionsExt;
+    if !program.is_absolute() {
+        return Some("give the full path of the program");
+    }
+    match std::fs::metadata(program) {
+        Err(_) => Some("no such program"),
+        Ok(m) if !m.is_file() || m.permissions().mode() & 0o111 == 0 => {
+            Some("not an executable file")
+        }
+        Ok(_) => None,
+    }
 }
 
 fn default_kiosk_id() -> String {
@@ -87,6 +104,21 @@ impl KioskConfig {
         {
             problem("on_emergency", "on_emergency needs a program to run");
         }
+        // Found out now, not when a patient's emergency fails to page anyone.
+        if let Some(program) = c.on_emergency.as_ref().and_then(|a| a.first()) {
+            if let Some(why) = not_runnable(std::path::Path::new(program)) {
+                problem("on_emergency", &format!("on_emergency: {program}: {why}"));
+            }
+        }
+        if c.resume_check
+            .as_ref()
+            .is_some_and(|id| id.trim().is_empty())
+        {
+            problem(
+                "resume_check",
+                "resume_check is empty; leave it out to never offer a session",
+            );
+        }
         if PasswordHash::new(&c.staff_pin_hash).is_err() {
             problem(
                 "staff_pin_hash",
@@ -94,6 +126,34 @@ impl KioskConfig {
             );
         }
         problems.into_result(c)
+    }
+
+    /// Checks what the configuration says of a questionnaire: the
+    /// `resume_check` item must exist there and take a typed answer (a
+    /// number or text), or no unfinished session could ever be offered.
+    pub fn check_against(
+        &self,
+        path: &str,
+        source: &str,
+        q: &Questionnaire,
+    ) -> Result<(), Diagnostics> {
+        let mut problems = Problems::new(path, source);
+        if let Some(id) = &self.resume_check {
+            let message = match q.item(id).map(|i| &i.kind) {
+                None => Some(format!(
+                    "resume_check: \"{id}\" is not a question of \"{}\"",
+                    q.id
+                )),
+                Some(Kind::Number { .. } | Kind::Text { .. }) => None,
+                Some(_) => Some(format!(
+                    "resume_check: \"{id}\" is not answered by typing (a number or text), so it cannot be typed again"
+                )),
+            };
+            if let Some(m) = message {
+                problems.at("resume_check:", m);
+            }
+        }
+        problems.into_result(())
     }
 
     /// Whether `pin` is the staff PIN.
@@ -343,5 +403,40 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("k.ron:2:3:"), "{e}");
+    }
+
+    #[test]
+    fn a_page_command_or_resume_check_that_cannot_work_is_refused() {
+        let text = |extra: &str| {
+            config(&hash_pin("4821"), 300, 60).replace(")\n", &format!("    {extra}\n)\n"))
+        };
+        let e = KioskConfig::parse("k.ron", &text("on_emergency: [\"page.sh\"],"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:5: on_emergency: page.sh: give the full path"),
+            "{e}"
+        );
+        let e = KioskConfig::parse("k.ron", &text("on_emergency: [\"/nonexistent/pager\"],"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("no such program"), "{e}");
+        assert!(KioskConfig::parse("k.ron", &text("on_emergency: [\"/bin/sh\"],")).is_ok());
+
+        let q = crate::content::questionnaire();
+        for (check, ok) in [
+            ("age", true),
+            ("goal", true),
+            ("agee", false),
+            ("pain_now", false),
+        ] {
+            let source = text(&format!("resume_check: \"{check}\","));
+            let c = KioskConfig::parse("k.ron", &source).unwrap();
+            let checked = c.check_against("k.ron", &source, &q);
+            assert_eq!(checked.is_ok(), ok, "{check}: {checked:?}");
+            if let Err(e) = checked {
+                assert!(e.to_string().starts_with("k.ron:8:5: resume_check:"), "{e}");
+            }
+        }
     }
 }

@@ -419,6 +419,17 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         Some(_) => Some(load(cli)?),
         None => None,
     };
+    // A kiosk's resume check must name a question of the questionnaire it
+    // runs: said now, before the screen changes.
+    if let (Some(k), Some(p)) = (&kiosk, &cli.kiosk) {
+        let name = p.display().to_string();
+        let source = std::fs::read_to_string(p).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let checked = match &external {
+            Some((q, _)) => k.check_against(&name, &source, q),
+            None => k.check_against(&name, &source, &content::questionnaire()),
+        };
+        checked.map_err(|e| e.to_string())?;
+    }
     let (state_dir, export_dir) = match &kiosk {
         Some(k) => (k.state_dir.clone(), Some(k.export_dir.clone())),
         None => (

@@ -385,7 +385,7 @@ fn a_disk_that_refuses_the_journal_never_stops_the_call_for_staff() {
     let (mut h, mut host) = kiosk(&d);
     let paged = d.join("paged");
     h.app.kiosk.as_mut().unwrap().on_emergency = Some(vec![
-        "sh".into(),
+        "/bin/sh".into(),
         "-c".into(),
         format!("echo $INTAKE_ALERT_LEVEL > {}", paged.display()),
     ]);

@@ -363,7 +363,7 @@ fn kiosk_config(dir: &std::path::Path, idle: u64, warning: u64) -> std::path::Pa
     std::fs::create_dir_all(dir).unwrap();
     let path = dir.join("kiosk.ron");
     let text = format!(
-        "Kiosk(\n    export_dir: \"{}\",\n    state_dir: \"{}\",\n    idle_timeout_secs: {idle},\n    idle_warning_secs: {warning},\n    resume_window_secs: 900,\n    resume_check: \"age\",\n    on_emergency: [\"sh\", \"-c\", \"env > {}\"],\n    staff_pin_hash: \"{}\",\n)\n",
+        "Kiosk(\n    export_dir: \"{}\",\n    state_dir: \"{}\",\n    idle_timeout_secs: {idle},\n    idle_warning_secs: {warning},\n    resume_window_secs: 900,\n    resume_check: \"age\",\n    on_emergency: [\"/bin/sh\", \"-c\", \"env > {}\"],\n    staff_pin_hash: \"{}\",\n)\n",
         dir.join("exports").display(),
         dir.join("state").display(),
         dir.join("paged").display(),
