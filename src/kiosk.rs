@@ -105,10 +105,10 @@ impl KioskConfig {
             problem("on_emergency", "on_emergency needs a program to run");
         }
         // Found out now, not when a patient's emergency fails to page anyone.
-        if let Some(program) = c.on_emergency.as_ref().and_then(|a| a.first()) {
-            if let Some(why) = not_runnable(std::path::Path::new(program)) {
-                problem("on_emergency", &format!("on_emergency: {program}: {why}"));
-            }
+        if let Some(program) = c.on_emergency.as_ref().and_then(|a| a.first())
+            && let Some(why) = not_runnable(std::path::Path::new(program))
+        {
+            problem("on_emergency", &format!("on_emergency: {program}: {why}"));
         }
         if c.resume_check
             .as_ref()
