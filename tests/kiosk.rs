@@ -406,5 +406,12 @@ fn a_disk_that_refuses_the_journal_never_stops_the_call_for_staff() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    // And the staff log says so, with nothing of the patient's.
+    let log = fs::read_to_string(d.join("state/staff.log")).unwrap();
+    assert!(
+        log.contains("an emergency warning sign was answered; on_emergency started"),
+        "{log}"
+    );
+    assert!(!log.contains("bladder"), "{log}");
     fs::remove_dir_all(d).unwrap();
 }

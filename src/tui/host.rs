@@ -231,12 +231,16 @@ impl Host {
     /// the patient's answers. A command that cannot start is logged for staff.
     fn call_staff(&mut self, app: &App, level: Level) {
         let Some(k) = &app.kiosk else { return };
-        let Some([program, args @ ..]) = k.on_emergency.as_deref() else {
-            return;
-        };
         if level != Level::Emergency {
             return;
         }
+        let Some([program, args @ ..]) = k.on_emergency.as_deref() else {
+            self.staff_log(&format!(
+                "{}: an emergency warning sign was answered",
+                export::time::rfc3339_local((app.clock)())
+            ));
+            return;
+        };
         // Only what the command needs: nothing of the patient's, nor of
         // the kiosk's own environment.
         let spawned = std::process::Command::new(program)
@@ -256,6 +260,10 @@ impl Host {
         match spawned {
             // Reaped on its own thread, so it never lingers as a zombie.
             Ok(mut child) => {
+                self.staff_log(&format!(
+                    "{}: an emergency warning sign was answered; on_emergency started",
+                    export::time::rfc3339_local((app.clock)())
+                ));
                 std::thread::spawn(move || child.wait());
             }
             Err(e) => self.staff_log(&format!(

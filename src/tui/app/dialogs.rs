@@ -138,6 +138,10 @@ impl App {
         self.close_pin();
         if ok {
             self.pin_guard.succeeded();
+            self.effects.push(Effect::StaffLog(format!(
+                "{}: staff left the kiosk with the PIN",
+                crate::export::time::rfc3339_local(now)
+            )));
             self.running = false;
             return;
         }
