@@ -222,6 +222,15 @@ pub fn pin_problem(pin: &str) -> Option<&'static str> {
 /// grows, so no copy is left in freed memory; it is zeroed when cleared or dropped.
 pub struct TypedPin(String);
 
+impl Clone for TypedPin {
+    /// A copy with its own fixed buffer, so it too never moves.
+    fn clone(&self) -> Self {
+        let mut copy = TypedPin::default();
+        copy.0.push_str(&self.0);
+        copy
+    }
+}
+
 impl Default for TypedPin {
     fn default() -> Self {
         TypedPin(String::with_capacity(PIN_MAX))

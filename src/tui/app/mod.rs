@@ -73,6 +73,7 @@ pub enum Notice {
     Urgent(String),
 }
 
+#[derive(Clone)]
 pub struct App {
     pub questionnaire: Questionnaire,
     pub session: Session,
