@@ -113,3 +113,68 @@ fn a_no_raises_nothing() {
     assert_eq!(h.current_id().as_deref(), Some("rf_stream"));
     assert!(alerts(&h).is_empty());
 }
+
+#[test]
+fn a_typed_answer_that_raises_a_sign_is_told_on_its_own_screen() {
+    let mut h = Harness::new(80, 24);
+    let q = h.app.questionnaire.clone();
+    // A first episode of back pain: the age typed next makes it a sign.
+    let mut s = h.app.session.clone();
+    s.set(&q, "before", intake::answers::Answer::YesNo(false))
+        .unwrap();
+    h.app.set_session(s);
+    h.goto("age");
+    h.keys("56");
+    h.enter();
+    assert_eq!(
+        h.current_id().as_deref(),
+        Some("age"),
+        "brought back to read it"
+    );
+    assert!(
+        matches!(h.app.notice, Some(Notice::Urgent(_))),
+        "{:?}",
+        h.app.notice
+    );
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("main_area"));
+}
+
+#[test]
+fn an_emergency_answer_changed_back_before_leaving_is_not_alerted() {
+    let mut h = Harness::new(80, 24);
+    h.goto("rf_bladder");
+    h.key(ratatui::crossterm::event::KeyCode::Down);
+    h.keys(" ");
+    assert!(matches!(h.app.notice, Some(Notice::Urgent(_))));
+    h.key(ratatui::crossterm::event::KeyCode::Down);
+    h.keys(" ");
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("rf_stream"));
+    assert_ne!(h.app.screen, Screen::Alert);
+    // Said yes again later, it is told again.
+    h.goto("rf_bladder");
+    h.keys("y");
+    assert_eq!(h.app.screen, Screen::Alert);
+}
+
+#[test]
+fn a_resumed_session_tells_its_signs_again() {
+    let mut h = Harness::new(80, 24);
+    let q = h.app.questionnaire.clone();
+    let mut earlier = intake::answers::Session::new(&q, 0);
+    earlier
+        .set(&q, "age", intake::answers::Answer::Number(40.0))
+        .unwrap();
+    earlier
+        .set(&q, "rf_fever", intake::answers::Answer::YesNo(true))
+        .unwrap();
+    h.app.offer_resume(earlier);
+    h.keys("y");
+    assert!(matches!(h.app.screen, Screen::Item(_)));
+    assert!(
+        matches!(h.app.notice, Some(Notice::Urgent(_))),
+        "{:?}",
+        h.app.notice
+    );
+}
