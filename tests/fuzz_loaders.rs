@@ -4,6 +4,8 @@
 //! validate` runs and through session loading. None may panic, and every
 //! error must carry `path:line:col` inside the file.
 
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,28 +15,7 @@ use intake::check::check_bytes;
 use intake::diagnostic::Diagnostics;
 use intake::questionnaire::{LoadError, Questionnaire};
 
-/// xorshift64*: small, fast and the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use common::rng::{Rng, env_number};
 
 /// Every real data file, and a kiosk configuration (none ships; the README's).
 fn corpus() -> Vec<(PathBuf, Vec<u8>)> {

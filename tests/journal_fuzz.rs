@@ -4,6 +4,8 @@
 //! apply every line that is still intact, and the restart (Host) and
 //! `summarize` must agree. INTAKE_FUZZ_SEED and INTAKE_FUZZ_CASES change the run.
 
+mod common;
+
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
@@ -14,28 +16,7 @@ use intake::journal::{self, Journal, Record};
 use intake::questionnaire::Questionnaire;
 use intake::tui::Host;
 
-/// xorshift64*: small, deterministic, and enough to pick places to damage.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use common::rng::{Rng, env_number};
 
 /// A real journal: the L5 session, then changes, some not fitting any item.
 fn base(dir: &Path) -> Vec<u8> {
@@ -141,8 +122,8 @@ fn fitting(q: &Questionnaire, mut s: Session) -> BTreeMap<String, Answer> {
 
 #[test]
 fn replay_survives_random_damage_and_agrees_with_summarize() {
-    let seed = env_or("INTAKE_FUZZ_SEED", 0x1a7e_5eed);
-    let cases = env_or("INTAKE_FUZZ_CASES", 600);
+    let seed = env_number("INTAKE_FUZZ_SEED", 0x1a7e_5eed);
+    let cases = env_number("INTAKE_FUZZ_CASES", 600);
     let dir = std::env::temp_dir().join(format!("intake-fuzz-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();

@@ -2,6 +2,8 @@
 //! same mapping the terminal uses.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use intake::answers::{Answer, Session};
 use intake::questionnaire;
 use intake::tui::app::App;
