@@ -170,17 +170,32 @@ fn watch_hangup(tx: &mpsc::Sender<Wake>) {
 /// Terminal events arrive as wake-ups from a thread that blocks on them.
 fn read_input(tx: mpsc::Sender<Wake>) {
     thread::spawn(move || {
-        loop {
-            let wake = match event::read() {
-                Ok(e) => Wake::Term(e),
-                Err(_) => Wake::InputClosed,
-            };
-            let closed = matches!(wake, Wake::InputClosed);
-            if tx.send(wake).is_err() || closed {
+        let tx = ClosedOnDrop(tx);
+        // Test builds only: the reader fails on cue, as crossterm's can.
+        #[cfg(debug_assertions)]
+        let fail = std::env::var_os("INTAKE_TEST_INPUT_PANIC").is_some();
+        while let Ok(e) = event::read() {
+            #[cfg(debug_assertions)]
+            if fail {
+                panic!("INTAKE_TEST_INPUT_PANIC is set");
+            }
+            if tx.0.send(Wake::Term(e)).is_err() {
                 break;
             }
         }
     });
+}
+
+/// Tells the loop that input has ended, however the reader ended: an error,
+/// or a panic in crossterm's parser (whose state it then cannot trust). The
+/// signal threads keep the channel open, so without this a kiosk would wait
+/// for ever for keys that cannot come.
+struct ClosedOnDrop(mpsc::Sender<Wake>);
+
+impl Drop for ClosedOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.send(Wake::InputClosed);
+    }
 }
 
 fn event_loop(
