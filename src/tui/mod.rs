@@ -170,17 +170,32 @@ fn watch_hangup(tx: &mpsc::Sender<Wake>) {
 /// Terminal events arrive as wake-ups from a thread that blocks on them.
 fn read_input(tx: mpsc::Sender<Wake>) {
     thread::spawn(move || {
-        loop {
-            let wake = match event::read() {
-                Ok(e) => Wake::Term(e),
-                Err(_) => Wake::InputClosed,
-            };
-            let closed = matches!(wake, Wake::InputClosed);
-            if tx.send(wake).is_err() || closed {
+        let tx = ClosedOnDrop(tx);
+        // Test builds only: the reader fails on cue, as crossterm's can.
+        #[cfg(debug_assertions)]
+        let fail = std::env::var_os("INTAKE_TEST_INPUT_PANIC").is_some();
+        while let Ok(e) = event::read() {
+            #[cfg(debug_assertions)]
+            if fail {
+                panic!("INTAKE_TEST_INPUT_PANIC is set");
+            }
+            if tx.0.send(Wake::Term(e)).is_err() {
                 break;
             }
         }
     });
+}
+
+/// Tells the loop that input has ended, however the reader ended: an error,
+/// or a panic in crossterm's parser (whose state it then cannot trust). The
+/// signal threads keep the channel open, so without this a kiosk would wait
+/// for ever for keys that cannot come.
+struct ClosedOnDrop(mpsc::Sender<Wake>);
+
+impl Drop for ClosedOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.send(Wake::InputClosed);
+    }
 }
 
 fn event_loop(
@@ -190,12 +205,28 @@ fn event_loop(
     rx: &mpsc::Receiver<Wake>,
 ) -> io::Result<Exit> {
     let mut last_input = Instant::now();
+    // A frame is owed for what was handled since the last one, drawn when
+    // nothing more is queued: under a storm of input a frame for each event
+    // fell ever further behind the keys. A frame is drawn at least every
+    // FRAME_GAP meanwhile, so the screen still moves.
+    let mut owed: Option<Instant> = None;
     while app.running {
+        let queued = match owed {
+            Some(since) if since.elapsed() < FRAME_GAP => rx.try_recv().ok(),
+            _ => None,
+        };
+        if queued.is_none()
+            && owed.take().is_some()
+            && let Some(exit) = hung_up(draw(terminal, app))?
+        {
+            return Ok(exit);
+        }
         // Blocks until something happens: no polling, no CPU while idle. Only
         // a kiosk with a patient at it wakes itself, for the idle timer.
-        let wake = match idle_wait(app, last_input) {
-            None => rx.recv().ok(),
-            Some(wait) => match rx.recv_timeout(wait) {
+        let wake = match (queued, idle_wait(app, last_input)) {
+            (Some(w), _) => Some(w),
+            (None, None) => rx.recv().ok(),
+            (None, Some(wait)) => match rx.recv_timeout(wait) {
                 Ok(w) => Some(w),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     app.update(Msg::Tick {
@@ -244,14 +275,13 @@ fn event_loop(
             // A bell that cannot be written is no reason to stop.
             let _ = io::stdout().write_all(b"\x07");
         }
-        if app.running
-            && let Some(exit) = hung_up(draw(terminal, app))?
-        {
-            return Ok(exit);
-        }
+        owed.get_or_insert_with(Instant::now);
     }
     Ok(Exit::Done)
 }
+
+/// The longest a storm of input may hold back a frame.
+const FRAME_GAP: Duration = Duration::from_millis(50);
 
 /// A frame that could not be written because the terminal is gone ends the
 /// program as a hang-up would (the journal has every answer); other errors
