@@ -300,6 +300,10 @@ pub struct Session {
     pub updated: u64,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Taken with no one beside the patient (an unattended kiosk): items
+    /// that need a helper are not shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unattended: bool,
 }
 
 /// Answered and required counts among the enabled items.
@@ -337,6 +341,7 @@ impl Session {
             started,
             updated: started,
             answers: BTreeMap::new(),
+            unattended: false,
         }
     }
 
@@ -378,8 +383,9 @@ impl Session {
                 .as_ref()
                 .is_none_or(|c| self.eval(c, &on));
             for item in &section.items {
-                let item_on =
-                    section_on && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+                let item_on = section_on
+                    && !(self.unattended && item.needs_helper)
+                    && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
                 on.insert(&item.id, item_on);
                 out.push(item_on);
             }

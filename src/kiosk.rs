@@ -35,6 +35,11 @@ pub struct KioskConfig {
     /// never offered at the kiosk, only saved for staff.
     #[serde(default)]
     pub resume_check: Option<String>,
+    /// A member of staff is beside each patient: questions that need a
+    /// helper (walking on heels and tiptoes) may be asked. Without it they
+    /// never are, for a patient with a weak leg alone could fall.
+    #[serde(default)]
+    pub staff_present: bool,
     /// Which kiosk this is, for staff: given to `on_emergency`.
     #[serde(default = "default_kiosk_id")]
     pub kiosk_id: String,

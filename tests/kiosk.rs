@@ -415,3 +415,36 @@ fn a_disk_that_refuses_the_journal_never_stops_the_call_for_staff() {
     assert!(!log.contains("bladder"), "{log}");
     fs::remove_dir_all(d).unwrap();
 }
+
+#[test]
+fn a_patient_alone_at_a_kiosk_is_never_asked_to_walk_on_heels_or_tiptoes() {
+    let d = dir("walk");
+    let walking = |staff_present: bool| {
+        let mut c = config(&d);
+        c.staff_present = staff_present;
+        let h = Harness::new(80, 24);
+        let mut app = h.app.with_kiosk(c);
+        let q = app.questionnaire.clone();
+        let mut s = app.session.clone();
+        s.set(&q, "leg_weak", Answer::YesNo(true)).unwrap();
+        app.set_session(s);
+        ["heel_walk", "toe_walk"].map(|id| app.enabled[q.index_of(id).unwrap()])
+    };
+    assert_eq!(walking(false), [false, false], "alone: never shown");
+    assert_eq!(walking(true), [true, true], "staff beside the patient");
+    // Outside a kiosk (someone at home, a clinician) they are asked as before.
+    let mut h = Harness::new(80, 24);
+    let q = h.app.questionnaire.clone();
+    let mut s = h.app.session.clone();
+    s.set(&q, "leg_weak", Answer::YesNo(true)).unwrap();
+    h.app.set_session(s);
+    assert!(h.app.enabled[q.index_of("heel_walk").unwrap()]);
+    // A restarted kiosk keeps knowing the session was taken alone.
+    let mut s = Session::new(&q, 1);
+    s.unattended = true;
+    let path = d.join("j");
+    fs::create_dir_all(&d).unwrap();
+    journal::Journal::create(&path, &s).unwrap();
+    assert!(journal::replay(&path).unwrap().unwrap().session.unattended);
+    let _ = fs::remove_dir_all(d);
+}

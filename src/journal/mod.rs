@@ -28,6 +28,9 @@ pub enum Record {
         questionnaire: String,
         version: String,
         started: u64,
+        /// Taken at an unattended kiosk (see `Session::unattended`).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        unattended: bool,
     },
     Set {
         id: String,
@@ -68,6 +71,7 @@ impl Journal {
             questionnaire: session.questionnaire.clone(),
             version: session.questionnaire_version.clone(),
             started: session.started,
+            unattended: session.unattended,
         });
         for (id, answer) in &session.answers {
             text.push_str(&line(&Record::Set {

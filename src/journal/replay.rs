@@ -106,6 +106,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         questionnaire,
         version,
         started,
+        unattended,
     }) = start
     else {
         return Err(no_start(changes.len(), skipped.len()));
@@ -117,6 +118,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         started,
         updated: started,
         answers: Default::default(),
+        unattended,
     };
     let mut lines = BTreeMap::new();
     let mut closed = false;

@@ -17,6 +17,7 @@ fn session() -> Session {
         started: 100,
         updated: 100,
         answers: Default::default(),
+        unattended: false,
     }
 }
 
@@ -160,6 +161,7 @@ fn replay_skips_bad_lines_anywhere_and_keeps_order() {
         questionnaire: "q".into(),
         version: "1".into(),
         started: 5,
+        unattended: false,
     });
     let a1 = good(&Record::Set {
         id: "a".into(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::answers::{Answer, SESSION_FORMAT, Session};
+use crate::answers::{Answer, Session};
 use crate::body::BodyRegions;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -104,12 +104,8 @@ impl Case {
     /// The case's answers as a session, as if the patient had filled it in.
     pub fn session(&self, q: &Questionnaire) -> Session {
         Session {
-            format: SESSION_FORMAT,
-            questionnaire: q.id.clone(),
-            questionnaire_version: q.version.clone(),
-            started: 0,
-            updated: 0,
             answers: self.answers.clone(),
+            ..Session::new(q, 0)
         }
     }
 

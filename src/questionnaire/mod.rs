@@ -59,6 +59,11 @@ pub struct Item {
     /// Red-flag items are always asked directly and never skipped in practice scoring.
     #[serde(default)]
     pub red_flag: bool,
+    /// Asks the patient to test themselves (walking on heels or tiptoes):
+    /// never shown to someone alone, such as at an unattended kiosk, where
+    /// a weak leg could mean a fall.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_helper: bool,
     pub kind: Kind,
     #[serde(default)]
     pub enable_when: Option<Condition>,

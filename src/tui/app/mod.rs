@@ -206,7 +206,16 @@ impl App {
 
     pub fn with_kiosk(mut self, config: KioskConfig) -> Self {
         self.kiosk = Some(config);
+        self.reset_session();
         self
+    }
+
+    /// A new session: at a kiosk with no staff beside the patient, one
+    /// that never shows questions needing a helper.
+    fn reset_session(&mut self) {
+        self.session = Session::new(&self.questionnaire, (self.clock)());
+        self.session.unattended = self.kiosk.as_ref().is_some_and(|k| !k.staff_present);
+        self.enabled = self.session.enabled(&self.questionnaire);
     }
 
     /// The findings rules for the summary.
@@ -282,8 +291,7 @@ impl App {
     /// Forgets the patient: answers, drafts, findings, screen. The next
     /// patient starts at the welcome screen with nothing of this one.
     pub fn reset(&mut self) {
-        self.session = Session::new(&self.questionnaire, (self.clock)());
-        self.enabled = self.session.enabled(&self.questionnaire);
+        self.reset_session();
         self.drafts.clear();
         self.findings = None;
         self.finished = false;
