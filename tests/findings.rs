@@ -322,3 +322,43 @@ fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
+    use intake::body::{BodyMarks, Symptom};
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let with_marks = |marks: &[(&str, Symptom)]| {
+        let mut s = base("mechanical-low-back-pain");
+        let mut m = BodyMarks::default();
+        for (region, symptom) in marks {
+            m.toggle(region, *symptom);
+        }
+        s.set(&q, "body_map", Answer::Body(m)).unwrap();
+        evaluate(&q, &s, &rules)
+    };
+    // A weakness mark alone is weakness: never "without weakness".
+    let f = with_marks(&[("left_big_toe", Symptom::Weakness)]);
+    assert!(
+        f.weakness.iter().any(|w| w.contains("big toe")),
+        "{:?}",
+        f.weakness
+    );
+    assert!(!f.steps.iter().any(|s| s.id == "first_steps"));
+    // Marks below both knees: sciatica in both legs, an emergency.
+    let f = with_marks(&[
+        ("left_calf", Symptom::Pain),
+        ("right_shin_outer", Symptom::Tingling),
+    ]);
+    assert!(f.flags.iter().any(|x| x.id == "both_legs"), "{:?}", f.flags);
+    // Both knees alone are not.
+    let f = with_marks(&[
+        ("left_knee_front", Symptom::Pain),
+        ("right_knee_front", Symptom::Pain),
+    ]);
+    assert!(
+        !f.flags.iter().any(|x| x.id == "both_legs"),
+        "{:?}",
+        f.flags
+    );
+}

@@ -135,6 +135,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     };
     let mut marked_limb_regions = 0;
+    let mut weakness_marks = Vec::new();
     if let Some(Answer::Body(marks)) = live(&rules.body_item) {
         for region in table.regions.iter().filter(|r| r.localising) {
             let Some(symptoms) = marks.symptoms(&region.id) else {
@@ -143,6 +144,10 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
             marked_limb_regions += 1;
             let weight: u32 = symptoms.iter().map(|s| rules.mark_weight(*s)).sum();
             let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
+            // A weakness mark is weakness, as a strength answer is.
+            if symptoms.contains(&Symptom::Weakness) {
+                weakness_marks.push((region.label.clone(), region.side));
+            }
             for level in &region.dermatomes {
                 add(
                     level,
@@ -154,6 +159,11 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     }
     let mut one_sided_weakness = false;
+    for (label, side) in weakness_marks {
+        f.weakness
+            .push(format!("{label} marked weak on the body diagram"));
+        one_sided_weakness |= side != BodySide::Center;
+    }
     for sign in &rules.signs {
         if ctx.holds(&sign.when) {
             f.weakness.push(sign.says.clone());
