@@ -362,3 +362,36 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
         f.flags
     );
 }
+
+#[test]
+fn the_marked_places_name_only_a_level_the_marks_point_to() {
+    use intake::body::{BodyMarks, Symptom};
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let mut s = base("mechanical-low-back-pain");
+    let mut m = BodyMarks::default();
+    m.toggle("left_calf", Symptom::Pain);
+    m.toggle("left_calf", Symptom::Tingling);
+    m.toggle("left_heel", Symptom::Numbness);
+    s.set(&q, "body_map", Answer::Body(m)).unwrap();
+    // Strength answers put L4 and L5 first; only S1 and S2 places are marked.
+    give(&q, &mut s, "foot_drop", "left");
+    give(&q, &mut s, "heel_walk", "left_harder");
+    let f = evaluate(&q, &s, &rules);
+    assert!(
+        matches!(f.roots[0].level.as_str(), "L4" | "L5"),
+        "{:?}",
+        f.roots
+    );
+    let said: Vec<&String> = f
+        .radicular
+        .iter()
+        .filter(|r| r.contains("skin areas"))
+        .collect();
+    assert_eq!(
+        said,
+        ["the marked places follow the skin areas of S1"],
+        "{:?}",
+        f.radicular
+    );
+}

@@ -136,6 +136,8 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     };
     let mut marked_limb_regions = 0;
     let mut weakness_marks = Vec::new();
+    // What the marks alone point to: the diagram's own evidence.
+    let mut mark_scores: BTreeMap<&str, u32> = BTreeMap::new();
     if let Some(Answer::Body(marks)) = live(&rules.body_item) {
         for region in table.regions.iter().filter(|r| r.localising) {
             let Some(symptoms) = marks.symptoms(&region.id) else {
@@ -149,6 +151,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
                 weakness_marks.push((region.label.clone(), region.side));
             }
             for level in &region.dermatomes {
+                *mark_scores.entry(level.as_str()).or_default() += weight;
                 add(
                     level,
                     weight,
@@ -194,10 +197,15 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     if ctx.holds(&rules.radicular_when) {
         f.radicular.extend(ctx.evidence(&rules.radicular_when));
     }
-    if marked_limb_regions >= 2 && !ranked.is_empty() {
+    // Named only for a level the marks themselves point to, not one that
+    // strength answers put first.
+    let by_marks = mark_scores
+        .iter()
+        .filter(|(_, score)| **score >= rules.root_threshold)
+        .max_by_key(|(level, score)| (**score, std::cmp::Reverse(**level)));
+    if let (true, Some((level, _))) = (marked_limb_regions >= 2, by_marks) {
         f.radicular.push(format!(
-            "the marked places follow the skin areas of {}",
-            ranked[0].level
+            "the marked places follow the skin areas of {level}"
         ));
     }
     if one_sided_weakness {
