@@ -73,12 +73,9 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
             .iter()
             .find(|x| x.id == flag.id)
             .unwrap_or_else(|| panic!("{} did not fire", flag.id));
-        let prompt = &q.item(id).unwrap().prompt;
+        let prompt = q.item(id).unwrap().question();
         assert!(
-            found
-                .evidence
-                .iter()
-                .any(|e| e.starts_with(prompt.as_str())),
+            found.evidence.iter().any(|e| e.starts_with(prompt)),
             "{}: {:?}",
             flag.id,
             found.evidence

@@ -221,7 +221,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
                 let item = q.item(id)?;
                 let answer = live(id)?;
                 Some(Line {
-                    label: item.prompt.clone(),
+                    label: item.question().to_string(),
                     value: answer.display(&item.kind, table),
                 })
             })
@@ -246,7 +246,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         .items()
         .enumerate()
         .filter(|(n, i)| i.red_flag && open(*n, &i.id))
-        .map(|(_, i)| i.prompt.clone())
+        .map(|(_, i)| i.question().to_string())
         .collect();
     let strength: std::collections::BTreeSet<&str> = rules
         .signs
@@ -258,7 +258,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         .items()
         .enumerate()
         .filter(|(n, i)| strength.contains(i.id.as_str()) && open(*n, &i.id))
-        .map(|(_, i)| i.prompt.clone())
+        .map(|(_, i)| i.question().to_string())
         .collect();
 
     for step in &rules.steps {
@@ -394,7 +394,7 @@ impl Ctx<'_> {
                 if let (Some(item), Some(answer)) = (self.q.item(id), (self.live)(id)) {
                     out.push(format!(
                         "{} {}",
-                        item.prompt,
+                        item.question(),
                         answer.display(&item.kind, BodyRegions::builtin())
                     ));
                 }

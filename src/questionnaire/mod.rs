@@ -74,6 +74,15 @@ impl Item {
     pub fn interviewer_prompt(&self) -> &str {
         self.interviewer.as_deref().unwrap_or(&self.prompt)
     }
+
+    /// The prompt's question without the instructions that may follow it
+    /// ("Choose all that apply."): what a summary quotes beside the answer.
+    pub fn question(&self) -> &str {
+        match self.prompt.find('?') {
+            Some(end) => &self.prompt[..=end],
+            None => &self.prompt,
+        }
+    }
 }
 
 /// What kind of answer an item takes.
