@@ -271,7 +271,7 @@ pub enum AnswerError {
     ExclusiveWithOthers,
     #[error("please enter a number from {min} to {max}{}", if unit.is_empty() { String::new() } else { format!(" {unit}") })]
     OutOfRange { min: f64, max: f64, unit: String },
-    #[error("please use at most {0} digits after the decimal point")]
+    #[error("{}", if *.0 == 0 { "please enter a whole number".to_string() } else { format!("please use at most {} digit{} after the decimal point", .0, if *.0 == 1 { "" } else { "s" }) })]
     TooManyDecimals(u8),
     #[error("please enter how long, more than zero")]
     ZeroDuration,
@@ -706,6 +706,15 @@ mod tests {
             s.set(&q, "kg", Answer::Number(70.25)),
             Err(AnswerError::TooManyDecimals(1))
         ));
+        // A whole number is asked for in words a patient knows.
+        assert_eq!(
+            AnswerError::TooManyDecimals(0).to_string(),
+            "please enter a whole number"
+        );
+        assert_eq!(
+            AnswerError::TooManyDecimals(1).to_string(),
+            "please use at most 1 digit after the decimal point"
+        );
         s.set(&q, "kg", Answer::Number(70.5)).unwrap();
         let both = Answer::Choices(["none".to_string(), "calf".to_string()].into());
         assert_eq!(

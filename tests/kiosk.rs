@@ -241,6 +241,10 @@ fn resuming_continues_at_the_first_open_question_and_declining_keeps_it_for_staf
     h.keys("71");
     h.enter();
     assert_eq!(h.app.screen, Screen::Welcome);
+    assert!(
+        h.screen()
+            .contains("Not the answer given: a new questionnaire starts.")
+    );
     assert_eq!(h.app.dialog, None);
     assert!(h.app.session.answers.is_empty());
     assert!(matches!(h.app.effects.as_slice(), [Effect::SetAside(_)]));

@@ -79,6 +79,11 @@ impl App {
                     self.continue_earlier();
                 } else {
                     self.set_aside_earlier();
+                    // Said, so that the person knows nothing of theirs is lost.
+                    self.notice = Some(Notice::Info(
+                        "Not the answer given: a new questionnaire starts. The other is kept for staff."
+                            .into(),
+                    ));
                 }
             }
             Msg::Quit => self.set_aside_earlier(),
