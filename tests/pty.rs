@@ -417,13 +417,7 @@ fn at_a_kiosk_interrupt_keys_and_signals_do_not_end_the_program() {
     p.wait_for("Staff PIN");
     p.send(b"1111\r");
     p.wait_for("That PIN is not right.");
-    p.send(b"\x11");
-    p.wait_for("Staff PIN");
-    let from = p.seen.len();
-    p.send(b"2468\r");
-    let (code, tail) = p.finish(from);
-    assert_eq!(code, 0);
-    assert!(tail.contains(LEAVE_ALT_SCREEN));
+    p.leave_with_pin(b"2468");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -489,6 +483,18 @@ impl Running {
             self.screen.process(&bytes);
             self.seen.extend(bytes);
         }
+    }
+
+    /// Staff leave with Ctrl-Q and the PIN: the kiosk ends with status 0
+    /// and the terminal restored.
+    fn leave_with_pin(&mut self, pin: &[u8]) {
+        self.send(b"\x11");
+        self.wait_for("Staff PIN");
+        let from = self.seen.len();
+        self.send(&[pin, b"\r"].concat());
+        let (code, tail) = self.finish(from);
+        assert_eq!(code, 0);
+        assert!(tail.contains(LEAVE_ALT_SCREEN));
     }
 
     /// Clicks the button `label` once the screen shows it.
@@ -677,13 +683,7 @@ fn at_a_kiosk_no_button_or_key_leaves_an_emergency_is_told_and_staff_leave_with_
         p.click(50, row);
     }
     p.assert_running("clicks on the PIN dialog");
-    p.send(b"\x11");
-    p.wait_for("Staff PIN");
-    let from = p.seen.len();
-    p.send(b"2468\r");
-    let (code, tail) = p.finish(from);
-    assert_eq!(code, 0);
-    assert!(tail.contains(LEAVE_ALT_SCREEN));
+    p.leave_with_pin(b"2468");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
