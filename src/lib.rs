@@ -14,4 +14,5 @@ pub mod kiosk;
 pub mod memory;
 pub mod practice;
 pub mod questionnaire;
+pub mod report;
 pub mod tui;

@@ -218,18 +218,26 @@ impl BodyMarks {
         self.0.keys().map(String::as_str)
     }
 
-    /// One line per marked region, in words, head to toe as the region
-    /// table lists them: "Left calf, outer side: pain, tingling".
-    pub fn describe(&self, table: &BodyRegions) -> Vec<String> {
+    /// The marked regions head to toe, as the region table lists them; ids
+    /// the table does not know (an older table) come last.
+    pub fn in_order<'a>(
+        &'a self,
+        table: &'a BodyRegions,
+    ) -> impl Iterator<Item = (&'a str, &'a BTreeSet<Symptom>)> {
         let known = table
             .regions
             .iter()
-            .filter_map(|r| self.0.get(&r.id).map(|s| (r.label.as_str(), s)));
-        // Ids the table does not know (an older table) still show, by id.
-        let unknown = self.iter().filter(|(id, _)| !table.contains(id));
-        known
-            .chain(unknown)
-            .map(|(label, symptoms)| {
+            .filter_map(|r| self.0.get(&r.id).map(|s| (r.id.as_str(), s)));
+        known.chain(self.iter().filter(|(id, _)| !table.contains(id)))
+    }
+
+    /// One line per marked region, in words, head to toe as the region
+    /// table lists them: "Left calf, outer side: pain, tingling".
+    pub fn describe(&self, table: &BodyRegions) -> Vec<String> {
+        self.in_order(table)
+            .map(|(id, symptoms)| {
+                // Ids the table does not know still show, by id.
+                let label = table.get(id).map_or(id, |r| r.label.as_str());
                 let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
                 format!("{label}: {}", words.join(", "))
             })

@@ -5,14 +5,16 @@ use serde_json::{Value, json};
 
 use super::Summary;
 use super::time::rfc3339;
-use crate::answers::Answer;
+use crate::answers::{Answer, Side};
 use crate::body::BodyRegions;
+use crate::findings::{Evidence, Mark};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 pub fn render(s: &Summary) -> Value {
     let q = s.questionnaire;
     let f = &s.findings;
+    let w = s.wording();
     let regions = BodyRegions::builtin();
     let answers: Vec<Value> = s
         .session
@@ -46,18 +48,36 @@ pub fn render(s: &Summary) -> Value {
         "authored": rfc3339(s.authored),
         "answers": answers,
         "scores": scores,
-        "findings": {
-            "flags": f.flags.iter().map(|x| json!({
-                "id": x.id, "level": format!("{:?}", x.level).to_lowercase(), "title": x.title, "evidence": x.evidence,
-            })).collect::<Vec<_>>(),
-            "radicular": f.radicular,
-            "roots": f.roots.iter().map(|r| json!({
-                "level": r.level, "score": r.score, "side": r.side, "evidence": r.evidence,
-            })).collect::<Vec<_>>(),
-            "weakness": f.weakness,
-            "unanswered_warning_signs": f.unasked,
-        },
-        "next_steps": f.steps.iter().map(|x| json!({ "id": x.id, "text": x.text, "because": x.because })).collect::<Vec<_>>(),
+        "findings": findings(s),
+        "next_steps": f.steps.iter().map(|x| json!({
+            "id": x.id, "text": x.text, "because": w.reasons(&x.because, &f.flags),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The findings as data, each with its evidence in the clinician's words.
+fn findings(s: &Summary) -> Value {
+    let f = &s.findings;
+    let w = s.wording();
+    let regions =
+        |marks: &[Mark]| -> Vec<String> { marks.iter().map(|m| m.region.clone()).collect() };
+    json!({
+        "flags": f.flags.iter().map(|x| {
+            let (items, marks): (Vec<_>, Vec<_>) = x.evidence.iter().partition(|e| matches!(e, Evidence::Answer(_)));
+            json!({
+                "id": x.id, "level": format!("{:?}", x.level).to_lowercase(), "title": x.title,
+                "evidence": w.evidence(&x.evidence),
+                "items": items.iter().filter_map(|e| match e { Evidence::Answer(id) => Some(id), _ => None }).collect::<Vec<_>>(),
+                "regions": marks.iter().filter_map(|e| match e { Evidence::Marked(m) => Some(&m.region), _ => None }).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+        "radicular": f.radicular.iter().flat_map(|r| w.radicular(r)).collect::<Vec<_>>(),
+        "roots": f.roots.iter().map(|r| json!({
+            "level": r.level, "score": r.score, "side": r.side.map_or("", Side::value),
+            "evidence": w.root_evidence(r), "regions": regions(&r.marks),
+        })).collect::<Vec<_>>(),
+        "weakness": w.weakness(&f.weakness),
+        "unanswered_warning_signs": f.unasked.iter().filter_map(|id| s.questionnaire.item(id)).map(|i| i.question()).collect::<Vec<_>>(),
     })
 }
 

@@ -1,12 +1,12 @@
-//! The summary as Markdown, for people: the doctor, the patient, the file.
+//! The summary as Markdown: the report's two views, the patient's first and
+//! then the clinician's, under a heading that says what and when.
 
 use std::fmt::{self, Write};
 
 use super::Summary;
 use super::time::readable_at;
-use crate::answers::Answer;
-use crate::body::{BodyRegions, Figures, Symptom};
-use crate::findings::{Level, Line};
+use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::report::{Block, Bullet, Section, fill};
 
 pub fn render(s: &Summary) -> String {
     let mut out = String::new();
@@ -18,182 +18,64 @@ pub fn render(s: &Summary) -> String {
 
 fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     let q = s.questionnaire;
-    let f = &s.findings;
-    writeln!(w, "# Summary for your doctor\n\n{}\n", q.title)?;
-    writeln!(
-        w,
-        "Questionnaire `{}` version {}. Summary made {}.",
-        q.id,
-        q.version,
-        readable_at(s.authored, s.utc_offset)
-    )?;
+    let words = s.words;
+    writeln!(w, "# {}\n\n{}\n", words.title, q.title)?;
+    let id = format!("`{}`", q.id);
+    let when = readable_at(s.authored, s.utc_offset);
+    let made = [
+        ("id", id.as_str()),
+        ("version", &q.version),
+        ("when", &when),
+    ];
+    writeln!(w, "{}\n", fill(&words.made, &made))?;
     if !s.complete {
-        writeln!(
-            w,
-            "\n**Not finished:** some required questions were not answered."
-        )?;
+        writeln!(w, "**{}**\n", words.not_finished)?;
     }
-    writeln!(
-        w,
-        "\n> **This is not a diagnosis.** Please bring this summary to your doctor.\n"
-    )?;
-
-    if let Some(level) = f.top_level() {
-        let banner = match level {
-            Level::Emergency => "EMERGENCY: seek emergency care now",
-            Level::Urgent => "URGENT: see a doctor today or tomorrow",
-            Level::Soon => "Please point these out to your doctor",
-        };
-        writeln!(w, "## Warning signs: {banner}\n")?;
-        for flag in &f.flags {
-            writeln!(w, "- **{}** ({})", flag.title, flag.level.word())?;
-            for e in &flag.evidence {
-                writeln!(w, "  - {e}")?;
-            }
+    for view in s.report.views() {
+        writeln!(w, "## {}\n", view.name)?;
+        for section in &view.sections {
+            write_section(w, section)?;
         }
-        writeln!(w)?;
-    }
-    let words = &s.alerts;
-    if !f.unasked.is_empty() {
-        writeln!(w, "**{}**\n", words.not_answered)?;
-        for p in &f.unasked {
-            writeln!(w, "- {p}")?;
-        }
-        writeln!(w)?;
-    } else if f.flags.is_empty() && !words.none_reported.is_empty() {
-        writeln!(w, "{}\n", words.none_reported)?;
-    }
-
-    writeln!(w, "## Findings\n")?;
-    if f.radicular.is_empty() {
-        writeln!(
-            w,
-            "Your answers do not show the pattern of a pressed nerve root.\n"
-        )?;
-    } else {
-        writeln!(w, "The answers fit a nerve-root (radicular) pattern:\n")?;
-        for r in &f.radicular {
-            writeln!(w, "- {r}")?;
-        }
-        writeln!(w)?;
-        if !f.roots.is_empty() {
-            writeln!(
-                w,
-                "Nerve-root levels the answers point to, most likely first:\n"
-            )?;
-            for (n, r) in f.roots.iter().enumerate() {
-                let side = if r.side.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", r.side)
-                };
-                writeln!(
-                    w,
-                    "{}. **{}**{side}: {}",
-                    n + 1,
-                    r.level,
-                    r.evidence.join("; ")
-                )?;
-            }
-            writeln!(w)?;
-        }
-    }
-    section(w, "Weakness", &f.weakness)?;
-    table(w, "Pain", &f.pain)?;
-    table(w, "Scores", &f.scores)?;
-    table(w, "Treatments tried", &f.tried)?;
-    table(w, "Scans", &f.imaging)?;
-
-    let diagrams = s.session.live_answers(q).filter_map(|(_, a)| match a {
-        Answer::Body(m) => Some(m),
-        _ => None,
-    });
-    for marks in diagrams {
-        let regions = BodyRegions::builtin();
-        let [front, back] = &Figures::builtin().compact;
-        writeln!(w, "## Body diagram\n")?;
-        writeln!(
-            w,
-            "Left and right are the patient's own (R, L on the figures).\n"
-        )?;
-        writeln!(w, "```text")?;
-        for (a, b) in front
-            .render_marks(marks, regions)
-            .iter()
-            .zip(back.render_marks(marks, regions))
-        {
-            writeln!(w, "{a}    {b}")?;
-        }
-        let legend: Vec<String> = Symptom::ALL
-            .iter()
-            .map(|s| format!("{} {}", s.symbol(), s.word()))
-            .collect();
-        writeln!(w, "\n{}", legend.join("   "))?;
-        writeln!(w, "```\n")?;
-        for d in marks.describe(regions) {
-            writeln!(w, "- {d}")?;
-        }
-        writeln!(w)?;
-    }
-
-    writeln!(w, "## Next steps\n")?;
-    for (n, step) in f.steps.iter().enumerate() {
-        writeln!(w, "{}. {}", n + 1, step.text)?;
-        if !step.because.is_empty() {
-            writeln!(w, "   - Because: {}", step.because.join("; "))?;
-        }
-    }
-    writeln!(w)?;
-
-    writeln!(w, "## All answers\n")?;
-    let live: Vec<&str> = s
-        .session
-        .live_answers(q)
-        .map(|(i, _)| i.id.as_str())
-        .collect();
-    for section in &q.sections {
-        let items: Vec<_> = section
-            .items
-            .iter()
-            .filter(|i| live.contains(&i.id.as_str()))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        writeln!(w, "### {}\n", section.title)?;
-        for item in items {
-            let answer = s.session.get(&item.id).expect("live answers exist");
-            writeln!(
-                w,
-                "- {} **{}**",
-                item.prompt,
-                answer.display(&item.kind, BodyRegions::builtin())
-            )?;
-        }
-        writeln!(w)?;
     }
     Ok(())
 }
 
-fn section(w: &mut String, title: &str, lines: &[String]) -> fmt::Result {
-    if lines.is_empty() {
-        return Ok(());
+fn write_section(w: &mut String, section: &Section) -> fmt::Result {
+    if !section.heading.is_empty() {
+        writeln!(w, "### {}\n", section.heading)?;
     }
-    writeln!(w, "### {title}\n")?;
-    for l in lines {
-        writeln!(w, "- {l}")?;
+    for block in &section.blocks {
+        match block {
+            Block::Banner(_, text) => writeln!(w, "> **{text}**\n")?,
+            Block::Paragraph(text) => writeln!(w, "{text}\n")?,
+            Block::Strong(text) => writeln!(w, "**{text}**\n")?,
+            Block::Heading(text) => writeln!(w, "#### {text}\n")?,
+            Block::Bullets(list) => bullets(w, list, |_| "- ".to_string())?,
+            Block::Numbered(list) => bullets(w, list, |n| format!("{}. ", n + 1))?,
+            Block::Table { head, rows } => table(w, head, rows)?,
+            Block::Diagram(marks) => diagram(w, marks)?,
+        }
+    }
+    Ok(())
+}
+
+/// A list; each entry's details as a list under it, indented to its text.
+fn bullets(w: &mut String, list: &[Bullet], marker: impl Fn(usize) -> String) -> fmt::Result {
+    for (n, b) in list.iter().enumerate() {
+        let marker = marker(n);
+        writeln!(w, "{marker}{}", b.text)?;
+        let indent = " ".repeat(marker.len());
+        for d in &b.details {
+            writeln!(w, "{indent}- {d}")?;
+        }
     }
     writeln!(w)
 }
 
-fn table(w: &mut String, title: &str, lines: &[Line]) -> fmt::Result {
-    if lines.is_empty() {
-        return Ok(());
-    }
-    writeln!(w, "### {title}\n")?;
-    writeln!(w, "| Question | Answer |\n|---|---|")?;
-    for l in lines {
-        writeln!(w, "| {} | {} |", cell(&l.label), cell(&l.value))?;
+fn table(w: &mut String, head: &[String; 2], rows: &[[String; 2]]) -> fmt::Result {
+    writeln!(w, "| {} | {} |\n|---|---|", cell(&head[0]), cell(&head[1]))?;
+    for [label, value] in rows {
+        writeln!(w, "| {} | {} |", cell(label), cell(value))?;
     }
     writeln!(w)
 }
@@ -201,4 +83,24 @@ fn table(w: &mut String, title: &str, lines: &[Line]) -> fmt::Result {
 /// Text that cannot break a table row.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Both figures side by side, with the symbols' legend.
+fn diagram(w: &mut String, marks: &BodyMarks) -> fmt::Result {
+    let regions = BodyRegions::builtin();
+    let [front, back] = &Figures::builtin().compact;
+    writeln!(w, "```text")?;
+    for (a, b) in front
+        .render_marks(marks, regions)
+        .iter()
+        .zip(back.render_marks(marks, regions))
+    {
+        writeln!(w, "{a}    {b}")?;
+    }
+    let legend: Vec<String> = Symptom::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.symbol(), s.word()))
+        .collect();
+    writeln!(w, "\n{}", legend.join("   "))?;
+    writeln!(w, "```\n")
 }

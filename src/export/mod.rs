@@ -12,37 +12,55 @@ pub use write::{WriteError, open_private, private_dir, replace_private, write_pr
 use crate::answers::Session;
 use crate::findings::{self, Findings, Rules};
 use crate::questionnaire::Questionnaire;
+use crate::report::{Report, ReportWords, Wording};
 
 /// Everything a summary shows, computed once.
 pub struct Summary<'a> {
     pub questionnaire: &'a Questionnaire,
     pub session: &'a Session,
+    pub rules: &'a Rules,
     pub findings: Findings,
+    /// The findings in words, for the patient and the clinician.
+    pub report: Report,
+    pub words: &'static ReportWords,
     /// When the summary was made (Unix seconds).
     pub authored: u64,
     /// The local time zone's offset then, for the times people read.
     pub utc_offset: i32,
     /// Whether every required question was answered.
     pub complete: bool,
-    /// The rules' words about warning signs.
-    pub alerts: crate::findings::Alerts,
 }
 
 impl<'a> Summary<'a> {
     pub fn new(
         questionnaire: &'a Questionnaire,
         session: &'a Session,
-        rules: &Rules,
+        rules: &'a Rules,
         authored: u64,
     ) -> Self {
+        let findings = findings::evaluate(questionnaire, session, rules);
+        let words = ReportWords::builtin();
         Self {
             questionnaire,
             session,
-            findings: findings::evaluate(questionnaire, session, rules),
+            rules,
+            report: Report::new(questionnaire, session, &findings, rules, words),
+            findings,
+            words,
             authored,
             utc_offset: time::local_offset(authored),
             complete: session.progress(questionnaire).complete(),
-            alerts: rules.alerts.clone(),
+        }
+    }
+
+    /// The findings' words, as the report has them.
+    pub fn wording(&self) -> Wording<'_> {
+        Wording {
+            q: self.questionnaire,
+            session: self.session,
+            rules: self.rules,
+            words: self.words,
+            regions: crate::body::BodyRegions::builtin(),
         }
     }
 

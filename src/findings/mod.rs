@@ -4,16 +4,47 @@
 //! nerve-root levels the marks and strength signs point to. What counts as a
 //! warning sign, which sign points to which root and what to do next is in
 //! the rules file, where a clinician can read and change it.
+//!
+//! Findings are data (ids, regions, symptoms, roots, sides): the report
+//! (src/report) words them, for the patient and for the clinician.
 
+mod ctx;
+mod roots;
 mod rules;
 
 pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use crate::answers::{Answer, Session};
-use crate::body::{BodyRegions, BodySide, Symptom};
-use crate::questionnaire::{Condition, Questionnaire};
+use crate::answers::{Answer, Session, Side};
+use crate::body::{BodyRegions, Symptom};
+use crate::questionnaire::Questionnaire;
+use ctx::Ctx;
+
+/// A region of the body diagram and the symptoms marked on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub region: String,
+    pub symptoms: Vec<Symptom>,
+}
+
+impl Mark {
+    pub fn new(region: &str, symptoms: &BTreeSet<Symptom>) -> Self {
+        Self {
+            region: region.to_string(),
+            symptoms: symptoms.iter().copied().collect(),
+        }
+    }
+}
+
+/// What showed a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evidence {
+    /// The answer to this item.
+    Answer(String),
+    /// Marks on the body diagram.
+    Marked(Mark),
+}
 
 /// A warning sign that is present, with what showed it.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +52,7 @@ pub struct FlagFinding {
     pub id: String,
     pub level: Level,
     pub title: String,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Evidence>,
 }
 
 /// A nerve-root level the answers point to, with its evidence.
@@ -29,9 +60,47 @@ pub struct FlagFinding {
 pub struct RootFinding {
     pub level: String,
     pub score: u32,
-    /// "left", "right" or "both".
-    pub side: &'static str,
-    pub evidence: Vec<String>,
+    /// `None` when only signs of no side point to it.
+    pub side: Option<Side>,
+    /// Marked regions whose dermatomes include this level.
+    pub marks: Vec<Mark>,
+    /// Strength signs that point to it, as indexes into the rules' signs.
+    pub signs: Vec<usize>,
+}
+
+/// A sign of weakness.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Weakness {
+    /// This region was marked weak on the body diagram.
+    Marked(String),
+    /// A strength sign, as its index into the rules' signs.
+    Sign(usize),
+}
+
+/// Why the pattern looks radicular (nerve-root).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Radicular {
+    /// An answer the rules' `radicular_when` holds on.
+    Shown(Evidence),
+    /// Two or more limb regions are marked, following this level's dermatome.
+    Dermatome(String),
+    /// Weakness on one side.
+    OneSided,
+}
+
+/// Why a next step applies.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A warning sign, by id.
+    Flag(String),
+    /// A warning-sign question left unanswered, by item id.
+    Unasked(String),
+    Weakness(Weakness),
+    /// No weakness, and every strength question answered.
+    NoWeakness,
+    Radicular(Radicular),
+    NotRadicular,
+    Shown(Evidence),
 }
 
 /// A next step, with the findings that led to it.
@@ -39,7 +108,7 @@ pub struct RootFinding {
 pub struct StepFinding {
     pub id: String,
     pub text: String,
-    pub because: Vec<String>,
+    pub because: Vec<Reason>,
 }
 
 /// A question and its answer in words, for the profile sections.
@@ -53,20 +122,19 @@ pub struct Line {
 pub struct Findings {
     pub flags: Vec<FlagFinding>,
     /// Why the pattern looks radicular (nerve-root), empty when it does not.
-    pub radicular: Vec<String>,
+    pub radicular: Vec<Radicular>,
     /// Likely root levels, most likely first.
     pub roots: Vec<RootFinding>,
-    /// Signs of weakness, in words.
-    pub weakness: Vec<String>,
+    pub weakness: Vec<Weakness>,
     pub pain: Vec<Line>,
     pub scores: Vec<Line>,
     pub tried: Vec<Line>,
     pub imaging: Vec<Line>,
     pub steps: Vec<StepFinding>,
-    /// Warning-sign questions that were shown (or would be) but not
-    /// answered: nothing may be said about their absence.
+    /// Warning-sign questions (item ids) that were shown (or would be) but
+    /// not answered: nothing may be said about their absence.
     pub unasked: Vec<String>,
-    /// Strength questions not answered: "no weakness" cannot be said.
+    /// Strength questions (item ids) not answered: "no weakness" cannot be said.
     pub strength_unasked: Vec<String>,
 }
 
@@ -93,128 +161,92 @@ pub fn raised<'r>(
             None
         }
     };
-    let ctx = Ctx { q, live: &live };
+    let ctx = Ctx { live: &live };
     rules.flags.iter().filter(|f| ctx.holds(&f.when)).collect()
 }
 
 /// Everything the rules find in a session.
 pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings {
-    let table = BodyRegions::builtin();
     let enabled = session.enabled(q);
     let live = |id: &str| -> Option<&Answer> {
         let n = q.index_of(id)?;
         if enabled[n] { session.get(id) } else { None }
     };
-    let ctx = Ctx { q, live: &live };
+    let ctx = Ctx { live: &live };
 
     let mut f = Findings::default();
-    for flag in &rules.flags {
-        if ctx.holds(&flag.when) {
-            f.flags.push(FlagFinding {
-                id: flag.id.clone(),
-                level: flag.level,
-                title: flag.title.clone(),
-                evidence: ctx.evidence(&flag.when),
-            });
-        }
+    for flag in rules.flags.iter().filter(|x| ctx.holds(&x.when)) {
+        f.flags.push(FlagFinding {
+            id: flag.id.clone(),
+            level: flag.level,
+            title: flag.title.clone(),
+            evidence: ctx.evidence(&flag.when),
+        });
     }
     f.flags.sort_by_key(|x| x.level);
 
-    // Root levels: sensory marks on localising regions, and strength signs.
-    let mut roots: BTreeMap<String, (u32, [bool; 2], Vec<String>)> = BTreeMap::new();
-    let mut add = |level: &str, score: u32, side: BodySide, says: String| {
-        let e = roots.entry(level.to_string()).or_default();
-        e.0 += score;
-        match side {
-            BodySide::Left => e.1[0] = true,
-            BodySide::Right => e.1[1] = true,
-            BodySide::Center => {}
-        }
-        if !e.2.contains(&says) {
-            e.2.push(says);
-        }
+    let marks = match live(&rules.body_item) {
+        Some(Answer::Body(m)) => Some(m),
+        _ => None,
     };
-    let mut marked_limb_regions = 0;
-    let mut weakness_marks = Vec::new();
-    // What the marks alone point to: the diagram's own evidence.
-    let mut mark_scores: BTreeMap<&str, u32> = BTreeMap::new();
-    if let Some(Answer::Body(marks)) = live(&rules.body_item) {
-        for region in table.regions.iter().filter(|r| r.localising) {
-            let Some(symptoms) = marks.symptoms(&region.id) else {
-                continue;
-            };
-            marked_limb_regions += 1;
-            let weight: u32 = symptoms.iter().map(|s| rules.mark_weight(*s)).sum();
-            let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
-            // A weakness mark is weakness, as a strength answer is.
-            if symptoms.contains(&Symptom::Weakness) {
-                weakness_marks.push((region.label.clone(), region.side));
-            }
-            for level in &region.dermatomes {
-                *mark_scores.entry(level.as_str()).or_default() += weight;
-                add(
-                    level,
-                    weight,
-                    region.side,
-                    format!("{}: {}", region.label, words.join(", ")),
-                );
-            }
-        }
-    }
-    let mut one_sided_weakness = false;
-    for (label, side) in weakness_marks {
-        f.weakness
-            .push(format!("{label} marked weak on the body diagram"));
-        one_sided_weakness |= side != BodySide::Center;
-    }
-    for sign in &rules.signs {
-        if ctx.holds(&sign.when) {
-            f.weakness.push(sign.says.clone());
-            one_sided_weakness |= sign.side != BodySide::Center;
-            for level in &sign.roots {
-                add(level, sign.weight, sign.side, sign.says.clone());
-            }
-        }
-    }
-    let mut ranked: Vec<RootFinding> = roots
+    let mut tally = roots::tally(marks, rules, |c| ctx.holds(c));
+    f.weakness = std::mem::take(&mut tally.weakness);
+    f.radicular = ctx
+        .evidence(&rules.radicular_when)
         .into_iter()
-        .filter(|(_, (score, _, _))| *score >= rules.root_threshold)
-        .map(|(level, (score, sides, evidence))| RootFinding {
-            level,
-            score,
-            side: match sides {
-                [true, true] => "both",
-                [true, false] => "left",
-                [false, true] => "right",
-                _ => "",
-            },
-            evidence,
-        })
+        .map(Radicular::Shown)
         .collect();
-    ranked.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.level.cmp(&b.level)));
-    ranked.truncate(rules.max_roots);
-
-    if ctx.holds(&rules.radicular_when) {
-        f.radicular.extend(ctx.evidence(&rules.radicular_when));
-    }
-    // Named only for a level the marks themselves point to, not one that
-    // strength answers put first.
-    let by_marks = mark_scores
-        .iter()
-        .filter(|(_, score)| **score >= rules.root_threshold)
-        .max_by_key(|(level, score)| (**score, std::cmp::Reverse(**level)));
-    if let (true, Some((level, _))) = (marked_limb_regions >= 2, by_marks) {
-        f.radicular.push(format!(
-            "the marked places follow the skin areas of {level}"
-        ));
-    }
-    if one_sided_weakness {
-        f.radicular.push("weakness on one side".to_string());
+    f.radicular
+        .extend(tally.dermatome(rules).map(Radicular::Dermatome));
+    if tally.one_sided_weakness() {
+        f.radicular.push(Radicular::OneSided);
     }
     if !f.radicular.is_empty() {
-        f.roots = ranked;
+        f.roots = tally.ranked(rules);
     }
 
+    profile(&mut f, q, session, rules, &live);
+    let open = |n: usize, id: &str| enabled[n] && session.get(id).is_none();
+    f.unasked = q
+        .items()
+        .enumerate()
+        .filter(|(n, i)| i.red_flag && open(*n, &i.id))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    let strength: BTreeSet<&str> = rules
+        .signs
+        .iter()
+        .flat_map(|s| s.when.references())
+        .map(|(id, _)| id)
+        .collect();
+    f.strength_unasked = q
+        .items()
+        .enumerate()
+        .filter(|(n, i)| strength.contains(i.id.as_str()) && open(*n, &i.id))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+
+    for step in &rules.steps {
+        if let Some(because) = step_reasons(&step.when, &f, &ctx) {
+            f.steps.push(StepFinding {
+                id: step.id.clone(),
+                text: step.text.clone(),
+                because,
+            });
+        }
+    }
+    f
+}
+
+/// The pain, treatment, scan and score lines: questions and answers as shown.
+fn profile<'a>(
+    f: &mut Findings,
+    q: &Questionnaire,
+    session: &Session,
+    rules: &Rules,
+    live: &dyn Fn(&str) -> Option<&'a Answer>,
+) {
+    let table = BodyRegions::builtin();
     let lines = |ids: &[String]| -> Vec<Line> {
         ids.iter()
             .filter_map(|id| {
@@ -240,82 +272,33 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
             })
         })
         .collect();
-
-    let open = |n: usize, id: &str| enabled[n] && session.get(id).is_none();
-    f.unasked = q
-        .items()
-        .enumerate()
-        .filter(|(n, i)| i.red_flag && open(*n, &i.id))
-        .map(|(_, i)| i.question().to_string())
-        .collect();
-    let strength: std::collections::BTreeSet<&str> = rules
-        .signs
-        .iter()
-        .flat_map(|s| s.when.references())
-        .map(|(id, _)| id)
-        .collect();
-    f.strength_unasked = q
-        .items()
-        .enumerate()
-        .filter(|(n, i)| strength.contains(i.id.as_str()) && open(*n, &i.id))
-        .map(|(_, i)| i.question().to_string())
-        .collect();
-
-    for step in &rules.steps {
-        if let Some(because) = step_reasons(&step.when, &f, &ctx) {
-            f.steps.push(StepFinding {
-                id: step.id.clone(),
-                text: step.text.clone(),
-                because,
-            });
-        }
-    }
-    f
 }
 
 /// Whether a step applies and, if so, the findings that led to it.
-fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<String>> {
+fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<Reason>> {
+    let all = |list: Vec<Reason>| (!list.is_empty()).then_some(list);
     match when {
         StepWhen::Always => Some(Vec::new()),
-        StepWhen::Flag(level) => {
-            let titles: Vec<String> = f
-                .flags
-                .iter()
-                .filter(|x| x.level == *level)
-                .map(|x| x.title.clone())
-                .collect();
-            (!titles.is_empty()).then_some(titles)
-        }
+        StepWhen::Flag(level) => all(f
+            .flags
+            .iter()
+            .filter(|x| x.level == *level)
+            .map(|x| Reason::Flag(x.id.clone()))
+            .collect()),
         // Absence is only said of what was asked and answered.
         StepWhen::NoFlag(level) => {
             (f.unasked.is_empty() && f.flags.iter().all(|x| x.level > *level)).then(Vec::new)
         }
         StepWhen::Absent(level) => f.flags.iter().all(|x| x.level > *level).then(Vec::new),
-        StepWhen::Unasked => (!f.unasked.is_empty()).then(|| {
-            f.unasked
-                .iter()
-                .map(|p| format!("not answered: {p}"))
-                .collect()
-        }),
-        StepWhen::Weakness => (!f.weakness.is_empty()).then(|| {
-            f.weakness
-                .iter()
-                .map(|w| format!("weakness: {w}"))
-                .collect()
-        }),
+        StepWhen::Unasked => all(f.unasked.iter().cloned().map(Reason::Unasked).collect()),
+        StepWhen::Weakness => all(f.weakness.iter().cloned().map(Reason::Weakness).collect()),
         StepWhen::NoWeakness => (f.weakness.is_empty() && f.strength_unasked.is_empty())
-            .then(|| vec!["no sign of weakness".to_string()]),
-        StepWhen::Radicular => (!f.radicular.is_empty()).then(|| {
-            f.radicular
-                .iter()
-                .map(|r| format!("nerve-root pattern: {r}"))
-                .collect()
-        }),
-        StepWhen::NotRadicular => f
-            .radicular
-            .is_empty()
-            .then(|| vec!["no sign that a nerve root is pressed on".to_string()]),
-        StepWhen::Answer(c) => ctx.holds(c).then(|| ctx.evidence(c)),
+            .then(|| vec![Reason::NoWeakness]),
+        StepWhen::Radicular => all(f.radicular.iter().cloned().map(Reason::Radicular).collect()),
+        StepWhen::NotRadicular => f.radicular.is_empty().then(|| vec![Reason::NotRadicular]),
+        StepWhen::Answer(c) => ctx
+            .holds(c)
+            .then(|| ctx.evidence(c).into_iter().map(Reason::Shown).collect()),
         StepWhen::All(list) => {
             let mut out = Vec::new();
             for w in list {
@@ -323,89 +306,5 @@ fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<String>>
             }
             Some(out)
         }
-    }
-}
-
-/// Conditions over the live (enabled) answers, and the evidence they rest on.
-struct Ctx<'a> {
-    q: &'a Questionnaire,
-    live: &'a dyn Fn(&str) -> Option<&'a Answer>,
-}
-
-impl Ctx<'_> {
-    fn holds(&self, c: &Condition) -> bool {
-        let live = self.live;
-        match c {
-            Condition::Equals(id, v) => live(id).is_some_and(|a| a.matches(v)),
-            Condition::AnyOf(id, vs) => live(id).is_some_and(|a| vs.iter().any(|v| a.matches(v))),
-            Condition::Answered(id) => live(id).is_some(),
-            Condition::AtLeast(id, min) => live(id)
-                .and_then(Answer::as_number)
-                .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => match live(id) {
-                Some(Answer::Body(m)) if regions.is_empty() => !m.is_empty(),
-                Some(Answer::Body(m)) => regions.iter().any(|r| m.symptoms(r).is_some()),
-                _ => false,
-            },
-            Condition::Not(inner) => !self.holds(inner),
-            Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
-            Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
-        }
-    }
-
-    /// The answers that make `c` true, as "question: answer" lines.
-    fn evidence(&self, c: &Condition) -> Vec<String> {
-        let mut out = Vec::new();
-        self.collect(c, &mut out);
-        out.dedup();
-        out
-    }
-
-    fn collect(&self, c: &Condition, out: &mut Vec<String>) {
-        match c {
-            Condition::Not(_) => {}
-            Condition::All(cs) | Condition::Any(cs) => {
-                for c in cs.iter().filter(|c| self.holds(c)) {
-                    self.collect(c, out);
-                }
-            }
-            Condition::Marked(id, regions) if self.holds(c) => {
-                if let Some(Answer::Body(m)) = (self.live)(id) {
-                    let table = BodyRegions::builtin();
-                    for d in m.describe(table) {
-                        let shown = regions.is_empty()
-                            || regions
-                                .iter()
-                                .any(|r| table.get(r).is_some_and(|x| d.starts_with(&x.label)));
-                        if shown {
-                            out.push(format!("marked on the body diagram: {d}"));
-                        }
-                    }
-                }
-            }
-            leaf if self.holds(leaf) => {
-                let id = match leaf {
-                    Condition::Equals(id, _)
-                    | Condition::AnyOf(id, _)
-                    | Condition::Answered(id)
-                    | Condition::AtLeast(id, _) => id,
-                    _ => return,
-                };
-                if let (Some(item), Some(answer)) = (self.q.item(id), (self.live)(id)) {
-                    out.push(format!(
-                        "{} {}",
-                        item.question(),
-                        answer.display(&item.kind, BodyRegions::builtin())
-                    ));
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-impl Rules {
-    fn mark_weight(&self, s: Symptom) -> u32 {
-        self.mark_weights.get(&s).copied().unwrap_or(0)
     }
 }

@@ -19,16 +19,6 @@ pub enum Level {
     Soon,
 }
 
-impl Level {
-    pub fn word(self) -> &'static str {
-        match self {
-            Level::Emergency => "emergency",
-            Level::Urgent => "urgent",
-            Level::Soon => "tell your doctor",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
@@ -108,6 +98,10 @@ pub struct Rules {
     /// What the patient is told the moment an answer raises a warning sign.
     #[serde(default)]
     pub alerts: Alerts,
+    /// Short clinical names of items, for evidence ("Saddle numbness: Yes");
+    /// an item not named here is quoted by its question.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
 }
 
 /// Words for the patient, told on the screen where a warning sign is
@@ -146,6 +140,7 @@ impl Rules {
             imaging_items: Vec::new(),
             steps: Vec::new(),
             alerts: Alerts::default(),
+            labels: BTreeMap::new(),
         }
     }
 }
@@ -208,6 +203,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
         .chain(&rules.pain_items)
         .chain(&rules.tried_items)
         .chain(&rules.imaging_items)
+        .chain(rules.labels.keys())
     {
         if q.item(id).is_none() {
             problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));

@@ -304,6 +304,15 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// The summary's two tabs ("(•) name"), at the right of the title line.
+pub fn summary_tabs(frame: &Frame, names: [&str; 2]) -> [Rect; 2] {
+    let [a, b] = names.map(|n| n.width() as u16 + 4);
+    let line = frame.title;
+    let second = Rect::new(line.right().saturating_sub(b), line.y, b, 1);
+    let first = Rect::new(second.x.saturating_sub(a + 2), line.y, a, 1);
+    [first.intersection(line), second.intersection(line)]
+}
+
 /// The box of a yes/no question, and its two buttons.
 pub fn dialog_area(area: Rect) -> Rect {
     centered(area, 56, 7)

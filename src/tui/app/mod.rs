@@ -22,6 +22,7 @@ use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
 use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
 use crate::questionnaire::{Item, Kind, Questionnaire};
+use crate::report::{Report, ReportWords};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -33,6 +34,25 @@ pub enum Screen {
     /// A full-screen emergency alert, shown the moment an answer raises an
     /// emergency warning sign; not a question.
     Alert,
+}
+
+/// Which view of the report the summary screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryTab {
+    /// The patient's, in plain words: shown first.
+    Patient,
+    Clinician,
+}
+
+impl SummaryTab {
+    pub const ALL: [SummaryTab; 2] = [SummaryTab::Patient, SummaryTab::Clinician];
+
+    pub fn other(self) -> Self {
+        match self {
+            SummaryTab::Patient => SummaryTab::Clinician,
+            SummaryTab::Clinician => SummaryTab::Patient,
+        }
+    }
 }
 
 /// An emergency to tell the patient on the next screen.
@@ -90,6 +110,7 @@ pub struct App {
     pub area: Rect,
     pub review_cursor: usize,
     pub summary_scroll: u16,
+    pub summary_tab: SummaryTab,
     /// After editing an item from the review screen, go back there.
     pub return_to_review: bool,
     /// Text typed into a field that is not (yet) a valid answer, by item id.
@@ -101,6 +122,8 @@ pub struct App {
     rules: OnceLock<Rules>,
     /// The findings, computed when the summary opens.
     pub findings: Option<Findings>,
+    /// The findings in words, for the patient and the clinician.
+    pub report: Option<Report>,
     /// The patient reached the summary.
     pub finished: bool,
     /// What the runtime must do (journal an answer, save and wipe), in order.
@@ -175,11 +198,13 @@ impl App {
             area,
             review_cursor: 0,
             summary_scroll: 0,
+            summary_tab: SummaryTab::Patient,
             return_to_review: false,
             drafts: HashMap::new(),
             running: true,
             rules: OnceLock::new(),
             findings: None,
+            report: None,
             finished: false,
             effects: Vec::new(),
             clock: crate::export::time::now,
@@ -224,6 +249,30 @@ impl App {
             crate::content::rules_for(&self.questionnaire)
                 .unwrap_or_else(|| Rules::none(&self.questionnaire))
         })
+    }
+
+    /// The report of the summary screen: made when the summary opens, or
+    /// (a screen reached some other way) made from the answers now.
+    pub fn summary_report(&self) -> std::borrow::Cow<'_, Report> {
+        match &self.report {
+            Some(r) => std::borrow::Cow::Borrowed(r),
+            None => std::borrow::Cow::Owned(self.make_report(&evaluate(
+                &self.questionnaire,
+                &self.session,
+                self.rules(),
+            ))),
+        }
+    }
+
+    fn make_report(&self, findings: &Findings) -> Report {
+        let words = ReportWords::builtin();
+        Report::new(
+            &self.questionnaire,
+            &self.session,
+            findings,
+            self.rules(),
+            words,
+        )
     }
 
     /// Replaces the answers (a resumed session), keeping what depends on them right.
@@ -294,6 +343,7 @@ impl App {
         self.reset_session();
         self.drafts.clear();
         self.findings = None;
+        self.report = None;
         self.finished = false;
         self.resume = None;
         self.alerted.clear();
@@ -544,6 +594,7 @@ impl App {
         self.notice = None;
         self.editor = Editor::None;
         self.summary_scroll = 0;
+        self.summary_tab = SummaryTab::Patient;
     }
 
     pub fn open_item(&mut self, n: usize) {

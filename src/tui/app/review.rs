@@ -92,8 +92,9 @@ impl App {
                     )));
                 } else {
                     self.open(Screen::Summary);
-                    self.findings =
-                        Some(evaluate(&self.questionnaire, &self.session, self.rules()));
+                    let findings = evaluate(&self.questionnaire, &self.session, self.rules());
+                    self.report = Some(self.make_report(&findings));
+                    self.findings = Some(findings);
                     self.finished = true;
                 }
             }
@@ -101,6 +102,11 @@ impl App {
     }
 
     pub(super) fn update_summary(&mut self, msg: Msg) {
+        if let Msg::Click { column, row } = msg
+            && let Some(tab) = self.summary_tab_at(column, row)
+        {
+            return self.show_summary_tab(tab);
+        }
         let frame = Frame::new(self.area);
         let page = frame.body.height.saturating_sub(1);
         match msg {
@@ -115,6 +121,7 @@ impl App {
                 self.summary_scroll = self.summary_scroll.saturating_add(page)
             }
             Msg::Home => self.summary_scroll = 0,
+            Msg::NextField => self.show_summary_tab(self.summary_tab.other()),
             Msg::Back | Msg::Left => self.open_review(None),
             Msg::Click { column, row }
                 if layout::contains(frame.left_button(REVIEW), column, row) =>
@@ -134,6 +141,26 @@ impl App {
         self.summary_scroll = self
             .summary_scroll
             .min(lines.saturating_sub(frame.body.height));
+    }
+
+    /// The summary's view of this tab, from its top.
+    fn show_summary_tab(&mut self, tab: SummaryTab) {
+        if tab != self.summary_tab {
+            self.summary_tab = tab;
+            self.summary_scroll = 0;
+        }
+    }
+
+    /// The summary tab at a cell, as the view places them.
+    fn summary_tab_at(&self, column: u16, row: u16) -> Option<SummaryTab> {
+        let report = self.summary_report();
+        let names = [report.patient.name.as_str(), report.clinician.name.as_str()];
+        let tabs = layout::summary_tabs(&Frame::new(self.area), names);
+        SummaryTab::ALL
+            .into_iter()
+            .zip(tabs)
+            .find(|(_, r)| layout::contains(*r, column, row))
+            .map(|(tab, _)| tab)
     }
 
     /// Done on the summary: the summary is saved; then a kiosk makes way

@@ -1,72 +1,47 @@
+//! The summary screen: one view of the report at a time, the patient's
+//! first, with a tab for each view on the title line.
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, wrapped};
-use crate::answers::Answer;
-use crate::body::{BodyRegions, Figures, Symptom};
-use crate::findings::{Findings, Level};
-use crate::tui::app::{App, DONE, REVIEW};
-use crate::tui::layout::Frame;
+use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::findings::Level;
+use crate::report::{Block, Bullet, Section};
+use crate::tui::app::{App, DONE, REVIEW, SummaryTab};
+use crate::tui::layout::{self, Frame};
 
-/// The summary as lines for a body `width` wide: warning signs first, then
-/// findings, the body diagram, next steps, and every shown answer.
+/// The shown view of the summary as lines for a body `width` wide.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let q = &app.questionnaire;
-    let mut out: Vec<Line> = Vec::new();
-    let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style: Style, indent: &str| {
-        let w = width.saturating_sub(indent.len() as u16);
-        for (i, l) in wrapped(text, w).into_iter().enumerate() {
-            let prefix = if i == 0 {
-                indent.to_string()
-            } else {
-                " ".repeat(indent.chars().count())
-            };
-            out.push(Line::styled(format!("{prefix}{l}"), style));
-        }
+    let report = app.summary_report();
+    let view = match app.summary_tab {
+        SummaryTab::Patient => &report.patient,
+        SummaryTab::Clinician => &report.clinician,
     };
-    let empty = Findings::default();
-    let f = app.findings.as_ref().unwrap_or(&empty);
-    if let Some(level) = f.top_level() {
-        let banner = match level {
-            Level::Emergency => {
-                "!! EMERGENCY: seek emergency care now. Tell a member of staff or go to an emergency department."
-            }
-            Level::Urgent => "! URGENT: please see a doctor today or tomorrow.",
-            Level::Soon => "! Please point out the warning signs below to your doctor.",
-        };
-        push_wrapped(&mut out, banner, t.urgent, "");
-        for flag in &f.flags {
-            push_wrapped(
-                &mut out,
-                &format!("{} ({})", flag.title, flag.level.word()),
-                t.error,
-                "! ",
-            );
+    let mut out = Lines {
+        out: Vec::new(),
+        width,
+    };
+    for (n, section) in view.sections.iter().enumerate() {
+        if n > 0 {
+            out.blank();
         }
-        out.push(Line::default());
-    }
-    let words = &app.rules().alerts;
-    if !f.unasked.is_empty() {
-        push_wrapped(&mut out, &words.not_answered, t.error, "! ");
-        for p in &f.unasked {
-            push_wrapped(&mut out, p, t.base, "  • ");
+        out.section(app, section);
+        // Where Done sends the summary, early enough to be read before it.
+        if let (0, Some(done)) = (n, done_line(app)) {
+            out.wrapped(&done, app.theme.dim, "");
         }
-        out.push(Line::default());
-    } else if f.flags.is_empty() && !words.none_reported.is_empty() {
-        push_wrapped(&mut out, &words.none_reported, t.base, "");
-        out.push(Line::default());
     }
-    push_wrapped(
-        &mut out,
-        "This summary is not a diagnosis. Please bring it to your doctor.",
-        t.prompt,
-        "",
-    );
-    let done = match (&app.kiosk, &app.saves_to) {
+    out.out
+}
+
+/// Where the summary goes when the patient presses Done.
+fn done_line(app: &App) -> Option<String> {
+    match (&app.kiosk, &app.saves_to) {
         (Some(_), _) => Some(
             "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
                 .to_string(),
@@ -75,147 +50,110 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             "When you press Done, this summary is saved in {dir}"
         )),
         (None, None) => None,
-    };
-    if let Some(done) = done {
-        push_wrapped(&mut out, &done, t.dim, "");
+    }
+}
+
+struct Lines {
+    out: Vec<Line<'static>>,
+    width: u16,
+}
+
+impl Lines {
+    fn blank(&mut self) {
+        self.out.push(Line::default());
     }
 
-    out.push(Line::default());
-    out.push(Line::styled("What your answers show", t.section));
-    if f.radicular.is_empty() {
-        push_wrapped(
-            &mut out,
-            "Your answers do not show the pattern of a pressed nerve root.",
-            t.base,
-            "• ",
-        );
-    } else {
-        push_wrapped(
-            &mut out,
-            &format!("A nerve-root pattern: {}.", f.radicular.join("; ")),
-            t.base,
-            "• ",
-        );
-        for r in &f.roots {
-            let side = if r.side.is_empty() {
-                String::new()
+    /// `text` wrapped, its first line after `indent` and the rest under it.
+    fn wrapped(&mut self, text: &str, style: Style, indent: &str) {
+        let w = self.width.saturating_sub(indent.chars().count() as u16);
+        for (i, l) in wrapped(text, w).into_iter().enumerate() {
+            let prefix = if i == 0 {
+                indent.to_string()
             } else {
-                format!(" ({})", r.side)
+                " ".repeat(indent.chars().count())
             };
-            push_wrapped(
-                &mut out,
-                &format!("{}{side}: {}", r.level, r.evidence.join("; ")),
-                t.base,
-                "  - ",
-            );
+            self.out.push(Line::styled(format!("{prefix}{l}"), style));
         }
     }
-    if !f.weakness.is_empty() {
-        push_wrapped(
-            &mut out,
-            &format!("Weakness: {}.", f.weakness.join("; ")),
-            t.base,
-            "• ",
-        );
-    }
-    for l in f.scores.iter().chain(&f.pain) {
-        push_wrapped(&mut out, &format!("{} {}", l.label, l.value), t.base, "• ");
+
+    fn section(&mut self, app: &App, section: &Section) {
+        let t = &app.theme;
+        if !section.heading.is_empty() {
+            self.out
+                .push(Line::styled(section.heading.clone(), t.section));
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Banner(level, text) => {
+                    let mark = if *level == Level::Emergency {
+                        "!! "
+                    } else {
+                        "! "
+                    };
+                    self.wrapped(text, t.urgent, mark);
+                }
+                Block::Paragraph(text) => self.wrapped(text, t.base, ""),
+                Block::Strong(text) => self.wrapped(text, t.error, "! "),
+                Block::Heading(text) => self.wrapped(text, t.prompt, ""),
+                Block::Bullets(list) => self.list(app, list, |_| "• ".to_string(), t.base),
+                Block::Numbered(list) => self.list(app, list, |n| format!("{}. ", n + 1), t.prompt),
+                Block::Table { rows, .. } => {
+                    for [label, value] in rows {
+                        self.wrapped(&format!("{label} {value}"), t.base, "• ");
+                    }
+                }
+                Block::Diagram(marks) => self.diagram(app, marks),
+            }
+        }
     }
 
-    let marks = app.session.live_answers(q).find_map(|(_, a)| match a {
-        Answer::Body(m) => Some(m),
-        _ => None,
-    });
-    if let Some(marks) = marks {
+    /// A list; each entry's details dimmed under it.
+    fn list(&mut self, app: &App, list: &[Bullet], marker: impl Fn(usize) -> String, style: Style) {
+        for (n, b) in list.iter().enumerate() {
+            let marker = marker(n);
+            self.wrapped(&b.text, style, &marker);
+            let indent = format!("{}- ", " ".repeat(marker.chars().count()));
+            for d in &b.details {
+                self.wrapped(d, app.theme.dim, &indent);
+            }
+        }
+    }
+
+    /// Both figures when there is room for them, and the symbols' legend.
+    fn diagram(&mut self, app: &App, marks: &BodyMarks) {
         let regions = BodyRegions::builtin();
         let [front, back] = &Figures::builtin().compact;
-        out.push(Line::default());
-        out.push(Line::styled(
-            "Where you marked symptoms (R, L: your right and left)",
-            t.section,
-        ));
-        if width >= front.width + back.width + 4 {
+        if self.width >= front.width + back.width + 4 {
             for (a, b) in front
                 .render_marks(marks, regions)
                 .iter()
                 .zip(back.render_marks(marks, regions))
             {
-                out.push(Line::from(format!("{a}    {b}")));
+                self.out.push(Line::from(format!("{a}    {b}")));
             }
         }
         let legend: Vec<String> = Symptom::ALL
             .iter()
             .map(|s| format!("{} {}", s.symbol(), s.word()))
             .collect();
-        push_wrapped(&mut out, &legend.join("   "), t.dim, "");
-        for d in marks.describe(regions) {
-            push_wrapped(&mut out, &d, t.base, "• ");
-        }
+        self.wrapped(&legend.join("   "), app.theme.dim, "");
     }
-
-    if !f.steps.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled(
-            "Next steps to discuss with your doctor",
-            t.section,
-        ));
-        for (n, step) in f.steps.iter().enumerate() {
-            push_wrapped(&mut out, &step.text, t.prompt, &format!("{}. ", n + 1));
-            if !step.because.is_empty() {
-                push_wrapped(
-                    &mut out,
-                    &format!("Because: {}", step.because.join("; ")),
-                    t.dim,
-                    "   ",
-                );
-            }
-        }
-    }
-
-    for score in &q.scores {
-        if app.session.score(q, score).is_none() {
-            continue;
-        }
-        out.push(Line::default());
-        push_wrapped(&mut out, &score.explanation, t.dim, "");
-    }
-    let live: Vec<_> = app
-        .session
-        .live_answers(q)
-        .map(|(i, _)| i.id.clone())
-        .collect();
-    out.push(Line::default());
-    out.push(Line::styled("All your answers", t.section));
-    for section in &q.sections {
-        let answered: Vec<_> = section
-            .items
-            .iter()
-            .filter(|i| live.contains(&i.id))
-            .collect();
-        if answered.is_empty() {
-            continue;
-        }
-        out.push(Line::styled(section.title.clone(), t.prompt));
-        for item in answered {
-            let answer = app.session.get(&item.id).expect("live answers exist");
-            let text = format!(
-                "{} {}",
-                item.prompt,
-                answer.display(&item.kind, BodyRegions::builtin())
-            );
-            push_wrapped(&mut out, &text, t.base, "• ");
-        }
-    }
-    out
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let frame = Frame::new(area);
+    let report = app.summary_report();
+    let names = [report.patient.name.as_str(), report.clinician.name.as_str()];
+    let other = match app.summary_tab {
+        SummaryTab::Patient => names[1],
+        SummaryTab::Clinician => names[0],
+    };
     Chrome {
         title: "Your summary",
         right: String::new(),
         progress: None,
         hints: &[
+            ("Tab", other),
             ("↑↓ PgUp PgDn", "scroll"),
             ("←", "review"),
             ("Enter", "done"),
@@ -225,6 +163,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         next: Some(DONE),
     }
     .render(app, &frame, buf);
+    let t = &app.theme;
+    let tabs = layout::summary_tabs(&frame, names);
+    for ((tab, name), rect) in SummaryTab::ALL.iter().zip(names).zip(tabs) {
+        let (mark, style) = if *tab == app.summary_tab {
+            ("(•)", t.selected)
+        } else {
+            ("( )", t.key)
+        };
+        buf.set_stringn(
+            rect.x,
+            rect.y,
+            format!("{mark} {name}"),
+            rect.width.into(),
+            style,
+        );
+    }
     Paragraph::new(lines(app, frame.body.width))
         .scroll((app.summary_scroll, 0))
         .render(frame.body, buf);

@@ -1,0 +1,157 @@
+//! The clinician's view: the banner, warning signs with their evidence, the
+//! radicular pattern, ranked root levels with side, score and evidence,
+//! weakness, pain, scores, treatments, scans, the body diagram, next steps
+//! with their reasons, and every answer.
+
+use super::{Block, Bullet, Section, View, Wording, fill, opening, warning_signs};
+use crate::answers::Answer;
+use crate::findings::{Findings, Line};
+
+pub(super) fn view(w: &Wording, f: &Findings) -> View {
+    let c = &w.words.clinician;
+    let mut sections: Vec<Section> = opening(w, f, None)
+        .into_iter()
+        .chain(warning_signs(w, f, &c.warning_signs, true))
+        .collect();
+    sections.push(Section::new(&c.findings, pattern(w, f)));
+    let weakness = w.weakness(&f.weakness);
+    if !weakness.is_empty() {
+        let list = weakness.into_iter().map(Bullet::new).collect();
+        sections.push(Section::new(&c.weakness, vec![Block::Bullets(list)]));
+    }
+    for (heading, lines, notes) in [
+        (&c.pain, &f.pain, Vec::new()),
+        (&c.scores, &f.scores, score_notes(w)),
+        (&c.tried, &f.tried, Vec::new()),
+        (&c.scans, &f.imaging, Vec::new()),
+    ] {
+        if !lines.is_empty() {
+            let blocks = std::iter::once(table(w, lines)).chain(notes).collect();
+            sections.push(Section::new(heading, blocks));
+        }
+    }
+    sections.extend(diagrams(w));
+    if !f.steps.is_empty() {
+        sections.push(Section::new(&c.steps, vec![steps(w, f)]));
+    }
+    sections.push(Section::new(&c.all_answers, all_answers(w)));
+    View {
+        name: c.name.clone(),
+        sections,
+    }
+}
+
+/// Whether the answers fit a radicular pattern, why, and the root levels.
+fn pattern(w: &Wording, f: &Findings) -> Vec<Block> {
+    let c = &w.words.clinician;
+    if f.radicular.is_empty() {
+        return vec![Block::Paragraph(c.not_radicular.clone())];
+    }
+    let reasons = f.radicular.iter().flat_map(|r| w.radicular(r));
+    let mut blocks = vec![
+        Block::Paragraph(c.radicular.clone()),
+        Block::Bullets(reasons.map(Bullet::new).collect()),
+    ];
+    if !f.roots.is_empty() {
+        let roots = f.roots.iter().map(|r| Bullet {
+            text: w.root(r),
+            details: w.root_evidence(r),
+        });
+        blocks.push(Block::Paragraph(c.roots.clone()));
+        blocks.push(Block::Numbered(roots.collect()));
+    }
+    blocks
+}
+
+fn table(w: &Wording, lines: &[Line]) -> Block {
+    let c = &w.words.clinician;
+    Block::Table {
+        head: [c.question.clone(), c.answer.clone()],
+        rows: lines
+            .iter()
+            .map(|l| [l.label.clone(), l.value.clone()])
+            .collect(),
+    }
+}
+
+/// What each score with a value means.
+fn score_notes(w: &Wording) -> Vec<Block> {
+    w.q.scores
+        .iter()
+        .filter(|s| w.session.score(w.q, s).is_some())
+        .map(|s| Block::Paragraph(s.explanation.clone()))
+        .collect()
+}
+
+/// Each body diagram answered, drawn and in words.
+fn diagrams(w: &Wording) -> Vec<Section> {
+    let c = &w.words.clinician;
+    w.session
+        .live_answers(w.q)
+        .filter_map(|(_, a)| match a {
+            Answer::Body(m) => Some(m),
+            _ => None,
+        })
+        .map(|marks| {
+            let described = marks.describe(w.regions).into_iter().map(Bullet::new);
+            Section::new(
+                &c.diagram,
+                vec![
+                    Block::Paragraph(c.diagram_note.clone()),
+                    Block::Diagram(marks.clone()),
+                    Block::Bullets(described.collect()),
+                ],
+            )
+        })
+        .collect()
+}
+
+fn steps(w: &Wording, f: &Findings) -> Block {
+    let c = &w.words.clinician;
+    let list = &w.words.evidence.list;
+    Block::Numbered(
+        f.steps
+            .iter()
+            .map(|s| {
+                let reasons = w.reasons(&s.because, &f.flags);
+                Bullet {
+                    text: s.text.clone(),
+                    details: (!reasons.is_empty())
+                        .then(|| fill(&c.because, &[("reasons", &reasons.join(list))]))
+                        .into_iter()
+                        .collect(),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Every answer shown, by section, with the whole prompt.
+fn all_answers(w: &Wording) -> Vec<Block> {
+    let c = &w.words.clinician;
+    let live: Vec<&str> = w
+        .session
+        .live_answers(w.q)
+        .map(|(i, _)| i.id.as_str())
+        .collect();
+    let mut blocks = Vec::new();
+    for section in &w.q.sections {
+        let rows: Vec<[String; 2]> = section
+            .items
+            .iter()
+            .filter(|i| live.contains(&i.id.as_str()))
+            .filter_map(|i| {
+                let answer = w.session.get(&i.id)?;
+                Some([i.prompt.clone(), answer.display(&i.kind, w.regions)])
+            })
+            .collect();
+        if !rows.is_empty() {
+            blocks.push(Block::Heading(section.title.clone()));
+            blocks.push(Block::Table {
+                head: [c.question.clone(), c.answer.clone()],
+                rows,
+            });
+        }
+    }
+    blocks
+}

@@ -1,0 +1,152 @@
+//! One report of a session, in data: the patient's view and the clinician's,
+//! each a list of sections of blocks (banner, paragraphs, lists, tables, the
+//! body diagram). The summary screen and the Markdown file render it; the
+//! JSON file words its evidence the same way. No terminal here.
+
+mod clinician;
+mod patient;
+pub mod wording;
+pub mod words;
+
+pub use wording::Wording;
+pub use words::{REPORT_PATH, ReportWords, fill};
+
+use crate::answers::Session;
+use crate::body::{BodyMarks, BodyRegions};
+use crate::findings::{Findings, Level, Rules};
+use crate::questionnaire::Questionnaire;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The most serious warning level found.
+    pub level: Option<Level>,
+    pub patient: View,
+    pub clinician: View,
+}
+
+/// One reader's view of the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    /// What it is called on its tab and as a heading.
+    pub name: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Empty for the opening section (the banner).
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Banner(Level, String),
+    Paragraph(String),
+    /// A line that must stand out, such as questions the doctor must ask.
+    Strong(String),
+    /// A heading inside a section.
+    Heading(String),
+    Bullets(Vec<Bullet>),
+    Numbered(Vec<Bullet>),
+    Table {
+        head: [String; 2],
+        rows: Vec<[String; 2]>,
+    },
+    /// The body diagram with these marks, drawn as each output can.
+    Diagram(BodyMarks),
+}
+
+/// An entry of a list, with lines under it (evidence, reasons).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bullet {
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+impl Bullet {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            details: Vec::new(),
+        }
+    }
+}
+
+impl Report {
+    pub fn new(
+        q: &Questionnaire,
+        session: &Session,
+        findings: &Findings,
+        rules: &Rules,
+        words: &ReportWords,
+    ) -> Self {
+        let w = Wording {
+            q,
+            session,
+            rules,
+            words,
+            regions: BodyRegions::builtin(),
+        };
+        Self {
+            level: findings.top_level(),
+            patient: patient::view(&w, findings),
+            clinician: clinician::view(&w, findings),
+        }
+    }
+
+    /// The patient's view first.
+    pub fn views(&self) -> [&View; 2] {
+        [&self.patient, &self.clinician]
+    }
+}
+
+impl Section {
+    fn new(heading: &str, blocks: Vec<Block>) -> Self {
+        Self {
+            heading: heading.to_string(),
+            blocks,
+        }
+    }
+}
+
+/// The opening section: the banner of the most serious warning sign, then
+/// what every reader is told first.
+fn opening(w: &Wording, f: &Findings, first: Option<&str>) -> Option<Section> {
+    let banner = f
+        .top_level()
+        .map(|level| Block::Banner(level, w.words.banners.get(level).to_string()));
+    let blocks: Vec<Block> = banner
+        .into_iter()
+        .chain(first.map(|p| Block::Paragraph(p.to_string())))
+        .collect();
+    (!blocks.is_empty()).then(|| Section::new("", blocks))
+}
+
+/// The warning signs found, those not asked, or that none was reported;
+/// the clinician's with the evidence of each.
+fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Option<Section> {
+    let mut blocks = Vec::new();
+    if !f.flags.is_empty() {
+        let flags = f.flags.iter().map(|x| Bullet {
+            text: w.flag(x),
+            details: if evidence {
+                w.evidence(&x.evidence)
+            } else {
+                Vec::new()
+            },
+        });
+        blocks.push(Block::Bullets(flags.collect()));
+    }
+    let alerts = &w.rules.alerts;
+    if !f.unasked.is_empty() {
+        blocks.push(Block::Strong(alerts.not_answered.clone()));
+        let questions = f.unasked.iter().filter_map(|id| w.q.item(id));
+        blocks.push(Block::Bullets(
+            questions.map(|i| Bullet::new(i.question())).collect(),
+        ));
+    } else if f.flags.is_empty() && !alerts.none_reported.is_empty() {
+        blocks.push(Block::Paragraph(alerts.none_reported.clone()));
+    }
+    (!blocks.is_empty()).then(|| Section::new(heading, blocks))
+}

@@ -1,0 +1,213 @@
+//! Findings in words: the evidence of warning signs and root levels as a
+//! clinician's note ("Numbness: left top of the foot; left big toe (L5)"),
+//! reasons for next steps, weakness. Every word comes from the report words
+//! or the content files; this only puts them together.
+
+use super::words::{ReportWords, fill};
+use crate::answers::Session;
+use crate::body::{BodyRegions, Symptom};
+use crate::findings::{
+    Evidence, FlagFinding, Mark, Radicular, Reason, RootFinding, Rules, Weakness,
+};
+use crate::questionnaire::Questionnaire;
+
+pub struct Wording<'a> {
+    pub q: &'a Questionnaire,
+    pub session: &'a Session,
+    pub rules: &'a Rules,
+    pub words: &'a ReportWords,
+    pub regions: &'a BodyRegions,
+}
+
+impl Wording<'_> {
+    /// A warning sign as listed: its title and level.
+    pub fn flag(&self, f: &FlagFinding) -> String {
+        let level = self.words.levels.get(f.level);
+        fill(&self.words.flag, &[("title", &f.title), ("level", level)])
+    }
+
+    /// Evidence in order, answers one a line, marks grouped by symptom.
+    pub fn evidence(&self, list: &[Evidence]) -> Vec<String> {
+        let marks: Vec<&Mark> = list
+            .iter()
+            .filter_map(|e| match e {
+                Evidence::Marked(m) => Some(m),
+                Evidence::Answer(_) => None,
+            })
+            .collect();
+        let first_mark = list.iter().position(|e| matches!(e, Evidence::Marked(_)));
+        let mut out = Vec::new();
+        for (n, e) in list.iter().enumerate() {
+            match e {
+                Evidence::Answer(id) => out.extend(self.answer(id)),
+                Evidence::Marked(_) if Some(n) == first_mark => {
+                    let template = &self.words.evidence.marked;
+                    out.extend(self.by_symptom(&marks, |symptom, places| {
+                        fill(template, &[("symptom", symptom), ("places", places)])
+                    }));
+                }
+                Evidence::Marked(_) => {}
+            }
+        }
+        out
+    }
+
+    /// "Label: answer" (or "Question? Answer" for an item with no label).
+    pub fn answer(&self, id: &str) -> Option<String> {
+        let item = self.q.item(id)?;
+        let answer = self.session.get(id)?.display(&item.kind, self.regions);
+        let e = &self.words.evidence;
+        Some(match self.rules.labels.get(id) {
+            Some(label) => fill(&e.labelled, &[("label", label), ("answer", &answer)]),
+            None => fill(
+                &e.question,
+                &[("question", item.question()), ("answer", &answer)],
+            ),
+        })
+    }
+
+    /// A root level's evidence: its marked places by symptom, then its signs.
+    pub fn root_evidence(&self, r: &RootFinding) -> Vec<String> {
+        let e = &self.words.evidence;
+        let root = r.level.as_str();
+        let marks: Vec<&Mark> = r.marks.iter().collect();
+        let mut out = self.by_symptom(&marks, |symptom, places| {
+            fill(
+                &e.marks,
+                &[("symptom", symptom), ("places", places), ("root", root)],
+            )
+        });
+        for &n in &r.signs {
+            let says = &self.rules.signs[n].says;
+            out.push(fill(&e.sign, &[("sign", says), ("root", root)]));
+        }
+        out
+    }
+
+    /// A root level with its side and score.
+    pub fn root(&self, r: &RootFinding) -> String {
+        let c = &self.words.clinician;
+        let score = r.score.to_string();
+        let values = [("root", r.level.as_str()), ("score", score.as_str())];
+        match r.side {
+            Some(side) => {
+                let side = c.sides.get(Some(side));
+                fill(&c.root, &[values[0], values[1], ("side", side)])
+            }
+            None => fill(&c.root_no_side, &values),
+        }
+    }
+
+    /// Weakness for the clinician: the places marked weak in one line, then
+    /// each strength sign with the levels it points to.
+    pub fn weakness(&self, list: &[Weakness]) -> Vec<String> {
+        let c = &self.words.clinician;
+        let mut out = Vec::new();
+        let marked = self.marked_weak(list);
+        if !marked.is_empty() {
+            out.push(fill(&c.marked_weak, &[("places", &marked)]));
+        }
+        for w in list {
+            if let Weakness::Sign(n) = w {
+                let sign = &self.rules.signs[*n];
+                out.push(if sign.roots.is_empty() {
+                    sign.says.clone()
+                } else {
+                    let roots = sign.roots.join(&self.words.evidence.levels);
+                    fill(&c.sign, &[("sign", &sign.says), ("roots", &roots)])
+                });
+            }
+        }
+        out
+    }
+
+    /// The places marked weak, as a list ("" for none).
+    pub fn marked_weak(&self, list: &[Weakness]) -> String {
+        let places: Vec<String> = list
+            .iter()
+            .filter_map(|w| match w {
+                Weakness::Marked(region) => Some(self.place(region)),
+                Weakness::Sign(_) => None,
+            })
+            .collect();
+        places.join(&self.words.evidence.list)
+    }
+
+    pub fn radicular(&self, r: &Radicular) -> Vec<String> {
+        let c = &self.words.clinician;
+        match r {
+            Radicular::Shown(e) => self.evidence(std::slice::from_ref(e)),
+            Radicular::Dermatome(root) => vec![fill(&c.dermatome, &[("root", root)])],
+            Radicular::OneSided => vec![c.one_sided.clone()],
+        }
+    }
+
+    /// Why a step applies, one reason a line; weakness grouped as in `weakness`.
+    pub fn reasons(&self, list: &[Reason], flags: &[FlagFinding]) -> Vec<String> {
+        let c = &self.words.clinician;
+        let weak: Vec<Weakness> = list
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Weakness(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut weak_said = false;
+        for r in list {
+            match r {
+                Reason::Flag(id) => {
+                    out.extend(flags.iter().find(|f| &f.id == id).map(|f| f.title.clone()))
+                }
+                Reason::Unasked(id) => out.extend(
+                    self.q
+                        .item(id)
+                        .map(|i| fill(&c.unasked, &[("question", i.question())])),
+                ),
+                Reason::Weakness(_) if !weak_said => {
+                    weak_said = true;
+                    out.extend(self.weakness(&weak));
+                }
+                Reason::Weakness(_) => {}
+                Reason::NoWeakness => out.push(c.no_weakness.clone()),
+                Reason::Radicular(r) => out.extend(
+                    self.radicular(r)
+                        .iter()
+                        .map(|x| fill(&c.reason_radicular, &[("reason", x)])),
+                ),
+                Reason::NotRadicular => out.push(c.reason_not_radicular.clone()),
+                Reason::Shown(e) => out.extend(self.evidence(std::slice::from_ref(e))),
+            }
+        }
+        out
+    }
+
+    /// A region's name inside a sentence: its label, lower-cased at the start.
+    pub fn place(&self, region: &str) -> String {
+        let label = self
+            .regions
+            .get(region)
+            .map_or(region, |r| r.label.as_str());
+        let mut chars = label.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// One line per symptom marked, naming the places with that symptom.
+    fn by_symptom(&self, marks: &[&Mark], line: impl Fn(&str, &str) -> String) -> Vec<String> {
+        let e = &self.words.evidence;
+        Symptom::ALL
+            .iter()
+            .filter_map(|s| {
+                let places: Vec<String> = marks
+                    .iter()
+                    .filter(|m| m.symptoms.contains(s))
+                    .map(|m| self.place(&m.region))
+                    .collect();
+                (!places.is_empty()).then(|| line(e.symptoms.get(*s), &places.join(&e.list)))
+            })
+            .collect()
+    }
+}

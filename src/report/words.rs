@@ -1,0 +1,198 @@
+//! The summary's words, read from assets/report.ron: typed, so a missing or
+//! misspelt one is an error, and compiled in, so a kiosk needs no file.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::answers::Side;
+use crate::body::Symptom;
+use crate::findings::Level;
+
+pub const REPORT_PATH: &str = "assets/report.ron";
+pub const BUILTIN_REPORT: &str = include_str!("../../assets/report.ron");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportWords {
+    pub title: String,
+    pub made: String,
+    pub not_finished: String,
+    pub flag: String,
+    pub levels: Levels,
+    pub banners: Levels,
+    pub patient: Patient,
+    pub clinician: Clinician,
+    pub evidence: EvidenceWords,
+}
+
+/// One text per warning level.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    pub emergency: String,
+    pub urgent: String,
+    pub soon: String,
+}
+
+impl Levels {
+    pub fn get(&self, level: Level) -> &str {
+        match level {
+            Level::Emergency => &self.emergency,
+            Level::Urgent => &self.urgent,
+            Level::Soon => &self.soon,
+        }
+    }
+}
+
+/// One text per side, and one for none.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sided {
+    pub left: String,
+    pub right: String,
+    pub both: String,
+    pub none: String,
+}
+
+impl Sided {
+    pub fn get(&self, side: Option<Side>) -> &str {
+        match side {
+            Some(Side::Left) => &self.left,
+            Some(Side::Right) => &self.right,
+            Some(Side::Both) => &self.both,
+            Some(Side::Neither) | None => &self.none,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    pub name: String,
+    pub not_diagnosis: String,
+    pub warning_signs: String,
+    pub shows: String,
+    pub fits: Sided,
+    pub no_fit: String,
+    pub weakness: String,
+    pub marked_weak: String,
+    pub do_now: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clinician {
+    pub name: String,
+    pub warning_signs: String,
+    pub findings: String,
+    pub radicular: String,
+    pub not_radicular: String,
+    pub dermatome: String,
+    pub one_sided: String,
+    pub roots: String,
+    pub root: String,
+    pub root_no_side: String,
+    pub sides: Sided,
+    pub weakness: String,
+    pub marked_weak: String,
+    pub sign: String,
+    pub pain: String,
+    pub scores: String,
+    pub tried: String,
+    pub scans: String,
+    pub question: String,
+    pub answer: String,
+    pub diagram: String,
+    pub diagram_note: String,
+    pub steps: String,
+    pub because: String,
+    pub unasked: String,
+    pub reason_radicular: String,
+    pub no_weakness: String,
+    pub reason_not_radicular: String,
+    pub all_answers: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Evidence")]
+pub struct EvidenceWords {
+    pub labelled: String,
+    pub question: String,
+    pub marks: String,
+    pub sign: String,
+    pub marked: String,
+    pub symptoms: Symptoms,
+    pub list: String,
+    pub levels: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptoms {
+    pub pain: String,
+    pub numbness: String,
+    pub tingling: String,
+    pub weakness: String,
+    pub sensitive: String,
+}
+
+impl Symptoms {
+    pub fn get(&self, s: Symptom) -> &str {
+        match s {
+            Symptom::Pain => &self.pain,
+            Symptom::Numbness => &self.numbness,
+            Symptom::Tingling => &self.tingling,
+            Symptom::Weakness => &self.weakness,
+            Symptom::Sensitive => &self.sensitive,
+        }
+    }
+}
+
+impl ReportWords {
+    /// The built-in words, parsed once. They are checked by the tests, so a
+    /// failure here is a build defect, not bad user input.
+    pub fn builtin() -> &'static Self {
+        static WORDS: OnceLock<ReportWords> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            crate::questionnaire::parse_ron(REPORT_PATH, BUILTIN_REPORT)
+                .expect("assets/report.ron is valid (tested)")
+        })
+    }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_words_parse() {
+        crate::questionnaire::parse_ron::<ReportWords>(REPORT_PATH, BUILTIN_REPORT)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn templates_fill_every_name() {
+        assert_eq!(
+            fill(
+                "{symptom}: {places} ({root})",
+                &[
+                    ("symptom", "Numbness"),
+                    ("places", "left big toe"),
+                    ("root", "L5")
+                ]
+            ),
+            "Numbness: left big toe (L5)"
+        );
+        assert_eq!(fill("{a} and {a}", &[("a", "x")]), "x and x");
+    }
+}
