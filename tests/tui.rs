@@ -7,7 +7,7 @@ use common::Harness;
 use insta::assert_snapshot;
 use intake::answers::{Answer, DurationUnit, Side};
 use intake::questionnaire::Kind;
-use intake::tui::app::{Notice, Screen};
+use intake::tui::app::{Notice, Screen, SummaryTab};
 use intake::tui::message::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -417,7 +417,72 @@ fn snapshots() {
         h.key(KeyCode::End);
         h.enter();
         assert_snapshot!(format!("summary_{w}x{h_}"), h.screen());
+        h.key(KeyCode::Tab);
+        assert_snapshot!(format!("summary_doctor_{w}x{h_}"), h.screen());
     }
+}
+
+/// A session answered straight through, at its summary.
+fn at_summary(w: u16, h_: u16) -> Harness {
+    let mut h = Harness::new(w, h_);
+    h.enter();
+    while matches!(h.app.screen, Screen::Item(_)) {
+        answer_on_screen(&mut h);
+    }
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Summary);
+    h
+}
+
+#[test]
+fn the_summary_shows_the_patient_first_and_switches_by_tab_or_click() {
+    let mut h = at_summary(80, 24);
+    assert_eq!(h.app.summary_tab, SummaryTab::Patient);
+    assert!(h.screen().contains("What your answers show"));
+    assert!(
+        h.screen().contains("Tab For your doctor"),
+        "the hint says how"
+    );
+    // Scrolled down, then switched: the other view starts at its top.
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.summary_tab, SummaryTab::Clinician);
+    assert_eq!(h.app.summary_scroll, 0);
+    let screen = h.screen();
+    assert!(screen.contains("(•) For your doctor"), "{screen}");
+    assert!(screen.contains("Findings"), "{screen}");
+    assert!(screen.contains("Tab For you "), "{screen}");
+    h.key(KeyCode::PageDown);
+    assert!(
+        h.app.summary_scroll > 0,
+        "the clinician's view is longer than a screen"
+    );
+    // A click on a tab shows its view; on the shown one it changes nothing.
+    let (x, y) = h.find("( ) For you");
+    h.app.update(Msg::Click {
+        column: x + 5,
+        row: y,
+    });
+    assert_eq!(h.app.summary_tab, SummaryTab::Patient);
+    assert_eq!(h.app.summary_scroll, 0);
+    let (x, y) = h.find("(•) For you");
+    h.app.update(Msg::Click { column: x, row: y });
+    assert_eq!(
+        (h.app.summary_tab, h.app.screen),
+        (SummaryTab::Patient, Screen::Summary)
+    );
+    let (x, y) = h.find("( ) For your doctor");
+    h.app.update(Msg::Click {
+        column: x + 18,
+        row: y,
+    });
+    assert_eq!(h.app.summary_tab, SummaryTab::Clinician);
+    // Back to review and to the summary again: the patient's view first.
+    h.key(KeyCode::Left);
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.summary_tab, SummaryTab::Patient);
 }
 
 fn region(id: &str) -> usize {

@@ -102,6 +102,10 @@ impl App {
     }
 
     pub(super) fn update_summary(&mut self, msg: Msg) {
+        // Made once, for the screen reached some other way than Finish.
+        if self.report.is_none() {
+            self.report = Some(self.summary_report().into_owned());
+        }
         if let Msg::Click { column, row } = msg
             && let Some(tab) = self.summary_tab_at(column, row)
         {
