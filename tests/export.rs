@@ -124,7 +124,7 @@ fn cauda_equina_signs_are_an_emergency_first() {
         assert_eq!(step_ids(s)[0], "emergency");
         assert!(
             s.markdown()
-                .contains("> **EMERGENCY: seek emergency care now.")
+                .contains("> **EMERGENCY: get help now.")
         );
     });
 }

@@ -3,9 +3,13 @@
 //! clinician's word left unexplained. Patients at a kiosk may be in pain,
 //! tired or reading in a second language.
 
+mod common;
+
 use intake::answers::{Answer, Session};
 use intake::content;
+use intake::export::Summary;
 use intake::questionnaire::{Kind, Questionnaire};
+use intake::report::{ReportWords, fill};
 
 /// The highest school grade a patient-facing text may read at.
 const MAX_GRADE: f64 = 8.0;
@@ -141,7 +145,57 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out.push(text("alert emergency".into(), &a.emergency));
     out.push(text("alert emergency_notice".into(), &a.emergency_notice));
     out.push(text("alert urgent".into(), &a.urgent));
+    out.push(text("alert none_reported".into(), &a.none_reported));
+    out.push(text("alert not_answered".into(), &a.not_answered));
+    out.extend(report_prose());
     out
+}
+
+/// The sentences of the patient's view of the summary (assets/report.ron).
+fn report_prose() -> Vec<Text> {
+    let w = ReportWords::builtin();
+    let p = &w.patient;
+    let b = &w.banners;
+    let places = fill(
+        &p.marked_weak,
+        &[("places", "left big toe; left top of the foot")],
+    );
+    [
+        ("banner emergency", b.emergency.as_str()),
+        ("banner urgent", &b.urgent),
+        ("banner soon", &b.soon),
+        ("patient not_diagnosis", &p.not_diagnosis),
+        ("patient fits left", &p.fits.left),
+        ("patient fits right", &p.fits.right),
+        ("patient fits both", &p.fits.both),
+        ("patient fits none", &p.fits.none),
+        ("patient no_fit", &p.no_fit),
+        ("patient weakness", &p.weakness),
+        ("patient marked_weak", &places),
+    ]
+    .into_iter()
+    .map(|(at, t)| text(format!("report {at}"), t))
+    .collect()
+}
+
+/// The patient view's headings and words, and the names of both tabs.
+fn report_fragments() -> Vec<Text> {
+    let w = ReportWords::builtin();
+    let p = &w.patient;
+    let l = &w.levels;
+    [
+        &p.name,
+        &w.clinician.name,
+        &p.warning_signs,
+        &p.shows,
+        &p.do_now,
+        &l.emergency,
+        &l.urgent,
+        &l.soon,
+    ]
+    .into_iter()
+    .map(|t| text("report words".into(), t))
+    .collect()
 }
 
 /// Fragments the patient reads: titles, option and scale labels, flag titles
@@ -173,6 +227,7 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
         out.push(text("sign".into(), &s.says));
     }
     out.push(text("alert title".into(), &rules.alerts.emergency_title));
+    out.extend(report_fragments());
     out
 }
 
@@ -265,6 +320,28 @@ fn no_patient_text_uses_a_word_left_unexplained() {
         .filter_map(|t| jargon_in(&t.text).map(|j| format!("{} ({j}): {}", t.at, t.text)))
         .collect();
     assert!(found.is_empty(), "jargon:\n{}", found.join("\n"));
+}
+
+/// What a patient reads of their own summary: the patient's view of every
+/// example session names no root level and no clinician's word.
+#[test]
+fn the_patient_view_of_every_example_session_is_plain() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    for (name, s) in common::example_sessions() {
+        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let found: Vec<String> = common::view_texts(&summary.report.patient)
+            .iter()
+            .filter_map(|t| jargon_in(t).map(|j| format!("({j}) {t}")))
+            .collect();
+        assert!(found.is_empty(), "{name}:\n{}", found.join("\n"));
+        // The clinician's view is where the levels are.
+        let roots = summary.findings.roots.iter().map(|r| r.level.as_str());
+        let clinician = common::view_texts(&summary.report.clinician).join("\n");
+        for level in roots {
+            assert!(clinician.contains(level), "{name}: {level}");
+        }
+    }
 }
 
 #[test]

@@ -4,36 +4,14 @@
 
 mod common;
 
-use std::fs;
-
-use common::Harness;
+use common::{Harness, example_sessions as sessions, view_texts as texts};
 use intake::answers::Session;
 use intake::content;
 use intake::export::Summary;
-use intake::report::{Block, View};
 use intake::tui::app::{Screen, SummaryTab};
 use intake::tui::message::Msg;
 use intake::tui::view::summary;
 use ratatui::crossterm::event::KeyCode;
-
-/// Every saved example session, by file name.
-fn sessions() -> Vec<(String, Session)> {
-    let mut paths: Vec<_> = fs::read_dir("examples/sessions")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "{paths:?}");
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.display().to_string();
-            let s = Session::from_ron(&name, &fs::read_to_string(&p).unwrap()).unwrap();
-            (name, s)
-        })
-        .collect()
-}
 
 /// The summary screen of a session reached through Finish, each view's
 /// lines unwrapped (a width no line reaches) and joined.
@@ -111,33 +89,6 @@ fn the_screen_and_the_markdown_agree_for_every_example_session() {
             }
         }
     }
-}
-
-/// Every text of a view, for looking through.
-fn texts(view: &View) -> Vec<String> {
-    let mut out = vec![view.name.clone()];
-    for section in &view.sections {
-        out.push(section.heading.clone());
-        for block in &section.blocks {
-            match block {
-                Block::Banner(_, t)
-                | Block::Paragraph(t)
-                | Block::Strong(t)
-                | Block::Heading(t) => out.push(t.clone()),
-                Block::Bullets(list) | Block::Numbered(list) => {
-                    for b in list {
-                        out.push(b.text.clone());
-                        out.extend(b.details.iter().cloned());
-                    }
-                }
-                Block::Table { head, rows } => {
-                    out.extend(head.iter().chain(rows.iter().flatten()).cloned())
-                }
-                Block::Diagram(_) => {}
-            }
-        }
-    }
-    out
 }
 
 /// A `{name}` a template left unfilled.

@@ -6,6 +6,7 @@ pub mod rng;
 
 use intake::answers::{Answer, Session};
 use intake::questionnaire;
+use intake::report::{Block, View};
 use intake::tui::app::App;
 use intake::tui::message::{Msg, from_event};
 use intake::tui::theme::Theme;
@@ -14,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use std::fs;
 
 pub struct Harness {
     pub app: App,
@@ -100,4 +102,50 @@ impl Harness {
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.app.session.get(id)
     }
+}
+
+/// Every saved example session, by file name.
+pub fn example_sessions() -> Vec<(String, Session)> {
+    let mut paths: Vec<_> = fs::read_dir("examples/sessions")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5, "{paths:?}");
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let s = Session::from_ron(&name, &fs::read_to_string(&p).unwrap()).unwrap();
+            (name, s)
+        })
+        .collect()
+}
+
+/// Every text of a view, for looking through.
+pub fn view_texts(view: &View) -> Vec<String> {
+    let mut out = vec![view.name.clone()];
+    for section in &view.sections {
+        out.push(section.heading.clone());
+        for block in &section.blocks {
+            match block {
+                Block::Banner(_, t)
+                | Block::Paragraph(t)
+                | Block::Strong(t)
+                | Block::Heading(t) => out.push(t.clone()),
+                Block::Bullets(list) | Block::Numbered(list) => {
+                    for b in list {
+                        out.push(b.text.clone());
+                        out.extend(b.details.iter().cloned());
+                    }
+                }
+                Block::Table { head, rows } => {
+                    out.extend(head.iter().chain(rows.iter().flatten()).cloned())
+                }
+                Block::Diagram(_) => {}
+            }
+        }
+    }
+    out
 }
