@@ -34,6 +34,7 @@ fn draw(c: &mut Criterion) {
         ("body", Some("body_map")),
         ("review", Some("anything_else")),
         ("summary", Some("anything_else")),
+        ("summary for the doctor", Some("anything_else")),
     ];
     for (w, h) in [(80, 24), (200, 60)] {
         for (name, item) in screens {
@@ -41,16 +42,20 @@ fn draw(c: &mut Criterion) {
             if let Some(id) = item {
                 let n = app.questionnaire.index_of(id).unwrap();
                 app.open_item(n);
-                if *name == "review" || *name == "summary" {
+                let summary = name.starts_with("summary");
+                if *name == "review" || summary {
                     app.update(Msg::Confirm);
                 }
-                if *name == "summary" {
+                if summary {
                     // A complete session: Finish opens its summary.
                     let text = include_str!("../examples/sessions/l5-radiculopathy-foot-drop.ron");
                     app.set_session(Session::from_ron("l5.ron", text).unwrap());
                     app.update(Msg::End);
                     app.update(Msg::Confirm);
                     assert!(app.findings.is_some(), "the summary is open");
+                }
+                if *name == "summary for the doctor" {
+                    app.update(Msg::NextField);
                 }
             }
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
