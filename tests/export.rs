@@ -122,10 +122,7 @@ fn cauda_equina_signs_are_an_emergency_first() {
                 .contains(&"Reduced sensation of passing urine: Yes".to_string())
         );
         assert_eq!(step_ids(s)[0], "emergency");
-        assert!(
-            s.markdown()
-                .contains("> **EMERGENCY: get help now.")
-        );
+        assert!(s.markdown().contains("> **EMERGENCY: get help now."));
     });
 }
 

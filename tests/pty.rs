@@ -284,7 +284,7 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
     assert!(
         std::fs::read_to_string(md)
             .unwrap()
-            .contains("How old are you? **57 years**")
+            .contains("| How old are you? | 57 years |")
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

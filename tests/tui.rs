@@ -409,13 +409,7 @@ fn snapshots() {
     assert_snapshot!("too_small", h.screen());
     // The summary of a session answered straight through.
     for (w, h_) in [(80, 24), (120, 40)] {
-        let mut h = Harness::new(w, h_);
-        h.enter();
-        while matches!(h.app.screen, Screen::Item(_)) {
-            answer_on_screen(&mut h);
-        }
-        h.key(KeyCode::End);
-        h.enter();
+        let mut h = at_summary(w, h_);
         assert_snapshot!(format!("summary_{w}x{h_}"), h.screen());
         h.key(KeyCode::Tab);
         assert_snapshot!(format!("summary_doctor_{w}x{h_}"), h.screen());
