@@ -84,7 +84,7 @@ fn the_screen_and_the_markdown_agree_for_every_example_session() {
         }
         for step in &f.steps {
             everywhere("step", &step.text);
-            for reason in w.reasons(&step.because, &f.flags) {
+            for reason in w.reasons(&step.because) {
                 for_doctor("reason", &reason);
             }
         }

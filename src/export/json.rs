@@ -50,7 +50,7 @@ pub fn render(s: &Summary) -> Value {
         "scores": scores,
         "findings": findings(s),
         "next_steps": f.steps.iter().map(|x| json!({
-            "id": x.id, "text": x.text, "because": w.reasons(&x.because, &f.flags),
+            "id": x.id, "text": x.text, "because": w.reasons(&x.because),
         })).collect::<Vec<_>>(),
     })
 }

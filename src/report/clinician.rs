@@ -113,7 +113,7 @@ fn steps(w: &Wording, f: &Findings) -> Block {
         f.steps
             .iter()
             .map(|s| {
-                let reasons = w.reasons(&s.because, &f.flags);
+                let reasons = w.reasons(&s.because);
                 Bullet {
                     text: s.text.clone(),
                     details: (!reasons.is_empty())

@@ -143,7 +143,7 @@ impl Wording<'_> {
     }
 
     /// Why a step applies, one reason a line; weakness grouped as in `weakness`.
-    pub fn reasons(&self, list: &[Reason], flags: &[FlagFinding]) -> Vec<String> {
+    pub fn reasons(&self, list: &[Reason]) -> Vec<String> {
         let c = &self.words.clinician;
         let weak: Vec<Weakness> = list
             .iter()
@@ -157,7 +157,8 @@ impl Wording<'_> {
         for r in list {
             match r {
                 Reason::Flag(id) => {
-                    out.extend(flags.iter().find(|f| &f.id == id).map(|f| f.title.clone()))
+                    let flag = self.rules.flags.iter().find(|f| &f.id == id);
+                    out.extend(flag.map(|f| f.title.clone()))
                 }
                 Reason::Unasked(id) => out.extend(
                     self.q

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, wrapped};
