@@ -413,16 +413,12 @@ impl Session {
                 .live(id, on)
                 .and_then(Answer::as_number)
                 .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => match self.live(id, on) {
-                Some(Answer::Body(m)) => {
-                    if regions.is_empty() {
-                        !m.is_empty()
-                    } else {
-                        regions.iter().any(|r| m.symptoms(r).is_some())
-                    }
-                }
-                _ => false,
-            },
+            Condition::Marked(id, regions) => {
+                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, &[]))
+            }
+            Condition::MarkedWith(id, symptoms, regions) => {
+                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, symptoms))
+            }
             Condition::Not(inner) => !self.eval(inner, on),
             Condition::All(cs) => cs.iter().all(|c| self.eval(c, on)),
             Condition::Any(cs) => cs.iter().any(|c| self.eval(c, on)),
@@ -576,6 +572,7 @@ mod tests {
                 Item(id: "map", prompt: "Map", kind: BodyMap),
                 Item(id: "calf_q", prompt: "Calf?", kind: YesNo, enable_when: Marked("map", ["left_calf", "right_calf"])),
                 Item(id: "any_q", prompt: "Any?", kind: Info, enable_when: Marked("map", [])),
+                Item(id: "numb_q", prompt: "Numb?", kind: YesNo, enable_when: MarkedWith("map", [Numbness, Tingling], ["saddle"])),
             ]),
             Section(id: "s2", title: "S2", enable_when: Any([Answered("foot_q"), Equals("leg", "no")]), items: [
                 Item(id: "kg", prompt: "Weight?", kind: Number(min: 20, max: 300, unit: "kg", decimals: 1)),
@@ -674,6 +671,20 @@ mod tests {
         s.set(&q, "map", Answer::Body(BodyMarks::new())).unwrap();
         assert!(s.get("map").is_none(), "an empty diagram is no answer");
         assert!(!on(&s, &q, "any_q"));
+    }
+
+    #[test]
+    fn marked_with_a_symptom_needs_that_symptom_on_that_region() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        let mut m = BodyMarks::new();
+        m.set("saddle", Symptom::Pain);
+        m.set("left_calf", Symptom::Numbness);
+        s.set(&q, "map", Answer::Body(m.clone())).unwrap();
+        assert!(!on(&s, &q, "numb_q"), "pain there, numbness elsewhere");
+        m.set("saddle", Symptom::Tingling);
+        s.set(&q, "map", Answer::Body(m)).unwrap();
+        assert!(on(&s, &q, "numb_q"));
     }
 
     #[test]

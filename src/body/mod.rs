@@ -184,6 +184,16 @@ impl BodyMarks {
         self.0.get(region).is_some_and(|s| s.contains(&symptom))
     }
 
+    /// Whether any of `regions` (any region when empty) has any of
+    /// `symptoms` (any symptom when empty) marked: what `Marked` and
+    /// `MarkedWith` conditions ask.
+    pub fn marked(&self, regions: &[String], symptoms: &[Symptom]) -> bool {
+        self.0.iter().any(|(region, marked)| {
+            (regions.is_empty() || regions.contains(region))
+                && (symptoms.is_empty() || symptoms.iter().any(|s| marked.contains(s)))
+        })
+    }
+
     /// Marks or unmarks one symptom on a region.
     pub fn toggle(&mut self, region: &str, symptom: Symptom) {
         let set = self.0.entry(region.to_string()).or_default();

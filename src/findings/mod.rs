@@ -12,7 +12,7 @@ pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 use std::collections::BTreeMap;
 
 use crate::answers::{Answer, Session};
-use crate::body::{BodyRegions, BodySide, Symptom};
+use crate::body::{BodyMarks, BodyRegions, BodySide, Symptom};
 use crate::questionnaire::{Condition, Questionnaire};
 
 /// A warning sign that is present, with what showed it.
@@ -342,11 +342,12 @@ impl Ctx<'_> {
             Condition::AtLeast(id, min) => live(id)
                 .and_then(Answer::as_number)
                 .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => match live(id) {
-                Some(Answer::Body(m)) if regions.is_empty() => !m.is_empty(),
-                Some(Answer::Body(m)) => regions.iter().any(|r| m.symptoms(r).is_some()),
-                _ => false,
-            },
+            Condition::Marked(id, regions) => {
+                matches!(live(id), Some(Answer::Body(m)) if m.marked(regions, &[]))
+            }
+            Condition::MarkedWith(id, symptoms, regions) => {
+                matches!(live(id), Some(Answer::Body(m)) if m.marked(regions, symptoms))
+            }
             Condition::Not(inner) => !self.holds(inner),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
@@ -369,18 +370,15 @@ impl Ctx<'_> {
                     self.collect(c, out);
                 }
             }
-            Condition::Marked(id, regions) if self.holds(c) => {
+            Condition::Marked(id, regions) | Condition::MarkedWith(id, _, regions)
+                if self.holds(c) =>
+            {
+                let symptoms = match c {
+                    Condition::MarkedWith(_, s, _) => s.as_slice(),
+                    _ => &[],
+                };
                 if let Some(Answer::Body(m)) = (self.live)(id) {
-                    let table = BodyRegions::builtin();
-                    for d in m.describe(table) {
-                        let shown = regions.is_empty()
-                            || regions
-                                .iter()
-                                .any(|r| table.get(r).is_some_and(|x| d.starts_with(&x.label)));
-                        if shown {
-                            out.push(format!("marked on the body diagram: {d}"));
-                        }
-                    }
+                    out.extend(marked_evidence(m, regions, symptoms));
                 }
             }
             leaf if self.holds(leaf) => {
@@ -402,6 +400,26 @@ impl Ctx<'_> {
             _ => {}
         }
     }
+}
+
+/// The marks a `Marked`/`MarkedWith` condition matched, head to toe, with
+/// only the symptoms it asks about: "Left calf: numbness".
+fn marked_evidence(m: &BodyMarks, regions: &[String], symptoms: &[Symptom]) -> Vec<String> {
+    BodyRegions::builtin()
+        .regions
+        .iter()
+        .filter(|r| regions.is_empty() || regions.contains(&r.id))
+        .filter_map(|r| {
+            let words: Vec<&str> = m
+                .symptoms(&r.id)?
+                .iter()
+                .filter(|s| symptoms.is_empty() || symptoms.contains(s))
+                .map(|s| s.word())
+                .collect();
+            let words = words.join(", ");
+            (!words.is_empty()).then(|| format!("marked on the body diagram: {}: {words}", r.label))
+        })
+        .collect()
 }
 
 impl Rules {

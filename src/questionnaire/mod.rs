@@ -12,6 +12,8 @@ pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
 
+use crate::body::Symptom;
+
 /// A whole questionnaire: metadata, sections of items, and declared scores.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -198,16 +200,23 @@ pub enum Condition {
     /// A body diagram has any of these regions marked (any region at all when
     /// the list is empty).
     Marked(String, Vec<String>),
+    /// A body diagram has any of these symptoms (written `[Numbness,
+    /// Tingling]`) marked on any of these regions (any region when empty):
+    /// numbness between the legs is not the same sign as pain there.
+    MarkedWith(String, Vec<Symptom>, Vec<String>),
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
 }
 
 impl Condition {
-    /// Body-region ids named by `Marked` conditions, with the item they are on.
+    /// Body-region ids named by `Marked` and `MarkedWith` conditions, with
+    /// the item they are on.
     pub fn regions(&self) -> Vec<(&str, &str)> {
         match self {
-            Condition::Marked(id, rs) => rs.iter().map(|r| (id.as_str(), r.as_str())).collect(),
+            Condition::Marked(id, rs) | Condition::MarkedWith(id, _, rs) => {
+                rs.iter().map(|r| (id.as_str(), r.as_str())).collect()
+            }
             Condition::Not(c) => c.regions(),
             Condition::All(cs) | Condition::Any(cs) => {
                 cs.iter().flat_map(|c| c.regions()).collect()
@@ -230,9 +239,10 @@ impl Condition {
                 out.push((id, None));
                 out.extend(vs.iter().map(|v| (id.as_str(), Some(v.as_str()))));
             }
-            Condition::Answered(id) | Condition::AtLeast(id, _) | Condition::Marked(id, _) => {
-                out.push((id, None))
-            }
+            Condition::Answered(id)
+            | Condition::AtLeast(id, _)
+            | Condition::Marked(id, _)
+            | Condition::MarkedWith(id, _, _) => out.push((id, None)),
             Condition::Not(c) => c.collect_refs(out),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_refs(out)),
         }

@@ -420,13 +420,13 @@ impl Validator<'_> {
                     );
                 }
             }
-            Condition::Marked(id, rs) => {
+            Condition::Marked(id, rs) | Condition::MarkedWith(id, _, rs) => {
                 if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
                     let at = self.find(span, "Marked");
                     self.error(
                         at,
                         format!(
-                            "{owner}: Marked needs a body diagram item, \"{id}\" is a {} item",
+                            "{owner}: Marked and MarkedWith need a body diagram item, \"{id}\" is a {} item",
                             k.name()
                         ),
                     );
