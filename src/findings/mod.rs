@@ -354,11 +354,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// The answers that make `c` true, as "question: answer" lines.
+    /// The answers that make `c` true, as "question: answer" lines, each
+    /// once: an answer can make several branches true.
     fn evidence(&self, c: &Condition) -> Vec<String> {
         let mut out = Vec::new();
         self.collect(c, &mut out);
-        out.dedup();
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|line| seen.insert(line.clone()));
         out
     }
 
