@@ -4,6 +4,7 @@
 use std::fs;
 
 use intake::answers::{Answer, Session, Side};
+use intake::body::{BodyMarks, Symptom};
 use intake::content;
 use intake::findings::{StepWhen, evaluate};
 use intake::questionnaire::{Condition, Questionnaire};
@@ -20,6 +21,26 @@ fn trigger(c: &Condition) -> Option<(&str, &str)> {
         Condition::Any(cs) | Condition::All(cs) => cs.iter().find_map(trigger),
         _ => None,
     }
+}
+
+/// The first `MarkedWith` in a condition, as the mark that fires it.
+fn mark_trigger(c: &Condition) -> Option<(&str, Symptom)> {
+    match c {
+        Condition::MarkedWith(_, symptoms, regions) => Some((regions.first()?, *symptoms.first()?)),
+        Condition::Any(cs) | Condition::All(cs) => cs.iter().find_map(mark_trigger),
+        _ => None,
+    }
+}
+
+/// The calm example with these marks on the body diagram.
+fn marked(q: &Questionnaire, marks: &[(&str, Symptom)]) -> Session {
+    let mut s = base("mechanical-low-back-pain");
+    let mut m = BodyMarks::default();
+    for (region, symptom) in marks {
+        m.set(region, *symptom);
+    }
+    s.set(q, "body_map", Answer::Body(m)).unwrap();
+    s
 }
 
 /// Sets an answer the way the patient would give it, turning on the
@@ -59,6 +80,17 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
     let calm = evaluate(&q, &base("mechanical-low-back-pain"), &rules);
     assert!(calm.flags.is_empty());
     for flag in &rules.flags {
+        if let (None, Some((region, symptom))) = (trigger(&flag.when), mark_trigger(&flag.when)) {
+            let f = evaluate(&q, &marked(&q, &[(region, symptom)]), &rules);
+            let found = f.flags.iter().find(|x| x.id == flag.id);
+            let evidence = found.map(|x| x.evidence.clone()).unwrap_or_default();
+            assert!(
+                evidence.iter().any(|e| e.starts_with("marked on the body diagram")),
+                "{}: {evidence:?}",
+                flag.id
+            );
+            continue;
+        }
         let (id, value) =
             trigger(&flag.when).unwrap_or_else(|| panic!("{}: no Equals to fire it", flag.id));
         let mut s = base("mechanical-low-back-pain");
@@ -207,6 +239,34 @@ fn every_cauda_equina_sign_alone_is_an_emergency() {
 }
 
 #[test]
+fn only_lost_or_changed_feeling_between_the_legs_is_an_emergency() {
+    use intake::findings::Level::{Emergency, Soon};
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let findings = |marks: &[(&str, Symptom)]| evaluate(&q, &marked(&q, marks), &rules);
+    // Pain there alone: for the doctor to look at, not the emergency banner.
+    for symptom in [Symptom::Pain, Symptom::Sensitive] {
+        let f = findings(&[("saddle", symptom)]);
+        assert_eq!(f.top_level(), Some(Soon), "{symptom:?}: {:?}", f.flags);
+        assert_eq!(f.flags[0].id, "saddle_pain");
+    }
+    // Numbness or tingling there: cauda equina, with only that as evidence.
+    for symptom in [Symptom::Numbness, Symptom::Tingling] {
+        let f = findings(&[("saddle", symptom), ("saddle", Symptom::Pain)]);
+        assert_eq!(f.top_level(), Some(Emergency), "{symptom:?}");
+        assert_eq!(f.flags[0].id, "cauda_equina");
+        let said = format!(
+            "marked on the body diagram: Between the legs, where a bike seat touches: {}",
+            symptom.word()
+        );
+        assert_eq!(f.flags[0].evidence, [said]);
+    }
+    // The groin is not the saddle area: numbness there is no warning sign.
+    let f = findings(&[("left_groin", Symptom::Numbness), ("right_groin", Symptom::Pain)]);
+    assert!(f.flags.is_empty(), "{:?}", f.flags);
+}
+
+#[test]
 fn every_serious_cause_sign_alone_is_at_least_urgent() {
     use intake::findings::Level::Urgent;
     for id in [
@@ -322,7 +382,6 @@ fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
 
 #[test]
 fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
-    use intake::body::{BodyMarks, Symptom};
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let with_marks = |marks: &[(&str, Symptom)]| {
@@ -362,7 +421,6 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
 
 #[test]
 fn the_marked_places_name_only_a_level_the_marks_point_to() {
-    use intake::body::{BodyMarks, Symptom};
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let mut s = base("mechanical-low-back-pain");
