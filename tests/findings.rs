@@ -4,7 +4,7 @@
 use std::fs;
 
 use intake::answers::{Answer, Session, Side};
-use intake::body::{BodyMarks, Symptom};
+use intake::body::{BodyMarks, BodySide, Symptom};
 use intake::content;
 use intake::findings::{StepWhen, evaluate};
 use intake::questionnaire::{Condition, Questionnaire};
@@ -116,7 +116,7 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
 }
 
 #[test]
-fn every_strength_sign_counts_as_weakness_and_towards_its_roots() {
+fn every_strength_sign_counts_as_weakness_and_towards_its_roots_on_its_side() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for sign in &rules.signs {
@@ -130,15 +130,75 @@ fn every_strength_sign_counts_as_weakness_and_towards_its_roots() {
             sign.says,
             f.weakness
         );
-        for root in &sign.roots {
-            if sign.weight >= rules.root_threshold && !f.radicular.is_empty() {
-                assert!(
-                    f.roots.iter().any(|r| &r.level == root),
-                    "{}: no {root} in {:?}",
-                    sign.says,
-                    f.roots
-                );
+        // A one-sided answer names each of its roots on its side; both
+        // sides count less and name no side.
+        let side = match sign.side {
+            BodySide::Left => "left",
+            BodySide::Right => "right",
+            BodySide::Center => {
+                assert!(f.roots.iter().all(|r| r.side.is_empty()), "{:?}", f.roots);
+                continue;
             }
+        };
+        for root in &sign.roots {
+            let found = f.roots.iter().find(|r| &r.level == root);
+            assert!(
+                found.is_some_and(|r| r.side == side && r.evidence.contains(&sign.says)),
+                "{}: no {root} on the {side} in {:?}",
+                sign.says,
+                f.roots
+            );
+        }
+    }
+}
+
+/// The roots argued in the rules file's header (ISNCSCI key muscles and the
+/// myotome tables), so that an edit to them is a deliberate one.
+#[test]
+fn each_muscle_group_points_to_its_roots() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let table: [(&str, &[&str]); 12] = [
+        ("arm_lift", &["C5"]),
+        ("elbow_bend", &["C5", "C6"]),
+        ("wrist_back", &["C6"]),
+        ("elbow_straighten", &["C7"]),
+        ("grip", &["C8"]),
+        ("finger_spread", &["T1"]),
+        ("hip_lift", &["L2", "L3"]),
+        ("knee_weak", &["L3", "L4"]),
+        ("foot_drop", &["L4", "L5"]),
+        ("big_toe", &["L5"]),
+        ("push_off", &["S1"]),
+        ("ankle_roll", &["L5", "S1"]),
+    ];
+    for (id, roots) in table {
+        let mut s = base("mechanical-low-back-pain");
+        give(&q, &mut s, id, "right");
+        let f = evaluate(&q, &s, &rules);
+        let mut named: Vec<&str> = f.roots.iter().map(|r| r.level.as_str()).collect();
+        named.sort();
+        assert_eq!(named, roots, "{id}");
+        assert!(f.roots.iter().all(|r| r.side == "right"), "{id}");
+    }
+}
+
+/// Every question of the strength sections is read by a sign for each side.
+#[test]
+fn every_strength_question_has_a_sign_for_left_right_and_both() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let read: Vec<(&str, &str)> = rules.signs.iter().filter_map(|s| trigger(&s.when)).collect();
+    let sections = q.sections.iter().filter(|s| s.id.ends_with("_strength"));
+    let items: Vec<&str> = sections
+        .flat_map(|s| &s.items)
+        .filter(|i| matches!(i.kind, intake::questionnaire::Kind::Side))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(items.len(), 12, "{items:?}");
+    for id in items {
+        for side in ["left", "right", "both"] {
+            assert!(read.contains(&(id, side)), "no sign for {id} = {side}");
         }
     }
 }
@@ -236,6 +296,37 @@ fn every_cauda_equina_sign_alone_is_an_emergency() {
     give(&q, &mut s, "heel_walk", "both_hard");
     give(&q, &mut s, "toe_walk", "both_hard");
     assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+}
+
+#[test]
+fn weakness_in_both_legs_is_an_emergency_when_severe_or_getting_worse() {
+    use intake::findings::Level::Emergency;
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let level = |answers: &[(&str, &str)]| {
+        let mut s = base("mechanical-low-back-pain");
+        for (id, value) in answers {
+            give(&q, &mut s, id, value);
+        }
+        evaluate(&q, &s, &rules).top_level()
+    };
+    // Two muscle groups weak on both sides, without pain.
+    let groups = ["hip_lift", "knee_weak", "big_toe", "push_off", "ankle_roll"];
+    for (n, a) in groups.iter().enumerate() {
+        for b in &groups[n + 1..] {
+            let both = [(*a, "both"), (*b, "both")];
+            assert_eq!(level(&both), Some(Emergency), "{a} and {b}");
+        }
+        // One group on both sides is weakness for the doctor, not an
+        // emergency, unless it is getting worse.
+        let one = (*a, "both");
+        assert_ne!(level(&[one]), Some(Emergency), "{a} alone");
+        assert_eq!(level(&[one, ("weak_change", "worse")]), Some(Emergency));
+        assert_eq!(level(&[one, ("rf_weakness_worse", "yes")]), Some(Emergency));
+        // Two groups on one side each are not both legs.
+        let sides = [(*a, "left"), (groups[(n + 1) % 5], "right")];
+        assert_ne!(level(&sides), Some(Emergency), "{sides:?}");
+    }
 }
 
 #[test]
