@@ -198,3 +198,40 @@ fn the_body_files_are_checked_as_what_they_are() {
         "{err}"
     );
 }
+
+/// The example sessions validate, and each is complete: every question it
+/// shows that must be answered is (new questions must be answered there too).
+#[test]
+fn example_sessions_validate_and_answer_every_required_question() {
+    let q = intake::content::questionnaire();
+    let bin = env!("CARGO_BIN_EXE_intake");
+    for entry in fs::read_dir("examples/sessions").unwrap() {
+        let path = entry.unwrap().path();
+        let ok = Command::new(bin).arg("validate").arg(&path).output().unwrap();
+        assert!(
+            ok.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        let source = fs::read_to_string(&path).unwrap();
+        let s = intake::answers::Session::from_ron("s.ron", &source).unwrap();
+        assert!(s.progress(&q).complete(), "{}", path.display());
+    }
+    // A wrong answer is reported at its id.
+    let good = fs::read_to_string("examples/sessions/l5-radiculopathy-foot-drop.ron").unwrap();
+    let bad = good.replacen("\"big_toe\": Side(Left)", "\"big_toe\": YesNo(true)", 1);
+    assert_ne!(bad, good);
+    let dir = std::env::temp_dir().join(format!("intake-validate-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.ron");
+    fs::write(&file, &bad).unwrap();
+    let out = Command::new(bin).arg("validate").arg(&file).output().unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let line = bad.lines().position(|l| l.contains("\"big_toe\"")).unwrap() + 1;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("s.ron:{line}:9: answer to \"big_toe\"")),
+        "{stderr}"
+    );
+}
