@@ -152,6 +152,35 @@ fn every_strength_sign_counts_as_weakness_and_towards_its_roots_on_its_side() {
     }
 }
 
+/// The strength sections are shown when a limb is involved, and not for
+/// plain back pain; a shown one left unanswered means nothing can be said
+/// about weakness.
+#[test]
+fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let shown = |s: &Session, id: &str| s.enabled(&q)[q.index_of(id).unwrap()];
+    let calm = base("mechanical-low-back-pain");
+    assert!(!shown(&calm, "big_toe") && !shown(&calm, "wrist_back"));
+    // A weakness mark alone opens its limb's questions, and only those.
+    let leg = marked(&q, &[("right_calf", Symptom::Weakness)]);
+    assert!(shown(&leg, "big_toe") && !shown(&leg, "wrist_back"));
+    let arm = marked(&q, &[("left_thumb", Symptom::Weakness)]);
+    assert!(shown(&arm, "wrist_back") && !shown(&arm, "big_toe"));
+    let arm_pain = marked(&q, &[("left_thumb", Symptom::Pain)]);
+    assert!(!shown(&arm_pain, "wrist_back"));
+    // One leg question left open: no "without weakness".
+    let mut s = base("s1-radiculopathy-no-weakness");
+    let steps = |s: &Session| -> Vec<String> {
+        evaluate(&q, s, &rules).steps.into_iter().map(|x| x.id).collect()
+    };
+    assert!(steps(&s).contains(&"radicular_no_weakness".to_string()));
+    s.answers.remove("push_off");
+    let f = evaluate(&q, &s, &rules);
+    assert_eq!(f.strength_unasked.len(), 1, "{:?}", f.strength_unasked);
+    assert!(!steps(&s).iter().any(|x| x == "radicular_no_weakness" || x == "first_steps"));
+}
+
 /// The roots argued in the rules file's header (ISNCSCI key muscles and the
 /// myotome tables), so that an edit to them is a deliberate one.
 #[test]
