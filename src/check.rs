@@ -46,8 +46,8 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
         // session is fine, so nothing is required).
         "Session" => {
             let q = questionnaire_for(path, &source)?;
-            let session = crate::answers::Session::from_ron(&name, &source)
-                .map_err(LoadError::Invalid)?;
+            let session =
+                crate::answers::Session::from_ron(&name, &source).map_err(LoadError::Invalid)?;
             let problems = session.problems(&q, &name, &source);
             if !problems.0.is_empty() {
                 return Err(LoadError::Invalid(problems));

@@ -85,7 +85,9 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
             let found = f.flags.iter().find(|x| x.id == flag.id);
             let evidence = found.map(|x| x.evidence.clone()).unwrap_or_default();
             assert!(
-                evidence.iter().any(|e| e.starts_with("marked on the body diagram")),
+                evidence
+                    .iter()
+                    .any(|e| e.starts_with("marked on the body diagram")),
                 "{}: {evidence:?}",
                 flag.id
             );
@@ -172,13 +174,21 @@ fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
     // One leg question left open: no "without weakness".
     let mut s = base("s1-radiculopathy-no-weakness");
     let steps = |s: &Session| -> Vec<String> {
-        evaluate(&q, s, &rules).steps.into_iter().map(|x| x.id).collect()
+        evaluate(&q, s, &rules)
+            .steps
+            .into_iter()
+            .map(|x| x.id)
+            .collect()
     };
     assert!(steps(&s).contains(&"radicular_no_weakness".to_string()));
     s.answers.remove("push_off");
     let f = evaluate(&q, &s, &rules);
     assert_eq!(f.strength_unasked.len(), 1, "{:?}", f.strength_unasked);
-    assert!(!steps(&s).iter().any(|x| x == "radicular_no_weakness" || x == "first_steps"));
+    assert!(
+        !steps(&s)
+            .iter()
+            .any(|x| x == "radicular_no_weakness" || x == "first_steps")
+    );
 }
 
 /// The roots argued in the rules file's header (ISNCSCI key muscles and the
@@ -217,7 +227,11 @@ fn each_muscle_group_points_to_its_roots() {
 fn every_strength_question_has_a_sign_for_left_right_and_both() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let read: Vec<(&str, &str)> = rules.signs.iter().filter_map(|s| trigger(&s.when)).collect();
+    let read: Vec<(&str, &str)> = rules
+        .signs
+        .iter()
+        .filter_map(|s| trigger(&s.when))
+        .collect();
     let sections = q.sections.iter().filter(|s| s.id.ends_with("_strength"));
     let items: Vec<&str> = sections
         .flat_map(|s| &s.items)
@@ -382,7 +396,10 @@ fn only_lost_or_changed_feeling_between_the_legs_is_an_emergency() {
         assert_eq!(f.flags[0].evidence, [said]);
     }
     // The groin is not the saddle area: numbness there is no warning sign.
-    let f = findings(&[("left_groin", Symptom::Numbness), ("right_groin", Symptom::Pain)]);
+    let f = findings(&[
+        ("left_groin", Symptom::Numbness),
+        ("right_groin", Symptom::Pain),
+    ]);
     assert!(f.flags.is_empty(), "{:?}", f.flags);
 }
 

@@ -207,7 +207,11 @@ fn example_sessions_validate_and_answer_every_required_question() {
     let bin = env!("CARGO_BIN_EXE_intake");
     for entry in fs::read_dir("examples/sessions").unwrap() {
         let path = entry.unwrap().path();
-        let ok = Command::new(bin).arg("validate").arg(&path).output().unwrap();
+        let ok = Command::new(bin)
+            .arg("validate")
+            .arg(&path)
+            .output()
+            .unwrap();
         assert!(
             ok.status.success(),
             "{}",
@@ -225,7 +229,11 @@ fn example_sessions_validate_and_answer_every_required_question() {
     fs::create_dir_all(&dir).unwrap();
     let file = dir.join("s.ron");
     fs::write(&file, &bad).unwrap();
-    let out = Command::new(bin).arg("validate").arg(&file).output().unwrap();
+    let out = Command::new(bin)
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
     fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(1));
     let line = bad.lines().position(|l| l.contains("\"big_toe\"")).unwrap() + 1;

@@ -188,9 +188,9 @@ impl BodyMarks {
     /// `symptoms` (any symptom when empty) marked: what `Marked` and
     /// `MarkedWith` conditions ask.
     pub fn marked(&self, regions: &[String], symptoms: &[Symptom]) -> bool {
-        self.0.iter().any(|(region, marked)| {
+        self.0.iter().any(|(region, there)| {
             (regions.is_empty() || regions.contains(region))
-                && (symptoms.is_empty() || symptoms.iter().any(|s| marked.contains(s)))
+                && (symptoms.is_empty() || symptoms.iter().any(|s| there.contains(s)))
         })
     }
 

@@ -12,7 +12,7 @@ pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 use std::collections::BTreeMap;
 
 use crate::answers::{Answer, Session};
-use crate::body::{BodyMarks, BodyRegions, BodySide, Symptom};
+use crate::body::{BodyRegions, BodySide, Symptom};
 use crate::questionnaire::{Condition, Questionnaire};
 
 /// A warning sign that is present, with what showed it.
@@ -372,16 +372,11 @@ impl Ctx<'_> {
                     self.collect(c, out);
                 }
             }
-            Condition::Marked(id, regions) | Condition::MarkedWith(id, _, regions)
-                if self.holds(c) =>
-            {
-                let symptoms = match c {
-                    Condition::MarkedWith(_, s, _) => s.as_slice(),
-                    _ => &[],
-                };
-                if let Some(Answer::Body(m)) = (self.live)(id) {
-                    out.extend(marked_evidence(m, regions, symptoms));
-                }
+            Condition::Marked(id, regions) if self.holds(c) => {
+                out.extend(marked_evidence((self.live)(id), regions, &[]));
+            }
+            Condition::MarkedWith(id, symptoms, regions) if self.holds(c) => {
+                out.extend(marked_evidence((self.live)(id), regions, symptoms));
             }
             leaf if self.holds(leaf) => {
                 let id = match leaf {
@@ -406,7 +401,14 @@ impl Ctx<'_> {
 
 /// The marks a `Marked`/`MarkedWith` condition matched, head to toe, with
 /// only the symptoms it asks about: "Left calf: numbness".
-fn marked_evidence(m: &BodyMarks, regions: &[String], symptoms: &[Symptom]) -> Vec<String> {
+fn marked_evidence(
+    answer: Option<&Answer>,
+    regions: &[String],
+    symptoms: &[Symptom],
+) -> Vec<String> {
+    let Some(Answer::Body(m)) = answer else {
+        return Vec::new();
+    };
     BodyRegions::builtin()
         .regions
         .iter()
