@@ -347,6 +347,10 @@ impl Ctx<'_> {
                 Some(Answer::Body(m)) => regions.iter().any(|r| m.symptoms(r).is_some()),
                 _ => false,
             },
+            Condition::MarkedOn(id, side, part) => match live(id) {
+                Some(Answer::Body(m)) => m.marked_on(BodyRegions::builtin(), *side, part),
+                _ => false,
+            },
             Condition::Not(inner) => !self.holds(inner),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
@@ -381,6 +385,16 @@ impl Ctx<'_> {
                             out.push(format!("marked on the body diagram: {d}"));
                         }
                     }
+                }
+            }
+            Condition::MarkedOn(id, side, part) if self.holds(c) => {
+                if let Some(Answer::Body(m)) = (self.live)(id) {
+                    let lines = m.describe_in(BodyRegions::builtin().part(*side, part));
+                    out.extend(
+                        lines
+                            .iter()
+                            .map(|d| format!("marked on the body diagram: {d}")),
+                    );
                 }
             }
             leaf if self.holds(leaf) => {

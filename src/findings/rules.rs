@@ -194,12 +194,19 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
                 }
             }
         }
+        let table = crate::body::BodyRegions::builtin();
         for (_, region) in c.regions() {
-            if !crate::body::BodyRegions::builtin().contains(region) {
+            if !table.contains(region) {
                 problems.at(
                     &format!("\"{region}\""),
                     format!("unknown body region \"{region}\""),
                 );
+            }
+        }
+        for (_, side, part) in c.parts() {
+            if table.part(side, part).next().is_none() {
+                let message = crate::questionnaire::unknown_part(side, part);
+                problems.at(&format!("\"{part}\""), message);
             }
         }
     }

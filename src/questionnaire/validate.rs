@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Condition, Item, Kind, Questionnaire};
-use crate::body::BodyRegions;
+use crate::body::{BodyRegions, BodySide};
 use crate::diagnostic::{Diagnostic, Locator};
 
 /// Every semantic problem of `q`, in source order. `source` is the text `q`
@@ -440,6 +440,26 @@ impl Validator<'_> {
                     self.error(at, format!("{owner}: unknown body region \"{r}\""));
                 }
             }
+            Condition::MarkedOn(id, side, part) => {
+                if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
+                    let at = self.find(span, "MarkedOn");
+                    self.error(
+                        at,
+                        format!(
+                            "{owner}: MarkedOn needs a body diagram item, \"{id}\" is a {} item",
+                            k.name()
+                        ),
+                    );
+                }
+                if regions.part(*side, part).next().is_none() {
+                    let at = self
+                        .loc
+                        .string_after(span.start, part)
+                        .filter(|&a| a < span.end)
+                        .unwrap_or(span.start);
+                    self.error(at, format!("{owner}: {}", unknown_part(*side, part)));
+                }
+            }
             Condition::Not(inner) => {
                 self.check_condition_kinds(inner, owner, span, index, items, regions)
             }
@@ -451,4 +471,11 @@ impl Validator<'_> {
             _ => {}
         }
     }
+}
+
+/// The message for a `MarkedOn` part that no region of that side has.
+pub(crate) fn unknown_part(side: BodySide, part: &str) -> String {
+    format!(
+        "no body region on the {side:?} side has the part \"{part}\" (see `parts` in the region table)"
+    )
 }
