@@ -7,7 +7,7 @@
 
 mod rules;
 
-pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+pub use rules::{Alerts, Disagreement, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 
 use std::collections::BTreeMap;
 
@@ -34,6 +34,15 @@ pub struct RootFinding {
     pub evidence: Vec<String>,
 }
 
+/// Answers that still disagree with the body diagram after the check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisagreementFinding {
+    pub id: String,
+    pub says: String,
+    /// What was said and what was marked, then the check question's answer.
+    pub evidence: Vec<String>,
+}
+
 /// A next step, with the findings that led to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepFinding {
@@ -52,6 +61,8 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     pub flags: Vec<FlagFinding>,
+    /// Answers and body-diagram marks that do not match, left unsettled.
+    pub disagreements: Vec<DisagreementFinding>,
     /// Why the pattern looks radicular (nerve-root), empty when it does not.
     pub radicular: Vec<String>,
     /// Likely root levels, most likely first.
@@ -119,6 +130,11 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     }
     f.flags.sort_by_key(|x| x.level);
+    f.disagreements = rules
+        .disagreements
+        .iter()
+        .filter_map(|d| unsettled(d, &enabled, &ctx))
+        .collect();
 
     // Root levels: sensory marks on localising regions, and strength signs.
     let mut roots: BTreeMap<String, (u32, [bool; 2], Vec<String>)> = BTreeMap::new();
@@ -271,6 +287,34 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     }
     f
+}
+
+/// A disagreement that its check question was shown for (the answers and
+/// the diagram did not match) and that its answer did not settle.
+fn unsettled(d: &Disagreement, enabled: &[bool], ctx: &Ctx) -> Option<DisagreementFinding> {
+    let n = ctx.q.index_of(&d.check)?;
+    let item = ctx.q.item(&d.check)?;
+    if !enabled[n] || ctx.holds(&d.settled_when) {
+        return None;
+    }
+    let mut evidence = item
+        .enable_when
+        .as_ref()
+        .map(|c| ctx.evidence(c))
+        .unwrap_or_default();
+    evidence.push(match (ctx.live)(&d.check) {
+        Some(a) => format!(
+            "{} {}",
+            item.question(),
+            a.display(&item.kind, BodyRegions::builtin())
+        ),
+        None => format!("not answered: {}", item.question()),
+    });
+    Some(DisagreementFinding {
+        id: d.id.clone(),
+        says: d.says.clone(),
+        evidence,
+    })
 }
 
 /// Whether a step applies and, if so, the findings that led to it.
