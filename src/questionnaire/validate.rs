@@ -50,6 +50,14 @@ impl Validator<'_> {
         self.out.push(d);
     }
 
+    /// The first string literal `text` inside `span`, or the span's start.
+    fn string_in(&self, span: Span, text: &str) -> usize {
+        self.loc
+            .string_after(span.start, text)
+            .filter(|&a| a < span.end)
+            .unwrap_or(span.start)
+    }
+
     /// The first `needle` inside `span`, or the span's start.
     fn find(&self, span: Span, needle: &str) -> usize {
         self.loc
@@ -420,44 +428,32 @@ impl Validator<'_> {
                     );
                 }
             }
-            Condition::Marked(id, rs) => {
+            Condition::Marked(id, _) | Condition::MarkedOn(id, _, _) => {
+                let name = match c {
+                    Condition::Marked(..) => "Marked",
+                    _ => "MarkedOn",
+                };
                 if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
-                    let at = self.find(span, "Marked");
+                    let at = self.find(span, name);
                     self.error(
                         at,
                         format!(
-                            "{owner}: Marked needs a body diagram item, \"{id}\" is a {} item",
+                            "{owner}: {name} needs a body diagram item, \"{id}\" is a {} item",
                             k.name()
                         ),
                     );
                 }
-                for r in rs.iter().filter(|r| !regions.contains(r)) {
-                    let at = self
-                        .loc
-                        .string_after(span.start, r)
-                        .filter(|&a| a < span.end)
-                        .unwrap_or(span.start);
-                    self.error(at, format!("{owner}: unknown body region \"{r}\""));
+                for (_, r) in c.regions() {
+                    if !regions.contains(r) {
+                        let at = self.string_in(span, r);
+                        self.error(at, format!("{owner}: unknown body region \"{r}\""));
+                    }
                 }
-            }
-            Condition::MarkedOn(id, side, part) => {
-                if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
-                    let at = self.find(span, "MarkedOn");
-                    self.error(
-                        at,
-                        format!(
-                            "{owner}: MarkedOn needs a body diagram item, \"{id}\" is a {} item",
-                            k.name()
-                        ),
-                    );
-                }
-                if regions.part(*side, part).next().is_none() {
-                    let at = self
-                        .loc
-                        .string_after(span.start, part)
-                        .filter(|&a| a < span.end)
-                        .unwrap_or(span.start);
-                    self.error(at, format!("{owner}: {}", unknown_part(*side, part)));
+                for (_, side, part) in c.parts() {
+                    if regions.part(side, part).next().is_none() {
+                        let at = self.string_in(span, part);
+                        self.error(at, format!("{owner}: {}", unknown_part(side, part)));
+                    }
                 }
             }
             Condition::Not(inner) => {
