@@ -141,6 +141,7 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out.push(text("alert emergency".into(), &a.emergency));
     out.push(text("alert emergency_notice".into(), &a.emergency_notice));
     out.push(text("alert urgent".into(), &a.urgent));
+    out.push(text("alert not_matching".into(), &a.not_matching));
     out
 }
 
@@ -171,6 +172,9 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
     }
     for s in &rules.signs {
         out.push(text("sign".into(), &s.says));
+    }
+    for d in &rules.disagreements {
+        out.push(text(format!("disagreement {}", d.id), &d.says));
     }
     out.push(text("alert title".into(), &rules.alerts.emergency_title));
     out

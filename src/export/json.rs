@@ -56,6 +56,9 @@ pub fn render(s: &Summary) -> Value {
             })).collect::<Vec<_>>(),
             "weakness": f.weakness,
             "unanswered_warning_signs": f.unasked,
+            "disagreements": f.disagreements.iter().map(|d| json!({
+                "id": d.id, "says": d.says, "evidence": d.evidence,
+            })).collect::<Vec<_>>(),
         },
         "next_steps": f.steps.iter().map(|x| json!({ "id": x.id, "text": x.text, "because": x.because })).collect::<Vec<_>>(),
     })

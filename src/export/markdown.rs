@@ -63,6 +63,16 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     } else if f.flags.is_empty() && !words.none_reported.is_empty() {
         writeln!(w, "{}\n", words.none_reported)?;
     }
+    if !f.disagreements.is_empty() {
+        writeln!(w, "**{}**\n", words.not_matching)?;
+        for d in &f.disagreements {
+            writeln!(w, "- **{}**", d.says)?;
+            for e in &d.evidence {
+                writeln!(w, "  - {e}")?;
+            }
+        }
+        writeln!(w)?;
+    }
 
     writeln!(w, "## Findings\n")?;
     if f.radicular.is_empty() {

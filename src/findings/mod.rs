@@ -7,7 +7,7 @@
 
 mod rules;
 
-pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+pub use rules::{Alerts, Disagreement, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 
 use std::collections::BTreeMap;
 
@@ -34,6 +34,15 @@ pub struct RootFinding {
     pub evidence: Vec<String>,
 }
 
+/// Answers that still disagree with the body diagram after the check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisagreementFinding {
+    pub id: String,
+    pub says: String,
+    /// What was said and what was marked, then the check question's answer.
+    pub evidence: Vec<String>,
+}
+
 /// A next step, with the findings that led to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepFinding {
@@ -52,6 +61,8 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     pub flags: Vec<FlagFinding>,
+    /// Answers and body-diagram marks that do not match, left unsettled.
+    pub disagreements: Vec<DisagreementFinding>,
     /// Why the pattern looks radicular (nerve-root), empty when it does not.
     pub radicular: Vec<String>,
     /// Likely root levels, most likely first.
@@ -119,6 +130,11 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     }
     f.flags.sort_by_key(|x| x.level);
+    f.disagreements = rules
+        .disagreements
+        .iter()
+        .filter_map(|d| unsettled(d, &enabled, &ctx))
+        .collect();
 
     // Root levels: sensory marks on localising regions, and strength signs.
     let mut roots: BTreeMap<String, (u32, [bool; 2], Vec<String>)> = BTreeMap::new();
@@ -273,6 +289,34 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     f
 }
 
+/// A disagreement that its check question was shown for (the answers and
+/// the diagram did not match) and that its answer did not settle.
+fn unsettled(d: &Disagreement, enabled: &[bool], ctx: &Ctx) -> Option<DisagreementFinding> {
+    let n = ctx.q.index_of(&d.check)?;
+    let item = ctx.q.item(&d.check)?;
+    if !enabled[n] || ctx.holds(&d.settled_when) {
+        return None;
+    }
+    let mut evidence = item
+        .enable_when
+        .as_ref()
+        .map(|c| ctx.evidence(c))
+        .unwrap_or_default();
+    evidence.push(match (ctx.live)(&d.check) {
+        Some(a) => format!(
+            "{} {}",
+            item.question(),
+            a.display(&item.kind, BodyRegions::builtin())
+        ),
+        None => format!("not answered: {}", item.question()),
+    });
+    Some(DisagreementFinding {
+        id: d.id.clone(),
+        says: d.says.clone(),
+        evidence,
+    })
+}
+
 /// Whether a step applies and, if so, the findings that led to it.
 fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<String>> {
     match when {
@@ -348,6 +392,10 @@ impl Ctx<'_> {
             Condition::MarkedWith(id, symptoms, regions) => {
                 matches!(live(id), Some(Answer::Body(m)) if m.marked(regions, symptoms))
             }
+            Condition::MarkedOn(id, side, part) => match live(id) {
+                Some(Answer::Body(m)) => m.marked_on(BodyRegions::builtin(), *side, part),
+                _ => false,
+            },
             Condition::Not(inner) => !self.holds(inner),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
@@ -377,6 +425,16 @@ impl Ctx<'_> {
             }
             Condition::MarkedWith(id, symptoms, regions) if self.holds(c) => {
                 out.extend(marked_evidence((self.live)(id), regions, symptoms));
+            }
+            Condition::MarkedOn(id, side, part) if self.holds(c) => {
+                if let Some(Answer::Body(m)) = (self.live)(id) {
+                    let lines = m.describe_in(BodyRegions::builtin().part(*side, part));
+                    out.extend(
+                        lines
+                            .iter()
+                            .map(|d| format!("marked on the body diagram: {d}")),
+                    );
+                }
             }
             leaf if self.holds(leaf) => {
                 let id = match leaf {

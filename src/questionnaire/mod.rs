@@ -8,11 +8,12 @@ mod validate;
 
 pub(crate) use load::parse_ron;
 pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
+pub(crate) use validate::unknown_part;
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
 
-use crate::body::Symptom;
+use crate::body::{BodySide, Symptom};
 
 /// A whole questionnaire: metadata, sections of items, and declared scores.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -204,6 +205,9 @@ pub enum Condition {
     /// Tingling]`) marked on any of these regions (any region when empty):
     /// numbness between the legs is not the same sign as pain there.
     MarkedWith(String, Vec<Symptom>, Vec<String>),
+    /// A body diagram has a mark on any region of this part (`parts` in the
+    /// region table, e.g. "leg") on this side: `MarkedOn("map", Left, "leg")`.
+    MarkedOn(String, BodySide, String),
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
@@ -225,6 +229,16 @@ impl Condition {
         }
     }
 
+    /// The (item, side, part) of `MarkedOn` conditions, for validation.
+    pub fn parts(&self) -> Vec<(&str, BodySide, &str)> {
+        match self {
+            Condition::MarkedOn(id, side, part) => vec![(id.as_str(), *side, part.as_str())],
+            Condition::Not(c) => c.parts(),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.parts()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Every (item id, compared value) this condition reads, in order.
     pub fn references(&self) -> Vec<(&str, Option<&str>)> {
         let mut out = Vec::new();
@@ -242,7 +256,8 @@ impl Condition {
             Condition::Answered(id)
             | Condition::AtLeast(id, _)
             | Condition::Marked(id, _)
-            | Condition::MarkedWith(id, _, _) => out.push((id, None)),
+            | Condition::MarkedWith(id, _, _)
+            | Condition::MarkedOn(id, _, _) => out.push((id, None)),
             Condition::Not(c) => c.collect_refs(out),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_refs(out)),
         }

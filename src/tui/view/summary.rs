@@ -60,6 +60,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         push_wrapped(&mut out, &words.none_reported, t.base, "");
         out.push(Line::default());
     }
+    if !f.disagreements.is_empty() {
+        push_wrapped(&mut out, &words.not_matching, t.error, "! ");
+        for d in &f.disagreements {
+            let text = format!("{}: {}", d.says, d.evidence.join("; "));
+            push_wrapped(&mut out, &text, t.base, "  • ");
+        }
+        out.push(Line::default());
+    }
     push_wrapped(
         &mut out,
         "This summary is not a diagnosis. Please bring it to your doctor.",
