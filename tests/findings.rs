@@ -6,7 +6,7 @@ use std::fs;
 use intake::answers::{Answer, Session, Side};
 use intake::body::{BodyMarks, BodySide, Symptom};
 use intake::content;
-use intake::findings::{StepWhen, evaluate};
+use intake::findings::{Level, StepWhen, evaluate};
 use intake::questionnaire::{Condition, Questionnaire};
 
 fn base(name: &str) -> Session {
@@ -544,6 +544,21 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
         ("right_shin_outer", Symptom::Tingling),
     ]);
     assert!(f.flags.iter().any(|x| x.id == "both_legs"), "{:?}", f.flags);
+    // Weakness marked below both knees and getting worse: weak legs too.
+    let mut s = base("mechanical-low-back-pain");
+    let mut m = BodyMarks::default();
+    m.toggle("left_calf", Symptom::Weakness);
+    m.toggle("right_foot_top", Symptom::Weakness);
+    s.set(&q, "body_map", Answer::Body(m)).unwrap();
+    let weak_legs = |s: &Session| {
+        evaluate(&q, s, &rules)
+            .flags
+            .iter()
+            .any(|x| x.id == "both_legs_weak")
+    };
+    assert!(!weak_legs(&s));
+    s.set(&q, "rf_weakness_worse", Answer::YesNo(true)).unwrap();
+    assert!(weak_legs(&s));
     // Both knees alone are not.
     let f = with_marks(&[
         ("left_knee_front", Symptom::Pain),
@@ -586,4 +601,35 @@ fn the_marked_places_name_only_a_level_the_marks_point_to() {
         "{:?}",
         f.radicular
     );
+}
+
+#[test]
+fn symptoms_in_both_arms_are_urgent_however_they_are_told() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let both_arms = |s: &Session| {
+        let f = evaluate(&q, s, &rules);
+        f.flags
+            .iter()
+            .any(|x| x.id == "both_arms" && x.level == Level::Urgent)
+    };
+    let mut s = base("mechanical-low-back-pain");
+    s.set(&q, "arm_spread", Answer::Choice("hand".into()))
+        .unwrap();
+    s.set(&q, "arm_spread_side", Answer::Side(Side::Left))
+        .unwrap();
+    assert!(!both_arms(&s), "one arm is a root, not the cord");
+    s.set(&q, "arm_spread_side", Answer::Side(Side::Both))
+        .unwrap();
+    assert!(both_arms(&s));
+    let s = marked(
+        &q,
+        &[
+            ("left_little_finger", Symptom::Numbness),
+            ("right_thumb", Symptom::Tingling),
+        ],
+    );
+    assert!(both_arms(&s));
+    let s = marked(&q, &[("left_little_finger", Symptom::Numbness)]);
+    assert!(!both_arms(&s));
 }
