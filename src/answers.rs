@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::body::BodyMarks;
+use crate::body::{BodyMarks, BodyRegions};
 use crate::diagnostic::Diagnostics;
 use crate::questionnaire::{Condition, Kind, Questionnaire, Score, ScoreMethod};
 
@@ -413,14 +413,14 @@ impl Session {
                 .live(id, on)
                 .and_then(Answer::as_number)
                 .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => match self.live(id, on) {
-                Some(Answer::Body(m)) => {
-                    if regions.is_empty() {
-                        !m.is_empty()
-                    } else {
-                        regions.iter().any(|r| m.symptoms(r).is_some())
-                    }
-                }
+            Condition::Marked(id, regions) => {
+                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, &[]))
+            }
+            Condition::MarkedWith(id, symptoms, regions) => {
+                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, symptoms))
+            }
+            Condition::MarkedOn(id, side, part) => match self.live(id, on) {
+                Some(Answer::Body(m)) => m.marked_on(BodyRegions::builtin(), *side, part),
                 _ => false,
             },
             Condition::Not(inner) => !self.eval(inner, on),
@@ -576,6 +576,8 @@ mod tests {
                 Item(id: "map", prompt: "Map", kind: BodyMap),
                 Item(id: "calf_q", prompt: "Calf?", kind: YesNo, enable_when: Marked("map", ["left_calf", "right_calf"])),
                 Item(id: "any_q", prompt: "Any?", kind: Info, enable_when: Marked("map", [])),
+                Item(id: "numb_q", prompt: "Numb?", kind: YesNo, enable_when: MarkedWith("map", [Numbness, Tingling], ["saddle"])),
+                Item(id: "left_leg_q", prompt: "Left leg?", kind: Info, enable_when: MarkedOn("map", Left, "leg")),
             ]),
             Section(id: "s2", title: "S2", enable_when: Any([Answered("foot_q"), Equals("leg", "no")]), items: [
                 Item(id: "kg", prompt: "Weight?", kind: Number(min: 20, max: 300, unit: "kg", decimals: 1)),
@@ -674,6 +676,37 @@ mod tests {
         s.set(&q, "map", Answer::Body(BodyMarks::new())).unwrap();
         assert!(s.get("map").is_none(), "an empty diagram is no answer");
         assert!(!on(&s, &q, "any_q"));
+    }
+
+    #[test]
+    fn marked_with_a_symptom_needs_that_symptom_on_that_region() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        let mut m = BodyMarks::new();
+        m.set("saddle", Symptom::Pain);
+        m.set("left_calf", Symptom::Numbness);
+        s.set(&q, "map", Answer::Body(m.clone())).unwrap();
+        assert!(!on(&s, &q, "numb_q"), "pain there, numbness elsewhere");
+        m.set("saddle", Symptom::Tingling);
+        s.set(&q, "map", Answer::Body(m)).unwrap();
+        assert!(on(&s, &q, "numb_q"));
+    }
+
+    #[test]
+    fn marked_on_a_side_and_part_of_a_limb() {
+        let q = q();
+        let mut s = Session::new(&q, 0);
+        let mut m = BodyMarks::new();
+        m.set("right_calf", Symptom::Pain);
+        m.set("left_buttock", Symptom::Pain);
+        s.set(&q, "map", Answer::Body(m.clone())).unwrap();
+        assert!(
+            !on(&s, &q, "left_leg_q"),
+            "the right calf is not left, the buttock is not the leg"
+        );
+        m.set("left_thigh_back", Symptom::Numbness);
+        s.set(&q, "map", Answer::Body(m)).unwrap();
+        assert!(on(&s, &q, "left_leg_q"));
     }
 
     #[test]

@@ -42,6 +42,22 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 case.id, q.id
             ))
         }
+        // Saved answers: every answer must fit its item (an unfinished
+        // session is fine, so nothing is required).
+        "Session" => {
+            let q = questionnaire_for(path, &source)?;
+            let session =
+                crate::answers::Session::from_ron(&name, &source).map_err(LoadError::Invalid)?;
+            let problems = session.problems(&q, &name, &source);
+            if !problems.0.is_empty() {
+                return Err(LoadError::Invalid(problems));
+            }
+            Ok(format!(
+                "{name}: ok (saved answers for \"{}\": {} answers)",
+                q.id,
+                session.answers.len()
+            ))
+        }
         "Themes" => {
             crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (themes)"))

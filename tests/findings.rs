@@ -4,8 +4,9 @@
 use std::fs;
 
 use intake::answers::{Answer, Session, Side};
+use intake::body::{BodyMarks, BodySide, Symptom};
 use intake::content;
-use intake::findings::{Evidence, Radicular, StepWhen, Weakness, evaluate};
+use intake::findings::{Evidence, Level, Mark, Radicular, StepWhen, Weakness, evaluate};
 use intake::questionnaire::{Condition, Questionnaire};
 
 fn base(name: &str) -> Session {
@@ -20,6 +21,26 @@ fn trigger(c: &Condition) -> Option<(&str, &str)> {
         Condition::Any(cs) | Condition::All(cs) => cs.iter().find_map(trigger),
         _ => None,
     }
+}
+
+/// The first `MarkedWith` in a condition, as the mark that fires it.
+fn mark_trigger(c: &Condition) -> Option<(&str, Symptom)> {
+    match c {
+        Condition::MarkedWith(_, symptoms, regions) => Some((regions.first()?, *symptoms.first()?)),
+        Condition::Any(cs) | Condition::All(cs) => cs.iter().find_map(mark_trigger),
+        _ => None,
+    }
+}
+
+/// The calm example with these marks on the body diagram.
+fn marked(q: &Questionnaire, marks: &[(&str, Symptom)]) -> Session {
+    let mut s = base("mechanical-low-back-pain");
+    let mut m = BodyMarks::default();
+    for (region, symptom) in marks {
+        m.set(region, *symptom);
+    }
+    s.set(q, "body_map", Answer::Body(m)).unwrap();
+    s
 }
 
 /// Sets an answer the way the patient would give it, turning on the
@@ -59,6 +80,19 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
     let calm = evaluate(&q, &base("mechanical-low-back-pain"), &rules);
     assert!(calm.flags.is_empty());
     for flag in &rules.flags {
+        if let (None, Some((region, symptom))) = (trigger(&flag.when), mark_trigger(&flag.when)) {
+            let f = evaluate(&q, &marked(&q, &[(region, symptom)]), &rules);
+            let found = f.flags.iter().find(|x| x.id == flag.id);
+            let evidence = found.map(|x| x.evidence.clone()).unwrap_or_default();
+            assert!(
+                evidence
+                    .iter()
+                    .any(|e| matches!(e, Evidence::Marked(m) if m.region == region)),
+                "{}: {evidence:?}",
+                flag.id
+            );
+            continue;
+        }
         let (id, value) =
             trigger(&flag.when).unwrap_or_else(|| panic!("{}: no Equals to fire it", flag.id));
         let mut s = base("mechanical-low-back-pain");
@@ -83,7 +117,7 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
 }
 
 #[test]
-fn every_strength_sign_counts_as_weakness_and_towards_its_roots() {
+fn every_strength_sign_counts_as_weakness_and_towards_its_roots_on_its_side() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (n, sign) in rules.signs.iter().enumerate() {
@@ -97,17 +131,116 @@ fn every_strength_sign_counts_as_weakness_and_towards_its_roots() {
             sign.says,
             f.weakness
         );
-        for root in &sign.roots {
-            if sign.weight >= rules.root_threshold && !f.radicular.is_empty() {
-                assert!(
-                    f.roots
-                        .iter()
-                        .any(|r| &r.level == root && r.signs.contains(&n)),
-                    "{}: no {root} in {:?}",
-                    sign.says,
-                    f.roots
-                );
+        // A one-sided answer names each of its roots on its side; both
+        // sides count less and name no side.
+        let side = match sign.side {
+            BodySide::Left => Side::Left,
+            BodySide::Right => Side::Right,
+            BodySide::Center => {
+                assert!(f.roots.iter().all(|r| r.side.is_none()), "{:?}", f.roots);
+                continue;
             }
+        };
+        for root in &sign.roots {
+            let found = f.roots.iter().find(|r| &r.level == root);
+            assert!(
+                found.is_some_and(|r| r.side == Some(side) && r.signs.contains(&n)),
+                "{}: no {root} on the {side:?} in {:?}",
+                sign.says,
+                f.roots
+            );
+        }
+    }
+}
+
+/// The strength sections are shown when a limb is involved, and not for
+/// plain back pain; a shown one left unanswered means nothing can be said
+/// about weakness.
+#[test]
+fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let shown = |s: &Session, id: &str| s.enabled(&q)[q.index_of(id).unwrap()];
+    let calm = base("mechanical-low-back-pain");
+    assert!(!shown(&calm, "big_toe") && !shown(&calm, "wrist_back"));
+    // A weakness mark alone opens its limb's questions, and only those.
+    let leg = marked(&q, &[("right_calf", Symptom::Weakness)]);
+    assert!(shown(&leg, "big_toe") && !shown(&leg, "wrist_back"));
+    let arm = marked(&q, &[("left_thumb", Symptom::Weakness)]);
+    assert!(shown(&arm, "wrist_back") && !shown(&arm, "big_toe"));
+    let arm_pain = marked(&q, &[("left_thumb", Symptom::Pain)]);
+    assert!(!shown(&arm_pain, "wrist_back"));
+    // One leg question left open: no "without weakness".
+    let mut s = base("s1-radiculopathy-no-weakness");
+    let steps = |s: &Session| -> Vec<String> {
+        evaluate(&q, s, &rules)
+            .steps
+            .into_iter()
+            .map(|x| x.id)
+            .collect()
+    };
+    assert!(steps(&s).contains(&"radicular_no_weakness".to_string()));
+    s.answers.remove("push_off");
+    let f = evaluate(&q, &s, &rules);
+    assert_eq!(f.strength_unasked.len(), 1, "{:?}", f.strength_unasked);
+    assert!(
+        !steps(&s)
+            .iter()
+            .any(|x| x == "radicular_no_weakness" || x == "first_steps")
+    );
+}
+
+/// The roots argued in the rules file's header (ISNCSCI key muscles and the
+/// myotome tables), so that an edit to them is a deliberate one.
+#[test]
+fn each_muscle_group_points_to_its_roots() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let table: [(&str, &[&str]); 12] = [
+        ("arm_lift", &["C5"]),
+        ("elbow_bend", &["C5", "C6"]),
+        ("wrist_back", &["C6"]),
+        ("elbow_straighten", &["C7"]),
+        ("grip", &["C8"]),
+        ("finger_spread", &["T1"]),
+        ("hip_lift", &["L2", "L3"]),
+        ("knee_weak", &["L3", "L4"]),
+        ("foot_drop", &["L4", "L5"]),
+        ("big_toe", &["L5"]),
+        ("push_off", &["S1"]),
+        ("ankle_roll", &["L5", "S1"]),
+    ];
+    for (id, roots) in table {
+        let mut s = base("mechanical-low-back-pain");
+        give(&q, &mut s, id, "right");
+        let f = evaluate(&q, &s, &rules);
+        let mut named: Vec<&str> = f.roots.iter().map(|r| r.level.as_str()).collect();
+        named.sort();
+        assert_eq!(named, roots, "{id}");
+        assert!(f.roots.iter().all(|r| r.side == Some(Side::Right)), "{id}");
+    }
+}
+
+/// Every question of the strength sections is read by a sign for each side.
+#[test]
+fn every_strength_question_has_a_sign_for_left_right_and_both() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let read: Vec<(&str, &str)> = rules
+        .signs
+        .iter()
+        .filter_map(|s| trigger(&s.when))
+        .collect();
+    let sections = q.sections.iter().filter(|s| s.id.ends_with("_strength"));
+    let items: Vec<&str> = sections
+        .flat_map(|s| &s.items)
+        .filter(|i| matches!(i.kind, intake::questionnaire::Kind::Side))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(items.len(), 12, "{items:?}");
+    for id in items {
+        for side in ["left", "right", "both"] {
+            assert!(read.contains(&(id, side)), "no sign for {id} = {side}");
         }
     }
 }
@@ -205,6 +338,68 @@ fn every_cauda_equina_sign_alone_is_an_emergency() {
     give(&q, &mut s, "heel_walk", "both_hard");
     give(&q, &mut s, "toe_walk", "both_hard");
     assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+}
+
+#[test]
+fn weakness_in_both_legs_is_an_emergency_when_severe_or_getting_worse() {
+    use intake::findings::Level::Emergency;
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let level = |answers: &[(&str, &str)]| {
+        let mut s = base("mechanical-low-back-pain");
+        for (id, value) in answers {
+            give(&q, &mut s, id, value);
+        }
+        evaluate(&q, &s, &rules).top_level()
+    };
+    // Two muscle groups weak on both sides, without pain.
+    let groups = ["hip_lift", "knee_weak", "big_toe", "push_off", "ankle_roll"];
+    for (n, a) in groups.iter().enumerate() {
+        for b in &groups[n + 1..] {
+            let both = [(*a, "both"), (*b, "both")];
+            assert_eq!(level(&both), Some(Emergency), "{a} and {b}");
+        }
+        // One group on both sides is weakness for the doctor, not an
+        // emergency, unless it is getting worse.
+        let one = (*a, "both");
+        assert_ne!(level(&[one]), Some(Emergency), "{a} alone");
+        assert_eq!(level(&[one, ("weak_change", "worse")]), Some(Emergency));
+        assert_eq!(level(&[one, ("rf_weakness_worse", "yes")]), Some(Emergency));
+        // Two groups on one side each are not both legs.
+        let sides = [(*a, "left"), (groups[(n + 1) % 5], "right")];
+        assert_ne!(level(&sides), Some(Emergency), "{sides:?}");
+    }
+}
+
+#[test]
+fn only_lost_or_changed_feeling_between_the_legs_is_an_emergency() {
+    use intake::findings::Level::{Emergency, Soon};
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let findings = |marks: &[(&str, Symptom)]| evaluate(&q, &marked(&q, marks), &rules);
+    // Pain there alone: for the doctor to look at, not the emergency banner.
+    for symptom in [Symptom::Pain, Symptom::Sensitive] {
+        let f = findings(&[("saddle", symptom)]);
+        assert_eq!(f.top_level(), Some(Soon), "{symptom:?}: {:?}", f.flags);
+        assert_eq!(f.flags[0].id, "saddle_pain");
+    }
+    // Numbness or tingling there: cauda equina, with only that as evidence.
+    for symptom in [Symptom::Numbness, Symptom::Tingling] {
+        let f = findings(&[("saddle", symptom), ("saddle", Symptom::Pain)]);
+        assert_eq!(f.top_level(), Some(Emergency), "{symptom:?}");
+        assert_eq!(f.flags[0].id, "cauda_equina");
+        let said = Evidence::Marked(Mark {
+            region: "saddle".into(),
+            symptoms: vec![symptom],
+        });
+        assert_eq!(f.flags[0].evidence, [said]);
+    }
+    // The groin is not the saddle area: numbness there is no warning sign.
+    let f = findings(&[
+        ("left_groin", Symptom::Numbness),
+        ("right_groin", Symptom::Pain),
+    ]);
+    assert!(f.flags.is_empty(), "{:?}", f.flags);
 }
 
 #[test]
@@ -323,7 +518,6 @@ fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
 
 #[test]
 fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
-    use intake::body::{BodyMarks, Symptom};
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let with_marks = |marks: &[(&str, Symptom)]| {
@@ -345,6 +539,21 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
         ("right_shin_outer", Symptom::Tingling),
     ]);
     assert!(f.flags.iter().any(|x| x.id == "both_legs"), "{:?}", f.flags);
+    // Weakness marked below both knees and getting worse: weak legs too.
+    let mut s = base("mechanical-low-back-pain");
+    let mut m = BodyMarks::default();
+    m.toggle("left_calf", Symptom::Weakness);
+    m.toggle("right_foot_top", Symptom::Weakness);
+    s.set(&q, "body_map", Answer::Body(m)).unwrap();
+    let weak_legs = |s: &Session| {
+        evaluate(&q, s, &rules)
+            .flags
+            .iter()
+            .any(|x| x.id == "both_legs_weak")
+    };
+    assert!(!weak_legs(&s));
+    s.set(&q, "rf_weakness_worse", Answer::YesNo(true)).unwrap();
+    assert!(weak_legs(&s));
     // Both knees alone are not.
     let f = with_marks(&[
         ("left_knee_front", Symptom::Pain),
@@ -359,7 +568,6 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
 
 #[test]
 fn the_marked_places_name_only_a_level_the_marks_point_to() {
-    use intake::body::{BodyMarks, Symptom};
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let mut s = base("mechanical-low-back-pain");
@@ -388,4 +596,35 @@ fn the_marked_places_name_only_a_level_the_marks_point_to() {
         "{:?}",
         f.radicular
     );
+}
+
+#[test]
+fn symptoms_in_both_arms_are_urgent_however_they_are_told() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let both_arms = |s: &Session| {
+        let f = evaluate(&q, s, &rules);
+        f.flags
+            .iter()
+            .any(|x| x.id == "both_arms" && x.level == Level::Urgent)
+    };
+    let mut s = base("mechanical-low-back-pain");
+    s.set(&q, "arm_spread", Answer::Choice("hand".into()))
+        .unwrap();
+    s.set(&q, "arm_spread_side", Answer::Side(Side::Left))
+        .unwrap();
+    assert!(!both_arms(&s), "one arm is a root, not the cord");
+    s.set(&q, "arm_spread_side", Answer::Side(Side::Both))
+        .unwrap();
+    assert!(both_arms(&s));
+    let s = marked(
+        &q,
+        &[
+            ("left_little_finger", Symptom::Numbness),
+            ("right_thumb", Symptom::Tingling),
+        ],
+    );
+    assert!(both_arms(&s));
+    let s = marked(&q, &[("left_little_finger", Symptom::Numbness)]);
+    assert!(!both_arms(&s));
 }

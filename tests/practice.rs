@@ -222,6 +222,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         "leg_weak",
         "heel_walk",
         "foot_drop",
+        "big_toe",
         "numbness",
     ] {
         ask(&mut app, id);

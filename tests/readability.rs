@@ -147,6 +147,7 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out.push(text("alert urgent".into(), &a.urgent));
     out.push(text("alert none_reported".into(), &a.none_reported));
     out.push(text("alert not_answered".into(), &a.not_answered));
+    out.push(text("alert not_matching".into(), &a.not_matching));
     out.extend(report_prose());
     out
 }
@@ -225,6 +226,9 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
     }
     for s in &rules.signs {
         out.push(text("sign".into(), &s.says));
+    }
+    for d in &rules.disagreements {
+        out.push(text(format!("disagreement {}", d.id), &d.says));
     }
     out.push(text("alert title".into(), &rules.alerts.emergency_title));
     out.extend(report_fragments());

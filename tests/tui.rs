@@ -716,3 +716,65 @@ fn random_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_side_that_disagrees_with_the_diagram_is_checked_before_the_summary() {
+    let path = "examples/sessions/l5-radiculopathy-foot-drop.ron";
+    let text = std::fs::read_to_string(path).unwrap();
+    let session = intake::answers::Session::from_ron(path, &text).unwrap();
+    let mut h = Harness::with_session(100, 40, session);
+    // The left sciatica of the example, but the right leg said (the list
+    // opens on the answer given, Left).
+    h.goto("leg_spread_side");
+    h.key(KeyCode::Down);
+    h.enter();
+    assert_eq!(
+        h.answer("leg_spread_side"),
+        Some(&Answer::Side(Side::Right))
+    );
+    let mut visited = Vec::new();
+    while h.current_id().as_deref() != Some("check_legs") {
+        visited.push(h.current_id().unwrap());
+        assert!(visited.len() < 20, "no check after {visited:?}");
+        h.enter();
+    }
+    assert_eq!(visited.last().map(String::as_str), Some("body_map"));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Which leg does the pain from your back go down?"),
+        "{screen}"
+    );
+    // "I am not sure": asked once, then on to the next questions.
+    for _ in 0..4 {
+        h.key(KeyCode::Down);
+    }
+    h.enter();
+    assert_eq!(
+        h.answer("check_legs"),
+        Some(&Answer::Choice("not_sure".into()))
+    );
+    assert_eq!(h.current_id().as_deref(), Some("leg_weak"));
+
+    h.goto("anything_else");
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Review);
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Summary);
+    let screen = h.screen();
+    assert!(
+        screen.contains("! These answers do not match the body diagram."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("• Which leg the pain goes down"),
+        "{screen}"
+    );
+    // The doctor's view says what was said, marked and answered.
+    h.key(KeyCode::Tab);
+    let screen = h.screen();
+    assert!(
+        screen.contains("  - Leg pain side, asked again: I am not sure"),
+        "{screen}"
+    );
+}

@@ -198,3 +198,38 @@ fn the_body_files_are_checked_as_what_they_are() {
         "{err}"
     );
 }
+
+/// The example sessions validate, and each is complete: every question it
+/// shows that must be answered is (new questions must be answered there too).
+#[test]
+fn example_sessions_validate_and_answer_every_required_question() {
+    let q = intake::content::questionnaire();
+    let paths: Vec<_> = fs::read_dir("examples/sessions")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let ok = Command::new(env!("CARGO_BIN_EXE_intake"))
+        .arg("validate")
+        .args(&paths)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&ok.stderr);
+    assert!(ok.status.success(), "{stderr}");
+    for path in &paths {
+        let source = fs::read_to_string(path).unwrap();
+        let s = intake::answers::Session::from_ron("s.ron", &source).unwrap();
+        assert!(s.progress(&q).complete(), "{}", path.display());
+    }
+    // A wrong answer is reported at its id.
+    let good = fs::read_to_string("examples/sessions/l5-radiculopathy-foot-drop.ron").unwrap();
+    let bad = good.replacen("\"big_toe\": Side(Left)", "\"big_toe\": YesNo(true)", 1);
+    assert_ne!(bad, good);
+    let e = intake::check::check_bytes(Path::new("s.ron"), bad.clone().into_bytes())
+        .unwrap_err()
+        .to_string();
+    let line = bad.lines().position(|l| l.contains("\"big_toe\"")).unwrap() + 1;
+    assert!(
+        e.starts_with(&format!("s.ron:{line}:9: answer to \"big_toe\"")),
+        "{e}"
+    );
+}

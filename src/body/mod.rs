@@ -104,6 +104,10 @@ pub struct Region {
     /// the back itself do not, see the table's comments).
     #[serde(default = "yes")]
     pub localising: bool,
+    /// The parts of a limb the region belongs to ("leg", "below_knee"), so a
+    /// condition can name a side's leg or arm without listing its regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -148,6 +152,16 @@ impl BodyRegions {
             if r.label.trim().is_empty() {
                 problems.at_id(id, nth, format!("region \"{id}\" has an empty label"));
             }
+            for part in r
+                .parts
+                .iter()
+                .filter(|p| p.is_empty() || !p.chars().all(plain))
+            {
+                let message = format!(
+                    "part \"{part}\" of region \"{id}\" may only use letters, digits and '_'"
+                );
+                problems.at_id(id, nth, message);
+            }
         }
         problems.into_result(table)
     }
@@ -158,6 +172,13 @@ impl BodyRegions {
 
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
+    }
+
+    /// The regions of `part` on `side`, e.g. the left leg.
+    pub fn part(&self, side: BodySide, part: &str) -> impl Iterator<Item = &Region> {
+        self.regions
+            .iter()
+            .filter(move |r| r.side == side && r.parts.iter().any(|p| p == part))
     }
 }
 
@@ -180,8 +201,23 @@ impl BodyMarks {
         self.0.get(region)
     }
 
+    /// Whether any region of `part` on `side` is marked.
+    pub fn marked_on(&self, table: &BodyRegions, side: BodySide, part: &str) -> bool {
+        table.part(side, part).any(|r| self.0.contains_key(&r.id))
+    }
+
     pub fn has(&self, region: &str, symptom: Symptom) -> bool {
         self.0.get(region).is_some_and(|s| s.contains(&symptom))
+    }
+
+    /// Whether any of `regions` (any region when empty) has any of
+    /// `symptoms` (any symptom when empty) marked: what `Marked` and
+    /// `MarkedWith` conditions ask.
+    pub fn marked(&self, regions: &[String], symptoms: &[Symptom]) -> bool {
+        self.0.iter().any(|(region, there)| {
+            (regions.is_empty() || regions.contains(region))
+                && (symptoms.is_empty() || symptoms.iter().any(|s| there.contains(s)))
+        })
     }
 
     /// Marks or unmarks one symptom on a region.
@@ -419,6 +455,31 @@ mod tests {
             };
             assert!(prefix_ok, "side and name disagree for {}", r.id);
         }
+    }
+
+    #[test]
+    fn limb_parts_are_the_same_on_both_sides_and_nest() {
+        let t = BodyRegions::builtin();
+        for r in t.regions.iter().filter(|r| r.side == BodySide::Left) {
+            let twin = t.get(&r.id.replacen("left_", "right_", 1)).unwrap();
+            assert_eq!(r.parts, twin.parts, "{}", r.id);
+        }
+        for (part, limb) in [("below_knee", "leg"), ("below_elbow", "arm")] {
+            let below: Vec<_> = t.part(BodySide::Left, part).collect();
+            assert!(below.len() >= 6, "{part}");
+            assert!(below.iter().all(|r| r.parts.iter().any(|p| p == limb)));
+        }
+        assert!(t.part(BodySide::Left, "leg").all(|r| r.localising));
+    }
+
+    #[test]
+    fn a_bad_part_name_gets_a_positioned_error() {
+        let broken = BUILTIN_REGIONS.replacen("parts: [\"arm\"]", "parts: [\"upper arm\"]", 1);
+        let e = BodyRegions::parse("r.ron", &broken)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("part \"upper arm\" of region"), "{e}");
+        assert!(e.starts_with("r.ron:"), "{e}");
     }
 
     #[test]

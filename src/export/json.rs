@@ -62,15 +62,12 @@ fn findings(s: &Summary) -> Value {
     let regions =
         |marks: &[Mark]| -> Vec<String> { marks.iter().map(|m| m.region.clone()).collect() };
     json!({
-        "flags": f.flags.iter().map(|x| {
-            let (items, marks): (Vec<_>, Vec<_>) = x.evidence.iter().partition(|e| matches!(e, Evidence::Answer(_)));
-            json!({
-                "id": x.id, "level": format!("{:?}", x.level).to_lowercase(), "title": x.title,
-                "evidence": w.evidence(&x.evidence),
-                "items": items.iter().filter_map(|e| match e { Evidence::Answer(id) => Some(id), _ => None }).collect::<Vec<_>>(),
-                "regions": marks.iter().filter_map(|e| match e { Evidence::Marked(m) => Some(&m.region), _ => None }).collect::<Vec<_>>(),
-            })
-        }).collect::<Vec<_>>(),
+        "flags": f.flags.iter().map(|x| json!({
+            "id": x.id, "level": format!("{:?}", x.level).to_lowercase(), "title": x.title,
+            "evidence": w.evidence(&x.evidence),
+            "items": x.evidence.iter().filter_map(|e| match e { Evidence::Answer(id) => Some(id), _ => None }).collect::<Vec<_>>(),
+            "regions": x.evidence.iter().filter_map(|e| match e { Evidence::Marked(m) => Some(&m.region), _ => None }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "radicular": f.radicular.iter().flat_map(|r| w.radicular(r)).collect::<Vec<_>>(),
         "roots": f.roots.iter().map(|r| json!({
             "level": r.level, "score": r.score, "side": r.side.map_or("", Side::value),
@@ -78,6 +75,9 @@ fn findings(s: &Summary) -> Value {
         })).collect::<Vec<_>>(),
         "weakness": w.weakness(&f.weakness),
         "unanswered_warning_signs": f.unasked.iter().filter_map(|id| s.questionnaire.item(id)).map(|i| i.question()).collect::<Vec<_>>(),
+        "disagreements": f.disagreements.iter().map(|d| json!({
+            "id": d.id, "says": d.says, "evidence": w.disagreement(d),
+        })).collect::<Vec<_>>(),
     })
 }
 

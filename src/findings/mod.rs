@@ -12,7 +12,7 @@ mod ctx;
 mod roots;
 mod rules;
 
-pub use rules::{Alerts, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+pub use rules::{Alerts, Disagreement, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
 
 use std::collections::BTreeSet;
 
@@ -68,6 +68,18 @@ pub struct RootFinding {
     pub signs: Vec<usize>,
 }
 
+/// Answers that still disagree with the body diagram after the check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisagreementFinding {
+    pub id: String,
+    /// What does not match, in the rules' plain words.
+    pub says: String,
+    /// What was said and what was marked.
+    pub evidence: Vec<Evidence>,
+    /// The check question (item id), answered or not.
+    pub check: String,
+}
+
 /// A sign of weakness.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Weakness {
@@ -121,6 +133,8 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Findings {
     pub flags: Vec<FlagFinding>,
+    /// Answers and body-diagram marks that do not match, left unsettled.
+    pub disagreements: Vec<DisagreementFinding>,
     /// Why the pattern looks radicular (nerve-root), empty when it does not.
     pub radicular: Vec<Radicular>,
     /// Likely root levels, most likely first.
@@ -184,6 +198,11 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         });
     }
     f.flags.sort_by_key(|x| x.level);
+    f.disagreements = rules
+        .disagreements
+        .iter()
+        .filter_map(|d| unsettled(d, q, &enabled, &ctx))
+        .collect();
 
     let marks = match live(&rules.body_item) {
         Some(Answer::Body(m)) => Some(m),
@@ -236,6 +255,31 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         }
     }
     f
+}
+
+/// A disagreement that its check question was shown for (the answers and
+/// the diagram did not match) and that its answer did not settle.
+fn unsettled(
+    d: &Disagreement,
+    q: &Questionnaire,
+    enabled: &[bool],
+    ctx: &Ctx,
+) -> Option<DisagreementFinding> {
+    let n = q.index_of(&d.check)?;
+    let item = q.item(&d.check)?;
+    if !enabled[n] || ctx.holds(&d.settled_when) {
+        return None;
+    }
+    Some(DisagreementFinding {
+        id: d.id.clone(),
+        says: d.says.clone(),
+        evidence: item
+            .enable_when
+            .as_ref()
+            .map(|c| ctx.evidence(c))
+            .unwrap_or_default(),
+        check: d.check.clone(),
+    })
 }
 
 /// The pain, treatment, scan and score lines: questions and answers as shown.

@@ -45,6 +45,23 @@ fn default_weight() -> u32 {
     3
 }
 
+/// Answers that can disagree with the body diagram (pain said in the right
+/// leg, marks only on the left), checked by asking the patient once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    pub id: String,
+    /// What does not match, in plain words, e.g. "Which leg the pain goes down".
+    pub says: String,
+    /// The check question: its `enable_when` is the disagreement, so it is
+    /// shown only when the answers and the diagram do not match.
+    pub check: String,
+    /// When the check's answer settles the disagreement; until it does (no
+    /// answer, "not sure", or an answer the marks still contradict) the
+    /// summary shows it.
+    pub settled_when: Condition,
+}
+
 /// When a next step applies.
 #[derive(Debug, Clone, Deserialize)]
 pub enum StepWhen {
@@ -95,6 +112,8 @@ pub struct Rules {
     pub tried_items: Vec<String>,
     pub imaging_items: Vec<String>,
     pub steps: Vec<Step>,
+    #[serde(default)]
+    pub disagreements: Vec<Disagreement>,
     /// What the patient is told the moment an answer raises a warning sign.
     #[serde(default)]
     pub alerts: Alerts,
@@ -121,6 +140,10 @@ pub struct Alerts {
     pub none_reported: String,
     /// The summary's heading over warning-sign questions left unanswered.
     pub not_answered: String,
+    /// The summary's heading over answers that still do not match the body
+    /// diagram after the check question.
+    #[serde(default)]
+    pub not_matching: String,
 }
 
 impl Rules {
@@ -139,6 +162,7 @@ impl Rules {
             tried_items: Vec::new(),
             imaging_items: Vec::new(),
             steps: Vec::new(),
+            disagreements: Vec::new(),
             alerts: Alerts::default(),
             labels: BTreeMap::new(),
         }
@@ -173,6 +197,16 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
     for s in &rules.steps {
         step_conditions(&s.when, &mut conditions);
     }
+    conditions.extend(rules.disagreements.iter().map(|d| &d.settled_when));
+    for d in &rules.disagreements {
+        if q.item(&d.check).is_some_and(|i| i.enable_when.is_none()) {
+            let message = format!(
+                "check \"{}\" has no enable_when: it must be asked only when the answers disagree",
+                d.check
+            );
+            problems.at(&format!("\"{}\"", d.check), message);
+        }
+    }
     for c in conditions {
         for (id, value) in c.references() {
             match q.item(id) {
@@ -189,12 +223,19 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
                 }
             }
         }
+        let table = crate::body::BodyRegions::builtin();
         for (_, region) in c.regions() {
-            if !crate::body::BodyRegions::builtin().contains(region) {
+            if !table.contains(region) {
                 problems.at(
                     &format!("\"{region}\""),
                     format!("unknown body region \"{region}\""),
                 );
+            }
+        }
+        for (_, side, part) in c.parts() {
+            if table.part(side, part).next().is_none() {
+                let message = crate::questionnaire::unknown_part(side, part);
+                problems.at(&format!("\"{part}\""), message);
             }
         }
     }
@@ -203,6 +244,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
         .chain(&rules.pain_items)
         .chain(&rules.tried_items)
         .chain(&rules.imaging_items)
+        .chain(rules.disagreements.iter().map(|d| &d.check))
         .chain(rules.labels.keys())
     {
         if q.item(id).is_none() {

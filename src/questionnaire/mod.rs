@@ -8,9 +8,12 @@ mod validate;
 
 pub(crate) use load::parse_ron;
 pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
+pub(crate) use validate::unknown_part;
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
+
+use crate::body::{BodySide, Symptom};
 
 /// A whole questionnaire: metadata, sections of items, and declared scores.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -198,20 +201,40 @@ pub enum Condition {
     /// A body diagram has any of these regions marked (any region at all when
     /// the list is empty).
     Marked(String, Vec<String>),
+    /// A body diagram has any of these symptoms (written `[Numbness,
+    /// Tingling]`) marked on any of these regions (any region when empty):
+    /// numbness between the legs is not the same sign as pain there.
+    MarkedWith(String, Vec<Symptom>, Vec<String>),
+    /// A body diagram has a mark on any region of this part (`parts` in the
+    /// region table, e.g. "leg") on this side: `MarkedOn("map", Left, "leg")`.
+    MarkedOn(String, BodySide, String),
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
 }
 
 impl Condition {
-    /// Body-region ids named by `Marked` conditions, with the item they are on.
+    /// Body-region ids named by `Marked` and `MarkedWith` conditions, with
+    /// the item they are on.
     pub fn regions(&self) -> Vec<(&str, &str)> {
         match self {
-            Condition::Marked(id, rs) => rs.iter().map(|r| (id.as_str(), r.as_str())).collect(),
+            Condition::Marked(id, rs) | Condition::MarkedWith(id, _, rs) => {
+                rs.iter().map(|r| (id.as_str(), r.as_str())).collect()
+            }
             Condition::Not(c) => c.regions(),
             Condition::All(cs) | Condition::Any(cs) => {
                 cs.iter().flat_map(|c| c.regions()).collect()
             }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The (item, side, part) of `MarkedOn` conditions, for validation.
+    pub fn parts(&self) -> Vec<(&str, BodySide, &str)> {
+        match self {
+            Condition::MarkedOn(id, side, part) => vec![(id.as_str(), *side, part.as_str())],
+            Condition::Not(c) => c.parts(),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.parts()).collect(),
             _ => Vec::new(),
         }
     }
@@ -230,9 +253,11 @@ impl Condition {
                 out.push((id, None));
                 out.extend(vs.iter().map(|v| (id.as_str(), Some(v.as_str()))));
             }
-            Condition::Answered(id) | Condition::AtLeast(id, _) | Condition::Marked(id, _) => {
-                out.push((id, None))
-            }
+            Condition::Answered(id)
+            | Condition::AtLeast(id, _)
+            | Condition::Marked(id, _)
+            | Condition::MarkedWith(id, _, _)
+            | Condition::MarkedOn(id, _, _) => out.push((id, None)),
             Condition::Not(c) => c.collect_refs(out),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_refs(out)),
         }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Condition, Item, Kind, Questionnaire};
-use crate::body::BodyRegions;
+use crate::body::{BodyRegions, BodySide};
 use crate::diagnostic::{Diagnostic, Locator};
 
 /// Every semantic problem of `q`, in source order. `source` is the text `q`
@@ -48,6 +48,14 @@ impl Validator<'_> {
     fn error(&mut self, at: usize, message: String) {
         let d = self.loc.diagnostic(self.path, at, message);
         self.out.push(d);
+    }
+
+    /// The first string literal `text` inside `span`, or the span's start.
+    fn string_in(&self, span: Span, text: &str) -> usize {
+        self.loc
+            .string_after(span.start, text)
+            .filter(|&a| a < span.end)
+            .unwrap_or(span.start)
     }
 
     /// The first `needle` inside `span`, or the span's start.
@@ -420,24 +428,35 @@ impl Validator<'_> {
                     );
                 }
             }
-            Condition::Marked(id, rs) => {
+            Condition::Marked(id, _)
+            | Condition::MarkedWith(id, _, _)
+            | Condition::MarkedOn(id, _, _) => {
+                let name = match c {
+                    Condition::Marked(..) => "Marked",
+                    Condition::MarkedWith(..) => "MarkedWith",
+                    _ => "MarkedOn",
+                };
                 if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
-                    let at = self.find(span, "Marked");
+                    let at = self.find(span, name);
                     self.error(
                         at,
                         format!(
-                            "{owner}: Marked needs a body diagram item, \"{id}\" is a {} item",
+                            "{owner}: {name} needs a body diagram item, \"{id}\" is a {} item",
                             k.name()
                         ),
                     );
                 }
-                for r in rs.iter().filter(|r| !regions.contains(r)) {
-                    let at = self
-                        .loc
-                        .string_after(span.start, r)
-                        .filter(|&a| a < span.end)
-                        .unwrap_or(span.start);
-                    self.error(at, format!("{owner}: unknown body region \"{r}\""));
+                for (_, r) in c.regions() {
+                    if !regions.contains(r) {
+                        let at = self.string_in(span, r);
+                        self.error(at, format!("{owner}: unknown body region \"{r}\""));
+                    }
+                }
+                for (_, side, part) in c.parts() {
+                    if regions.part(side, part).next().is_none() {
+                        let at = self.string_in(span, part);
+                        self.error(at, format!("{owner}: {}", unknown_part(side, part)));
+                    }
                 }
             }
             Condition::Not(inner) => {
@@ -451,4 +470,11 @@ impl Validator<'_> {
             _ => {}
         }
     }
+}
+
+/// The message for a `MarkedOn` part that no region of that side has.
+pub(crate) fn unknown_part(side: BodySide, part: &str) -> String {
+    format!(
+        "no body region on the {side:?} side has the part \"{part}\" (see `parts` in the region table)"
+    )
 }

@@ -123,8 +123,9 @@ fn opening(w: &Wording, f: &Findings, first: Option<&str>) -> Option<Section> {
     (!blocks.is_empty()).then(|| Section::new("", blocks))
 }
 
-/// The warning signs found, those not asked, or that none was reported;
-/// the clinician's with the evidence of each.
+/// The warning signs found, those not asked, or that none was reported,
+/// and answers left disagreeing with the body diagram; the clinician's
+/// with the evidence of each.
 fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Option<Section> {
     let mut blocks = Vec::new();
     if !f.flags.is_empty() {
@@ -147,6 +148,18 @@ fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Op
         ));
     } else if f.flags.is_empty() && !alerts.none_reported.is_empty() {
         blocks.push(Block::Paragraph(alerts.none_reported.clone()));
+    }
+    if !f.disagreements.is_empty() {
+        blocks.push(Block::Strong(alerts.not_matching.clone()));
+        let list = f.disagreements.iter().map(|d| Bullet {
+            text: d.says.clone(),
+            details: if evidence {
+                w.disagreement(d)
+            } else {
+                Vec::new()
+            },
+        });
+        blocks.push(Block::Bullets(list.collect()));
     }
     (!blocks.is_empty()).then(|| Section::new(heading, blocks))
 }

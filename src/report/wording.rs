@@ -7,7 +7,8 @@ use super::words::{ReportWords, fill};
 use crate::answers::Session;
 use crate::body::{BodyRegions, Symptom};
 use crate::findings::{
-    Evidence, FlagFinding, Mark, Radicular, Reason, RootFinding, Rules, Weakness,
+    DisagreementFinding, Evidence, FlagFinding, Mark, Radicular, Reason, RootFinding, Rules,
+    Weakness,
 };
 use crate::questionnaire::Questionnaire;
 
@@ -140,6 +141,20 @@ impl Wording<'_> {
             Radicular::Dermatome(root) => vec![fill(&c.dermatome, &[("root", root)])],
             Radicular::OneSided => vec![c.one_sided.clone()],
         }
+    }
+
+    /// What was said and marked that does not match, then the check
+    /// question's answer, or that it was not answered.
+    pub fn disagreement(&self, d: &DisagreementFinding) -> Vec<String> {
+        let mut out = self.evidence(&d.evidence);
+        out.extend(self.answer(&d.check).or_else(|| {
+            let question = self.q.item(&d.check)?.question();
+            Some(fill(
+                &self.words.clinician.unasked,
+                &[("question", question)],
+            ))
+        }));
+        out
     }
 
     /// Why a step applies, one reason a line; weakness grouped as in `weakness`.

@@ -24,14 +24,23 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(width: u16, height: u16) -> Self {
-        let source = std::fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
-        let q = questionnaire::parse_str("back-pain-intake.ron", &source).unwrap();
-        let session = Session::new(&q, 0);
+        let session = Session::new(&Self::questionnaire(), 0);
+        Self::with_session(width, height, session)
+    }
+
+    /// The app on the answers of a saved session, at the welcome screen.
+    pub fn with_session(width: u16, height: u16, session: Session) -> Self {
+        let q = Self::questionnaire();
         let rules = intake::content::rules_for(&q).unwrap();
         let app =
             App::new(q, session, Theme::mono(), Rect::new(0, 0, width, height)).with_rules(rules);
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         Self { app, terminal }
+    }
+
+    pub fn questionnaire() -> questionnaire::Questionnaire {
+        let source = std::fs::read_to_string("questionnaires/back-pain-intake.ron").unwrap();
+        questionnaire::parse_str("back-pain-intake.ron", &source).unwrap()
     }
 
     /// Sends a key as the terminal would, through the same event mapping.
