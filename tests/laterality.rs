@@ -164,7 +164,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
     assert!(!markdown.contains(&rules.alerts.not_matching));
     // The correction is beside the first answer in the pain table.
     assert!(
-        markdown.contains("| Which leg does the pain from your back go down? | My left leg |"),
+        markdown.contains("| Leg pain side, asked again | My left leg |"),
         "{markdown}"
     );
 }

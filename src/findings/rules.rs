@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::body::{BodySide, Symptom};
+use crate::body::Symptom;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Condition, Questionnaire};
 
@@ -28,17 +28,27 @@ pub struct Flag {
     pub when: Condition,
 }
 
-/// A strength sign that points to nerve roots on one side.
+/// A strength sign that points to nerve roots on its side.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sign {
     /// The sign in plain words, e.g. "harder to walk on the left heel".
     pub says: String,
-    pub side: BodySide,
+    pub side: SignSide,
     pub roots: Vec<String>,
     #[serde(default = "default_weight")]
     pub weight: u32,
     pub when: Condition,
+}
+
+/// The side a strength sign is on. A sign on both sides puts its roots on
+/// both; one whose side the answer does not say ("an arm feels weak") on none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SignSide {
+    Left,
+    Right,
+    Both,
+    Unsaid,
 }
 
 fn default_weight() -> u32 {
@@ -77,6 +87,8 @@ pub enum StepWhen {
     /// questions may be unanswered: nothing is said about absence).
     Absent(Level),
     Weakness,
+    /// Required strength questions were shown but not answered.
+    WeaknessUnasked,
     /// No sign of weakness, and every strength question answered.
     NoWeakness,
     Radicular,
@@ -111,6 +123,10 @@ pub struct Rules {
     pub pain_items: Vec<String>,
     pub tried_items: Vec<String>,
     pub imaging_items: Vec<String>,
+    /// Side questions (which leg, which arm): the patient's view names the
+    /// side of a root only when every one answered says that side.
+    #[serde(default)]
+    pub side_items: Vec<String>,
     pub steps: Vec<Step>,
     #[serde(default)]
     pub disagreements: Vec<Disagreement>,
@@ -161,6 +177,7 @@ impl Rules {
             pain_items: Vec::new(),
             tried_items: Vec::new(),
             imaging_items: Vec::new(),
+            side_items: Vec::new(),
             steps: Vec::new(),
             disagreements: Vec::new(),
             alerts: Alerts::default(),
@@ -244,6 +261,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
         .chain(&rules.pain_items)
         .chain(&rules.tried_items)
         .chain(&rules.imaging_items)
+        .chain(&rules.side_items)
         .chain(rules.disagreements.iter().map(|d| &d.check))
         .chain(rules.labels.keys())
     {
@@ -251,5 +269,51 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
             problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
         }
     }
+    check_kinds(&rules, q, &mut problems);
     problems.into_result(rules)
+}
+
+/// Items named for a purpose must be of the kind it reads, and words the
+/// patient must be told cannot be left out.
+fn check_kinds(rules: &Rules, q: &Questionnaire, problems: &mut Problems) {
+    use crate::questionnaire::Kind;
+    let wrong = |id: &str, kind: fn(&Kind) -> bool| q.item(id).is_some_and(|i| !kind(&i.kind));
+    if wrong(&rules.body_item, |k| matches!(k, Kind::BodyMap)) {
+        let id = &rules.body_item;
+        problems.at(
+            &format!("\"{id}\""),
+            format!("\"{id}\" is not a body diagram"),
+        );
+    }
+    for id in rules
+        .side_items
+        .iter()
+        .filter(|id| wrong(id, |k| matches!(k, Kind::Side)))
+    {
+        problems.at(
+            &format!("\"{id}\""),
+            format!("\"{id}\" is not a side question"),
+        );
+    }
+    let a = &rules.alerts;
+    let told_at_once = rules.flags.iter().any(|f| f.level <= Level::Urgent);
+    let missing = [
+        ("emergency_title", &a.emergency_title, told_at_once),
+        ("emergency", &a.emergency, told_at_once),
+        ("emergency_notice", &a.emergency_notice, told_at_once),
+        ("urgent", &a.urgent, told_at_once),
+        (
+            "not_matching",
+            &a.not_matching,
+            !rules.disagreements.is_empty(),
+        ),
+    ];
+    for (field, text, needed) in missing {
+        if needed && text.trim().is_empty() {
+            problems.at(
+                "alerts:",
+                format!("alerts need `{field}`: the patient must be told"),
+            );
+        }
+    }
 }
