@@ -7,8 +7,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{BodyMarks, BodyRegions};
+use crate::condition::{Condition, Live};
 use crate::diagnostic::Diagnostics;
-use crate::questionnaire::{Condition, Kind, Questionnaire, Score, ScoreMethod};
+use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
 
 /// Version of the saved-session format; bump when a change breaks old files.
 pub const SESSION_FORMAT: u32 = 1;
@@ -403,30 +404,8 @@ impl Session {
     }
 
     fn eval(&self, c: &Condition, on: &HashMap<&str, bool>) -> bool {
-        match c {
-            Condition::Equals(id, v) => self.live(id, on).is_some_and(|a| a.matches(v)),
-            Condition::AnyOf(id, vs) => self
-                .live(id, on)
-                .is_some_and(|a| vs.iter().any(|v| a.matches(v))),
-            Condition::Answered(id) => self.live(id, on).is_some(),
-            Condition::AtLeast(id, min) => self
-                .live(id, on)
-                .and_then(Answer::as_number)
-                .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => {
-                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, &[]))
-            }
-            Condition::MarkedWith(id, symptoms, regions) => {
-                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, symptoms))
-            }
-            Condition::MarkedOn(id, side, part) => match self.live(id, on) {
-                Some(Answer::Body(m)) => m.marked_on(BodyRegions::builtin(), *side, part),
-                _ => false,
-            },
-            Condition::Not(inner) => !self.eval(inner, on),
-            Condition::All(cs) => cs.iter().all(|c| self.eval(c, on)),
-            Condition::Any(cs) => cs.iter().any(|c| self.eval(c, on)),
-        }
+        let answer = |id: &str| self.live(id, on);
+        Live::new(&answer, BodyRegions::builtin()).holds(c)
     }
 
     /// The answers of enabled items only: what summaries and exports show.
