@@ -54,14 +54,10 @@ impl<'f, 'a> Live<'f, 'a> {
             Condition::AtLeast(id, min) => live(id)
                 .and_then(Answer::as_number)
                 .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => {
-                matches!(live(id), Some(Answer::Body(m)) if m.marked(regions, &[]))
-            }
-            Condition::MarkedWith(id, symptoms, regions) => {
-                matches!(live(id), Some(Answer::Body(m)) if m.marked(regions, symptoms))
-            }
-            Condition::MarkedOn(id, side, part) => match live(id) {
-                Some(Answer::Body(m)) => m.marked_on(self.regions, *side, part),
+            Condition::Marked { item, .. } => match live(item) {
+                Some(Answer::Body(m)) => m
+                    .iter()
+                    .any(|(r, ss)| ss.iter().any(|s| self.fits(c, r, *s))),
                 _ => false,
             },
             Condition::Not(inner) => !self.holds(inner),
@@ -96,21 +92,34 @@ impl<'f, 'a> Live<'f, 'a> {
                     self.collect(c, out);
                 }
             }
-            Condition::Marked(id, regions) => self.marks(id, out, |r, _| {
-                regions.is_empty() || regions.iter().any(|x| x == r)
-            }),
-            Condition::MarkedWith(id, symptoms, regions) => self.marks(id, out, |r, s| {
-                (regions.is_empty() || regions.iter().any(|x| x == r))
-                    && (symptoms.is_empty() || symptoms.contains(&s))
-            }),
-            Condition::MarkedOn(id, side, part) => self.marks(id, out, |r, _| {
-                self.regions.part(*side, part).any(|x| x.id == r)
-            }),
+            Condition::Marked { item, .. } => self.marks(item, out, |r, s| self.fits(c, r, s)),
             Condition::Equals(id, _)
             | Condition::AnyOf(id, _)
             | Condition::Answered(id)
             | Condition::AtLeast(id, _) => out.push(Evidence::Answer(id.clone())),
         }
+    }
+
+    /// Whether `symptom` marked on `region` is one a `Marked` condition asks
+    /// about: each filter it gives must hold.
+    fn fits(&self, c: &Condition, region: &str, symptom: Symptom) -> bool {
+        let Condition::Marked {
+            symptoms,
+            regions,
+            side,
+            part,
+            ..
+        } = c
+        else {
+            return false;
+        };
+        let place = || self.regions.get(region);
+        (symptoms.is_empty() || symptoms.contains(&symptom))
+            && (regions.is_empty() || regions.iter().any(|r| r == region))
+            && side.is_none_or(|side| place().is_some_and(|p| p.side == side))
+            && part
+                .as_ref()
+                .is_none_or(|part| place().is_some_and(|p| p.parts.contains(part)))
     }
 
     /// The marks on the diagram `id` that `shown` keeps (by region and
@@ -129,5 +138,69 @@ impl<'f, 'a> Live<'f, 'a> {
                 out.push(Evidence::Marked(Mark::new(region, &kept)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::BodyMarks;
+
+    fn holds(condition: &str, marks: &[(&str, Symptom)]) -> bool {
+        let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
+        let mut m = BodyMarks::new();
+        for (region, s) in marks {
+            m.set(region, *s);
+        }
+        let answer = Answer::Body(m);
+        let live = |id: &str| (id == "map").then_some(&answer);
+        Live::new(&live, BodyRegions::builtin()).holds(&c)
+    }
+
+    #[test]
+    fn a_part_without_a_side_is_that_part_on_either_side() {
+        let weak_leg = r#"Marked(item: "map", symptoms: [Weakness], part: "leg")"#;
+        assert!(holds(weak_leg, &[("right_calf", Symptom::Weakness)]));
+        assert!(holds(weak_leg, &[("left_thigh_front", Symptom::Weakness)]));
+        assert!(
+            !holds(weak_leg, &[("right_calf", Symptom::Pain)]),
+            "not weak"
+        );
+        assert!(
+            !holds(weak_leg, &[("left_groin", Symptom::Weakness)]),
+            "not in the leg part"
+        );
+    }
+
+    #[test]
+    fn every_filter_given_holds_of_the_same_mark() {
+        let left_below_knee_numb =
+            r#"Marked(item: "map", symptoms: [Numbness], side: Left, part: "below_knee")"#;
+        let marks = [
+            ("left_thigh_back", Symptom::Numbness),
+            ("left_calf", Symptom::Pain),
+        ];
+        assert!(
+            !holds(left_below_knee_numb, &marks),
+            "numb above the knee, pain below"
+        );
+        assert!(holds(
+            left_below_knee_numb,
+            &[("left_calf", Symptom::Numbness)]
+        ));
+        assert!(!holds(
+            left_below_knee_numb,
+            &[("right_calf", Symptom::Numbness)]
+        ));
+        // A side alone is any region of that side.
+        assert!(holds(
+            r#"Marked(item: "map", side: Right)"#,
+            &[("right_buttock", Symptom::Pain)]
+        ));
+        // Another item's answer is not this diagram.
+        assert!(!holds(
+            r#"Marked(item: "other")"#,
+            &[("right_buttock", Symptom::Pain)]
+        ));
     }
 }

@@ -28,29 +28,32 @@ pub enum Condition {
     Answered(String),
     /// A number or scale answer is at least the value.
     AtLeast(String, f64),
-    /// A body diagram has any of these regions marked (any region at all when
-    /// the list is empty).
-    Marked(String, Vec<String>),
-    /// A body diagram has any of these symptoms (written `[Numbness,
-    /// Tingling]`) marked on any of these regions (any region when empty):
-    /// numbness between the legs is not the same sign as pain there.
-    MarkedWith(String, Vec<Symptom>, Vec<String>),
-    /// A body diagram has a mark on any region of this part (`parts` in the
-    /// region table, e.g. "leg") on this side: `MarkedOn("map", Left, "leg")`.
-    MarkedOn(String, BodySide, String),
+    /// A body diagram has a mark that fits every filter given: one of
+    /// `symptoms` (any when empty) on one of `regions` (any when empty), or
+    /// on a region of `part` (`parts` in the region table, e.g. "leg") on
+    /// `side` (either side when left out). Numbness between the legs is not
+    /// the same sign as pain there, so symptoms can be named.
+    Marked {
+        item: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        symptoms: Vec<Symptom>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        regions: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        side: Option<BodySide>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<String>,
+    },
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
 }
 
 impl Condition {
-    /// Body-region ids named by `Marked` and `MarkedWith` conditions, with
-    /// the item they are on.
-    pub fn regions(&self) -> Vec<(&str, &str)> {
+    /// Body-region ids named by `Marked` conditions.
+    pub fn regions(&self) -> Vec<&str> {
         match self {
-            Condition::Marked(id, rs) | Condition::MarkedWith(id, _, rs) => {
-                rs.iter().map(|r| (id.as_str(), r.as_str())).collect()
-            }
+            Condition::Marked { regions, .. } => regions.iter().map(String::as_str).collect(),
             Condition::Not(c) => c.regions(),
             Condition::All(cs) | Condition::Any(cs) => {
                 cs.iter().flat_map(|c| c.regions()).collect()
@@ -59,10 +62,14 @@ impl Condition {
         }
     }
 
-    /// The (item, side, part) of `MarkedOn` conditions, for validation.
-    pub fn parts(&self) -> Vec<(&str, BodySide, &str)> {
+    /// The (side, part) of `Marked` conditions that name a part.
+    pub fn parts(&self) -> Vec<(Option<BodySide>, &str)> {
         match self {
-            Condition::MarkedOn(id, side, part) => vec![(id.as_str(), *side, part.as_str())],
+            Condition::Marked {
+                side,
+                part: Some(part),
+                ..
+            } => vec![(*side, part.as_str())],
             Condition::Not(c) => c.parts(),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.parts()).collect(),
             _ => Vec::new(),
@@ -85,9 +92,7 @@ impl Condition {
             }
             Condition::Answered(id)
             | Condition::AtLeast(id, _)
-            | Condition::Marked(id, _)
-            | Condition::MarkedWith(id, _, _)
-            | Condition::MarkedOn(id, _, _) => out.push((id, None)),
+            | Condition::Marked { item: id, .. } => out.push((id, None)),
             Condition::Not(c) => c.collect_refs(out),
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_refs(out)),
         }

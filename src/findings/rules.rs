@@ -224,7 +224,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
             }
         }
         let table = crate::body::BodyRegions::builtin();
-        for (_, region) in c.regions() {
+        for region in c.regions() {
             if !table.contains(region) {
                 problems.at(
                     &format!("\"{region}\""),
@@ -232,7 +232,7 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
                 );
             }
         }
-        for (_, side, part) in c.parts() {
+        for (side, part) in c.parts() {
             if table.part(side, part).next().is_none() {
                 let message = crate::questionnaire::unknown_part(side, part);
                 problems.at(&format!("\"{part}\""), message);

@@ -428,31 +428,35 @@ impl Validator<'_> {
                     );
                 }
             }
-            Condition::Marked(id, _)
-            | Condition::MarkedWith(id, _, _)
-            | Condition::MarkedOn(id, _, _) => {
-                let name = match c {
-                    Condition::Marked(..) => "Marked",
-                    Condition::MarkedWith(..) => "MarkedWith",
-                    _ => "MarkedOn",
-                };
+            Condition::Marked {
+                item: id,
+                regions: listed,
+                side,
+                part,
+                ..
+            } => {
                 if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
-                    let at = self.find(span, name);
+                    let at = self.find(span, "Marked");
                     self.error(
                         at,
                         format!(
-                            "{owner}: {name} needs a body diagram item, \"{id}\" is a {} item",
+                            "{owner}: Marked needs a body diagram item, \"{id}\" is a {} item",
                             k.name()
                         ),
                     );
                 }
-                for (_, r) in c.regions() {
+                if !listed.is_empty() && (side.is_some() || part.is_some()) {
+                    let at = self.find(span, "Marked");
+                    let message = "Marked names regions, or a side and part, not both";
+                    self.error(at, format!("{owner}: {message}"));
+                }
+                for r in c.regions() {
                     if !regions.contains(r) {
                         let at = self.string_in(span, r);
                         self.error(at, format!("{owner}: unknown body region \"{r}\""));
                     }
                 }
-                for (_, side, part) in c.parts() {
+                for (side, part) in c.parts() {
                     if regions.part(side, part).next().is_none() {
                         let at = self.string_in(span, part);
                         self.error(at, format!("{owner}: {}", unknown_part(side, part)));
@@ -472,9 +476,8 @@ impl Validator<'_> {
     }
 }
 
-/// The message for a `MarkedOn` part that no region of that side has.
-pub(crate) fn unknown_part(side: BodySide, part: &str) -> String {
-    format!(
-        "no body region on the {side:?} side has the part \"{part}\" (see `parts` in the region table)"
-    )
+/// The message for a `Marked` part that no region (of that side) has.
+pub(crate) fn unknown_part(side: Option<BodySide>, part: &str) -> String {
+    let on = side.map_or(String::new(), |s| format!(" on the {s:?} side"));
+    format!("no body region{on} has the part \"{part}\" (see `parts` in the region table)")
 }
