@@ -63,6 +63,7 @@ impl<'f, 'a> Live<'f, 'a> {
             Condition::Not(inner) => !self.holds(inner),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),
+            Condition::AtLeastOf(n, cs) => cs.iter().filter(|c| self.holds(c)).count() >= *n,
         }
     }
 
@@ -87,7 +88,7 @@ impl<'f, 'a> Live<'f, 'a> {
         match c {
             // What is absent shows nothing.
             Condition::Not(_) => {}
-            Condition::All(cs) | Condition::Any(cs) => {
+            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
                 for c in cs {
                     self.collect(c, out);
                 }
@@ -202,5 +203,30 @@ mod tests {
             r#"Marked(item: "other")"#,
             &[("right_buttock", Symptom::Pain)]
         ));
+    }
+
+    #[test]
+    fn at_least_of_counts_the_conditions_that_hold_and_shows_only_them() {
+        let c: Condition = crate::questionnaire::parse_ron(
+            "c.ron",
+            r#"AtLeastOf(2, [Equals("a", "yes"), Equals("b", "yes"), Equals("c", "yes")])"#,
+        )
+        .unwrap();
+        const YES: Answer = Answer::YesNo(true);
+        const NO: Answer = Answer::YesNo(false);
+        let with = |a: &'static Answer, b: &'static Answer| {
+            move |id: &str| match id {
+                "a" => Some(a),
+                "b" => Some(b),
+                _ => None,
+            }
+        };
+        let one = with(&YES, &NO);
+        assert!(!Live::new(&one, BodyRegions::builtin()).holds(&c));
+        let two = with(&YES, &YES);
+        let live = Live::new(&two, BodyRegions::builtin());
+        assert!(live.holds(&c));
+        let shown = [Evidence::Answer("a".into()), Evidence::Answer("b".into())];
+        assert_eq!(live.evidence(&c), shown);
     }
 }

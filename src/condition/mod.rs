@@ -47,6 +47,9 @@ pub enum Condition {
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
+    /// At least this many of the conditions hold: "two of these five
+    /// muscle groups weak on both sides" without listing every pair.
+    AtLeastOf(usize, Vec<Condition>),
 }
 
 impl Condition {
@@ -55,7 +58,7 @@ impl Condition {
         match self {
             Condition::Marked { regions, .. } => regions.iter().map(String::as_str).collect(),
             Condition::Not(c) => c.regions(),
-            Condition::All(cs) | Condition::Any(cs) => {
+            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
                 cs.iter().flat_map(|c| c.regions()).collect()
             }
             _ => Vec::new(),
@@ -71,7 +74,9 @@ impl Condition {
                 ..
             } => vec![(*side, part.as_str())],
             Condition::Not(c) => c.parts(),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().flat_map(|c| c.parts()).collect(),
+            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
+                cs.iter().flat_map(|c| c.parts()).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -94,7 +99,9 @@ impl Condition {
             | Condition::AtLeast(id, _)
             | Condition::Marked { item: id, .. } => out.push((id, None)),
             Condition::Not(c) => c.collect_refs(out),
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.collect_refs(out)),
+            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
+                cs.iter().for_each(|c| c.collect_refs(out))
+            }
         }
     }
 }

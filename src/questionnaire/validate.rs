@@ -418,7 +418,7 @@ impl Validator<'_> {
         match c {
             Condition::AtLeast(id, _) => {
                 if let Some(k) = kind_of(id).filter(|k| !k.is_numeric()) {
-                    let at = self.find(span, "AtLeast");
+                    let at = self.find(span, "AtLeast(");
                     self.error(
                         at,
                         format!(
@@ -465,6 +465,19 @@ impl Validator<'_> {
             }
             Condition::Not(inner) => {
                 self.check_condition_kinds(inner, owner, span, index, items, regions)
+            }
+            Condition::AtLeastOf(n, cs) => {
+                if *n == 0 || *n > cs.len() {
+                    let at = self.find(span, "AtLeastOf");
+                    let message = format!(
+                        "{owner}: AtLeastOf needs a count from 1 to {}, the number of conditions it lists",
+                        cs.len()
+                    );
+                    self.error(at, message);
+                }
+                for inner in cs {
+                    self.check_condition_kinds(inner, owner, span, index, items, regions);
+                }
             }
             Condition::All(cs) | Condition::Any(cs) => {
                 for inner in cs {
