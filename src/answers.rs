@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{BodyMarks, BodyRegions};
-use crate::condition::{Condition, Live};
+use crate::condition::{Condition, Live, Names};
 use crate::diagnostic::Diagnostics;
 use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
 
@@ -515,16 +515,13 @@ impl Session {
             );
             return vec![(None, message)];
         }
-        let items: HashMap<&str, &Kind> = q.items().map(|i| (i.id.as_str(), &i.kind)).collect();
+        let names = Names::new(q, BodyRegions::builtin());
         let mut out = Vec::new();
         for (id, answer) in &self.answers {
-            match items.get(id.as_str()) {
-                None => out.push((
-                    Some(id.as_str()),
-                    format!("answer to unknown item \"{id}\""),
-                )),
-                Some(kind) => {
-                    if let Err(e) = answer.check(kind) {
+            match names.item(id) {
+                Err(m) => out.push((Some(id.as_str()), format!("answer to {m}"))),
+                Ok(item) => {
+                    if let Err(e) = answer.check(&item.kind) {
                         out.push((Some(id.as_str()), format!("answer to \"{id}\": {e}")));
                     }
                 }

@@ -1,13 +1,16 @@
 //! Conditions: when an item or section is shown, when a warning sign or a
 //! strength sign holds. One engine evaluates them for enable logic and for
-//! findings alike (`eval`), with the answers and marks that made them true.
+//! findings alike (`eval`), with the answers and marks that made them true,
+//! and one checker (`refs`) finds the names they get wrong.
 //!
 //! The variants are the file format (README.md, "Conditions"): a rename here
 //! is a format change.
 
 mod eval;
+mod refs;
 
 pub use eval::{Evidence, Live, Mark};
+pub use refs::{Names, Within};
 
 use serde::{Deserialize, Serialize};
 
@@ -53,34 +56,6 @@ pub enum Condition {
 }
 
 impl Condition {
-    /// Body-region ids named by `Marked` conditions.
-    pub fn regions(&self) -> Vec<&str> {
-        match self {
-            Condition::Marked { regions, .. } => regions.iter().map(String::as_str).collect(),
-            Condition::Not(c) => c.regions(),
-            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
-                cs.iter().flat_map(|c| c.regions()).collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The (side, part) of `Marked` conditions that name a part.
-    pub fn parts(&self) -> Vec<(Option<BodySide>, &str)> {
-        match self {
-            Condition::Marked {
-                side,
-                part: Some(part),
-                ..
-            } => vec![(*side, part.as_str())],
-            Condition::Not(c) => c.parts(),
-            Condition::All(cs) | Condition::Any(cs) | Condition::AtLeastOf(_, cs) => {
-                cs.iter().flat_map(|c| c.parts()).collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// Every (item id, compared value) this condition reads, in order.
     pub fn references(&self) -> Vec<(&str, Option<&str>)> {
         let mut out = Vec::new();

@@ -8,6 +8,7 @@
 //! Findings are data (ids, regions, symptoms, roots, sides): the report
 //! (src/report) words them, for the patient and for the clinician.
 
+mod check;
 mod roots;
 mod rules;
 

@@ -8,7 +8,6 @@ mod validate;
 
 pub(crate) use load::parse_ron;
 pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
-pub(crate) use validate::unknown_part;
 pub use validate::validate;
 
 use serde::{Deserialize, Serialize};
