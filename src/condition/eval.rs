@@ -57,7 +57,7 @@ impl<'f, 'a> Live<'f, 'a> {
             Condition::Marked { item, .. } => match live(item) {
                 Some(Answer::Body(m)) => m
                     .iter()
-                    .any(|(r, ss)| ss.iter().any(|s| self.fits(c, r, *s))),
+                    .any(|(r, ss)| ss.iter().any(|s| c.counts_mark(self.regions, r, *s))),
                 _ => false,
             },
             Condition::Not(inner) => !self.holds(inner),
@@ -93,34 +93,14 @@ impl<'f, 'a> Live<'f, 'a> {
                     self.collect(c, out);
                 }
             }
-            Condition::Marked { item, .. } => self.marks(item, out, |r, s| self.fits(c, r, s)),
+            Condition::Marked { item, .. } => {
+                self.marks(item, out, |r, s| c.counts_mark(self.regions, r, s))
+            }
             Condition::Equals(id, _)
             | Condition::AnyOf(id, _)
             | Condition::Answered(id)
             | Condition::AtLeast(id, _) => out.push(Evidence::Answer(id.clone())),
         }
-    }
-
-    /// Whether `symptom` marked on `region` is one a `Marked` condition asks
-    /// about: each filter it gives must hold.
-    fn fits(&self, c: &Condition, region: &str, symptom: Symptom) -> bool {
-        let Condition::Marked {
-            symptoms,
-            regions,
-            side,
-            part,
-            ..
-        } = c
-        else {
-            return false;
-        };
-        let place = || self.regions.get(region);
-        (symptoms.is_empty() || symptoms.contains(&symptom))
-            && (regions.is_empty() || regions.iter().any(|r| r == region))
-            && side.is_none_or(|side| place().is_some_and(|p| p.side == side))
-            && part
-                .as_ref()
-                .is_none_or(|part| place().is_some_and(|p| p.parts.contains(part)))
     }
 
     /// The marks on the diagram `id` that `shown` keeps (by region and

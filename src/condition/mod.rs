@@ -14,7 +14,7 @@ pub use refs::{Names, Within};
 
 use serde::{Deserialize, Serialize};
 
-use crate::body::{BodySide, Symptom};
+use crate::body::{BodyRegions, BodySide, Symptom};
 
 /// When an item or section is shown, over the answers of earlier items.
 ///
@@ -56,6 +56,29 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// Whether a `Marked` condition counts a mark of `symptom` on `region`
+    /// (of `table`, or an id it does not know): every filter it gives holds.
+    /// Evaluation and the FHIR export both ask this, so they cannot differ.
+    pub fn counts_mark(&self, table: &BodyRegions, region: &str, symptom: Symptom) -> bool {
+        let Condition::Marked {
+            symptoms,
+            regions,
+            side,
+            part,
+            ..
+        } = self
+        else {
+            return false;
+        };
+        let place = || table.get(region);
+        (symptoms.is_empty() || symptoms.contains(&symptom))
+            && (regions.is_empty() || regions.iter().any(|r| r == region))
+            && side.is_none_or(|side| place().is_some_and(|p| p.side == side))
+            && part
+                .as_ref()
+                .is_none_or(|part| place().is_some_and(|p| p.parts.contains(part)))
+    }
+
     /// Every (item id, compared value) this condition reads, in order.
     pub fn references(&self) -> Vec<(&str, Option<&str>)> {
         let mut out = Vec::new();

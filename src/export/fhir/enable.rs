@@ -11,7 +11,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{SIDE_SYSTEM, symptom_code, system};
-use crate::body::BodyRegions;
+use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
 use crate::questionnaire::{Kind, Questionnaire};
 
@@ -105,7 +105,7 @@ fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
         }
         Condition::Answered(id) => format!("{}.exists()", answers(id)),
         Condition::AtLeast(id, n) => format!("{}.where(value >= {n}).exists()", answers(id)),
-        Condition::Marked { item, .. } => match marks(c) {
+        Condition::Marked { item, .. } => match marks(c, item) {
             Some(which) => format!("{}.where({which}).exists()", answers(item)),
             None => format!("{}.exists()", answers(item)),
         },
@@ -126,33 +126,23 @@ fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
 }
 
 /// Which body-diagram answers (one a region, its symptoms nested) a `Marked`
-/// condition counts, or `None` when any does. Sides and parts are spelt out
+/// condition counts, or `None` when any does: sides and parts are spelt out
 /// as the regions they stand for.
-fn marks(c: &Condition) -> Option<String> {
-    let Condition::Marked {
-        item,
-        symptoms,
-        regions,
-        side,
-        part,
-    } = c
-    else {
-        return None;
-    };
-    let mut filters = Vec::new();
+fn marks(c: &Condition, item: &str) -> Option<String> {
     let table = BodyRegions::builtin();
-    let ids: Vec<&str> = match (side, part) {
-        (None, None) => regions.iter().map(String::as_str).collect(),
-        (side, Some(part)) => table.part(*side, part).map(|r| r.id.as_str()).collect(),
-        (Some(side), None) => {
-            let on_side = table.regions.iter().filter(|r| r.side == *side);
-            on_side.map(|r| r.id.as_str()).collect()
-        }
-    };
-    if !ids.is_empty() || side.is_some() || part.is_some() {
-        filters.push(format!("value.code in ({})", set(ids)));
+    let counted = |r: &str| Symptom::ALL.iter().any(|s| c.counts_mark(table, r, *s));
+    let regions: Vec<&str> = table.regions.iter().map(|r| r.id.as_str()).collect();
+    let places: Vec<&str> = regions.iter().copied().filter(|r| counted(r)).collect();
+    // A symptom counts when it does on some region the place allows.
+    let symptoms: Vec<Symptom> = Symptom::ALL
+        .into_iter()
+        .filter(|s| places.iter().any(|r| c.counts_mark(table, r, *s)))
+        .collect();
+    let mut filters = Vec::new();
+    if places.len() < regions.len() {
+        filters.push(format!("value.code in ({})", set(places)));
     }
-    if !symptoms.is_empty() {
+    if symptoms.len() < Symptom::ALL.len() {
         let codes = symptoms.iter().map(|s| symptom_code(*s));
         let which = format!(
             "item.where(linkId = {}).answer",
