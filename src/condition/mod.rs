@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::body::{BodyRegions, BodySide, Symptom};
 
-/// When an item or section is shown, over the answers of earlier items.
+/// A question about the live answers: when an item or section is shown (over
+/// earlier items), or when a findings rule holds.
 ///
 /// Values are option ids for choice items, `"yes"`/`"no"` for yes/no items and
 /// `"left"`, `"right"`, `"both"`, `"neither"` for side items. An item that is
