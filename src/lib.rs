@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod body;
 pub mod check;
+pub mod condition;
 pub mod content;
 pub mod diagnostic;
 pub mod export;

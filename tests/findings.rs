@@ -23,10 +23,13 @@ fn trigger(c: &Condition) -> Option<(&str, &str)> {
     }
 }
 
-/// The first `MarkedWith` in a condition, as the mark that fires it.
+/// The first `Marked` with symptoms and regions in a condition, as the
+/// mark that fires it.
 fn mark_trigger(c: &Condition) -> Option<(&str, Symptom)> {
     match c {
-        Condition::MarkedWith(_, symptoms, regions) => Some((regions.first()?, *symptoms.first()?)),
+        Condition::Marked {
+            symptoms, regions, ..
+        } => Some((regions.first()?, *symptoms.first()?)),
         Condition::Any(cs) | Condition::All(cs) => cs.iter().find_map(mark_trigger),
         _ => None,
     }

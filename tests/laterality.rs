@@ -193,7 +193,7 @@ fn a_rules_check_must_be_asked_only_on_a_disagreement() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("check \"age\" has no enable_when"), "{e}");
-    let broken = content::FINDINGS.replacen("Left, \"leg\")", "Left, \"wing\")", 1);
+    let broken = content::FINDINGS.replacen("part: \"leg\"", "part: \"wing\"", 1);
     let e = intake::findings::parse_rules("f.ron", &broken, &q)
         .unwrap_err()
         .to_string();

@@ -8,7 +8,7 @@
 //! Findings are data (ids, regions, symptoms, roots, sides): the report
 //! (src/report) words them, for the patient and for the clinician.
 
-mod ctx;
+mod check;
 mod roots;
 mod rules;
 
@@ -19,34 +19,10 @@ pub use rules::{
 use std::collections::BTreeSet;
 
 use crate::answers::{Answer, Session, Side};
-use crate::body::{BodyRegions, Symptom};
+use crate::body::BodyRegions;
+use crate::condition::Live;
+pub use crate::condition::{Evidence, Mark};
 use crate::questionnaire::Questionnaire;
-use ctx::Ctx;
-
-/// A region of the body diagram and the symptoms marked on it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    pub region: String,
-    pub symptoms: Vec<Symptom>,
-}
-
-impl Mark {
-    pub fn new(region: &str, symptoms: &BTreeSet<Symptom>) -> Self {
-        Self {
-            region: region.to_string(),
-            symptoms: symptoms.iter().copied().collect(),
-        }
-    }
-}
-
-/// What showed a finding.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Evidence {
-    /// The answer to this item.
-    Answer(String),
-    /// Marks on the body diagram.
-    Marked(Mark),
-}
 
 /// A warning sign that is present, with what showed it.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,7 +165,7 @@ pub fn raised<'r>(
             None
         }
     };
-    let ctx = Ctx { live: &live };
+    let ctx = Live::new(&live, BodyRegions::builtin());
     rules.flags.iter().filter(|f| ctx.holds(&f.when)).collect()
 }
 
@@ -200,7 +176,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         let n = q.index_of(id)?;
         if enabled[n] { session.get(id) } else { None }
     };
-    let ctx = Ctx { live: &live };
+    let ctx = Live::new(&live, BodyRegions::builtin());
 
     let mut f = Findings::default();
     for flag in rules.flags.iter().filter(|x| ctx.holds(&x.when)) {
@@ -299,7 +275,7 @@ fn unsettled(
     d: &Disagreement,
     q: &Questionnaire,
     enabled: &[bool],
-    ctx: &Ctx,
+    ctx: &Live,
 ) -> Option<DisagreementFinding> {
     let n = q.index_of(&d.check)?;
     let item = q.item(&d.check)?;
@@ -357,7 +333,7 @@ fn profile<'a>(
 }
 
 /// Whether a step applies and, if so, the findings that led to it.
-fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<Reason>> {
+fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Live) -> Option<Vec<Reason>> {
     let all = |list: Vec<Reason>| (!list.is_empty()).then_some(list);
     match when {
         StepWhen::Always => Some(Vec::new()),

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::body::Symptom;
+use crate::condition::Condition;
 use crate::diagnostic::{Diagnostics, Problems};
-use crate::questionnaire::{Condition, Questionnaire};
+use crate::questionnaire::Questionnaire;
 
 /// How soon a warning sign needs care. Ordered: the most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -200,101 +201,13 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
             ),
         );
     }
-    let mut conditions: Vec<&Condition> = Vec::new();
-    conditions.extend(rules.flags.iter().map(|f| &f.when));
-    conditions.extend(rules.signs.iter().map(|s| &s.when));
-    conditions.push(&rules.radicular_when);
-    fn step_conditions<'a>(w: &'a StepWhen, out: &mut Vec<&'a Condition>) {
-        match w {
-            StepWhen::Answer(c) => out.push(c),
-            StepWhen::All(ws) => ws.iter().for_each(|w| step_conditions(w, out)),
-            _ => {}
-        }
-    }
-    for s in &rules.steps {
-        step_conditions(&s.when, &mut conditions);
-    }
-    conditions.extend(rules.disagreements.iter().map(|d| &d.settled_when));
-    for d in &rules.disagreements {
-        if q.item(&d.check).is_some_and(|i| i.enable_when.is_none()) {
-            let message = format!(
-                "check \"{}\" has no enable_when: it must be asked only when the answers disagree",
-                d.check
-            );
-            problems.at(&format!("\"{}\"", d.check), message);
-        }
-    }
-    for c in conditions {
-        for (id, value) in c.references() {
-            match q.item(id) {
-                None => problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
-                Some(item) => {
-                    if let (Some(v), Some(allowed)) = (value, item.kind.condition_values())
-                        && !allowed.contains(&v)
-                    {
-                        problems.at(
-                            &format!("\"{v}\""),
-                            format!("\"{id}\" has no option \"{v}\""),
-                        );
-                    }
-                }
-            }
-        }
-        let table = crate::body::BodyRegions::builtin();
-        for (_, region) in c.regions() {
-            if !table.contains(region) {
-                problems.at(
-                    &format!("\"{region}\""),
-                    format!("unknown body region \"{region}\""),
-                );
-            }
-        }
-        for (_, side, part) in c.parts() {
-            if table.part(side, part).next().is_none() {
-                let message = crate::questionnaire::unknown_part(side, part);
-                problems.at(&format!("\"{part}\""), message);
-            }
-        }
-    }
-    for id in [&rules.body_item]
-        .into_iter()
-        .chain(&rules.pain_items)
-        .chain(&rules.tried_items)
-        .chain(&rules.imaging_items)
-        .chain(&rules.side_items)
-        .chain(rules.disagreements.iter().map(|d| &d.check))
-        .chain(rules.labels.keys())
-    {
-        if q.item(id).is_none() {
-            problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
-        }
-    }
-    check_kinds(&rules, q, &mut problems);
+    super::check::names(&rules, q, &mut problems);
+    check_alerts(&rules, &mut problems);
     problems.into_result(rules)
 }
 
-/// Items named for a purpose must be of the kind it reads, and words the
-/// patient must be told cannot be left out.
-fn check_kinds(rules: &Rules, q: &Questionnaire, problems: &mut Problems) {
-    use crate::questionnaire::Kind;
-    let wrong = |id: &str, kind: fn(&Kind) -> bool| q.item(id).is_some_and(|i| !kind(&i.kind));
-    if wrong(&rules.body_item, |k| matches!(k, Kind::BodyMap)) {
-        let id = &rules.body_item;
-        problems.at(
-            &format!("\"{id}\""),
-            format!("\"{id}\" is not a body diagram"),
-        );
-    }
-    for id in rules
-        .side_items
-        .iter()
-        .filter(|id| wrong(id, |k| matches!(k, Kind::Side)))
-    {
-        problems.at(
-            &format!("\"{id}\""),
-            format!("\"{id}\" is not a side question"),
-        );
-    }
+/// Words the patient must be told cannot be left out.
+fn check_alerts(rules: &Rules, problems: &mut Problems) {
     let a = &rules.alerts;
     let told_at_once = rules.flags.iter().any(|f| f.level <= Level::Urgent);
     let missing = [
