@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::answers::Session;
+use intake::content;
 use intake::export::{self, Format, Summary};
 use intake::findings::{self, Rules};
 use intake::questionnaire::{self, Questionnaire};
 use intake::tui::{self, theme::Theme};
-use intake::{check, content};
 use zeroize::Zeroizing;
 
 /// Freed memory is wiped, so nothing of one patient outlives their session.
@@ -309,7 +309,7 @@ fn default_state_dir() -> PathBuf {
 fn validate(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match check::check_file(path) {
+        match intake::cli::validate::check_file(path) {
             Ok(line) => println!("{line}"),
             Err(e) => {
                 failed = true;

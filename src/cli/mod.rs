@@ -1,0 +1,3 @@
+//! The bodies of the command line's commands.
+
+pub mod validate;
