@@ -1,9 +1,30 @@
-//! `intake validate`: the core's files and the screen's own (themes).
+//! `intake validate`: every file given is checked and each problem printed
+//! as path:line:col; the status is 1 if any file is invalid. The core's
+//! files are checked by `check`, the screen's own (themes) here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use crate::check;
 use crate::questionnaire::LoadError;
+
+pub fn run(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut failed = false;
+    for path in files {
+        match check_file(path) {
+            Ok(line) => println!("{line}"),
+            Err(e) => {
+                failed = true;
+                super::report(&e.to_string());
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
 
 /// `check::check_file`, and the screen's own files (themes) too.
 pub fn check_file(path: &Path) -> Result<String, LoadError> {
