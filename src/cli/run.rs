@@ -134,6 +134,10 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
     let earlier = host
         .earlier()
         .map_err(|e| format!("intake: {state}: {e}"))?;
+    // Before the screen, so it is still there when the screen is gone.
+    if let Some(damage) = earlier.as_ref().and_then(Replayed::damage) {
+        super::report(&format!("intake: {state}: {damage}"));
+    }
     let is_kiosk = setup.kiosk.is_some();
     let (mut app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
         .map_err(|e| format!("intake: {e}"))?;

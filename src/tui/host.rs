@@ -46,15 +46,22 @@ impl Host {
         })
     }
 
-    /// The unfinished session left by an earlier run, if any.
-    /// A journal with no session to resume but something in it is moved
-    /// aside, not left for the next change to replace: staff may recover it.
+    /// The unfinished session left by an earlier run, if any; lines it had
+    /// to skip are told in the staff log. A journal with no session to
+    /// resume but something in it is moved aside, not left for the next
+    /// change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
         let Some(bytes) = journal::read(&self.journal_path)? else {
             return Ok(None);
         };
         match journal::parse(&bytes) {
-            Ok(replayed) => Ok(Some(replayed)),
+            Ok(replayed) => {
+                if let Some(damage) = replayed.damage() {
+                    let now = export::time::rfc3339_local(export::time::now());
+                    self.staff_log(&format!("{now}: {damage}"));
+                }
+                Ok(Some(replayed))
+            }
             Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
             Err(_) => {
                 let aside = self.journal_path.with_file_name(format!(
