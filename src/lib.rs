@@ -1,7 +1,7 @@
 //! `intake`: a questionnaire engine and terminal walk-through for back pain
 //! with leg weakness. Every module but `tui` is the core, with no terminal
-//! in it; the screen (`tui`, the default feature) sits on top. See
-//! ARCHITECTURE.md.
+//! in it; the screen (`tui`, the default feature) sits on top. The README's
+//! Architecture section has the map.
 
 pub mod answers;
 pub mod body;
