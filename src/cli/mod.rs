@@ -21,7 +21,7 @@ use crate::questionnaire::{self, Questionnaire};
 
 /// Where the questionnaire and its findings rules come from: the files
 /// given on the command line, or the built-in ones.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Sources {
     pub questionnaire: Option<PathBuf>,
     pub rules: Option<PathBuf>,

@@ -4,7 +4,7 @@
 //! loads while the terminal is set up.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Sources;
@@ -17,7 +17,7 @@ use crate::tui::{self, theme::Theme};
 use crate::{content, export};
 
 /// The run's options, as given on the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Options {
     pub sources: Sources,
     /// Every screen shows the interviewer's wording and why it is asked.
@@ -118,7 +118,7 @@ impl Setup {
 
 /// A kiosk configuration with its name and source, for the check against
 /// the questionnaire.
-fn read_kiosk(path: &std::path::Path) -> Result<(String, String, KioskConfig), String> {
+fn read_kiosk(path: &Path) -> Result<(String, String, KioskConfig), String> {
     let name = path.display().to_string();
     let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
     let k = KioskConfig::parse(&name, &source).map_err(|e| e.to_string())?;
