@@ -46,15 +46,22 @@ impl Host {
         })
     }
 
-    /// The unfinished session left by an earlier run, if any.
-    /// A journal with no session to resume but something in it is moved
-    /// aside, not left for the next change to replace: staff may recover it.
+    /// The unfinished session left by an earlier run, if any; lines it had
+    /// to skip are told in the staff log. A journal with no session to
+    /// resume but something in it is moved aside, not left for the next
+    /// change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
         let Some(bytes) = journal::read(&self.journal_path)? else {
             return Ok(None);
         };
         match journal::parse(&bytes) {
-            Ok(replayed) => Ok(Some(replayed)),
+            Ok(replayed) => {
+                if let Some(damage) = replayed.damage() {
+                    let now = export::time::rfc3339_local(export::time::now());
+                    self.staff_log(&format!("{now}: {damage}"));
+                }
+                Ok(Some(replayed))
+            }
             Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
             Err(_) => {
                 let aside = self.journal_path.with_file_name(format!(
@@ -146,6 +153,7 @@ impl Host {
         match self.apply(app) {
             Ok(wiped) => wiped,
             Err(e) => {
+                self.staff_log(&self.failure((app.clock)(), &e));
                 let what = if app.kiosk.is_some() {
                     "Please tell a member of staff."
                 } else {
@@ -158,6 +166,22 @@ impl Host {
                 false
             }
         }
+    }
+
+    /// For the staff log: which write failed, why, and the folders in play
+    /// (files are named by the time, never by anything of the patient's).
+    fn failure(&self, at: u64, e: &io::Error) -> String {
+        let state = self.journal_path.parent().unwrap_or(Path::new("."));
+        let exports = self
+            .export_dir
+            .as_deref()
+            .map_or("none".into(), |d| d.display().to_string());
+        format!(
+            "{}: answers not saved ({}): {e}; journal in {}, summaries in {exports}",
+            export::time::rfc3339_local(at),
+            e.kind(),
+            state.display()
+        )
     }
 
     /// After the program ends outside kiosk mode: a session that reached
@@ -287,15 +311,16 @@ impl Host {
     }
 }
 
-/// Why a file could not be written, in words for a patient or a clerk.
-fn plain(kind: io::ErrorKind) -> &'static str {
+/// Why a file could not be written, in words for a patient or a clerk; a
+/// rarer reason is named, for the staff they are asked to call.
+fn plain(kind: io::ErrorKind) -> String {
     match kind {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full".into(),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "the folder may not be written to"
+            "the folder may not be written to".into()
         }
-        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing",
-        _ => "the file could not be written",
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing".into(),
+        other => format!("the file could not be written: {other}"),
     }
 }
 
@@ -374,6 +399,12 @@ mod tests {
             "{}",
             notice(&app)
         );
+        // Staff are told which write failed, and where.
+        let log = std::fs::read_to_string(d.join("staff.log")).unwrap();
+        let want = "answers not saved (no storage space): No space left on device";
+        assert!(log.contains(want), "{log}");
+        let want = format!("journal in {}, summaries in none", d.display());
+        assert!(log.contains(&want), "{log}");
         std::fs::remove_dir_all(d).unwrap();
     }
 
@@ -389,6 +420,10 @@ mod tests {
         let e = host.save(&app, &app.session, "summary").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
         assert_eq!(plain(e.kind()), "the folder is missing");
+        assert_eq!(
+            plain(io::ErrorKind::IsADirectory),
+            "the file could not be written: is a directory"
+        );
         std::fs::remove_dir_all(d).unwrap();
     }
 }
