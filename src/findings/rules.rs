@@ -153,6 +153,8 @@ pub struct Alerts {
     pub urgent: String,
     /// The notice under an answer that raises an emergency sign, on its own screen.
     pub emergency_notice: String,
+    /// The notice when a continued session's earlier answers raise a sign.
+    pub resumed: String,
     /// The summary's line when every warning-sign question was answered no.
     pub none_reported: String,
     /// The summary's heading over warning-sign questions left unanswered.
@@ -215,6 +217,7 @@ fn check_alerts(rules: &Rules, problems: &mut Problems) {
         ("emergency", &a.emergency, told_at_once),
         ("emergency_notice", &a.emergency_notice, told_at_once),
         ("urgent", &a.urgent, told_at_once),
+        ("resumed", &a.resumed, told_at_once),
         (
             "not_matching",
             &a.not_matching,
