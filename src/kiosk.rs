@@ -13,7 +13,7 @@ use zeroize::Zeroize;
 use crate::body::BodyRegions;
 use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
-use crate::questionnaire::{Kind, Questionnaire};
+use crate::questionnaire::Questionnaire;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Kiosk")]
@@ -149,7 +149,7 @@ impl KioskConfig {
             let names = Names::new(q, BodyRegions::builtin());
             let message = match names.item(id).map(|i| &i.kind) {
                 Err(m) => Some(format!("resume_check: {m} in \"{}\"", q.id)),
-                Ok(Kind::Number { .. } | Kind::Text { .. }) => None,
+                Ok(kind) if kind.can_be_typed_again() => None,
                 Ok(_) => Some(format!(
                     "resume_check: \"{id}\" is not answered by typing (a number or text), so it cannot be typed again"
                 )),

@@ -54,12 +54,10 @@ impl<'f, 'a> Live<'f, 'a> {
             Condition::AtLeast(id, min) => live(id)
                 .and_then(Answer::as_number)
                 .is_some_and(|n| n >= *min),
-            Condition::Marked { item, .. } => match live(item) {
-                Some(Answer::Body(m)) => m
-                    .iter()
-                    .any(|(r, ss)| ss.iter().any(|s| c.counts_mark(self.regions, r, *s))),
-                _ => false,
-            },
+            Condition::Marked { item, .. } => live(item).and_then(Answer::marks).is_some_and(|m| {
+                m.iter()
+                    .any(|(r, ss)| ss.iter().any(|s| c.counts_mark(self.regions, r, *s)))
+            }),
             Condition::Not(inner) => !self.holds(inner),
             Condition::All(cs) => cs.iter().all(|c| self.holds(c)),
             Condition::Any(cs) => cs.iter().any(|c| self.holds(c)),

@@ -4,13 +4,12 @@
 
 mod enable;
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::Summary;
 use super::time::rfc3339;
-use crate::answers::{Answer, DurationUnit};
-use crate::body::{BodyRegions, Symptom};
-use crate::questionnaire::{Item, Kind, Questionnaire};
+use crate::questionnaire::kinds::fhir::symptom_code;
+use crate::questionnaire::{Item, Questionnaire, kinds};
 
 /// The canonical URL the response points to and the Questionnaire declares.
 pub fn canonical(q: &Questionnaire) -> String {
@@ -19,23 +18,6 @@ pub fn canonical(q: &Questionnaire) -> String {
 
 fn system(q: &Questionnaire, item: &str) -> String {
     format!("urn:intake:{}:{item}", q.id)
-}
-
-const REGION_SYSTEM: &str = "urn:intake:body-region";
-const SYMPTOM_SYSTEM: &str = "urn:intake:symptom";
-const SIDE_SYSTEM: &str = "urn:intake:side";
-
-fn symptom_code(s: Symptom) -> String {
-    format!("{s:?}").to_lowercase()
-}
-
-fn ucum(unit: DurationUnit) -> (&'static str, &'static str) {
-    match unit {
-        DurationUnit::Days => ("days", "d"),
-        DurationUnit::Weeks => ("weeks", "wk"),
-        DurationUnit::Months => ("months", "mo"),
-        DurationUnit::Years => ("years", "a"),
-    }
 }
 
 /// The QuestionnaireResponse for a summary: answers of enabled items only.
@@ -56,10 +38,13 @@ pub fn response(s: &Summary) -> Value {
                 .filter(|i| live.contains(&i.id.as_str()))
                 .map(|item| {
                     let answer = s.session.get(&item.id).expect("live answers exist");
-                    json!({ "linkId": item.id, "text": item.prompt, "answer": answers(q, item, answer) })
+                    let system = system(q, &item.id);
+                    let answers = kinds::fhir::answers(answer, &item.kind, &item.id, &system);
+                    json!({ "linkId": item.id, "text": item.prompt, "answer": answers })
                 })
                 .collect();
-            (!items.is_empty()).then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
+            (!items.is_empty())
+                .then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
         })
         .collect();
     json!({
@@ -69,64 +54,6 @@ pub fn response(s: &Summary) -> Value {
         "authored": rfc3339(s.authored),
         "item": groups,
     })
-}
-
-fn coding(system: &str, code: &str, display: &str) -> Value {
-    json!({ "system": system, "code": code, "display": display })
-}
-
-/// The typed answers of one item.
-fn answers(q: &Questionnaire, item: &Item, a: &Answer) -> Vec<Value> {
-    let label = |id: &str| {
-        item.kind
-            .options()
-            .iter()
-            .find(|o| o.id == id)
-            .map_or(id, |o| o.label.as_str())
-            .to_string()
-    };
-    match (a, &item.kind) {
-        (Answer::YesNo(b), _) => vec![json!({ "valueBoolean": b })],
-        (Answer::Choice(c), _) => {
-            vec![json!({ "valueCoding": coding(&system(q, &item.id), c, &label(c)) })]
-        }
-        (Answer::Choices(cs), _) => cs
-            .iter()
-            .map(|c| json!({ "valueCoding": coding(&system(q, &item.id), c, &label(c)) }))
-            .collect(),
-        (Answer::Scale(n), _) => vec![json!({ "valueInteger": n })],
-        (Answer::Number(n), Kind::Number { decimals: 0, .. }) => {
-            vec![json!({ "valueInteger": n.round() as i64 })]
-        }
-        (Answer::Number(n), _) => vec![json!({ "valueDecimal": n })],
-        (Answer::Duration { amount, unit }, _) => {
-            let (word, code) = ucum(*unit);
-            vec![json!({ "valueQuantity": {
-                "value": amount, "unit": word, "system": "http://unitsofmeasure.org", "code": code,
-            } })]
-        }
-        (Answer::Text(t), _) => vec![json!({ "valueString": t })],
-        (Answer::Side(side), _) => {
-            vec![json!({ "valueCoding": coding(SIDE_SYSTEM, side.value(), side.label()) })]
-        }
-        (Answer::Body(marks), _) => {
-            let table = BodyRegions::builtin();
-            marks
-                .iter()
-                .map(|(region, symptoms)| {
-                    let label = table.get(region).map_or(region, |r| r.label.as_str());
-                    let symptoms: Vec<Value> = symptoms
-                        .iter()
-                        .map(|s| json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), s.word()) }))
-                        .collect();
-                    json!({
-                        "valueCoding": coding(REGION_SYSTEM, region, label),
-                        "item": [{ "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "answer": symptoms }],
-                    })
-                })
-                .collect()
-        }
-    }
 }
 
 /// The FHIR Questionnaire that matches the responses above.
@@ -160,85 +87,16 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
 }
 
 fn definition(q: &Questionnaire, item: &Item) -> Value {
-    let options = |sys: &str, opts: Vec<(String, String)>| -> Vec<Value> {
-        opts.into_iter()
-            .map(|(code, display)| json!({ "valueCoding": coding(sys, &code, &display) }))
-            .collect()
-    };
-    let mut d = json!({ "linkId": item.id, "text": item.prompt });
-    let set = |d: &mut Value, k: &str, v: Value| {
-        d.as_object_mut()
-            .expect("an object")
-            .insert(k.to_string(), v);
-    };
-    match &item.kind {
-        Kind::Info => set(&mut d, "type", json!("display")),
-        Kind::YesNo => set(&mut d, "type", json!("boolean")),
-        Kind::Single { options: o } | Kind::Multi { options: o } => {
-            set(&mut d, "type", json!("choice"));
-            let opts = o.iter().map(|c| (c.id.clone(), c.label.clone())).collect();
-            set(
-                &mut d,
-                "answerOption",
-                json!(options(&system(q, &item.id), opts)),
-            );
-            if matches!(item.kind, Kind::Multi { .. }) {
-                set(&mut d, "repeats", json!(true));
-            }
-        }
-        Kind::Side => {
-            set(&mut d, "type", json!("choice"));
-            let opts = crate::answers::Side::ALL
-                .iter()
-                .map(|s| (s.value().to_string(), s.label().to_string()))
-                .collect();
-            set(&mut d, "answerOption", json!(options(SIDE_SYSTEM, opts)));
-        }
-        Kind::Scale { .. } => set(&mut d, "type", json!("integer")),
-        Kind::Number { decimals, .. } => set(
-            &mut d,
-            "type",
-            json!(if *decimals == 0 { "integer" } else { "decimal" }),
-        ),
-        Kind::Duration { .. } => set(&mut d, "type", json!("quantity")),
-        Kind::Text { max_len } => {
-            set(
-                &mut d,
-                "type",
-                json!(if *max_len > 200 { "text" } else { "string" }),
-            );
-            set(&mut d, "maxLength", json!(max_len));
-        }
-        Kind::BodyMap => {
-            let table = BodyRegions::builtin();
-            set(&mut d, "type", json!("choice"));
-            set(&mut d, "repeats", json!(true));
-            let opts = table
-                .regions
-                .iter()
-                .map(|r| (r.id.clone(), r.label.clone()))
-                .collect();
-            set(&mut d, "answerOption", json!(options(REGION_SYSTEM, opts)));
-            let symptoms = Symptom::ALL
-                .iter()
-                .map(|s| (symptom_code(*s), s.word().to_string()))
-                .collect();
-            set(
-                &mut d,
-                "item",
-                json!([{
-                    "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "type": "choice", "repeats": true,
-                    "answerOption": options(SYMPTOM_SYSTEM, symptoms),
-                }]),
-            );
-        }
-    }
+    let mut d = Map::new();
+    d.insert("linkId".into(), json!(item.id));
+    d.insert("text".into(), json!(item.prompt));
+    let system = system(q, &item.id);
+    d.extend(kinds::fhir::definition(&item.kind, &item.id, &system));
     if item.required {
-        set(&mut d, "required", json!(true));
+        d.insert("required".into(), json!(true));
     }
     if let Some(c) = &item.enable_when {
-        let fields = enable::enable_when(q, c);
-        d.as_object_mut().expect("an object").extend(fields);
+        d.extend(enable::enable_when(q, c));
     }
-    d
+    Value::Object(d)
 }

@@ -194,10 +194,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         .filter_map(|d| unsettled(d, q, &enabled, &ctx))
         .collect();
 
-    let marks = match live(&rules.body_item) {
-        Some(Answer::Body(m)) => Some(m),
-        _ => None,
-    };
+    let marks = live(&rules.body_item).and_then(Answer::marks);
     let mut tally = roots::tally(marks, rules, |c| ctx.holds(c));
     f.weakness = std::mem::take(&mut tally.weakness);
     f.radicular = ctx

@@ -3,6 +3,7 @@
 //! Field names here are the file format; README.md documents them for the
 //! clinicians who edit the files, so a rename here is a format change.
 
+pub mod kinds;
 mod load;
 mod validate;
 
@@ -13,6 +14,7 @@ pub use validate::validate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::condition::Condition;
+pub use kinds::{Choice, Kind};
 
 /// A whole questionnaire: metadata, sections of items, and declared scores.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -85,101 +87,6 @@ impl Item {
             None => &self.prompt,
         }
     }
-}
-
-/// What kind of answer an item takes.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub enum Kind {
-    /// Text to read; takes no answer.
-    Info,
-    YesNo,
-    Single {
-        options: Vec<Choice>,
-    },
-    /// Several options; an option marked `exclusive` ("none of these") clears the others.
-    Multi {
-        options: Vec<Choice>,
-    },
-    Scale {
-        min: i32,
-        max: i32,
-        min_label: String,
-        max_label: String,
-    },
-    Number {
-        min: f64,
-        max: f64,
-        unit: String,
-        #[serde(default)]
-        decimals: u8,
-    },
-    /// An amount of days, weeks, months or years, up to `max_years` in total.
-    Duration {
-        #[serde(default = "default_max_years")]
-        max_years: u32,
-    },
-    Text {
-        max_len: usize,
-    },
-    /// The body diagram: a set of regions, each with the symptom kinds marked.
-    BodyMap,
-    /// Left, right, both or neither.
-    Side,
-}
-
-fn default_max_years() -> u32 {
-    100
-}
-
-impl Kind {
-    /// Short name used in messages and the FHIR export.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Info => "information",
-            Kind::YesNo => "yes/no",
-            Kind::Single { .. } => "single choice",
-            Kind::Multi { .. } => "multiple choice",
-            Kind::Scale { .. } => "scale",
-            Kind::Number { .. } => "number",
-            Kind::Duration { .. } => "duration",
-            Kind::Text { .. } => "text",
-            Kind::BodyMap => "body diagram",
-            Kind::Side => "left/right",
-        }
-    }
-
-    pub fn options(&self) -> &[Choice] {
-        match self {
-            Kind::Single { options } | Kind::Multi { options } => options,
-            _ => &[],
-        }
-    }
-
-    /// The values an `Equals`/`AnyOf` condition may compare this item against,
-    /// or `None` when any value goes (numbers, text).
-    pub fn condition_values(&self) -> Option<Vec<&str>> {
-        match self {
-            Kind::YesNo => Some(vec!["yes", "no"]),
-            Kind::Side => Some(vec!["left", "right", "both", "neither"]),
-            Kind::Single { options } | Kind::Multi { options } => {
-                Some(options.iter().map(|o| o.id.as_str()).collect())
-            }
-            _ => None,
-        }
-    }
-
-    pub fn is_numeric(&self) -> bool {
-        matches!(self, Kind::Scale { .. } | Kind::Number { .. })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    pub id: String,
-    pub label: String,
-    #[serde(default)]
-    pub exclusive: bool,
 }
 
 /// A score computed from numeric items, declared in the file.

@@ -1,6 +1,6 @@
 //! Semantic checks of a parsed questionnaire, each reported at a source position.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{Condition, Item, Kind, Questionnaire};
 use crate::body::BodyRegions;
@@ -26,11 +26,6 @@ pub fn validate(
     v.out
 }
 
-/// A scale is drawn as one row of numbers, each picked by a key or a click:
-/// 0 to 20 (21 steps) still fits an 80-column screen with room to click.
-/// Anything longer is a number item.
-const MAX_SCALE_STEPS: i64 = 21;
-
 struct Validator<'a> {
     loc: Locator<'a>,
     path: &'a str,
@@ -43,6 +38,15 @@ struct Validator<'a> {
 struct Span {
     start: usize,
     end: usize,
+}
+
+/// The sections and items of a questionnaire, found in its source.
+struct Places<'q> {
+    /// Where each section starts.
+    sections: Vec<usize>,
+    items: Vec<(&'q Item, Span)>,
+    /// Where the scores begin, or the end of the source.
+    end_of_items: usize,
 }
 
 impl Validator<'_> {
@@ -59,22 +63,32 @@ impl Validator<'_> {
     }
 
     fn run(&mut self, q: &Questionnaire, regions: &BodyRegions) {
+        self.check_header(q);
+        let places = self.locate(q);
+        let mut seen = self.check_sections_and_items(q, &places);
+        let names = Names::new(q, regions);
+        self.check_conditions(q, &names, &places);
+        self.check_scores(q, &names, places.end_of_items, &mut seen);
+    }
+
+    fn check_header(&mut self, q: &Questionnaire) {
         for (field, value) in [("id", &q.id), ("title", &q.title), ("version", &q.version)] {
             if value.trim().is_empty() {
                 let at = self.loc.after(0, &format!("{field}:")).unwrap_or(0);
                 self.error(at, format!("the questionnaire {field} is empty"));
             }
         }
-
         if q.items().next().is_none() {
             let at = self.loc.after(0, "sections:").unwrap_or(0);
             self.error(at, "the questionnaire has no items".to_string());
         }
+    }
 
-        // Locate every section and item in document order.
+    /// Every section and item, located in document order.
+    fn locate<'q>(&self, q: &'q Questionnaire) -> Places<'q> {
         let mut cursor = 0;
         let mut sections = Vec::new();
-        let mut items: Vec<(&Item, usize)> = Vec::new();
+        let mut starts: Vec<(&Item, usize)> = Vec::new();
         for s in &q.sections {
             let at = self
                 .loc
@@ -85,55 +99,72 @@ impl Validator<'_> {
             for i in &s.items {
                 let at = self.loc.struct_id("Item", &i.id, cursor).unwrap_or(cursor);
                 cursor = at + 1;
-                items.push((i, at));
+                starts.push((i, at));
             }
         }
         let end_of_items = self
             .loc
             .after(cursor, "scores:")
             .unwrap_or(self.source.len());
-        let spans: Vec<Span> = (0..items.len())
-            .map(|n| Span {
-                start: items[n].1,
-                end: items.get(n + 1).map_or(end_of_items, |x| x.1),
+        let items = (0..starts.len())
+            .map(|n| {
+                let end = starts.get(n + 1).map_or(end_of_items, |x| x.1);
+                let (item, start) = starts[n];
+                (item, Span { start, end })
             })
             .collect();
+        Places {
+            sections,
+            items,
+            end_of_items,
+        }
+    }
 
-        // Ids: unique among sections, and among items and scores (which share
-        // one namespace because both appear as ids in exports).
+    /// Ids: unique among sections, and among items and scores (which share
+    /// one namespace because both appear as ids in exports). Returns the
+    /// items' ids for the scores' check.
+    fn check_sections_and_items<'q>(
+        &mut self,
+        q: &'q Questionnaire,
+        places: &Places<'q>,
+    ) -> HashMap<&'q str, usize> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (s, &at) in q.sections.iter().zip(&sections) {
+        for (s, &at) in q.sections.iter().zip(&places.sections) {
             self.check_id("section", &s.id, at, &mut seen);
             if s.items.is_empty() {
                 self.error(at, format!("section \"{}\" has no items", s.id));
             }
         }
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (&(item, _), &span) in items.iter().zip(&spans) {
+        for &(item, span) in &places.items {
             self.check_id("item", &item.id, span.start, &mut seen);
             self.check_item(item, span);
         }
+        seen
+    }
 
-        // Conditions may only look back: an item's condition (and its
-        // section's) can refer to items before it. This also rules out cycles.
-        let names = Names::new(q, regions);
+    /// Conditions may only look back: an item's condition (and its
+    /// section's) can refer to items before it. This also rules out cycles.
+    fn check_conditions(&mut self, q: &Questionnaire, names: &Names, places: &Places) {
         let mut first_item = 0;
-        for (s, &at) in q.sections.iter().zip(&sections) {
+        for (s, &at) in q.sections.iter().zip(&places.sections) {
             if let Some(c) = &s.enable_when {
-                let end = spans.get(first_item).map_or(self.source.len(), |x| x.start);
+                let end = places
+                    .items
+                    .get(first_item)
+                    .map_or(self.source.len(), |(_, span)| span.start);
                 let owner = format!("section \"{}\"", s.id);
-                self.check_condition(&names, c, &owner, first_item, at..end);
+                self.check_condition(names, c, &owner, first_item, at..end);
             }
             first_item += s.items.len();
         }
-        for (n, (&(item, _), &span)) in items.iter().zip(&spans).enumerate() {
+        for (n, &(item, span)) in places.items.iter().enumerate() {
             if let Some(c) = &item.enable_when {
                 let start = self.find(span, "enable_when");
                 let owner = format!("item \"{}\"", item.id);
-                self.check_condition(&names, c, &owner, n, start..span.end);
+                self.check_condition(names, c, &owner, n, start..span.end);
             }
         }
-        self.check_scores(q, &names, end_of_items, &mut seen);
     }
 
     /// Scores name scale and number items; their ids share the items' namespace.
@@ -229,107 +260,48 @@ impl Validator<'_> {
             let at = self.find(span, "prompt");
             self.error(at, format!("item \"{}\" has an empty prompt", item.id));
         }
-        let kind_at = self.find(span, "kind");
-        let id = &item.id;
-        match &item.kind {
-            Kind::Single { options } | Kind::Multi { options } => {
-                if options.is_empty() {
-                    self.error(kind_at, format!("choice item \"{id}\" has no options"));
-                }
-                let mut seen = HashSet::new();
-                let mut cursor = kind_at;
-                for o in options {
-                    let found = self
-                        .loc
-                        .string_after(cursor, &o.id)
-                        .filter(|&a| a < span.end);
-                    cursor = found.map_or(cursor, |a| a + 1);
-                    let at = found.unwrap_or(kind_at);
-                    if !seen.insert(o.id.as_str()) {
-                        self.error(
-                            at,
-                            format!("item \"{id}\" has two options with id \"{}\"", o.id),
-                        );
-                    }
-                    if o.label.trim().is_empty() {
-                        self.error(
-                            at,
-                            format!("option \"{}\" of item \"{id}\" has an empty label", o.id),
-                        );
-                    }
-                }
-                if matches!(item.kind, Kind::Single { .. }) && options.iter().any(|o| o.exclusive) {
-                    let at = self.find(span, "exclusive");
-                    self.error(
-                        at,
-                        format!(
-                            "\"exclusive\" only applies to multiple-choice items, not \"{id}\""
-                        ),
-                    );
-                }
-            }
-            Kind::Scale {
-                min,
-                max,
-                min_label,
-                max_label,
-            } => {
-                // Widened: `max - min` of two i32s overflows (a scale
-                // from -2e9 to 2e9 once passed as a short one).
-                let steps = i64::from(*max) - i64::from(*min) + 1;
-                if min >= max {
-                    let at = self.find(span, "min");
-                    self.error(
-                        at,
-                        format!("scale \"{id}\": min ({min}) must be below max ({max})"),
-                    );
-                } else if steps > MAX_SCALE_STEPS {
-                    let at = self.find(span, "max");
-                    self.error(
-                        at,
-                        format!(
-                            "scale \"{id}\" has {steps} steps; at most {MAX_SCALE_STEPS} fit on a screen"
-                        ),
-                    );
-                }
-                if min_label.trim().is_empty() || max_label.trim().is_empty() {
-                    self.error(
-                        kind_at,
-                        format!("scale \"{id}\" needs a label for both ends"),
-                    );
-                }
-            }
-            Kind::Number {
-                min, max, decimals, ..
-            } => {
-                if !min.is_finite() || !max.is_finite() || min >= max {
-                    let at = self.find(span, "min");
-                    self.error(
-                        at,
-                        format!("number \"{id}\": min ({min}) must be below max ({max})"),
-                    );
-                }
-                if *decimals > 3 {
-                    let at = self.find(span, "decimals");
-                    self.error(at, format!("number \"{id}\": at most 3 decimals"));
-                }
-            }
-            Kind::Text { max_len } if *max_len == 0 => {
-                let at = self.find(span, "max_len");
-                self.error(at, format!("text item \"{id}\" has max_len 0"));
-            }
-            Kind::Duration { max_years } if *max_years == 0 => {
-                let at = self.find(span, "max_years");
-                self.error(at, format!("duration item \"{id}\" has max_years 0"));
-            }
-            _ => {}
-        }
+        item.kind.validate(&mut ItemCheck {
+            v: self,
+            span,
+            id: &item.id,
+        });
         if matches!(item.kind, Kind::Info) && item.required {
             let at = self.find(span, "required");
-            self.error(
-                at,
-                format!("information item \"{id}\" takes no answer and cannot be required"),
+            let message = format!(
+                "information item \"{}\" takes no answer and cannot be required",
+                item.id
             );
+            self.error(at, message);
         }
+    }
+}
+
+/// One item in the source, for its kind's checks to point into.
+pub(super) struct ItemCheck<'v, 'a> {
+    v: &'v mut Validator<'a>,
+    span: Span,
+    pub id: &'v str,
+}
+
+impl ItemCheck<'_, '_> {
+    pub fn error(&mut self, at: usize, message: String) {
+        self.v.error(at, message);
+    }
+
+    /// Reports `message` at the item's first `field` (or at its start).
+    pub fn at(&mut self, field: &str, message: String) {
+        let at = self.v.find(self.span, field);
+        self.v.error(at, message);
+    }
+
+    /// Where the item's `kind` is, from which its values are looked for.
+    pub fn kind_at(&self) -> usize {
+        self.v.find(self.span, "kind")
+    }
+
+    /// The first string `needle` inside the item from offset `from`.
+    pub fn string_after(&self, from: usize, needle: &str) -> Option<usize> {
+        let end = self.span.end;
+        self.v.loc.string_after(from, needle).filter(|&a| a < end)
     }
 }

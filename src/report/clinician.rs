@@ -4,7 +4,6 @@
 //! with their reasons, and every answer.
 
 use super::{Block, Bullet, Section, View, Wording, fill, opening, warning_signs};
-use crate::answers::Answer;
 use crate::findings::{Findings, Line};
 
 pub(super) fn view(w: &Wording, f: &Findings) -> View {
@@ -95,10 +94,7 @@ fn diagrams(w: &Wording) -> Vec<Section> {
     let c = &w.words.clinician;
     w.session
         .live_answers(w.q)
-        .filter_map(|(_, a)| match a {
-            Answer::Body(m) => Some(m),
-            _ => None,
-        })
+        .filter_map(|(_, a)| a.marks())
         .map(|marks| {
             let described = marks.describe(w.regions).into_iter().map(Bullet::new);
             Section::new(

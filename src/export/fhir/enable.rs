@@ -10,10 +10,11 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{SIDE_SYSTEM, symptom_code, system};
+use super::{symptom_code, system};
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::{Kind, Questionnaire};
+use crate::questionnaire::Questionnaire;
+use crate::questionnaire::kinds::fhir::value_system;
 
 const EXPRESSION_URL: &str =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
@@ -79,10 +80,10 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
         _ => return None,
     };
     let item = q.item(id)?;
-    let value = match item.kind {
-        Kind::YesNo => json!({ "answerBoolean": answer == "yes" }),
-        Kind::Side => json!({ "answerCoding": { "system": SIDE_SYSTEM, "code": answer } }),
-        _ => json!({ "answerCoding": { "system": system(q, id), "code": answer } }),
+    let own = system(q, id);
+    let value = match value_system(&item.kind, &own) {
+        None => json!({ "answerBoolean": answer == "yes" }),
+        Some(system) => json!({ "answerCoding": { "system": system, "code": answer } }),
     };
     let mut entry = json!({ "question": id, "operator": operator });
     entry.as_object_mut()?.extend(value.as_object()?.clone());
@@ -158,9 +159,14 @@ fn marks(c: &Condition, item: &str) -> Option<String> {
 
 /// The answer is `value`: true or false for yes/no items, else the code.
 fn is(q: &Questionnaire, id: &str, value: &str) -> String {
-    match q.item(id).map(|i| &i.kind) {
-        Some(Kind::YesNo) => format!("value = {}", value == "yes"),
-        _ => format!("value.code = {}", lit(value)),
+    let own = system(q, id);
+    let boolean = q
+        .item(id)
+        .is_some_and(|i| value_system(&i.kind, &own).is_none());
+    if boolean {
+        format!("value = {}", value == "yes")
+    } else {
+        format!("value.code = {}", lit(value))
     }
 }
 

@@ -1,0 +1,73 @@
+//! The body diagram: regions of the region table, each marked with the
+//! symptoms felt there.
+
+use serde_json::{Map, Value, json};
+
+use super::choice::fhir_options;
+use super::fhir::{coding, fields};
+use crate::body::{BodyMarks, BodyRegions, Symptom};
+
+/// The FHIR code systems of the regions and of the symptoms marked on them.
+pub const REGION_SYSTEM: &str = "urn:intake:body-region";
+pub const SYMPTOM_SYSTEM: &str = "urn:intake:symptom";
+
+pub fn symptom_code(s: Symptom) -> String {
+    format!("{s:?}").to_lowercase()
+}
+
+/// The marks in words, region by region.
+pub(super) fn display(marks: &BodyMarks, regions: &BodyRegions) -> String {
+    if marks.is_empty() {
+        "Nothing marked".to_string()
+    } else {
+        marks.describe(regions).join("; ")
+    }
+}
+
+/// The linkId of the symptoms nested under each region marked.
+fn symptoms_id(item: &str) -> String {
+    format!("{item}.symptoms")
+}
+
+/// A choice of regions, each with a nested choice of symptoms.
+pub(super) fn fhir_definition(item: &str) -> Map<String, Value> {
+    let table = BodyRegions::builtin();
+    let regions = table
+        .regions
+        .iter()
+        .map(|r| (r.id.as_str(), r.label.as_str()));
+    let codes: Vec<(String, &str)> = Symptom::ALL
+        .iter()
+        .map(|s| (symptom_code(*s), s.word()))
+        .collect();
+    let symptoms = codes.iter().map(|(code, word)| (code.as_str(), *word));
+    let nested = json!([{
+        "linkId": symptoms_id(item), "text": "Symptoms", "type": "choice", "repeats": true,
+        "answerOption": fhir_options(SYMPTOM_SYSTEM, symptoms),
+    }]);
+    fields([
+        ("type", json!("choice")),
+        ("repeats", json!(true)),
+        ("answerOption", fhir_options(REGION_SYSTEM, regions)),
+        ("item", nested),
+    ])
+}
+
+/// One answer a region marked, its symptoms nested.
+pub(super) fn fhir_answers(item: &str, marks: &BodyMarks) -> Vec<Value> {
+    let table = BodyRegions::builtin();
+    marks
+        .iter()
+        .map(|(region, symptoms)| {
+            let label = table.get(region).map_or(region, |r| r.label.as_str());
+            let symptoms: Vec<Value> = symptoms
+                .iter()
+                .map(|s| json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), s.word()) }))
+                .collect();
+            json!({
+                "valueCoding": coding(REGION_SYSTEM, region, label),
+                "item": [{ "linkId": symptoms_id(item), "text": "Symptoms", "answer": symptoms }],
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,54 @@
+//! Which side: left, right, both or neither.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use super::choice::fhir_options;
+use super::fhir::{coding, fields};
+
+/// The FHIR code system of the four sides.
+pub const FHIR_SYSTEM: &str = "urn:intake:side";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+    Neither,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Left, Side::Right, Side::Both, Side::Neither];
+
+    /// The value conditions compare against.
+    pub fn value(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
+            Side::Neither => "neither",
+        }
+    }
+
+    /// The patient's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "Left side",
+            Side::Right => "Right side",
+            Side::Both => "Both sides",
+            Side::Neither => "Neither side",
+        }
+    }
+}
+
+pub(super) fn fhir_definition() -> Map<String, Value> {
+    let codes = Side::ALL.iter().map(|s| (s.value(), s.label()));
+    fields([
+        ("type", json!("choice")),
+        ("answerOption", fhir_options(FHIR_SYSTEM, codes)),
+    ])
+}
+
+pub(super) fn fhir_answer(side: Side) -> Value {
+    json!({ "valueCoding": coding(FHIR_SYSTEM, side.value(), side.label()) })
+}
