@@ -8,6 +8,7 @@
 pub mod app;
 pub mod editor;
 pub mod host;
+pub mod kinds;
 pub mod layout;
 pub mod message;
 pub mod practice;

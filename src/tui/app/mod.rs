@@ -2,7 +2,6 @@
 //! message, so a whole session can be replayed in a test without a terminal.
 
 mod alert;
-mod body;
 mod dialogs;
 mod item;
 mod review;
@@ -12,12 +11,12 @@ use std::sync::OnceLock;
 
 use ratatui::layout::Rect;
 
-use super::editor::{Editor, choice_rows, parse_number, single_answer, toggle_multi};
-use super::layout::{self, BodyLayout, Frame, ItemBody};
+use super::editor::Editor;
+use super::kinds::{self, pointed_answer};
+use super::layout::{self, Frame, ItemBody};
 use super::message::{Focus, Msg};
 use super::theme::Theme;
-use crate::answers::{Answer, DurationUnit, Session};
-use crate::body::{BodyRegions, Direction, Symptom, View, hit, neighbour};
+use crate::answers::{Answer, Session};
 use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
 use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
@@ -389,12 +388,8 @@ impl App {
         if self.dialog.is_some() {
             return Focus::Other;
         }
-        match (&self.screen, &self.editor) {
-            (
-                Screen::Item(_),
-                Editor::Number { .. } | Editor::Duration { .. } | Editor::Text { .. },
-            ) => Focus::Text,
-            (Screen::Item(_), Editor::Scale { .. }) => Focus::Scale,
+        match self.screen {
+            Screen::Item(_) => self.editor.focus(),
             _ => Focus::Other,
         }
     }
@@ -626,7 +621,7 @@ impl App {
     }
 
     /// Stores an answer given by a choice or scale and refreshes what depends on it.
-    fn answer(&mut self, n: usize, answer: Answer) {
+    pub(in crate::tui) fn answer(&mut self, n: usize, answer: Answer) {
         let id = self.item(n).id.clone();
         let before = self.session.get(&id).cloned();
         match self.session.set(&self.questionnaire, &id, answer) {

@@ -1,75 +1,31 @@
+//! An item's screen: the frame with its hints, the section's introduction,
+//! the prompt and "why we ask", and the answer drawn by its kind's module.
+
 use ratatui::Frame as TermFrame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, wrapped};
-use crate::answers::Answer;
-use crate::questionnaire::Kind;
+use crate::questionnaire::{Item, Kind};
 use crate::tui::app::{App, BACK, NEXT};
-use crate::tui::editor::{Editor, choice_rows};
-use crate::tui::layout::Frame;
-use crate::tui::widgets::{ChoiceList, ScaleBar, TextField};
+use crate::tui::kinds;
+use crate::tui::layout::{Frame, ItemBody};
 
 pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     let item = app.item(n);
+    chrome(app, n, area, frame.buffer_mut());
+    let body = app.item_body_in(n, area);
+    words(app, n, item, &body, frame.buffer_mut());
+    kinds::render(app, item, body.widget, frame);
+}
+
+/// The title, part and progress, the hints for the item's kind, and the buttons.
+fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
     let q = &app.questionnaire;
-    let t = &app.theme;
-    let layout = Frame::new(area);
     let (section_n, section) = q.section_of(n).expect("item is in a section");
     let (at, total) = app.position(n);
-    let hints: &[(&str, &str)] = match (&item.kind, &app.editor) {
-        (_, Editor::Text { .. } | Editor::Number { .. }) => &[
-            ("Enter", "next"),
-            ("Shift-Tab", "back"),
-            ("F1", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        (_, Editor::Duration { .. }) => &[
-            ("Enter", "next"),
-            ("↑↓", "unit"),
-            ("Shift-Tab", "back"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Scale { .. }, _) => &[
-            ("0-9 ←→", "choose"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Multi { .. }, _) => &[
-            ("↑↓", "move"),
-            ("Space", "tick"),
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::BodyMap, _) => &[
-            ("arrows", "move"),
-            ("p n t w s", "mark"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Info, _) => &[
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        _ => &[
-            ("↑↓", "move"),
-            ("Enter", "choose"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
-    };
     Chrome {
         title: &section.title,
         right: format!("Part {} of {}", section_n + 1, q.sections.len()),
@@ -77,21 +33,78 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             format!("Question {at} of about {total}"),
             at as f64 / total.max(1) as f64,
         )),
-        hints,
+        hints: hints(&app.item(n).kind),
         back: Some(BACK),
         next: Some(NEXT),
     }
-    .render(app, &layout, frame.buffer_mut());
+    .render(app, &Frame::new(area), buf);
+}
 
-    let body = app.item_body_in(n, area);
-    let buf = frame.buffer_mut();
+fn hints(kind: &Kind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        Kind::Text { .. } | Kind::Number { .. } => &[
+            ("Enter", "next"),
+            ("Shift-Tab", "back"),
+            ("F1", "why we ask"),
+            ("Esc", "leave"),
+        ],
+        Kind::Duration { .. } => &[
+            ("Enter", "next"),
+            ("↑↓", "unit"),
+            ("Shift-Tab", "back"),
+            ("Esc", "leave"),
+        ],
+        Kind::Scale { .. } => &[
+            ("0-9 ←→", "choose"),
+            ("Enter", "next"),
+            ("Bksp", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
+        ],
+        Kind::Multi { .. } => &[
+            ("↑↓", "move"),
+            ("Space", "tick"),
+            ("Enter", "next"),
+            ("←", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
+        ],
+        Kind::BodyMap => &[
+            ("arrows", "move"),
+            ("p n t w s", "mark"),
+            ("Enter", "next"),
+            ("Bksp", "back"),
+            ("?", "why"),
+            ("Esc", "leave"),
+        ],
+        Kind::Info => &[
+            ("Enter", "next"),
+            ("←", "back"),
+            ("?", "why we ask"),
+            ("Esc", "leave"),
+        ],
+        Kind::YesNo | Kind::Single { .. } | Kind::Side => &[
+            ("↑↓", "move"),
+            ("Enter", "choose"),
+            ("←", "back"),
+            ("?", "why we ask"),
+            ("Esc", "leave"),
+        ],
+    }
+}
+
+/// The section's introduction, the prompt (marked optional, or urgent for a
+/// warning to read) and, on request, why we ask.
+fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
+    let t = &app.theme;
     let intro = app.section_intro(n);
     if !intro.is_empty() {
         Paragraph::new(wrapped(intro, body.intro.width))
             .style(t.dim)
             .render(body.intro, buf);
     }
-    let required = if item.required || matches!(item.kind, Kind::Info) {
+    let info = matches!(item.kind, Kind::Info);
+    let required = if item.required || info {
         ""
     } else {
         " (optional)"
@@ -100,164 +113,19 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     if let Some(last) = prompt.last_mut() {
         last.push_span(Span::styled(required, t.dim));
     }
-    let prompt_style = if matches!(item.kind, Kind::Info) && item.red_flag {
+    let style = if info && item.red_flag {
         t.urgent
     } else {
         t.prompt
     };
-    Paragraph::new(prompt)
-        .style(prompt_style)
-        .render(body.prompt, buf);
+    Paragraph::new(prompt).style(style).render(body.prompt, buf);
     if (app.show_why || app.interviewer) && !item.why.is_empty() {
         let mut lines = vec![Line::styled("Why we ask", t.section)];
         lines.extend(wrapped(&item.why, body.why.width));
-        Paragraph::new(lines).style(t.dim).render(
-            Rect {
-                y: body.why.y + 1,
-                ..body.why
-            },
-            buf,
-        );
+        let area = Rect {
+            y: body.why.y + 1,
+            ..body.why
+        };
+        Paragraph::new(lines).style(t.dim).render(area, buf);
     }
-    let answer = app.session.get(&item.id);
-    let w = body.widget;
-    match (&item.kind, &app.editor) {
-        (
-            kind @ (Kind::YesNo | Kind::Side | Kind::Single { .. } | Kind::Multi { .. }),
-            Editor::Choice { cursor },
-        ) => {
-            let rows = choice_rows(kind);
-            let chosen = |v: &str| answer.is_some_and(|a| a.matches(v));
-            ChoiceList {
-                rows: &rows,
-                chosen: &chosen,
-                multi: matches!(kind, Kind::Multi { .. }),
-                cursor: *cursor,
-                theme: t,
-            }
-            .render(w, buf);
-        }
-        (
-            Kind::Scale {
-                min,
-                max,
-                min_label,
-                max_label,
-            },
-            Editor::Scale { value, .. },
-        ) => {
-            ScaleBar {
-                min: *min,
-                max: *max,
-                min_label,
-                max_label,
-                value: *value,
-                theme: t,
-            }
-            .render(w, buf);
-        }
-        (Kind::Number { unit, min, max, .. }, Editor::Number { input }) => {
-            let field = Rect {
-                width: w.width.min(24),
-                height: 3,
-                ..w
-            };
-            let title = format!(" {unit} ");
-            text_field(frame, input, field, &title, t);
-            let range = format!("From {min} to {max} {unit}");
-            put(frame.buffer_mut(), w.x, w.y + 3, range, t.dim);
-        }
-        (Kind::Duration { .. }, Editor::Duration { input, unit }) => {
-            let field = Rect {
-                width: 12,
-                height: 3,
-                ..w
-            };
-            text_field(frame, input, field, " how many ", t);
-            let buf = frame.buffer_mut();
-            let amount = input.value().trim().parse::<u32>().unwrap_or(2);
-            let units = crate::answers::DurationUnit::ALL;
-            for (i, u) in units.iter().enumerate() {
-                let on = u == unit;
-                let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
-                put(
-                    buf,
-                    w.x + 14,
-                    w.y + i as u16,
-                    text,
-                    if on { t.selected } else { t.base },
-                );
-            }
-            put(
-                buf,
-                w.x,
-                w.y + 4,
-                "Type a number; ↑↓ or d/w/m/y for the unit.",
-                t.dim,
-            );
-        }
-        (Kind::Text { max_len }, Editor::Text { input }) => {
-            let inner_w = w.width.saturating_sub(2).max(1) as usize;
-            let rows = (input.value().chars().count() / inner_w + 1).clamp(3, 8) as u16;
-            let field = Rect {
-                height: (rows + 2).min(w.height.saturating_sub(1)),
-                ..w
-            };
-            let count = format!(
-                " {} of {max_len} characters ",
-                input.value().chars().count()
-            );
-            text_field(frame, input, field, &count, t);
-        }
-        (
-            Kind::BodyMap,
-            Editor::Body {
-                cursor,
-                brush,
-                painting,
-                view,
-            },
-        ) => {
-            let marks = match answer {
-                Some(Answer::Body(m)) => Some(m),
-                _ => None,
-            };
-            super::body::BodyDiagram {
-                app,
-                marks,
-                cursor: *cursor,
-                brush: *brush,
-                painting: *painting,
-                view: *view,
-            }
-            .render(w, buf);
-        }
-        _ => {}
-    }
-}
-
-/// A line under the widget, left out when a long prompt leaves no row for it
-/// in the frame (a buffer must never be written outside its area).
-fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, style: Style) {
-    if y < buf.area.bottom() {
-        buf.set_string(x, y, text, style);
-    }
-}
-
-/// A text box with the terminal cursor placed in it.
-fn text_field(
-    frame: &mut TermFrame,
-    input: &tui_input::Input,
-    area: Rect,
-    title: &str,
-    theme: &crate::tui::theme::Theme,
-) {
-    let field = TextField {
-        text: input.value(),
-        cursor: input.cursor(),
-        theme,
-        title,
-    };
-    frame.set_cursor_position(field.cursor_position(area));
-    field.render(area, frame.buffer_mut());
 }

@@ -3,9 +3,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::editor::ChoiceRow;
 use crate::tui::layout::{scroll_offset, truncate};
 use crate::tui::theme::Theme;
+
+/// An option as the list shows it: the value stored and the words shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceRow {
+    pub value: String,
+    pub label: String,
+    pub exclusive: bool,
+}
 
 /// A list of options, one per line: `› (•) Yes` for a chosen single answer,
 /// `  [x] Walking` for a ticked box. The marks and the cursor arrow carry the

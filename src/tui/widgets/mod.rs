@@ -6,6 +6,6 @@ mod scale;
 mod text_field;
 
 pub use buttons::{Button, Hints};
-pub use choice_list::ChoiceList;
+pub use choice_list::{ChoiceList, ChoiceRow};
 pub use scale::ScaleBar;
 pub use text_field::TextField;

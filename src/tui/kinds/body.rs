@@ -1,0 +1,237 @@
+//! The body diagram on screen: the cursor moves between regions (on the
+//! figures by where they lie, in the list by order); a symptom's letter,
+//! Space or a click marks the region under it, paint mode marks as it
+//! moves, and the diagram is drawn with the marks.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::answers::Answer;
+use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit, neighbour};
+use crate::tui::app::{App, Dialog, Notice};
+use crate::tui::editor::Editor;
+use crate::tui::layout::{self, BodyLayout};
+use crate::tui::message::Msg;
+use crate::tui::view::body::{BodyDiagram, list_area, list_header};
+
+pub(super) fn editor() -> Editor {
+    Editor::Body {
+        cursor: 0,
+        brush: Symptom::Pain,
+        painting: false,
+        view: View::Front,
+    }
+}
+
+/// What a key or click does to the marks and the cursor.
+enum Act {
+    Move(usize),
+    Toggle(Symptom),
+    Paint(usize),
+    Clear,
+    ClearAll,
+}
+
+/// The regions as last drawn: where the cursor can go and what a click hits.
+struct Nav {
+    layout: BodyLayout,
+    placed: Vec<Placed<'static>>,
+    /// Without a figure, the panel is a list of every region.
+    list: Rect,
+    count: usize,
+}
+
+impl Nav {
+    fn new(widget: Rect, view: View, count: usize) -> Self {
+        let layout = BodyLayout::new(widget, view);
+        let list = list_area(layout.panel, list_header(layout.panel.width));
+        Nav {
+            placed: layout.placed(),
+            layout,
+            list,
+            count,
+        }
+    }
+
+    /// The region next to `from` in `dir`.
+    fn step(&self, from: usize, dir: Direction) -> usize {
+        if self.layout.has_figure() {
+            return neighbour(&self.placed, from, dir).unwrap_or(from);
+        }
+        match dir {
+            Direction::Up | Direction::Left => from.saturating_sub(1),
+            Direction::Down | Direction::Right => (from + 1).min(self.count - 1),
+        }
+    }
+
+    /// The next region in table order that is on screen.
+    fn next_shown(&self, from: usize) -> usize {
+        let shown = |r: usize| {
+            !self.layout.has_figure() || self.placed.iter().any(|p| p.figure.centre(r).is_some())
+        };
+        let count = self.count;
+        (1..=count)
+            .map(|k| (from + k) % count)
+            .find(|&r| shown(r))
+            .unwrap_or(from)
+    }
+
+    /// A click on the region under the cursor marks it; elsewhere it moves there.
+    fn click(&self, column: u16, row: u16, cursor: usize, brush: Symptom) -> Option<Act> {
+        match hit(&self.placed, column, row) {
+            Some(r) if r == cursor => Some(Act::Toggle(brush)),
+            Some(r) => Some(Act::Move(r)),
+            None if !self.layout.has_figure() && layout::contains(self.list, column, row) => {
+                let offset = layout::scroll_offset(cursor, self.count, self.list.height as usize);
+                let r = offset + usize::from(row - self.list.y);
+                Some(Act::Move(r.min(self.count - 1)))
+            }
+            None => None,
+        }
+    }
+}
+
+impl App {
+    pub(in crate::tui) fn update_body(&mut self, n: usize, msg: Msg) {
+        if let Some(act) = self.body_act(n, msg) {
+            self.mark(n, act);
+        }
+    }
+
+    /// What `msg` does on the diagram; turning the figure, the brush and
+    /// paint mode change here.
+    fn body_act(&mut self, n: usize, msg: Msg) -> Option<Act> {
+        let table = BodyRegions::builtin();
+        let count = table.regions.len();
+        let widget = self.item_body(n).widget;
+        let Editor::Body {
+            cursor,
+            brush,
+            painting,
+            view,
+        } = &mut self.editor
+        else {
+            return None;
+        };
+        let nav = Nav::new(widget, *view, count);
+        let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
+        match msg {
+            Msg::Up => step(Direction::Up),
+            Msg::Down => step(Direction::Down),
+            Msg::Left => step(Direction::Left),
+            Msg::Right => step(Direction::Right),
+            Msg::ScrollUp { .. } | Msg::PageUp => Some(Act::Move(cursor.saturating_sub(1))),
+            Msg::ScrollDown { .. } | Msg::PageDown => Some(Act::Move((*cursor + 1).min(count - 1))),
+            Msg::NextField => Some(Act::Move(nav.next_shown(*cursor))),
+            Msg::Home => Some(Act::Move(0)),
+            Msg::End => Some(Act::Move(count - 1)),
+            Msg::Letter('f') if nav.layout.single() => {
+                *view = turned(*view);
+                let first = table.regions.iter().position(|r| r.view == *view);
+                Some(Act::Move(first.unwrap_or(0)))
+            }
+            Msg::Letter('m') => {
+                *painting = !*painting;
+                self.notice = Some(Notice::Info(paint_notice(*painting, *brush)));
+                None
+            }
+            Msg::Letter(c) if Symptom::ALL.iter().any(|s| s.key() == c) => {
+                *brush = *Symptom::ALL
+                    .iter()
+                    .find(|s| s.key() == c)
+                    .expect("just found");
+                Some(Act::Toggle(*brush))
+            }
+            Msg::Toggle => Some(Act::Toggle(*brush)),
+            Msg::Letter('c') => Some(Act::Clear),
+            Msg::Letter('x') => Some(Act::ClearAll),
+            Msg::Click { column, row } => nav.click(column, row, *cursor, *brush),
+            Msg::Drag { column, row } => hit(&nav.placed, column, row).map(Act::Paint),
+            _ => None,
+        }
+    }
+
+    /// Carries out `act` on the cursor and the marks of item `n`.
+    fn mark(&mut self, n: usize, act: Act) {
+        let table = BodyRegions::builtin();
+        let region = |r: usize| table.regions[r].id.as_str();
+        let mut marks = self
+            .session
+            .get(&self.item(n).id)
+            .and_then(Answer::marks)
+            .cloned()
+            .unwrap_or_default();
+        let Editor::Body {
+            cursor,
+            brush,
+            painting,
+            ..
+        } = &mut self.editor
+        else {
+            return;
+        };
+        match act {
+            Act::Move(r) => {
+                *cursor = r;
+                if !*painting {
+                    return;
+                }
+                marks.set(region(r), *brush);
+            }
+            Act::Paint(r) => {
+                *cursor = r;
+                marks.set(region(r), *brush);
+            }
+            Act::Toggle(s) => marks.toggle(region(*cursor), s),
+            Act::Clear => marks.clear_region(region(*cursor)),
+            Act::ClearAll => {
+                if !marks.is_empty() {
+                    self.dialog = Some(Dialog::ConfirmClearAll);
+                }
+                return;
+            }
+        }
+        self.answer(n, Answer::Body(marks));
+    }
+}
+
+fn turned(view: View) -> View {
+    if view == View::Front {
+        View::Back
+    } else {
+        View::Front
+    }
+}
+
+fn paint_notice(painting: bool, brush: Symptom) -> String {
+    if painting {
+        format!(
+            "Paint mode on: moving marks {} on each place. Press m to stop.",
+            brush.word()
+        )
+    } else {
+        "Paint mode off.".to_string()
+    }
+}
+
+pub(super) fn render(app: &App, answer: Option<&Answer>, area: Rect, buf: &mut Buffer) {
+    let Editor::Body {
+        cursor,
+        brush,
+        painting,
+        view,
+    } = &app.editor
+    else {
+        return;
+    };
+    BodyDiagram {
+        app,
+        marks: answer.and_then(Answer::marks),
+        cursor: *cursor,
+        brush: *brush,
+        painting: *painting,
+        view: *view,
+    }
+    .render(area, buf);
+}

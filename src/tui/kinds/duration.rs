@@ -1,0 +1,101 @@
+//! A duration on screen: the amount typed in digits, the unit picked with
+//! the arrows or its first letter (d, w, m, y).
+
+use ratatui::Frame as TermFrame;
+use ratatui::layout::Rect;
+use tui_input::{Input, InputRequest};
+
+use super::{put, text_field};
+use crate::answers::{Answer, DurationUnit};
+use crate::tui::app::{App, Notice};
+use crate::tui::editor::Editor;
+use crate::tui::message::Msg;
+
+/// The duration given, or the amount typed earlier; weeks until told otherwise.
+pub(super) fn editor(answer: Option<&Answer>, draft: Option<&str>) -> Editor {
+    let (text, unit) = if let Some(Answer::Duration { amount, unit }) = answer {
+        (amount.to_string(), *unit)
+    } else {
+        (String::new(), DurationUnit::Weeks)
+    };
+    Editor::Duration {
+        input: Input::new(draft.map_or(text, str::to_string)),
+        unit,
+    }
+}
+
+pub(super) fn read(text: &str, unit: DurationUnit) -> Result<Answer, String> {
+    match text.trim().parse::<u32>() {
+        Ok(amount) => Ok(Answer::Duration { amount, unit }),
+        Err(_) => Err("Please type how long as a whole number.".into()),
+    }
+}
+
+fn unit_of_letter(c: char) -> Option<DurationUnit> {
+    match c.to_ascii_lowercase() {
+        'd' => Some(DurationUnit::Days),
+        'w' => Some(DurationUnit::Weeks),
+        'm' => Some(DurationUnit::Months),
+        'y' => Some(DurationUnit::Years),
+        _ => None,
+    }
+}
+
+impl App {
+    /// Up, Down and Tab change the unit; the arrows left and right turn the page.
+    pub(in crate::tui) fn update_duration(&mut self, n: usize, msg: Msg) {
+        let Editor::Duration { unit, .. } = &mut self.editor else {
+            return;
+        };
+        let all = DurationUnit::ALL;
+        let at = all.iter().position(|u| u == unit).unwrap_or(0);
+        match msg {
+            Msg::Up => *unit = all[(at + all.len() - 1) % all.len()],
+            Msg::Down | Msg::NextField => *unit = all[(at + 1) % all.len()],
+            msg => self.turn_page(n, msg),
+        }
+    }
+
+    /// The amount takes digits only; a unit's letter picks the unit. Returns
+    /// whether the key was taken here rather than typed.
+    pub(in crate::tui) fn duration_key(&mut self, request: InputRequest) -> bool {
+        let (Editor::Duration { unit, .. }, InputRequest::InsertChar(c)) =
+            (&mut self.editor, request)
+        else {
+            return false;
+        };
+        if let Some(u) = unit_of_letter(c) {
+            *unit = u;
+        } else if !c.is_ascii_digit() {
+            self.notice = Some(Notice::Error(
+                "Please type digits; d, w, m or y choose days, weeks, months or years.".into(),
+            ));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
+pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
+    let Editor::Duration { input, unit } = &app.editor else {
+        return;
+    };
+    let t = &app.theme;
+    let field = Rect {
+        width: 12,
+        height: 3,
+        ..area
+    };
+    text_field(frame, input, field, " how many ", t);
+    let buf = frame.buffer_mut();
+    let amount = input.value().trim().parse::<u32>().unwrap_or(2);
+    for (i, u) in DurationUnit::ALL.iter().enumerate() {
+        let on = u == unit;
+        let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
+        let style = if on { t.selected } else { t.base };
+        put(buf, area.x + 14, area.y + i as u16, text, style);
+    }
+    let help = "Type a number; ↑↓ or d/w/m/y for the unit.";
+    put(buf, area.x, area.y + 4, help, t.dim);
+}
