@@ -149,3 +149,62 @@ fn text_field(
     frame.set_cursor_position(field.cursor_position(area));
     field.render(area, frame.buffer_mut());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::DurationUnit;
+    use crate::tui::message::Focus;
+
+    fn item(kind: Kind) -> Item {
+        crate::questionnaire::Item {
+            id: "q".into(),
+            prompt: "Q?".into(),
+            interviewer: None,
+            why: String::new(),
+            required: false,
+            red_flag: false,
+            needs_helper: false,
+            kind,
+            enable_when: None,
+        }
+    }
+
+    #[test]
+    fn a_typed_answer_shown_again_reads_back_the_same() {
+        let typed = [
+            (
+                Kind::Number {
+                    min: 0.0,
+                    max: 300.0,
+                    unit: "kg".into(),
+                    decimals: 1,
+                },
+                Answer::Number(72.5),
+            ),
+            (
+                Kind::Duration { max_years: 80 },
+                Answer::Duration {
+                    amount: 3,
+                    unit: DurationUnit::Months,
+                },
+            ),
+            (Kind::Text { max_len: 50 }, Answer::Text("Gardening".into())),
+        ];
+        for (kind, answer) in typed {
+            let editor = Editor::for_item(&item(kind), Some(&answer), None);
+            assert_eq!(editor.focus(), Focus::Text);
+            assert_eq!(editor.typed_answer(), Some(Ok(answer)));
+        }
+    }
+
+    #[test]
+    fn only_typed_kinds_take_the_keys_as_text() {
+        let kinds = [Kind::Info, Kind::YesNo, Kind::Side, Kind::BodyMap];
+        for kind in kinds {
+            let editor = Editor::for_item(&item(kind), None, None);
+            assert_ne!(editor.focus(), Focus::Text);
+            assert_eq!(editor.typed_answer(), None);
+        }
+    }
+}
