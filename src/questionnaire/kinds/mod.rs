@@ -324,12 +324,12 @@ impl Answer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::body::Symptom;
 
     /// An item of each kind that takes an answer, with an answer that fits it.
-    fn samples() -> Vec<(Kind, Answer)> {
+    pub(crate) fn samples() -> Vec<(Kind, Answer)> {
         let options = vec![
             Choice {
                 id: "calf".into(),
