@@ -72,7 +72,7 @@ fn l5_with_foot_drop_points_to_l5_and_prompt_review() {
         assert_eq!(f.roots[0].side, Some(Side::Left));
         // Evidence reads as a clinician's note, by symptom, naming only the
         // places that carry the level.
-        let evidence = s.wording().root_evidence(&f.roots[0]);
+        let evidence = &s.report.told.roots[0].details;
         assert!(
             evidence.contains(&"Numbness: left top of the foot; left big toe (L5)".to_string()),
             "{evidence:?}"
@@ -117,8 +117,8 @@ fn cauda_equina_signs_are_an_emergency_first() {
                 .contains(&Evidence::Answer("rf_urine".into()))
         );
         assert!(
-            s.wording()
-                .evidence(&f.flags[0].evidence)
+            s.report.told.flags[0]
+                .details
                 .contains(&"Reduced sensation of passing urine: Yes".to_string())
         );
         assert_eq!(step_ids(s)[0], "emergency");

@@ -1,6 +1,7 @@
-//! One report, two renderings: for every example session, the summary
-//! screen (both views) and the Markdown file say the same banner, warning
-//! signs, root levels and next steps, because both render the same Report.
+//! One report, every rendering: for every example session and vignette, the
+//! summary screen (both views) and every file say the same banner, warning
+//! signs, unanswered questions, disagreements, root levels and next steps,
+//! because all render the same Report.
 
 mod common;
 
@@ -12,6 +13,7 @@ use intake::tui::app::{Screen, SummaryTab};
 use intake::tui::message::Msg;
 use intake::tui::view::summary;
 use ratatui::crossterm::event::KeyCode;
+use serde_json::Value;
 
 /// The summary screen of a session reached through Finish, each view's
 /// lines unwrapped (a width no line reaches) and joined.
@@ -34,8 +36,34 @@ fn screen_views(s: &Session) -> [String; 2] {
     [patient, text(&h)]
 }
 
+/// Every string of a JSON file, one a line.
+fn json_strings(text: &str) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            Value::Array(list) => list.iter().for_each(|v| walk(v, out)),
+            Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(&serde_json::from_str(text).unwrap(), &mut out);
+    out
+}
+
+/// A place the summary is shown, and which readers' words it holds.
+struct Place {
+    name: &'static str,
+    text: String,
+    patient: bool,
+    doctor: bool,
+}
+
 #[test]
-fn the_screen_and_the_markdown_agree_for_every_example_session() {
+fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     // Only a finished session reaches the summary screen.
@@ -44,62 +72,70 @@ fn the_screen_and_the_markdown_agree_for_every_example_session() {
         .filter(|(_, s)| s.progress(&q).complete())
     {
         let summary = Summary::new(&q, &s, &rules, s.updated);
-        let md = summary.markdown();
         let [patient, clinician] = screen_views(&s);
-        let f = &summary.findings;
-        let w = summary.wording();
-        let everywhere = |what: &str, text: &str| {
-            for (place, shown) in [
-                ("Markdown", &md),
-                ("patient screen", &patient),
-                ("clinician screen", &clinician),
-            ] {
+        let place = |name, text, patient, doctor| Place {
+            name,
+            text,
+            patient,
+            doctor,
+        };
+        let places = [
+            place("patient screen", patient, true, false),
+            place("clinician screen", clinician, false, true),
+            place("Markdown", summary.markdown(), true, true),
+            place("JSON", json_strings(&summary.json()), true, true),
+        ];
+        let shown = |what: &str, text: &str, for_patient: bool, for_doctor: bool| {
+            let readers = places
+                .iter()
+                .filter(|p| (for_patient && p.patient) || (for_doctor && p.doctor));
+            for p in readers {
                 assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
+                    p.text.contains(text),
+                    "{name}: {what} {text:?} not in the {}:\n{}",
+                    p.name,
+                    p.text
                 );
             }
         };
-        let for_doctor = |what: &str, text: &str| {
-            for (place, shown) in [("Markdown", &md), ("clinician screen", &clinician)] {
-                assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
-                );
-            }
-        };
-        let for_patient = |what: &str, text: &str| {
-            for (place, shown) in [("Markdown", &md), ("patient screen", &patient)] {
-                assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
-                );
-            }
-        };
-        if let Some(level) = f.top_level() {
-            for_patient("banner", summary.words.banners.get(level));
-            for_doctor("banner", summary.words.clinician.banners.get(level));
+        let r = &summary.report;
+        let t = &r.told;
+        assert_eq!(r.level, summary.findings.top_level(), "{name}");
+        if let Some(level) = r.level {
+            shown("banner", summary.words.banners.get(level), true, false);
+            let banner = summary.words.clinician.banners.get(level);
+            shown("banner", banner, false, true);
         }
-        for flag in &f.flags {
-            everywhere("warning sign", &w.flag(flag));
-            for e in w.evidence(&flag.evidence) {
-                for_doctor("evidence", &e);
+        assert_eq!(t.flags.len(), summary.findings.flags.len(), "{name}");
+        for flag in &t.flags {
+            shown("warning sign", &flag.text, true, true);
+            for e in &flag.details {
+                shown("evidence", e, false, true);
             }
         }
-        for id in &f.unasked {
-            for_patient("unanswered", q.item(id).unwrap().question());
-            for_doctor("unanswered", w.label(id));
+        assert_eq!(t.unasked.len(), summary.findings.unasked.len(), "{name}");
+        for u in &t.unasked {
+            shown("unanswered", &u.question, true, false);
+            shown("unanswered", &u.label, false, true);
         }
-        for root in &f.roots {
-            for_doctor("root", &w.root(root));
-            for e in w.root_evidence(root) {
-                for_doctor("root evidence", &e);
+        for d in &t.disagreements {
+            shown("disagreement", &d.text, true, true);
+            for e in &d.details {
+                shown("disagreement evidence", e, false, true);
             }
         }
-        for step in &f.steps {
-            everywhere("step", &step.text);
-            for reason in w.reasons(&step.because) {
-                for_doctor("reason", &reason);
+        assert_eq!(t.roots.len(), summary.findings.roots.len(), "{name}");
+        for root in &t.roots {
+            shown("root", &root.text, false, true);
+            for e in &root.details {
+                shown("root evidence", e, false, true);
+            }
+        }
+        assert_eq!(t.steps.len(), summary.findings.steps.len(), "{name}");
+        for step in &t.steps {
+            shown("step", &step.text, true, true);
+            for reason in &step.details {
+                shown("reason", reason, false, true);
             }
         }
     }

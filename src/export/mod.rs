@@ -10,9 +10,9 @@ mod write;
 pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 
 use crate::answers::Session;
-use crate::findings::{self, Findings, Rules};
+use crate::findings::{self, Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
-use crate::report::{Report, ReportWords, Wording};
+use crate::report::{Report, ReportWords};
 
 /// Everything a summary shows, computed once.
 pub struct Summary<'a> {
@@ -53,17 +53,6 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// The findings' words, as the report has them.
-    pub fn wording(&self) -> Wording<'_> {
-        Wording {
-            q: self.questionnaire,
-            session: self.session,
-            rules: self.rules,
-            words: self.words,
-            regions: crate::body::BodyRegions::builtin(),
-        }
-    }
-
     pub fn markdown(&self) -> String {
         markdown::render(self)
     }
@@ -80,6 +69,15 @@ impl<'a> Summary<'a> {
             .expect("JSON values always serialize");
         s.push('\n');
         s
+    }
+}
+
+/// A warning level as files name it.
+fn level_code(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "emergency",
+        Level::Urgent => "urgent",
+        Level::Soon => "soon",
     }
 }
 

@@ -107,6 +107,17 @@ impl Report {
     }
 }
 
+impl View {
+    /// The banner over this view, when a warning sign was found.
+    pub fn banner(&self) -> Option<&str> {
+        let mut blocks = self.sections.iter().flat_map(|s| &s.blocks);
+        blocks.find_map(|b| match b {
+            Block::Banner(_, text) => Some(text.as_str()),
+            _ => None,
+        })
+    }
+}
+
 impl Section {
     fn new(heading: &str, blocks: Vec<Block>) -> Self {
         Self {
