@@ -36,21 +36,43 @@ fn screen_views(s: &Session) -> [String; 2] {
     [patient, text(&h)]
 }
 
-/// Every string of a JSON file, one a line.
-fn json_strings(text: &str) -> String {
-    fn walk(v: &Value, out: &mut String) {
-        match v {
-            Value::String(s) => {
-                out.push_str(s);
-                out.push('\n');
+/// Every string of a JSON value, one a line; a FHIR narrative's text with
+/// each tag as a line break.
+fn strings(v: &Value, out: &mut String) {
+    match v {
+        Value::String(s) if s.starts_with("<div") => {
+            let mut text = String::new();
+            for piece in s.split('<') {
+                text.push('\n');
+                text.push_str(piece.split_once('>').map_or(piece, |(_, t)| t));
             }
-            Value::Array(list) => list.iter().for_each(|v| walk(v, out)),
-            Value::Object(map) => map.values().for_each(|v| walk(v, out)),
-            _ => {}
+            let text = text.replace("&lt;", "<").replace("&gt;", ">");
+            out.push_str(&text.replace("&amp;", "&"));
+        }
+        Value::String(s) => out.push_str(s),
+        Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+    out.push('\n');
+}
+
+fn json_text(text: &str) -> String {
+    let mut out = String::new();
+    strings(&serde_json::from_str(text).unwrap(), &mut out);
+    out
+}
+
+/// The words of a FHIR Bundle's findings: every resource but the response,
+/// so the findings cannot be met in the answers instead.
+fn fhir_findings_text(text: &str) -> String {
+    let bundle: Value = serde_json::from_str(text).unwrap();
+    let mut out = String::new();
+    for entry in bundle["entry"].as_array().unwrap() {
+        if entry["resource"]["resourceType"] != "QuestionnaireResponse" {
+            strings(&entry["resource"], &mut out);
         }
     }
-    let mut out = String::new();
-    walk(&serde_json::from_str(text).unwrap(), &mut out);
     out
 }
 
@@ -83,7 +105,9 @@ fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
             place("patient screen", patient, true, false),
             place("clinician screen", clinician, false, true),
             place("Markdown", summary.markdown(), true, true),
-            place("JSON", json_strings(&summary.json()), true, true),
+            place("JSON", json_text(&summary.json()), true, true),
+            // The clinician's view only: a FHIR reader is the clinic.
+            place("FHIR", fhir_findings_text(&summary.fhir()), false, true),
         ];
         let shown = |what: &str, text: &str, for_patient: bool, for_doctor: bool| {
             let readers = places
@@ -160,7 +184,7 @@ fn every_template_is_filled() {
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in sessions() {
         let summary = Summary::new(&q, &s, &rules, s.updated);
-        for text in [summary.markdown(), summary.json()] {
+        for text in [summary.markdown(), summary.json(), summary.fhir()] {
             assert_eq!(placeholder(&text), None, "{name}");
         }
     }

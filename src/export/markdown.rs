@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 
 use super::Summary;
 use super::time::readable_at;
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::body::BodyMarks;
 use crate::report::{Block, Bullet, Section, fill};
 
 pub fn render(s: &Summary) -> String {
@@ -87,20 +87,9 @@ fn cell(s: &str) -> String {
 
 /// Both figures side by side, with the symbols' legend.
 fn diagram(w: &mut String, marks: &BodyMarks) -> fmt::Result {
-    let regions = BodyRegions::builtin();
-    let [front, back] = &Figures::builtin().compact;
     writeln!(w, "```text")?;
-    for (a, b) in front
-        .render_marks(marks, regions)
-        .iter()
-        .zip(back.render_marks(marks, regions))
-    {
-        writeln!(w, "{a}    {b}")?;
+    for line in super::figure::lines(marks) {
+        writeln!(w, "{line}")?;
     }
-    let legend: Vec<String> = Symptom::ALL
-        .iter()
-        .map(|s| format!("{} {}", s.symbol(), s.word()))
-        .collect();
-    writeln!(w, "\n{}", legend.join("   "))?;
     writeln!(w, "```\n")
 }

@@ -2,6 +2,7 @@
 //! and the atomic, private file writing they share.
 
 pub mod fhir;
+mod figure;
 mod json;
 mod markdown;
 pub mod time;
@@ -65,7 +66,7 @@ impl<'a> Summary<'a> {
     }
 
     pub fn fhir(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&fhir::response(self))
+        let mut s = serde_json::to_string_pretty(&fhir::bundle(self))
             .expect("JSON values always serialize");
         s.push('\n');
         s
