@@ -9,8 +9,8 @@ mod narrative;
 
 use serde_json::{Value, json};
 
-use super::Summary;
 use super::time::rfc3339;
+use super::{Format, Summary, pretty};
 use crate::answers::{Answer, DurationUnit};
 use crate::body::{BodyRegions, Symptom};
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -40,6 +40,12 @@ fn ucum(unit: DurationUnit) -> (&'static str, &'static str) {
         DurationUnit::Years => ("years", "a"),
     }
 }
+
+pub const FORMAT: Format = Format {
+    name: "fhir",
+    extension: "fhir.json",
+    render: |s| pretty(&bundle(s)),
+};
 
 /// The summary as one transaction Bundle: the response first, then a Flag
 /// for each warning sign and the clinician's view as a Composition. A

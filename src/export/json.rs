@@ -5,14 +5,20 @@
 use serde_json::{Value, json};
 
 use super::time::rfc3339;
-use super::{Summary, level_code};
+use super::{Format, Summary, level_code, pretty};
 use crate::answers::{Answer, Side};
 use crate::body::BodyRegions;
 use crate::findings::{Evidence, Mark};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub fn render(s: &Summary) -> Value {
+pub const FORMAT: Format = Format {
+    name: "json",
+    extension: "json",
+    render: |s| pretty(&render(s)),
+};
+
+fn render(s: &Summary) -> Value {
     let q = s.questionnaire;
     let regions = BodyRegions::builtin();
     let answers: Vec<Value> = s

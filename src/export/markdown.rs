@@ -3,12 +3,18 @@
 
 use std::fmt::{self, Write};
 
-use super::Summary;
 use super::time::readable_at;
+use super::{Format, Summary};
 use crate::body::BodyMarks;
 use crate::report::{Block, Bullet, Section, fill};
 
-pub fn render(s: &Summary) -> String {
+pub const FORMAT: Format = Format {
+    name: "md",
+    extension: "md",
+    render,
+};
+
+fn render(s: &Summary) -> String {
     let mut out = String::new();
     write_summary(s, &mut out).expect("writing to a String cannot fail");
     out.truncate(out.trim_end().len());
