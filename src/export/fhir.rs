@@ -71,7 +71,7 @@ pub fn bundle(s: &Summary) -> Value {
 }
 
 /// The QuestionnaireResponse for a summary: answers of enabled items only.
-pub fn response(s: &Summary) -> Value {
+fn response(s: &Summary) -> Value {
     let q = s.questionnaire;
     let live: Vec<&str> = s
         .session
