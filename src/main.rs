@@ -470,9 +470,8 @@ fn start(cli: &Cli) -> Result<ExitCode, String> {
         }
         app
     };
-    let (mut app, exit) =
-        tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
-    host.finish_on_exit(&mut app)
+    let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
     // Not println!: it panics when the terminal has gone (a hang-up).
     for path in &host.saved {

@@ -5,7 +5,8 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Effect, Notice};
+use super::app::{App, Effect, Outcome};
+use super::message::Msg;
 use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::findings::Level;
@@ -76,32 +77,67 @@ impl Host {
         }
     }
 
-    /// Carries out what the app asked for. Returns whether the patient's data
-    /// was wiped, so that the caller clears the screen too. Every effect is
-    /// tried, calling staff first, so that a disk that refuses one write
-    /// never stops the call for help; the first failure is returned.
+    /// Carries out what the app asked for and tells the app what came of
+    /// it, as messages. Returns whether the patient's data was wiped, so
+    /// that the caller clears the screen too. Every effect is tried,
+    /// calling staff first, so that a disk that refuses one write never
+    /// stops the call for help; the first failure is returned.
     pub fn apply(&mut self, app: &mut App) -> io::Result<bool> {
+        let (outcomes, failed) = self.carry_out(app);
+        let wiped = outcomes.contains(&Outcome::Wiped);
+        for outcome in outcomes {
+            app.update(Msg::Host(outcome));
+        }
+        failed.map_or(Ok(wiped), Err)
+    }
+
+    /// Like `apply`, but a failure to write is only told on screen instead
+    /// of ending the program: the answers are still in memory, the journal
+    /// keeps what it had, and nothing is wiped, so staff can step in.
+    pub fn apply_or_report(&mut self, app: &mut App) -> bool {
+        self.apply(app).unwrap_or(false)
+    }
+
+    /// The effects the app asked for, taken and carried out (reading the
+    /// app, never changing it otherwise): what came of them, and the first
+    /// failure.
+    fn carry_out(&mut self, app: &mut App) -> (Vec<Outcome>, Option<io::Error>) {
         let mut effects = std::mem::take(&mut app.effects);
         effects.sort_by_key(|e| !matches!(e, Effect::Alert(_) | Effect::StaffLog(_)));
-        let mut wiped = false;
+        let mut outcomes = Vec::new();
         let mut failed = None;
         for effect in effects {
+            // A wiped patient's changes are never journaled after the wipe.
+            if outcomes.contains(&Outcome::Wiped) && matches!(effect, Effect::Journal(_)) {
+                continue;
+            }
             match self.apply_one(app, effect.clone()) {
-                Ok(w) => wiped |= w,
+                Ok(outcome) => outcomes.extend(outcome),
                 Err(e) => {
                     if app.kiosk.is_some() && matches!(effect, Effect::Finished | Effect::Abandoned)
                     {
                         // Kept to try again; the screen hides the patient's answers.
-                        app.hold(effect);
+                        outcomes.push(Outcome::Held(effect));
                     }
                     failed.get_or_insert(e);
                 }
             }
         }
-        failed.map_or(Ok(wiped), Err)
+        if let Some(e) = &failed {
+            let what = if app.kiosk.is_some() {
+                "Please tell a member of staff."
+            } else {
+                "Please check the disk."
+            };
+            outcomes.push(Outcome::Failed(format!(
+                "Your answers could not be saved ({}). {what}",
+                plain(e.kind())
+            )));
+        }
+        (outcomes, failed)
     }
 
-    fn apply_one(&mut self, app: &mut App, effect: Effect) -> io::Result<bool> {
+    fn apply_one(&mut self, app: &App, effect: Effect) -> io::Result<Option<Outcome>> {
         match effect {
             Effect::Journal(record) => match &mut self.journal {
                 Some(j) => j.append(&record)?,
@@ -112,19 +148,19 @@ impl Host {
             Effect::Finished if app.kiosk.is_some() => {
                 // A kiosk saves for days: the paths are not kept, or memory would grow.
                 self.close_and_save(app, "summary")?;
-                self.wipe(app)?;
-                return Ok(true);
+                self.forget_earlier()?;
+                return Ok(Some(Outcome::Wiped));
             }
             Effect::Finished => {
                 self.finish(app)?;
-                app.leave();
+                return Ok(Some(Outcome::Finished));
             }
             Effect::Abandoned => {
                 if !app.session.answers.is_empty() {
                     self.close_and_save(app, "unfinished")?;
                 }
-                self.wipe(app)?;
-                return Ok(true);
+                self.forget_earlier()?;
+                return Ok(Some(Outcome::Wiped));
             }
             Effect::Alert(level) => self.call_staff(app, level),
             Effect::SetAside(earlier) => {
@@ -136,33 +172,12 @@ impl Host {
             }
             Effect::StaffLog(line) => self.staff_log(&line),
         }
-        Ok(false)
-    }
-
-    /// Like `apply`, but a failure to write is told on screen instead of
-    /// ending the program: the answers are still in memory, the journal keeps
-    /// what it had, and nothing is wiped, so staff can step in.
-    pub fn apply_or_report(&mut self, app: &mut App) -> bool {
-        match self.apply(app) {
-            Ok(wiped) => wiped,
-            Err(e) => {
-                let what = if app.kiosk.is_some() {
-                    "Please tell a member of staff."
-                } else {
-                    "Please check the disk."
-                };
-                app.notice = Some(Notice::Error(format!(
-                    "Your answers could not be saved ({}). {what}",
-                    plain(e.kind())
-                )));
-                false
-            }
-        }
+        Ok(None)
     }
 
     /// After the program ends outside kiosk mode: a session that reached
     /// its summary is saved, whichever way the patient left.
-    pub fn finish_on_exit(&mut self, app: &mut App) -> io::Result<()> {
+    pub fn finish_on_exit(&mut self, app: &App) -> io::Result<()> {
         if app.finished {
             self.finish(app)?;
         }
@@ -171,12 +186,10 @@ impl Host {
 
     /// Saves the summary of a finished session and closes its journal, so
     /// that it is never offered to be continued.
-    fn finish(&mut self, app: &mut App) -> io::Result<()> {
+    fn finish(&mut self, app: &App) -> io::Result<()> {
         let paths = self.close_and_save(app, "summary")?;
         self.saved.extend(paths);
-        self.forget_earlier()?;
-        app.finished = false;
-        Ok(())
+        self.forget_earlier()
     }
 
     /// Marks the journal closed, then saves the session's summary as
@@ -279,12 +292,6 @@ impl Host {
     pub fn staff_log(&self, line: &str) {
         let _ = append_line(&self.journal_path.with_file_name("staff.log"), line);
     }
-
-    fn wipe(&mut self, app: &mut App) -> io::Result<()> {
-        self.forget_earlier()?;
-        app.reset();
-        Ok(())
-    }
 }
 
 /// Why a file could not be written, in words for a patient or a clerk.
@@ -334,6 +341,7 @@ fn unique(path: PathBuf) -> PathBuf {
 mod tests {
     use super::*;
     use crate::journal::Record;
+    use crate::tui::app::Notice;
 
     fn app() -> App {
         let q = crate::content::questionnaire();

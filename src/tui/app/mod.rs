@@ -5,7 +5,10 @@ mod alert;
 mod body;
 mod dialogs;
 mod item;
+mod outcome;
 mod review;
+
+pub use outcome::Outcome;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -484,6 +487,10 @@ impl App {
     }
 
     fn handle(&mut self, msg: Msg) {
+        // What the runtime did is taken in whatever is on screen.
+        if let Msg::Host(outcome) = msg {
+            return self.outcome(outcome);
+        }
         if let Msg::Resize(w, h) = msg {
             self.area = Rect::new(0, 0, w, h);
             return;
