@@ -121,6 +121,31 @@ pub struct Rules {
     /// an item not named here is quoted by its question.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// Practice mode's impression for this questionnaire.
+    #[serde(default)]
+    pub practice: Practice,
+}
+
+/// What a trainee in practice mode is asked after the interview, scored
+/// against each case's key. A question with nothing to choose is not asked,
+/// so without rules the impression asks nothing.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// The item whose answer gives the patient's age.
+    #[serde(default)]
+    pub age: Option<String>,
+    /// Are there warning signs? (yes or no)
+    pub red_flags: String,
+    /// Which root is involved? (one of `levels`, or none)
+    pub level: String,
+    /// The words for choosing no root.
+    pub no_level: String,
+    pub levels: Vec<String>,
+    /// What is the next step? (one of `steps`: a step's id, and words
+    /// for the trainee)
+    pub next_step: String,
+    pub steps: Vec<(String, String)>,
 }
 
 /// Words for the patient, told on the screen where a warning sign is
@@ -165,6 +190,7 @@ impl Rules {
             disagreements: Vec::new(),
             alerts: Alerts::default(),
             labels: BTreeMap::new(),
+            practice: Practice::default(),
         }
     }
 }
@@ -251,5 +277,28 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
             problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
         }
     }
+    check_practice(&rules, q, &mut problems);
     problems.into_result(rules)
+}
+
+/// The practice impression names items, roots and steps that exist.
+fn check_practice(rules: &Rules, q: &Questionnaire, problems: &mut Problems) {
+    let p = &rules.practice;
+    if let Some(id) = &p.age
+        && q.item(id).is_none()
+    {
+        problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
+    }
+    let table = crate::body::BodyRegions::builtin();
+    for level in &p.levels {
+        if !table.regions.iter().any(|r| r.dermatomes.contains(level)) {
+            let message = format!("no body region has the root \"{level}\"");
+            problems.at(&format!("\"{level}\""), message);
+        }
+    }
+    for (id, _) in &p.steps {
+        if !rules.steps.iter().any(|s| &s.id == id) {
+            problems.at(&format!("\"{id}\""), format!("unknown step \"{id}\""));
+        }
+    }
 }
