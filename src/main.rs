@@ -210,15 +210,11 @@ fn practice(cli: &Cli, case: Option<&Path>, cases: &Path, record: bool) -> ExitC
         if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
             return Err("intake: practice needs a terminal to run in".into());
         }
-        let mut app = tui::practice::PracticeApp::new(
-            q,
-            rules,
-            case,
-            Theme::from_env(cli.high_contrast),
-            tui::DEFAULT_AREA,
-        );
-        app.manual = record;
-        let (_, exit) = tui::run_practice(app).map_err(|e| format!("intake: {e}"))?;
+        let theme = Theme::from_env(cli.high_contrast);
+        let make = move || tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA);
+        // Debriefs the trainee saves go in the current directory.
+        let mut host = tui::Host::practice(PathBuf::from("."));
+        let (_, exit) = tui::run(make, &mut host, false).map_err(|e| format!("intake: {e}"))?;
         Ok(match exit {
             tui::Exit::Done => ExitCode::SUCCESS,
             tui::Exit::Signal(sig) => ExitCode::from(128 + sig as u8),

@@ -3,7 +3,7 @@
 
 pub mod fhir;
 mod json;
-mod markdown;
+pub mod markdown;
 pub mod time;
 mod write;
 

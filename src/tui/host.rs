@@ -14,8 +14,9 @@ use crate::journal::{self, Journal, Replayed};
 
 pub struct Host {
     /// Held for the life of the host: two programs must not share a journal.
-    _lock: std::fs::File,
-    journal_path: PathBuf,
+    /// Practice mode has neither: it keeps no journal.
+    _lock: Option<std::fs::File>,
+    journal_path: Option<PathBuf>,
     journal: Option<Journal>,
     export_dir: Option<PathBuf>,
     /// Files written outside the kiosk loop, for the caller to report (names
@@ -39,30 +40,49 @@ impl Host {
             ));
         }
         Ok(Host {
-            _lock: lock,
-            journal_path: state_dir.join("session.journal"),
+            _lock: Some(lock),
+            journal_path: Some(state_dir.join("session.journal")),
             journal: None,
             export_dir,
             saved: Vec::new(),
         })
     }
 
+    /// A host for practice mode: no journal, and the debriefs the trainee
+    /// saves go in `dir` as they are (it is not made private: no patient's
+    /// answers are in them).
+    pub fn practice(dir: PathBuf) -> Host {
+        Host {
+            _lock: None,
+            journal_path: None,
+            journal: None,
+            export_dir: Some(dir),
+            saved: Vec::new(),
+        }
+    }
+
+    fn journal_path(&self) -> io::Result<&Path> {
+        let none = || io::Error::other("practice mode keeps no journal");
+        self.journal_path.as_deref().ok_or_else(none)
+    }
+
     /// The unfinished session left by an earlier run, if any.
     /// A journal with no session to resume but something in it is moved
     /// aside, not left for the next change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
-        let Some(bytes) = journal::read(&self.journal_path)? else {
+        let path = self.journal_path()?;
+        let Some(bytes) = journal::read(path)? else {
             return Ok(None);
         };
         match journal::parse(&bytes) {
             Ok(replayed) => Ok(Some(replayed)),
             Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
             Err(_) => {
-                let aside = self.journal_path.with_file_name(format!(
+                let aside = path.with_file_name(format!(
                     "unreadable-{}.journal",
                     export::time::compact(export::time::now())
                 ));
-                std::fs::rename(&self.journal_path, unique(aside))?;
+                std::fs::rename(path, unique(aside))?;
                 Ok(None)
             }
         }
@@ -71,7 +91,7 @@ impl Host {
     /// Deletes the journal left by an earlier run.
     pub fn forget_earlier(&mut self) -> io::Result<()> {
         self.journal = None;
-        match std::fs::remove_file(&self.journal_path) {
+        match std::fs::remove_file(self.journal_path()?) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
@@ -124,15 +144,7 @@ impl Host {
             }
         }
         if let Some(e) = &failed {
-            let what = if app.kiosk.is_some() {
-                "Please tell a member of staff."
-            } else {
-                "Please check the disk."
-            };
-            outcomes.push(Outcome::Failed(format!(
-                "Your answers could not be saved ({}). {what}",
-                plain(e.kind())
-            )));
+            outcomes.push(Outcome::Failed(failure_words(app, e)));
         }
         (outcomes, failed)
     }
@@ -143,7 +155,7 @@ impl Host {
                 Some(j) => j.append(&record)?,
                 // The first change of a session starts its journal, with
                 // every answer the session has (a resumed one has some).
-                None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
+                None => self.journal = Some(Journal::create(self.journal_path()?, &app.session)?),
             },
             Effect::Finished if app.kiosk.is_some() => {
                 // A kiosk saves for days: the paths are not kept, or memory would grow.
@@ -171,6 +183,12 @@ impl Host {
                 self.forget_earlier()?;
             }
             Effect::StaffLog(line) => self.staff_log(&line),
+            Effect::SaveDebrief { name, text } => {
+                let dir = self.export_dir.as_deref().unwrap_or(Path::new("."));
+                let path = dir.join(name);
+                export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
+                return Ok(Some(Outcome::Saved(path)));
+            }
         }
         Ok(None)
     }
@@ -202,7 +220,7 @@ impl Host {
             Some(j) => j,
             None => self
                 .journal
-                .insert(Journal::create(&self.journal_path, &app.session)?),
+                .insert(Journal::create(self.journal_path()?, &app.session)?),
         };
         journal.append(&journal::Record::Closed { at })?;
         self.save(app, &app.session, kind)
@@ -215,7 +233,7 @@ impl Host {
         let Some(dir) = &self.export_dir else {
             if kind == "unfinished" {
                 let path = self
-                    .journal_path
+                    .journal_path()?
                     .with_file_name(format!("unfinished-{}.ron", export::time::compact(now)));
                 export::write_private(&path, session.to_ron().as_bytes(), false)
                     .map_err(io::Error::from)?;
@@ -290,8 +308,27 @@ impl Host {
     /// only, never a patient's answer or a PIN. Best effort: a log that
     /// cannot be written must not stop the kiosk or alarm the patient.
     pub fn staff_log(&self, line: &str) {
-        let _ = append_line(&self.journal_path.with_file_name("staff.log"), line);
+        if let Ok(path) = self.journal_path() {
+            let _ = append_line(&path.with_file_name("staff.log"), line);
+        }
     }
+}
+
+/// What to tell of a write that failed.
+fn failure_words(app: &App, e: &io::Error) -> String {
+    if app.practice.is_some() {
+        let words = &crate::practice::PracticeWords::builtin().not_saved;
+        return crate::report::fill(words, &[("error", &e.to_string())]);
+    }
+    let what = if app.kiosk.is_some() {
+        "Please tell a member of staff."
+    } else {
+        "Please check the disk."
+    };
+    format!(
+        "Your answers could not be saved ({}). {what}",
+        plain(e.kind())
+    )
 }
 
 /// Why a file could not be written, in words for a patient or a clerk.

@@ -242,6 +242,14 @@ pub fn legend_rows(width: u16) -> Vec<Vec<Symptom>> {
     rows
 }
 
+/// The practice interview's two columns in the `body` of its frame: the
+/// questions, and the one under the cursor.
+pub fn interview_columns(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+        .spacing(2)
+        .areas(body)
+}
+
 /// The first row shown of a list of `len` rows in `height` rows so that the
 /// cursor is visible. Computed from scratch each time, so it needs no state.
 pub fn scroll_offset(cursor: usize, len: usize, height: usize) -> usize {

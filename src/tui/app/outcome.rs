@@ -2,6 +2,7 @@
 //! messages: the host reads the app but never writes into it.
 
 use super::*;
+use crate::report::fill;
 
 /// The result of carrying out effects, for `update` as `Msg::Host`.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,8 @@ pub enum Outcome {
     Held(Effect),
     /// A write failed; what to tell (the first failure of the batch).
     Failed(String),
+    /// Practice mode: the debrief is saved here.
+    Saved(std::path::PathBuf),
 }
 
 impl App {
@@ -28,6 +31,11 @@ impl App {
             Outcome::Wiped => self.reset(),
             Outcome::Held(effect) => self.hold(effect),
             Outcome::Failed(told) => self.notice = Some(Notice::Error(told)),
+            Outcome::Saved(path) => {
+                let words = &crate::practice::PracticeWords::builtin().saved;
+                let path = path.display().to_string();
+                self.notice = Some(Notice::Info(fill(words, &[("path", &path)])));
+            }
         }
     }
 }
