@@ -7,8 +7,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::body::{BodyMarks, BodyRegions};
+use crate::condition::{Condition, Live, Names};
 use crate::diagnostic::Diagnostics;
-use crate::questionnaire::{Condition, Kind, Questionnaire, Score, ScoreMethod};
+use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
 
 /// Version of the saved-session format; bump when a change breaks old files.
 pub const SESSION_FORMAT: u32 = 1;
@@ -403,30 +404,8 @@ impl Session {
     }
 
     fn eval(&self, c: &Condition, on: &HashMap<&str, bool>) -> bool {
-        match c {
-            Condition::Equals(id, v) => self.live(id, on).is_some_and(|a| a.matches(v)),
-            Condition::AnyOf(id, vs) => self
-                .live(id, on)
-                .is_some_and(|a| vs.iter().any(|v| a.matches(v))),
-            Condition::Answered(id) => self.live(id, on).is_some(),
-            Condition::AtLeast(id, min) => self
-                .live(id, on)
-                .and_then(Answer::as_number)
-                .is_some_and(|n| n >= *min),
-            Condition::Marked(id, regions) => {
-                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, &[]))
-            }
-            Condition::MarkedWith(id, symptoms, regions) => {
-                matches!(self.live(id, on), Some(Answer::Body(m)) if m.marked(regions, symptoms))
-            }
-            Condition::MarkedOn(id, side, part) => match self.live(id, on) {
-                Some(Answer::Body(m)) => m.marked_on(BodyRegions::builtin(), *side, part),
-                _ => false,
-            },
-            Condition::Not(inner) => !self.eval(inner, on),
-            Condition::All(cs) => cs.iter().all(|c| self.eval(c, on)),
-            Condition::Any(cs) => cs.iter().any(|c| self.eval(c, on)),
-        }
+        let answer = |id: &str| self.live(id, on);
+        Live::new(&answer, BodyRegions::builtin()).holds(c)
     }
 
     /// The answers of enabled items only: what summaries and exports show.
@@ -536,16 +515,13 @@ impl Session {
             );
             return vec![(None, message)];
         }
-        let items: HashMap<&str, &Kind> = q.items().map(|i| (i.id.as_str(), &i.kind)).collect();
+        let names = Names::new(q, BodyRegions::builtin());
         let mut out = Vec::new();
         for (id, answer) in &self.answers {
-            match items.get(id.as_str()) {
-                None => out.push((
-                    Some(id.as_str()),
-                    format!("answer to unknown item \"{id}\""),
-                )),
-                Some(kind) => {
-                    if let Err(e) = answer.check(kind) {
+            match names.item(id) {
+                Err(m) => out.push((Some(id.as_str()), format!("answer to {m}"))),
+                Ok(item) => {
+                    if let Err(e) = answer.check(&item.kind) {
                         out.push((Some(id.as_str()), format!("answer to \"{id}\": {e}")));
                     }
                 }
@@ -574,10 +550,10 @@ mod tests {
                 Item(id: "a", prompt: "A", required: true, kind: Scale(min: 0, max: 10, min_label: "lo", max_label: "hi")),
                 Item(id: "b", prompt: "B", kind: Scale(min: 0, max: 10, min_label: "lo", max_label: "hi"), enable_when: Not(AtLeast("a", 8))),
                 Item(id: "map", prompt: "Map", kind: BodyMap),
-                Item(id: "calf_q", prompt: "Calf?", kind: YesNo, enable_when: Marked("map", ["left_calf", "right_calf"])),
-                Item(id: "any_q", prompt: "Any?", kind: Info, enable_when: Marked("map", [])),
-                Item(id: "numb_q", prompt: "Numb?", kind: YesNo, enable_when: MarkedWith("map", [Numbness, Tingling], ["saddle"])),
-                Item(id: "left_leg_q", prompt: "Left leg?", kind: Info, enable_when: MarkedOn("map", Left, "leg")),
+                Item(id: "calf_q", prompt: "Calf?", kind: YesNo, enable_when: Marked(item: "map", regions: ["left_calf", "right_calf"])),
+                Item(id: "any_q", prompt: "Any?", kind: Info, enable_when: Marked(item: "map")),
+                Item(id: "numb_q", prompt: "Numb?", kind: YesNo, enable_when: Marked(item: "map", symptoms: [Numbness, Tingling], regions: ["saddle"])),
+                Item(id: "left_leg_q", prompt: "Left leg?", kind: Info, enable_when: Marked(item: "map", side: Left, part: "leg")),
             ]),
             Section(id: "s2", title: "S2", enable_when: Any([Answered("foot_q"), Equals("leg", "no")]), items: [
                 Item(id: "kg", prompt: "Weight?", kind: Number(min: 20, max: 300, unit: "kg", decimals: 1)),

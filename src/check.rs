@@ -1,18 +1,23 @@
-//! `intake validate`: any of the project's data files, told apart by the name
-//! of their top-level structure, checked with positioned errors.
+//! `intake validate`: any of the core's data files, told apart by the name
+//! of their top-level structure, checked with positioned errors. The
+//! screen's own files (themes) are checked by `cli::validate`.
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostic::{Diagnostics, Locator};
 use crate::questionnaire::{self, LoadError, Questionnaire};
 
 /// Checks one file; on success a line saying what it holds.
 pub fn check_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    check_bytes(path, read(path)?)
+}
+
+/// A file's bytes; an I/O error says which file.
+pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.display().to_string(),
         source,
-    })?;
-    check_bytes(path, bytes)
+    })
 }
 
 /// `check_file` on content already read; `path` names it in messages and
@@ -20,7 +25,7 @@ pub fn check_file(path: &Path) -> Result<String, LoadError> {
 pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let source = questionnaire::source_text(&name, bytes).map_err(LoadError::Invalid)?;
-    match top_level_name(&source) {
+    match kind(&source) {
         "Findings" => {
             let q = questionnaire_for(path, &source)?;
             let rules =
@@ -58,10 +63,12 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 session.answers.len()
             ))
         }
-        "Themes" => {
-            crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
-            Ok(format!("{name}: ok (themes)"))
-        }
+        "Themes" => Err(invalid_at(
+            &name,
+            &source,
+            "Themes",
+            "themes are the screen's: this build has no screen (feature \"tui\")".into(),
+        )),
         "BodyRegions" => {
             let t = crate::body::BodyRegions::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (body regions: {})", t.regions.len()))
@@ -93,8 +100,9 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     }
 }
 
-/// The first identifier after comments and `#![...]` attributes.
-fn top_level_name(source: &str) -> &str {
+/// The kind of a data file: its first identifier after comments and
+/// `#![...]` attributes (`Findings`, `Session`, `Themes`...).
+pub fn kind(source: &str) -> &str {
     let mut rest = source;
     loop {
         rest = rest.trim_start();
@@ -127,16 +135,21 @@ fn questionnaire_for(path: &Path, source: &str) -> Result<Questionnaire, LoadErr
     if beside.exists() {
         return questionnaire::load_file(&beside);
     }
-    let loc = crate::diagnostic::Locator::new(source);
-    let at = loc.after(0, "questionnaire:").unwrap_or(0);
-    let pos: Pos = loc.pos(at);
-    Err(LoadError::Invalid(Diagnostics(vec![Diagnostic::new(
+    let message = format!(
+        "no questionnaire \"{id}\": it is not built in and there is no {}",
+        beside.display()
+    );
+    Err(invalid_at(
         &path.display().to_string(),
         source,
-        pos,
-        format!(
-            "no questionnaire \"{id}\": it is not built in and there is no {}",
-            beside.display()
-        ),
-    )])))
+        "questionnaire:",
+        message,
+    ))
+}
+
+/// An error at the first `needle` in the file (its start if none).
+fn invalid_at(name: &str, source: &str, needle: &str, message: String) -> LoadError {
+    let loc = Locator::new(source);
+    let at = loc.after(0, needle).unwrap_or(0);
+    LoadError::Invalid(Diagnostics(vec![loc.diagnostic(name, at, message)]))
 }

@@ -126,6 +126,17 @@ impl<'a> Problems<'a> {
         self.found.push(d);
     }
 
+    /// Records `message` at a byte offset.
+    pub fn at_offset(&mut self, at: usize, message: String) {
+        let d = self.loc.diagnostic(self.path, at, message);
+        self.found.push(d);
+    }
+
+    /// Where things are in the file, to find an offset for `at_offset`.
+    pub fn locator(&self) -> &Locator<'a> {
+        &self.loc
+    }
+
     /// Records `message` at the `nth` (0-based) `id: "value"` field, or at
     /// the first `"value"` when there are not that many.
     pub fn at_id(&mut self, value: &str, nth: usize, message: String) {

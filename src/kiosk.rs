@@ -10,6 +10,8 @@ use argon2::{Algorithm, Argon2, Block, Params, Version};
 use serde::Deserialize;
 use zeroize::Zeroize;
 
+use crate::body::BodyRegions;
+use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Kind, Questionnaire};
 
@@ -144,13 +146,11 @@ impl KioskConfig {
     ) -> Result<(), Diagnostics> {
         let mut problems = Problems::new(path, source);
         if let Some(id) = &self.resume_check {
-            let message = match q.item(id).map(|i| &i.kind) {
-                None => Some(format!(
-                    "resume_check: \"{id}\" is not a question of \"{}\"",
-                    q.id
-                )),
-                Some(Kind::Number { .. } | Kind::Text { .. }) => None,
-                Some(_) => Some(format!(
+            let names = Names::new(q, BodyRegions::builtin());
+            let message = match names.item(id).map(|i| &i.kind) {
+                Err(m) => Some(format!("resume_check: {m} in \"{}\"", q.id)),
+                Ok(Kind::Number { .. } | Kind::Text { .. }) => None,
+                Ok(_) => Some(format!(
                     "resume_check: \"{id}\" is not answered by typing (a number or text), so it cannot be typed again"
                 )),
             };

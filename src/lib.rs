@@ -1,10 +1,13 @@
 //! `intake`: a questionnaire engine and terminal walk-through for back pain
-//! with leg weakness. The library holds everything but the terminal: the
-//! questionnaire model and its checks, answers, body regions and exports.
+//! with leg weakness. Every module but `tui` is the core, with no terminal
+//! in it; the screen (`tui`, the default feature) sits on top. The README's
+//! Architecture section has the map.
 
 pub mod answers;
 pub mod body;
 pub mod check;
+pub mod cli;
+pub mod condition;
 pub mod content;
 pub mod diagnostic;
 pub mod export;
@@ -15,4 +18,5 @@ pub mod memory;
 pub mod practice;
 pub mod questionnaire;
 pub mod report;
+#[cfg(feature = "tui")]
 pub mod tui;

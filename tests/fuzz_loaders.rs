@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use intake::answers::Session;
-use intake::check::check_bytes;
+use intake::cli::validate::check_bytes;
 use intake::diagnostic::Diagnostics;
 use intake::questionnaire::{LoadError, Questionnaire};
 

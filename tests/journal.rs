@@ -112,6 +112,27 @@ fn a_damaged_line_is_skipped_and_every_later_line_kept() {
 }
 
 #[test]
+fn damaged_lines_found_at_a_restart_are_told_in_the_staff_log() {
+    let d = dir("damaged-told");
+    let (path, text) = journal_of_l5(&d);
+    let host = intake::tui::Host::new(&d, None).unwrap();
+    host.earlier().unwrap().unwrap();
+    assert!(!d.join("staff.log").exists(), "nothing to tell");
+    let torn = text.replacen("Garden again", "Garden agian", 1);
+    fs::write(&path, torn).unwrap();
+    assert_eq!(host.earlier().unwrap().unwrap().dropped, 1);
+    let log = fs::read_to_string(d.join("staff.log")).unwrap();
+    assert!(
+        log.contains(
+            ": the autosave journal had 1 torn or damaged line(s), skipped (the first at line "
+        ),
+        "{log}"
+    );
+    assert!(!log.contains("Garden"), "nothing of the patient's: {log}");
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
 fn crlf_line_ends_and_a_missing_last_newline_are_read() {
     let d = dir("crlf");
     let (path, text) = journal_of_l5(&d);

@@ -416,6 +416,7 @@ fn a_disk_that_refuses_the_journal_never_stops_the_call_for_staff() {
         log.contains("an emergency warning sign was answered; on_emergency started"),
         "{log}"
     );
+    assert!(log.contains("answers not saved ("), "{log}");
     assert!(!log.contains("bladder"), "{log}");
     fs::remove_dir_all(d).unwrap();
 }

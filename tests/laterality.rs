@@ -164,7 +164,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
     assert!(!markdown.contains(&rules.alerts.not_matching));
     // The correction is beside the first answer in the pain table.
     assert!(
-        markdown.contains("| Which leg does the pain from your back go down? | My left leg |"),
+        markdown.contains("| Leg pain side, asked again | My left leg |"),
         "{markdown}"
     );
 }
@@ -193,7 +193,7 @@ fn a_rules_check_must_be_asked_only_on_a_disagreement() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("check \"age\" has no enable_when"), "{e}");
-    let broken = content::FINDINGS.replacen("Left, \"leg\")", "Left, \"wing\")", 1);
+    let broken = content::FINDINGS.replacen("part: \"leg\"", "part: \"wing\"", 1);
     let e = intake::findings::parse_rules("f.ron", &broken, &q)
         .unwrap_err()
         .to_string();

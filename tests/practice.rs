@@ -479,7 +479,10 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert_eq!(d.score, 100);
     // The debrief shows what the rules find, as the summary words it.
     let text = intake::export::markdown::view(p.debrief.as_ref().unwrap());
-    let banner = &intake::report::ReportWords::builtin().banners.emergency;
+    let banner = &intake::report::ReportWords::builtin()
+        .clinician
+        .banners
+        .emergency;
     assert!(text.contains(banner.as_str()), "{text}");
     // The answers were recorded as the patient gave them, nobody alerted.
     assert!(app.effects.is_empty() && app.alert.is_none());

@@ -340,7 +340,7 @@ fn kill_9_loses_no_answer_and_the_next_start_offers_them_back() {
     p.send(b"5w\r");
     p.wait_for("How did it start?");
     p.send(b"jjjj\r"); // slowly
-    p.wait_for("Have you had back or neck pain like this before?");
+    p.wait_for("Before this time, have you ever had back or neck pain?");
     kill(&p, "-KILL");
     p.finish(0);
 
@@ -379,7 +379,7 @@ fn kill_9_loses_no_answer_and_the_next_start_offers_them_back() {
     let mut p = start_in(&[], &state);
     p.wait_for("(4 answers)?");
     p.send(b"y");
-    p.wait_for("Have you had back or neck pain like this before?");
+    p.wait_for("Before this time, have you ever had back or neck pain?");
     p.send(b"\x1b[D"); // back to the previous question: its answer is there
     p.wait_for("How did it start?");
     p.wait_for("(•) Slowly, over days or weeks");
@@ -639,7 +639,7 @@ fn at_a_kiosk_no_button_or_key_leaves_an_emergency_is_told_and_staff_leave_with_
         "{paged}"
     );
     assert_eq!(p.click_every_button(), ["Go on ▶"]);
-    p.wait_for("hard to start passing urine");
+    p.wait_for("could not pass urine at all");
 
     // On through the answered questions to the last, where the patient types.
     for _ in 0..40 {

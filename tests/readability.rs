@@ -127,7 +127,8 @@ fn text(at: String, text: &str) -> Text {
 }
 
 /// Whole sentences the patient reads: the welcome description, section
-/// intros, prompts, "why we ask", next steps and the alerts.
+/// intros, prompts, "why we ask", next steps, warning signs, what a strength
+/// sign says, and the alerts.
 fn prose(q: &Questionnaire) -> Vec<Text> {
     let mut out = vec![text("description".into(), &q.description)];
     for s in &q.sections {
@@ -141,10 +142,18 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     for s in &rules.steps {
         out.push(text(format!("step {}", s.id), &s.text));
     }
+    // The patient's view lists warning signs and weakness in these words.
+    for f in &rules.flags {
+        out.push(text(format!("flag {}", f.id), &f.title));
+    }
+    for s in &rules.signs {
+        out.push(text("sign".into(), &s.says));
+    }
     let a = &rules.alerts;
     out.push(text("alert emergency".into(), &a.emergency));
     out.push(text("alert emergency_notice".into(), &a.emergency_notice));
     out.push(text("alert urgent".into(), &a.urgent));
+    out.push(text("alert resumed".into(), &a.resumed));
     out.push(text("alert none_reported".into(), &a.none_reported));
     out.push(text("alert not_answered".into(), &a.not_answered));
     out.push(text("alert not_matching".into(), &a.not_matching));
@@ -199,8 +208,8 @@ fn report_fragments() -> Vec<Text> {
     .collect()
 }
 
-/// Fragments the patient reads: titles, option and scale labels, flag titles
-/// and what a sign says. Checked for jargon only: a label is not a sentence.
+/// Fragments the patient reads: titles, option and scale labels. Checked for
+/// jargon only: a label is not a sentence.
 fn fragments(q: &Questionnaire) -> Vec<Text> {
     let mut out = vec![text("title".into(), &q.title)];
     for s in &q.sections {
@@ -221,12 +230,6 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
         }
     }
     let rules = content::rules_for(q).expect("the built-in findings load");
-    for f in &rules.flags {
-        out.push(text(format!("flag {}", f.id), &f.title));
-    }
-    for s in &rules.signs {
-        out.push(text("sign".into(), &s.says));
-    }
     for d in &rules.disagreements {
         out.push(text(format!("disagreement {}", d.id), &d.says));
     }
@@ -332,7 +335,7 @@ fn no_patient_text_uses_a_word_left_unexplained() {
 fn the_patient_view_of_every_example_session_is_plain() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    for (name, s) in common::example_sessions() {
+    for (name, s) in common::every_session() {
         let summary = Summary::new(&q, &s, &rules, s.updated);
         let found: Vec<String> = common::view_texts(&summary.report.patient)
             .iter()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Harness, example_sessions as sessions, view_texts as texts};
+use common::{Harness, every_session as sessions, view_texts as texts};
 use intake::answers::Session;
 use intake::content;
 use intake::export::Summary;
@@ -38,7 +38,11 @@ fn screen_views(s: &Session) -> [String; 2] {
 fn the_screen_and_the_markdown_agree_for_every_example_session() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    for (name, s) in sessions() {
+    // Only a finished session reaches the summary screen.
+    for (name, s) in sessions()
+        .into_iter()
+        .filter(|(_, s)| s.progress(&q).complete())
+    {
         let summary = Summary::new(&q, &s, &rules, s.updated);
         let md = summary.markdown();
         let [patient, clinician] = screen_views(&s);
@@ -64,8 +68,17 @@ fn the_screen_and_the_markdown_agree_for_every_example_session() {
                 );
             }
         };
+        let for_patient = |what: &str, text: &str| {
+            for (place, shown) in [("Markdown", &md), ("patient screen", &patient)] {
+                assert!(
+                    shown.contains(text),
+                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
+                );
+            }
+        };
         if let Some(level) = f.top_level() {
-            everywhere("banner", summary.words.banners.get(level));
+            for_patient("banner", summary.words.banners.get(level));
+            for_doctor("banner", summary.words.clinician.banners.get(level));
         }
         for flag in &f.flags {
             everywhere("warning sign", &w.flag(flag));
@@ -74,7 +87,8 @@ fn the_screen_and_the_markdown_agree_for_every_example_session() {
             }
         }
         for id in &f.unasked {
-            everywhere("unanswered", q.item(id).unwrap().question());
+            for_patient("unanswered", q.item(id).unwrap().question());
+            for_doctor("unanswered", w.label(id));
         }
         for root in &f.roots {
             for_doctor("root", &w.root(root));

@@ -146,10 +146,10 @@ fn required_items_block_until_answered_and_optional_ones_can_be_skipped() {
     h.enter();
     assert_eq!(h.current_id().as_deref(), Some("pain_now"));
     assert!(h.screen().contains("! Please choose an answer to go on."));
-    h.goto("before"); // optional
+    h.goto("bend_reach"); // optional
     h.enter();
-    assert_eq!(h.current_id().as_deref(), Some("character"));
-    assert_eq!(h.answer("before"), None);
+    assert_eq!(h.current_id().as_deref(), Some("sit_time"));
+    assert_eq!(h.answer("bend_reach"), None);
 }
 
 #[test]
@@ -238,7 +238,7 @@ fn a_whole_session_by_keyboard_reaches_the_summary() {
         screen.contains("This summary is not a diagnosis."),
         "{screen}"
     );
-    assert!(screen.contains("What your answers show"), "{screen}");
+    assert!(screen.contains("What to do now"), "{screen}");
     let f = h.app.findings.as_ref().unwrap();
     assert_eq!(f.scores[0].value, "5.0 out of 10");
     assert!(h.app.finished);
@@ -433,7 +433,7 @@ fn at_summary(w: u16, h_: u16) -> Harness {
 fn the_summary_shows_the_patient_first_and_switches_by_tab_or_click() {
     let mut h = at_summary(80, 24);
     assert_eq!(h.app.summary_tab, SummaryTab::Patient);
-    assert!(h.screen().contains("What your answers show"));
+    assert!(h.screen().contains("What to do now"));
     assert!(
         h.screen().contains("Tab For your doctor"),
         "the hint says how"
@@ -445,7 +445,9 @@ fn the_summary_shows_the_patient_first_and_switches_by_tab_or_click() {
     assert_eq!(h.app.summary_scroll, 0);
     let screen = h.screen();
     assert!(screen.contains("(•) For your doctor"), "{screen}");
-    assert!(screen.contains("Findings"), "{screen}");
+    let report = h.app.summary_report();
+    let first = report.clinician.sections[1].heading.clone();
+    assert!(screen.contains(first.as_str()), "{first}: {screen}");
     assert!(screen.contains("Tab For you "), "{screen}");
     h.key(KeyCode::PageDown);
     assert!(

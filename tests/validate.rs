@@ -233,3 +233,93 @@ fn example_sessions_validate_and_answer_every_required_question() {
         "{e}"
     );
 }
+
+/// The rules file's names go through the questionnaire's reference checker:
+/// the same checks and words, each error at the condition it is about.
+#[test]
+fn a_rules_file_gets_the_questionnaires_reference_checks_where_each_name_is() {
+    let q = intake::content::questionnaire();
+    let rules = intake::content::FINDINGS;
+    let errors = |broken: &str| {
+        let e = intake::findings::parse_rules("f.ron", broken, &q).unwrap_err();
+        e.0.iter()
+            .map(|d| (d.pos.line, d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let line_of = |text: &str, nth: usize| {
+        let mut lines = rules.lines().enumerate().filter(|(_, l)| l.contains(text));
+        lines.nth(nth).unwrap().0 + 1
+    };
+    // A misspelt item in two flags and a label: told in each, on its line.
+    let broken = rules.replace("\"weak_change\"", "\"weak_chnage\"");
+    let mut found = errors(&broken);
+    found.sort();
+    let unknown = "condition refers to unknown item \"weak_chnage\"";
+    assert_eq!(
+        found,
+        [
+            (
+                line_of("\"weak_change\"", 0),
+                format!("flag \"both_legs_weak\": {unknown}")
+            ),
+            (
+                line_of("\"weak_change\"", 1),
+                format!("flag \"progressive_weakness\": {unknown}")
+            ),
+            (
+                line_of("\"weak_change\"", 2),
+                "unknown item \"weak_chnage\"".to_string()
+            ),
+        ]
+    );
+    // Kinds are checked as in a questionnaire: AtLeast on a left/right item,
+    // and a body_item that is no body diagram.
+    let sign = "when: Equals(\"leg_weak_side\", \"both\")";
+    let broken = rules
+        .replacen(sign, "when: AtLeast(\"leg_weak_side\", 2)", 1)
+        .replacen("body_item: \"body_map\"", "body_item: \"age\"", 1);
+    let found = errors(&broken);
+    let at_least = (
+        line_of(sign, 0),
+        "sign \"both legs feel weak\": AtLeast needs a scale or number item, \"leg_weak_side\" is a left/right item".to_string(),
+    );
+    assert!(found.contains(&at_least), "{found:?}");
+    let body = (
+        line_of("body_item:", 0),
+        "body_item \"age\" is a number item, not a body diagram".to_string(),
+    );
+    assert!(found.contains(&body), "{found:?}");
+}
+
+/// What the patient must be told cannot be left out of a rules file that
+/// raises urgent signs or checks sides, and a side item must be a side
+/// question.
+#[test]
+fn a_rules_file_without_its_alerts_or_with_a_wrong_side_item_is_refused() {
+    let q = intake::content::questionnaire();
+    let rules = intake::content::FINDINGS;
+    let messages = |broken: &str| -> Vec<String> {
+        let e = intake::findings::parse_rules("f.ron", broken, &q).unwrap_err();
+        e.0.iter().map(|d| d.message.clone()).collect()
+    };
+    let no_urgent: String = rules
+        .lines()
+        .map(|l| match l.starts_with("        urgent: \"") {
+            true => "        urgent: \"\",\n".to_string(),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    assert_eq!(
+        messages(&no_urgent),
+        ["alerts need `urgent`: the patient must be told"]
+    );
+    let wrong_side = rules.replace(
+        "side_items: [\"leg_spread_side\"",
+        "side_items: [\"leg_spread\"",
+    );
+    let found = messages(&wrong_side);
+    assert!(
+        found.iter().any(|m| m.contains("\"leg_spread\" is a")),
+        "{found:?}"
+    );
+}

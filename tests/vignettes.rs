@@ -188,10 +188,32 @@ fn check_absences(q: &Questionnaire, rules: &Rules, s: &Session, what: &str) {
         .flat_map(|sign| sign.when.references())
         .map(|(id, _)| id)
         .collect();
-    let strength_open: Vec<String> = shown(&|i| strength.contains(i.id.as_str()))
+    // Optional tests (walking on heels) may be skipped.
+    let strength_open: Vec<String> = shown(&|i| i.required && strength.contains(i.id.as_str()))
         .into_iter()
         .filter(|id| s.get(id).is_none())
         .collect();
+    // "Not a pressed nerve" needs the diagram, the strength questions and
+    // what makes a pattern radicular answered.
+    let words = intake::report::ReportWords::builtin();
+    let pattern_inputs: BTreeSet<&str> = rules
+        .radicular_when
+        .references()
+        .into_iter()
+        .map(|(id, _)| id)
+        .chain([rules.body_item.as_str()])
+        .collect();
+    let pattern_open: Vec<String> = shown(&|i| pattern_inputs.contains(i.id.as_str()))
+        .into_iter()
+        .filter(|id| s.get(id).is_none())
+        .chain(strength_open.iter().cloned())
+        .collect();
+    for absent in [&words.patient.no_fit, &words.clinician.not_radicular] {
+        assert!(
+            pattern_open.is_empty() || !md.contains(absent.as_str()),
+            "{what}: says {absent:?} with {pattern_open:?} open"
+        );
+    }
     for st in &f.steps {
         let when = &rules.steps.iter().find(|r| r.id == st.id).unwrap().when;
         if speaks_of(when, &|w| matches!(w, StepWhen::NoFlag(_))) {

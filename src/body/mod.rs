@@ -174,11 +174,11 @@ impl BodyRegions {
         self.get(id).is_some()
     }
 
-    /// The regions of `part` on `side`, e.g. the left leg.
-    pub fn part(&self, side: BodySide, part: &str) -> impl Iterator<Item = &Region> {
+    /// The regions of `part` on `side` (either side when none), e.g. the left leg.
+    pub fn part(&self, side: Option<BodySide>, part: &str) -> impl Iterator<Item = &Region> {
         self.regions
             .iter()
-            .filter(move |r| r.side == side && r.parts.iter().any(|p| p == part))
+            .filter(move |r| side.is_none_or(|s| r.side == s) && r.parts.iter().any(|p| p == part))
     }
 }
 
@@ -201,23 +201,8 @@ impl BodyMarks {
         self.0.get(region)
     }
 
-    /// Whether any region of `part` on `side` is marked.
-    pub fn marked_on(&self, table: &BodyRegions, side: BodySide, part: &str) -> bool {
-        table.part(side, part).any(|r| self.0.contains_key(&r.id))
-    }
-
     pub fn has(&self, region: &str, symptom: Symptom) -> bool {
         self.0.get(region).is_some_and(|s| s.contains(&symptom))
-    }
-
-    /// Whether any of `regions` (any region when empty) has any of
-    /// `symptoms` (any symptom when empty) marked: what `Marked` and
-    /// `MarkedWith` conditions ask.
-    pub fn marked(&self, regions: &[String], symptoms: &[Symptom]) -> bool {
-        self.0.iter().any(|(region, there)| {
-            (regions.is_empty() || regions.contains(region))
-                && (symptoms.is_empty() || symptoms.iter().any(|s| there.contains(s)))
-        })
     }
 
     /// Marks or unmarks one symptom on a region.
@@ -465,11 +450,11 @@ mod tests {
             assert_eq!(r.parts, twin.parts, "{}", r.id);
         }
         for (part, limb) in [("below_knee", "leg"), ("below_elbow", "arm")] {
-            let below: Vec<_> = t.part(BodySide::Left, part).collect();
+            let below: Vec<_> = t.part(Some(BodySide::Left), part).collect();
             assert!(below.len() >= 6, "{part}");
             assert!(below.iter().all(|r| r.parts.iter().any(|p| p == limb)));
         }
-        assert!(t.part(BodySide::Left, "leg").all(|r| r.localising));
+        assert!(t.part(Some(BodySide::Left), "leg").all(|r| r.localising));
     }
 
     #[test]

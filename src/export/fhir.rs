@@ -2,13 +2,15 @@
 //! as the matching Questionnaire. Item linkIds are the questionnaire's ids;
 //! sections become groups.
 
+mod enable;
+
 use serde_json::{Value, json};
 
 use super::Summary;
 use super::time::rfc3339;
 use crate::answers::{Answer, DurationUnit};
 use crate::body::{BodyRegions, Symptom};
-use crate::questionnaire::{Condition, Item, Kind, Questionnaire};
+use crate::questionnaire::{Item, Kind, Questionnaire};
 
 /// The canonical URL the response points to and the Questionnaire declares.
 pub fn canonical(q: &Questionnaire) -> String {
@@ -138,7 +140,8 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
                 "item": s.items.iter().map(|i| definition(q, i)).collect::<Vec<_>>(),
             });
             if let Some(c) = &s.enable_when {
-                enable_when(q, c, &mut g);
+                let fields = enable::enable_when(q, c);
+                g.as_object_mut().expect("an object").extend(fields);
             }
             g
         })
@@ -234,76 +237,8 @@ fn definition(q: &Questionnaire, item: &Item) -> Value {
         set(&mut d, "required", json!(true));
     }
     if let Some(c) = &item.enable_when {
-        enable_when(q, c, &mut d);
+        let fields = enable::enable_when(q, c);
+        d.as_object_mut().expect("an object").extend(fields);
     }
     d
-}
-
-/// FHIR's enableWhen is a flat list joined by all or any. Conditions that fit
-/// become that; nested ones are kept whole in an extension for a reader that
-/// wants the exact rule.
-fn enable_when(q: &Questionnaire, c: &Condition, d: &mut Value) {
-    let (leaves, behavior) = match c {
-        Condition::All(cs) => (cs.iter().collect::<Vec<_>>(), "all"),
-        Condition::Any(cs) => (cs.iter().collect(), "any"),
-        Condition::AnyOf(id, vs) => {
-            let list: Vec<Value> = vs
-                .iter()
-                .filter_map(|v| leaf(q, &Condition::Equals(id.clone(), v.clone())))
-                .collect();
-            let obj = d.as_object_mut().expect("an object");
-            obj.insert("enableWhen".into(), json!(list));
-            obj.insert("enableBehavior".into(), json!("any"));
-            return;
-        }
-        other => (vec![other], "all"),
-    };
-    let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
-    let obj = d.as_object_mut().expect("an object");
-    match list {
-        Some(list) => {
-            obj.insert("enableWhen".into(), json!(list));
-            if list.len() > 1 {
-                obj.insert("enableBehavior".into(), json!(behavior));
-            }
-        }
-        None => {
-            obj.insert(
-                "extension".into(),
-                json!([{ "url": "urn:intake:enable-when", "valueString": format!("{c:?}") }]),
-            );
-        }
-    }
-}
-
-/// One enableWhen entry, when the condition is simple enough to be one.
-fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
-    let (id, operator, answer): (&str, &str, &str) = match c {
-        Condition::Equals(id, v) => (id, "=", v),
-        Condition::Not(inner) => match inner.as_ref() {
-            Condition::Equals(id, v) => (id, "!=", v),
-            Condition::Answered(id) => {
-                return Some(
-                    json!({ "question": id, "operator": "exists", "answerBoolean": false }),
-                );
-            }
-            _ => return None,
-        },
-        Condition::Answered(id) => {
-            return Some(json!({ "question": id, "operator": "exists", "answerBoolean": true }));
-        }
-        Condition::AtLeast(id, n) => {
-            return Some(json!({ "question": id, "operator": ">=", "answerDecimal": n }));
-        }
-        _ => return None,
-    };
-    let item = q.item(id)?;
-    let value = match item.kind {
-        Kind::YesNo => json!({ "answerBoolean": answer == "yes" }),
-        Kind::Side => json!({ "answerCoding": { "system": SIDE_SYSTEM, "code": answer } }),
-        _ => json!({ "answerCoding": { "system": system(q, id), "code": answer } }),
-    };
-    let mut entry = json!({ "question": id, "operator": operator });
-    entry.as_object_mut()?.extend(value.as_object()?.clone());
-    Some(entry)
 }

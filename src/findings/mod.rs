@@ -8,43 +8,21 @@
 //! Findings are data (ids, regions, symptoms, roots, sides): the report
 //! (src/report) words them, for the patient and for the clinician.
 
-mod ctx;
+mod check;
 mod roots;
 mod rules;
 
-pub use rules::{Alerts, Disagreement, Flag, Level, Rules, Sign, Step, StepWhen, parse_rules};
+pub use rules::{
+    Alerts, Disagreement, Flag, Level, Rules, Sign, SignSide, Step, StepWhen, parse_rules,
+};
 
 use std::collections::BTreeSet;
 
 use crate::answers::{Answer, Session, Side};
-use crate::body::{BodyRegions, Symptom};
+use crate::body::BodyRegions;
+use crate::condition::Live;
+pub use crate::condition::{Evidence, Mark};
 use crate::questionnaire::Questionnaire;
-use ctx::Ctx;
-
-/// A region of the body diagram and the symptoms marked on it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    pub region: String,
-    pub symptoms: Vec<Symptom>,
-}
-
-impl Mark {
-    pub fn new(region: &str, symptoms: &BTreeSet<Symptom>) -> Self {
-        Self {
-            region: region.to_string(),
-            symptoms: symptoms.iter().copied().collect(),
-        }
-    }
-}
-
-/// What showed a finding.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Evidence {
-    /// The answer to this item.
-    Answer(String),
-    /// Marks on the body diagram.
-    Marked(Mark),
-}
 
 /// A warning sign that is present, with what showed it.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +117,15 @@ pub struct Findings {
     pub radicular: Vec<Radicular>,
     /// Likely root levels, most likely first.
     pub roots: Vec<RootFinding>,
+    /// The side the patient may be told: the first root's, when every side
+    /// they said agrees with it and no disagreement with the diagram is left.
+    pub side_told: Option<Side>,
+    /// No pattern found, but answers it rests on are still open (the body
+    /// diagram, a strength question, what makes it radicular): nothing can
+    /// be said either way yet.
+    pub pattern_open: bool,
+    /// The rules can judge a pattern at all (a body diagram or signs).
+    pub pattern_judged: bool,
     pub weakness: Vec<Weakness>,
     pub pain: Vec<Line>,
     pub scores: Vec<Line>,
@@ -148,6 +135,9 @@ pub struct Findings {
     /// Warning-sign questions (item ids) that were shown (or would be) but
     /// not answered: nothing may be said about their absence.
     pub unasked: Vec<String>,
+    /// Warning-sign questions (item ids) answered no: the doctor's pertinent
+    /// negatives.
+    pub negatives: Vec<String>,
     /// Strength questions (item ids) not answered: "no weakness" cannot be said.
     pub strength_unasked: Vec<String>,
 }
@@ -175,7 +165,7 @@ pub fn raised<'r>(
             None
         }
     };
-    let ctx = Ctx { live: &live };
+    let ctx = Live::new(&live, BodyRegions::builtin());
     rules.flags.iter().filter(|f| ctx.holds(&f.when)).collect()
 }
 
@@ -186,7 +176,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         let n = q.index_of(id)?;
         if enabled[n] { session.get(id) } else { None }
     };
-    let ctx = Ctx { live: &live };
+    let ctx = Live::new(&live, BodyRegions::builtin());
 
     let mut f = Findings::default();
     for flag in rules.flags.iter().filter(|x| ctx.holds(&x.when)) {
@@ -223,6 +213,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     if !f.radicular.is_empty() {
         f.roots = tally.ranked(rules);
     }
+    f.side_told = side_told(&f, rules, &live);
 
     profile(&mut f, q, session, rules, &live);
     let open = |n: usize, id: &str| enabled[n] && session.get(id).is_none();
@@ -230,6 +221,13 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         .items()
         .enumerate()
         .filter(|(n, i)| i.red_flag && open(*n, &i.id))
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    f.negatives = q
+        .items()
+        .enumerate()
+        .filter(|(n, i)| i.red_flag && enabled[*n])
+        .filter(|(_, i)| session.get(&i.id) == Some(&Answer::YesNo(false)))
         .map(|(_, i)| i.id.clone())
         .collect();
     let strength: BTreeSet<&str> = rules
@@ -241,9 +239,23 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     f.strength_unasked = q
         .items()
         .enumerate()
-        .filter(|(n, i)| strength.contains(i.id.as_str()) && open(*n, &i.id))
+        // Optional strength tests (walking on heels) may be skipped: only a
+        // required question left open keeps "no weakness" from being said.
+        .filter(|(n, i)| i.required && strength.contains(i.id.as_str()) && open(*n, &i.id))
         .map(|(_, i)| i.id.clone())
         .collect();
+
+    f.pattern_judged = !rules.body_item.is_empty() || !rules.signs.is_empty();
+    let radicular_open = rules
+        .radicular_when
+        .references()
+        .into_iter()
+        .any(|(id, _)| q.index_of(id).is_some_and(|n| open(n, id)));
+    let body_open = q
+        .index_of(&rules.body_item)
+        .is_some_and(|n| open(n, &rules.body_item));
+    f.pattern_open =
+        f.radicular.is_empty() && (radicular_open || body_open || !f.strength_unasked.is_empty());
 
     for step in &rules.steps {
         if let Some(because) = step_reasons(&step.when, &f, &ctx) {
@@ -263,7 +275,7 @@ fn unsettled(
     d: &Disagreement,
     q: &Questionnaire,
     enabled: &[bool],
-    ctx: &Ctx,
+    ctx: &Live,
 ) -> Option<DisagreementFinding> {
     let n = q.index_of(&d.check)?;
     let item = q.item(&d.check)?;
@@ -296,8 +308,10 @@ fn profile<'a>(
             .filter_map(|id| {
                 let item = q.item(id)?;
                 let answer = live(id)?;
+                // The clinician's tables name an item by its clinical label.
+                let label = rules.labels.get(id).map(String::as_str);
                 Some(Line {
-                    label: item.question().to_string(),
+                    label: label.unwrap_or(item.question()).to_string(),
                     value: answer.display(&item.kind, table),
                 })
             })
@@ -319,7 +333,7 @@ fn profile<'a>(
 }
 
 /// Whether a step applies and, if so, the findings that led to it.
-fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<Reason>> {
+fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Live) -> Option<Vec<Reason>> {
     let all = |list: Vec<Reason>| (!list.is_empty()).then_some(list);
     match when {
         StepWhen::Always => Some(Vec::new()),
@@ -336,6 +350,12 @@ fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<Reason>>
         StepWhen::Absent(level) => f.flags.iter().all(|x| x.level > *level).then(Vec::new),
         StepWhen::Unasked => all(f.unasked.iter().cloned().map(Reason::Unasked).collect()),
         StepWhen::Weakness => all(f.weakness.iter().cloned().map(Reason::Weakness).collect()),
+        StepWhen::WeaknessUnasked => all(f
+            .strength_unasked
+            .iter()
+            .cloned()
+            .map(Reason::Unasked)
+            .collect()),
         StepWhen::NoWeakness => (f.weakness.is_empty() && f.strength_unasked.is_empty())
             .then(|| vec![Reason::NoWeakness]),
         StepWhen::Radicular => all(f.radicular.iter().cloned().map(Reason::Radicular).collect()),
@@ -351,4 +371,23 @@ fn step_reasons(when: &StepWhen, f: &Findings, ctx: &Ctx) -> Option<Vec<Reason>>
             Some(out)
         }
     }
+}
+
+/// The first root's side, when it is one side, every side question the
+/// patient answered says the same, and nothing disagrees with the diagram.
+fn side_told<'a>(
+    f: &Findings,
+    rules: &Rules,
+    live: &dyn Fn(&str) -> Option<&'a Answer>,
+) -> Option<Side> {
+    let side = f
+        .roots
+        .first()?
+        .side
+        .filter(|s| matches!(s, Side::Left | Side::Right))?;
+    let said_agrees = rules.side_items.iter().all(|id| match live(id) {
+        Some(Answer::Side(said)) => *said == side || *said == Side::Neither,
+        _ => true,
+    });
+    (said_agrees && f.disagreements.is_empty()).then_some(side)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Mark, RootFinding, Rules, Weakness};
+use super::{Mark, RootFinding, Rules, SignSide, Weakness};
 use crate::answers::Side;
 use crate::body::{BodyMarks, BodyRegions, BodySide, Symptom};
 use crate::questionnaire::Condition;
@@ -19,13 +19,10 @@ struct Root {
 }
 
 impl Root {
-    fn add(&mut self, score: u32, side: BodySide) {
+    fn add(&mut self, score: u32, left: bool, right: bool) {
         self.score += score;
-        match side {
-            BodySide::Left => self.sides[0] = true,
-            BodySide::Right => self.sides[1] = true,
-            BodySide::Center => {}
-        }
+        self.sides[0] |= left;
+        self.sides[1] |= right;
     }
 }
 
@@ -61,17 +58,30 @@ pub(super) fn tally(
         for level in &region.dermatomes {
             *t.by_marks.entry(level.clone()).or_default() += weight;
             let root = t.roots.entry(level.clone()).or_default();
-            root.add(weight, region.side);
+            root.add(
+                weight,
+                region.side == BodySide::Left,
+                region.side == BodySide::Right,
+            );
             root.marks.push(Mark::new(&region.id, symptoms));
         }
     }
     for (n, sign) in rules.signs.iter().enumerate() {
         if holds(&sign.when) {
             t.weakness.push(Weakness::Sign(n));
-            t.one_sided |= sign.side != BodySide::Center;
+            let (left, right) = match sign.side {
+                SignSide::Left => (true, false),
+                SignSide::Right => (false, true),
+                SignSide::Both => (true, true),
+                SignSide::Unsaid => (false, false),
+            };
+            // One-sided weakness makes the pattern radicular only from a sign
+            // strong enough to name a root alone: "a knee gives way" is
+            // common with worn knees and needs marks or another sign.
+            t.one_sided |= left != right && sign.weight >= rules.root_threshold;
             for level in &sign.roots {
                 let root = t.roots.entry(level.clone()).or_default();
-                root.add(sign.weight, sign.side);
+                root.add(sign.weight, left, right);
                 root.signs.push(n);
             }
         }

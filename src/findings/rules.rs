@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::body::{BodySide, Symptom};
+use crate::body::Symptom;
+use crate::condition::Condition;
 use crate::diagnostic::{Diagnostics, Problems};
-use crate::questionnaire::{Condition, Questionnaire};
+use crate::questionnaire::Questionnaire;
 
 /// How soon a warning sign needs care. Ordered: the most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -28,17 +29,27 @@ pub struct Flag {
     pub when: Condition,
 }
 
-/// A strength sign that points to nerve roots on one side.
+/// A strength sign that points to nerve roots on its side.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sign {
     /// The sign in plain words, e.g. "harder to walk on the left heel".
     pub says: String,
-    pub side: BodySide,
+    pub side: SignSide,
     pub roots: Vec<String>,
     #[serde(default = "default_weight")]
     pub weight: u32,
     pub when: Condition,
+}
+
+/// The side a strength sign is on. A sign on both sides puts its roots on
+/// both; one whose side the answer does not say ("an arm feels weak") on none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SignSide {
+    Left,
+    Right,
+    Both,
+    Unsaid,
 }
 
 fn default_weight() -> u32 {
@@ -77,6 +88,8 @@ pub enum StepWhen {
     /// questions may be unanswered: nothing is said about absence).
     Absent(Level),
     Weakness,
+    /// Required strength questions were shown but not answered.
+    WeaknessUnasked,
     /// No sign of weakness, and every strength question answered.
     NoWeakness,
     Radicular,
@@ -111,6 +124,10 @@ pub struct Rules {
     pub pain_items: Vec<String>,
     pub tried_items: Vec<String>,
     pub imaging_items: Vec<String>,
+    /// Side questions (which leg, which arm): the patient's view names the
+    /// side of a root only when every one answered says that side.
+    #[serde(default)]
+    pub side_items: Vec<String>,
     pub steps: Vec<Step>,
     #[serde(default)]
     pub disagreements: Vec<Disagreement>,
@@ -161,6 +178,8 @@ pub struct Alerts {
     pub urgent: String,
     /// The notice under an answer that raises an emergency sign, on its own screen.
     pub emergency_notice: String,
+    /// The notice when a continued session's earlier answers raise a sign.
+    pub resumed: String,
     /// The summary's line when every warning-sign question was answered no.
     pub none_reported: String,
     /// The summary's heading over warning-sign questions left unanswered.
@@ -186,6 +205,7 @@ impl Rules {
             pain_items: Vec::new(),
             tried_items: Vec::new(),
             imaging_items: Vec::new(),
+            side_items: Vec::new(),
             steps: Vec::new(),
             disagreements: Vec::new(),
             alerts: Alerts::default(),
@@ -209,96 +229,58 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
             ),
         );
     }
-    let mut conditions: Vec<&Condition> = Vec::new();
-    conditions.extend(rules.flags.iter().map(|f| &f.when));
-    conditions.extend(rules.signs.iter().map(|s| &s.when));
-    conditions.push(&rules.radicular_when);
-    fn step_conditions<'a>(w: &'a StepWhen, out: &mut Vec<&'a Condition>) {
-        match w {
-            StepWhen::Answer(c) => out.push(c),
-            StepWhen::All(ws) => ws.iter().for_each(|w| step_conditions(w, out)),
-            _ => {}
-        }
-    }
-    for s in &rules.steps {
-        step_conditions(&s.when, &mut conditions);
-    }
-    conditions.extend(rules.disagreements.iter().map(|d| &d.settled_when));
-    for d in &rules.disagreements {
-        if q.item(&d.check).is_some_and(|i| i.enable_when.is_none()) {
-            let message = format!(
-                "check \"{}\" has no enable_when: it must be asked only when the answers disagree",
-                d.check
-            );
-            problems.at(&format!("\"{}\"", d.check), message);
-        }
-    }
-    for c in conditions {
-        for (id, value) in c.references() {
-            match q.item(id) {
-                None => problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
-                Some(item) => {
-                    if let (Some(v), Some(allowed)) = (value, item.kind.condition_values())
-                        && !allowed.contains(&v)
-                    {
-                        problems.at(
-                            &format!("\"{v}\""),
-                            format!("\"{id}\" has no option \"{v}\""),
-                        );
-                    }
-                }
-            }
-        }
-        let table = crate::body::BodyRegions::builtin();
-        for (_, region) in c.regions() {
-            if !table.contains(region) {
-                problems.at(
-                    &format!("\"{region}\""),
-                    format!("unknown body region \"{region}\""),
-                );
-            }
-        }
-        for (_, side, part) in c.parts() {
-            if table.part(side, part).next().is_none() {
-                let message = crate::questionnaire::unknown_part(side, part);
-                problems.at(&format!("\"{part}\""), message);
-            }
-        }
-    }
-    for id in [&rules.body_item]
-        .into_iter()
-        .chain(&rules.pain_items)
-        .chain(&rules.tried_items)
-        .chain(&rules.imaging_items)
-        .chain(rules.disagreements.iter().map(|d| &d.check))
-        .chain(rules.labels.keys())
-    {
-        if q.item(id).is_none() {
-            problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
-        }
-    }
-    check_practice(&rules, q, &mut problems);
+    super::check::names(&rules, q, &mut problems);
+    check_alerts(&rules, &mut problems);
+    check_practice(&rules, &mut problems);
     problems.into_result(rules)
 }
 
-/// The practice impression names items, roots and steps that exist.
-fn check_practice(rules: &Rules, q: &Questionnaire, problems: &mut Problems) {
+/// The practice impression offers roots some region has and steps of these
+/// rules, each reported where the `practice` field names it.
+fn check_practice(rules: &Rules, problems: &mut Problems) {
     let p = &rules.practice;
-    if let Some(id) = &p.age
-        && q.item(id).is_none()
-    {
-        problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
-    }
     let table = crate::body::BodyRegions::builtin();
+    let mut found = Vec::new();
+    let loc = problems.locator();
+    let from = loc.after(0, "practice:").unwrap_or(0);
     for level in &p.levels {
         if !table.regions.iter().any(|r| r.dermatomes.contains(level)) {
             let message = format!("no body region has the root \"{level}\"");
-            problems.at(&format!("\"{level}\""), message);
+            found.push((loc.string_after(from, level), message));
         }
     }
     for (id, _) in &p.steps {
         if !rules.steps.iter().any(|s| &s.id == id) {
-            problems.at(&format!("\"{id}\""), format!("unknown step \"{id}\""));
+            found.push((loc.string_after(from, id), format!("unknown step \"{id}\"")));
+        }
+    }
+    for (at, message) in found {
+        problems.at_offset(at.unwrap_or(from), message);
+    }
+}
+
+/// Words the patient must be told cannot be left out.
+fn check_alerts(rules: &Rules, problems: &mut Problems) {
+    let a = &rules.alerts;
+    let told_at_once = rules.flags.iter().any(|f| f.level <= Level::Urgent);
+    let missing = [
+        ("emergency_title", &a.emergency_title, told_at_once),
+        ("emergency", &a.emergency, told_at_once),
+        ("emergency_notice", &a.emergency_notice, told_at_once),
+        ("urgent", &a.urgent, told_at_once),
+        ("resumed", &a.resumed, told_at_once),
+        (
+            "not_matching",
+            &a.not_matching,
+            !rules.disagreements.is_empty(),
+        ),
+    ];
+    for (field, text, needed) in missing {
+        if needed && text.trim().is_empty() {
+            problems.at(
+                "alerts:",
+                format!("alerts need `{field}`: the patient must be told"),
+            );
         }
     }
 }

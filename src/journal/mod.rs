@@ -111,10 +111,6 @@ impl Journal {
         fs::remove_file(&self.path)
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// A journal on a file already open at its end (tests use /dev/full).
     #[cfg(test)]
     pub(crate) fn on_file(file: File, path: &Path) -> Journal {

@@ -28,6 +28,18 @@ pub struct Replayed {
     pub closed: bool,
 }
 
+impl Replayed {
+    /// For staff, when lines were skipped: how many and the first one's
+    /// number (nothing of the patient's).
+    pub fn damage(&self) -> Option<String> {
+        let first = self.skipped.first()?;
+        Some(format!(
+            "the autosave journal had {} torn or damaged line(s), skipped (the first at line {first})",
+            self.dropped
+        ))
+    }
+}
+
 /// Why a file holds no journal to replay, and at which line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {

@@ -111,6 +111,9 @@ fn a_damaged_line_is_caught_by_its_checksum() {
     assert_eq!(r.skipped, [2]);
     assert_eq!(r.session.get("a"), None);
     assert_eq!(r.session.get("b"), Some(&Answer::Scale(3)));
+    let told = r.damage().expect("damage is told");
+    assert!(told.contains("1 torn or damaged line(s)"), "{told}");
+    assert!(told.ends_with("(the first at line 2)"), "{told}");
 }
 
 #[test]

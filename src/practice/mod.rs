@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::answers::{Answer, Session};
 use crate::body::BodyRegions;
+use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Item, Questionnaire};
 
@@ -68,30 +69,28 @@ impl Case {
                 ),
             );
         }
+        let names = Names::new(q, BodyRegions::builtin());
         for (id, answer) in &case.answers {
-            match q.item(id) {
-                None => problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\"")),
-                Some(item) => {
+            match names.item(id) {
+                Err(message) => problems.at(&format!("\"{id}\""), message),
+                Ok(item) => {
                     if let Err(e) = answer.check(&item.kind) {
                         problems.at(&format!("\"{id}\""), format!("answer to \"{id}\": {e}"));
                     }
                     if let Answer::Body(marks) = answer {
-                        for region in marks
+                        for (region, message) in marks
                             .regions()
-                            .filter(|r| !BodyRegions::builtin().contains(r))
+                            .filter_map(|r| Some((r, names.region(r).err()?)))
                         {
-                            problems.at(
-                                &format!("\"{region}\""),
-                                format!("unknown body region \"{region}\""),
-                            );
+                            problems.at(&format!("\"{region}\""), message);
                         }
                     }
                 }
             }
         }
         for id in case.says.keys().chain(&case.essential) {
-            if q.item(id).is_none() {
-                problems.at(&format!("\"{id}\""), format!("unknown item \"{id}\""));
+            if let Err(message) = names.item(id) {
+                problems.at(&format!("\"{id}\""), message);
             }
         }
         // The patient must be able to answer everything the interview can reach.

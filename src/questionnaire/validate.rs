@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Condition, Item, Kind, Questionnaire};
-use crate::body::{BodyRegions, BodySide};
+use crate::body::BodyRegions;
+use crate::condition::{Names, Within};
 use crate::diagnostic::{Diagnostic, Locator};
 
 /// Every semantic problem of `q`, in source order. `source` is the text `q`
@@ -48,14 +49,6 @@ impl Validator<'_> {
     fn error(&mut self, at: usize, message: String) {
         let d = self.loc.diagnostic(self.path, at, message);
         self.out.push(d);
-    }
-
-    /// The first string literal `text` inside `span`, or the span's start.
-    fn string_in(&self, span: Span, text: &str) -> usize {
-        self.loc
-            .string_after(span.start, text)
-            .filter(|&a| a < span.end)
-            .unwrap_or(span.start)
     }
 
     /// The first `needle` inside `span`, or the span's start.
@@ -123,69 +116,53 @@ impl Validator<'_> {
 
         // Conditions may only look back: an item's condition (and its
         // section's) can refer to items before it. This also rules out cycles.
-        let index: HashMap<&str, usize> = items
-            .iter()
-            .enumerate()
-            .map(|(n, (i, _))| (i.id.as_str(), n))
-            .collect();
+        let names = Names::new(q, regions);
         let mut first_item = 0;
         for (s, &at) in q.sections.iter().zip(&sections) {
             if let Some(c) = &s.enable_when {
-                let span = Span {
-                    start: at,
-                    end: spans.get(first_item).map_or(self.source.len(), |x| x.start),
-                };
-                self.check_condition(
-                    c,
-                    &format!("section \"{}\"", s.id),
-                    first_item,
-                    span,
-                    &items,
-                    &index,
-                    regions,
-                );
+                let end = spans.get(first_item).map_or(self.source.len(), |x| x.start);
+                let owner = format!("section \"{}\"", s.id);
+                self.check_condition(&names, c, &owner, first_item, at..end);
             }
             first_item += s.items.len();
         }
         for (n, (&(item, _), &span)) in items.iter().zip(&spans).enumerate() {
             if let Some(c) = &item.enable_when {
-                let span = Span {
-                    start: self.find(span, "enable_when"),
-                    end: span.end,
-                };
-                self.check_condition(
-                    c,
-                    &format!("item \"{}\"", item.id),
-                    n,
-                    span,
-                    &items,
-                    &index,
-                    regions,
-                );
+                let start = self.find(span, "enable_when");
+                let owner = format!("item \"{}\"", item.id);
+                self.check_condition(&names, c, &owner, n, start..span.end);
             }
         }
+        self.check_scores(q, &names, end_of_items, &mut seen);
+    }
 
-        // Scores.
-        let scores_at = self
+    /// Scores name scale and number items; their ids share the items' namespace.
+    fn check_scores<'q>(
+        &mut self,
+        q: &'q Questionnaire,
+        names: &Names,
+        end_of_items: usize,
+        seen: &mut HashMap<&'q str, usize>,
+    ) {
+        let mut cursor = self
             .loc
             .after(end_of_items, "scores:")
             .unwrap_or(end_of_items);
-        let mut cursor = scores_at;
         for score in &q.scores {
             let at = self
                 .loc
                 .struct_id("Score", &score.id, cursor)
                 .unwrap_or(cursor);
             cursor = at + 1;
-            self.check_id("score", &score.id, at, &mut seen);
+            self.check_id("score", &score.id, at, seen);
             if score.items.is_empty() {
                 self.error(at, format!("score \"{}\" lists no items", score.id));
             }
             for id in &score.items {
                 let ref_at = self.loc.string_after(at, id).unwrap_or(at);
-                match index.get(id.as_str()).map(|&n| items[n].0) {
-                    None => self.error(ref_at, format!("score \"{}\" uses unknown item \"{id}\"", score.id)),
-                    Some(i) if !i.kind.is_numeric() => self.error(
+                match names.item(id) {
+                    Err(m) => self.error(ref_at, format!("score \"{}\" uses {m}", score.id)),
+                    Ok(i) if !i.kind.is_numeric() => self.error(
                         ref_at,
                         format!(
                             "score \"{}\" uses \"{id}\", a {} item; scores can only use scale and number items",
@@ -193,9 +170,29 @@ impl Validator<'_> {
                             i.kind.name()
                         ),
                     ),
-                    Some(_) => {}
+                    Ok(_) => {}
                 }
             }
+        }
+    }
+
+    /// A condition's names, checked by the one reference checker.
+    fn check_condition(
+        &mut self,
+        names: &Names,
+        c: &Condition,
+        owner: &str,
+        before: usize,
+        span: std::ops::Range<usize>,
+    ) {
+        let within = Within {
+            loc: &self.loc,
+            span,
+            owner,
+            before: Some(before),
+        };
+        for (at, message) in names.condition(c, &within) {
+            self.error(at, message);
         }
     }
 
@@ -335,146 +332,4 @@ impl Validator<'_> {
             );
         }
     }
-
-    #[allow(clippy::too_many_arguments)]
-    fn check_condition(
-        &mut self,
-        c: &Condition,
-        owner: &str,
-        position: usize,
-        span: Span,
-        items: &[(&Item, usize)],
-        index: &HashMap<&str, usize>,
-        regions: &BodyRegions,
-    ) {
-        let mut cursor = span.start;
-        let mut reported = HashSet::new();
-        for (id, value) in c.references() {
-            let at = self
-                .loc
-                .string_after(cursor, id)
-                .filter(|&a| a < span.end)
-                .unwrap_or(span.start);
-            cursor = at;
-            let Some(&n) = index.get(id) else {
-                if reported.insert(id) {
-                    self.error(
-                        at,
-                        format!("{owner}: condition refers to unknown item \"{id}\""),
-                    );
-                }
-                continue;
-            };
-            if n >= position {
-                if !reported.insert(id) {
-                    continue;
-                }
-                self.error(
-                    at,
-                    format!("{owner}: condition refers to \"{id}\", which does not come before it; conditions may only use earlier items"),
-                );
-                continue;
-            }
-            let target = items[n].0;
-            if let Some(value) = value {
-                let vat = self
-                    .loc
-                    .string_after(at, value)
-                    .filter(|&a| a < span.end)
-                    .unwrap_or(at);
-                match target.kind.condition_values() {
-                    Some(allowed) if !allowed.contains(&value) => self.error(
-                        vat,
-                        format!(
-                            "{owner}: \"{id}\" has no option \"{value}\" (it has: {})",
-                            allowed.join(", ")
-                        ),
-                    ),
-                    None => self.error(
-                        vat,
-                        format!(
-                            "{owner}: \"{id}\" is a {} item; compare it with AtLeast or Answered",
-                            target.kind.name()
-                        ),
-                    ),
-                    _ => {}
-                }
-            }
-        }
-        self.check_condition_kinds(c, owner, span, index, items, regions);
-    }
-
-    /// AtLeast needs a numeric item, Marked a body diagram with known regions.
-    fn check_condition_kinds(
-        &mut self,
-        c: &Condition,
-        owner: &str,
-        span: Span,
-        index: &HashMap<&str, usize>,
-        items: &[(&Item, usize)],
-        regions: &BodyRegions,
-    ) {
-        let kind_of = |id: &str| index.get(id).map(|&n| &items[n].0.kind);
-        match c {
-            Condition::AtLeast(id, _) => {
-                if let Some(k) = kind_of(id).filter(|k| !k.is_numeric()) {
-                    let at = self.find(span, "AtLeast");
-                    self.error(
-                        at,
-                        format!(
-                            "{owner}: AtLeast needs a scale or number item, \"{id}\" is a {} item",
-                            k.name()
-                        ),
-                    );
-                }
-            }
-            Condition::Marked(id, _)
-            | Condition::MarkedWith(id, _, _)
-            | Condition::MarkedOn(id, _, _) => {
-                let name = match c {
-                    Condition::Marked(..) => "Marked",
-                    Condition::MarkedWith(..) => "MarkedWith",
-                    _ => "MarkedOn",
-                };
-                if let Some(k) = kind_of(id).filter(|k| !matches!(k, Kind::BodyMap)) {
-                    let at = self.find(span, name);
-                    self.error(
-                        at,
-                        format!(
-                            "{owner}: {name} needs a body diagram item, \"{id}\" is a {} item",
-                            k.name()
-                        ),
-                    );
-                }
-                for (_, r) in c.regions() {
-                    if !regions.contains(r) {
-                        let at = self.string_in(span, r);
-                        self.error(at, format!("{owner}: unknown body region \"{r}\""));
-                    }
-                }
-                for (_, side, part) in c.parts() {
-                    if regions.part(side, part).next().is_none() {
-                        let at = self.string_in(span, part);
-                        self.error(at, format!("{owner}: {}", unknown_part(side, part)));
-                    }
-                }
-            }
-            Condition::Not(inner) => {
-                self.check_condition_kinds(inner, owner, span, index, items, regions)
-            }
-            Condition::All(cs) | Condition::Any(cs) => {
-                for inner in cs {
-                    self.check_condition_kinds(inner, owner, span, index, items, regions);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The message for a `MarkedOn` part that no region of that side has.
-pub(crate) fn unknown_part(side: BodySide, part: &str) -> String {
-    format!(
-        "no body region on the {side:?} side has the part \"{part}\" (see `parts` in the region table)"
-    )
 }

@@ -9,11 +9,13 @@ use crate::findings::{Findings, Line};
 
 pub(super) fn view(w: &Wording, f: &Findings) -> View {
     let c = &w.words.clinician;
-    let mut sections: Vec<Section> = opening(w, f, None)
+    let mut sections: Vec<Section> = opening(&c.banners, f, None)
         .into_iter()
         .chain(warning_signs(w, f, &c.warning_signs, true))
         .collect();
-    sections.push(Section::new(&c.findings, pattern(w, f)));
+    if f.pattern_judged {
+        sections.push(Section::new(&c.findings, pattern(w, f)));
+    }
     let weakness = w.weakness(&f.weakness);
     if !weakness.is_empty() {
         let list = weakness.into_iter().map(Bullet::new).collect();
@@ -45,7 +47,12 @@ pub(super) fn view(w: &Wording, f: &Findings) -> View {
 fn pattern(w: &Wording, f: &Findings) -> Vec<Block> {
     let c = &w.words.clinician;
     if f.radicular.is_empty() {
-        return vec![Block::Paragraph(c.not_radicular.clone())];
+        let said = if f.pattern_open {
+            &c.radicular_open
+        } else {
+            &c.not_radicular
+        };
+        return vec![Block::Paragraph(said.clone())];
     }
     let reasons = f.radicular.iter().flat_map(|r| w.radicular(r));
     let mut blocks = vec![

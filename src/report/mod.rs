@@ -112,10 +112,10 @@ impl Section {
 
 /// The opening section: the banner of the most serious warning sign, then
 /// what every reader is told first.
-fn opening(w: &Wording, f: &Findings, first: Option<&str>) -> Option<Section> {
+fn opening(banners: &words::Levels, f: &Findings, first: Option<&str>) -> Option<Section> {
     let banner = f
         .top_level()
-        .map(|level| Block::Banner(level, w.words.banners.get(level).to_string()));
+        .map(|level| Block::Banner(level, banners.get(level).to_string()));
     let blocks: Vec<Block> = banner
         .into_iter()
         .chain(first.map(|p| Block::Paragraph(p.to_string())))
@@ -142,12 +142,31 @@ fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Op
     let alerts = &w.rules.alerts;
     if !f.unasked.is_empty() {
         blocks.push(Block::Strong(alerts.not_answered.clone()));
-        let questions = f.unasked.iter().filter_map(|id| w.q.item(id));
-        blocks.push(Block::Bullets(
-            questions.map(|i| Bullet::new(i.question())).collect(),
-        ));
+        // The patient reads the questions; the doctor, their clinical labels.
+        let questions = f.unasked.iter().filter_map(|id| {
+            let item = w.q.item(id)?;
+            Some(Bullet::new(if evidence {
+                w.label(id)
+            } else {
+                item.question()
+            }))
+        });
+        blocks.push(Block::Bullets(questions.collect()));
     } else if f.flags.is_empty() && !alerts.none_reported.is_empty() {
-        blocks.push(Block::Paragraph(alerts.none_reported.clone()));
+        let none = match evidence {
+            true => &w.words.clinician.none_reported,
+            false => &alerts.none_reported,
+        };
+        blocks.push(Block::Paragraph(none.clone()));
+    }
+    // The doctor sees what was answered no beside what was raised.
+    if evidence && !f.flags.is_empty() && !f.negatives.is_empty() {
+        let labels: Vec<&str> = f.negatives.iter().map(|id| w.label(id)).collect();
+        let text = fill(
+            &w.words.clinician.negatives,
+            &[("items", &labels.join("; "))],
+        );
+        blocks.push(Block::Paragraph(text));
     }
     if !f.disagreements.is_empty() {
         blocks.push(Block::Strong(alerts.not_matching.clone()));

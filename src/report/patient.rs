@@ -6,11 +6,14 @@ use crate::findings::{Findings, Weakness};
 
 pub(super) fn view(w: &Wording, f: &Findings) -> View {
     let p = &w.words.patient;
-    let mut sections: Vec<Section> = opening(w, f, Some(&p.not_diagnosis))
+    let mut sections: Vec<Section> = opening(&w.words.banners, f, Some(&p.not_diagnosis))
         .into_iter()
         .chain(warning_signs(w, f, &p.warning_signs, false))
         .collect();
-    sections.push(Section::new(&p.shows, shows(w, f)));
+    let shown = shows(w, f);
+    if !shown.is_empty() {
+        sections.push(Section::new(&p.shows, shown));
+    }
     if !f.steps.is_empty() {
         let steps = f.steps.iter().map(|s| Bullet::new(&s.text));
         sections.push(Section::new(
@@ -28,12 +31,18 @@ pub(super) fn view(w: &Wording, f: &Findings) -> View {
 /// the patient told of, in their own words.
 fn shows(w: &Wording, f: &Findings) -> Vec<Block> {
     let p = &w.words.patient;
-    let fit = if f.radicular.is_empty() {
-        &p.no_fit
-    } else {
-        p.fits.get(f.roots.first().and_then(|r| r.side))
+    // "No pressed nerve" next to a warning sign would reassure against it.
+    let fit = match (f.radicular.is_empty(), f.pattern_open) {
+        _ if !f.pattern_judged => None,
+        (false, _) => Some(p.fits.get(f.side_told)),
+        (true, true) => Some(p.fit_open.as_str()),
+        (true, false) if f.flags.is_empty() => Some(p.no_fit.as_str()),
+        (true, false) => None,
     };
-    let mut blocks = vec![Block::Paragraph(fit.to_string())];
+    let mut blocks: Vec<Block> = fit
+        .map(|t| Block::Paragraph(t.to_string()))
+        .into_iter()
+        .collect();
     let mut weak: Vec<Bullet> = f
         .weakness
         .iter()

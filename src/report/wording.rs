@@ -53,6 +53,14 @@ impl Wording<'_> {
         out
     }
 
+    /// An item's clinical label, or its question without instructions.
+    pub fn label<'b>(&'b self, id: &'b str) -> &'b str {
+        match self.rules.labels.get(id) {
+            Some(label) => label,
+            None => self.q.item(id).map_or(id, |i| i.question()),
+        }
+    }
+
     /// "Label: answer" (or "Question? Answer" for an item with no label).
     pub fn answer(&self, id: &str) -> Option<String> {
         let item = self.q.item(id)?;

@@ -75,6 +75,7 @@ pub struct Patient {
     pub shows: String,
     pub fits: Sided,
     pub no_fit: String,
+    pub fit_open: String,
     pub weakness: String,
     pub marked_weak: String,
     pub do_now: String,
@@ -84,10 +85,14 @@ pub struct Patient {
 #[serde(deny_unknown_fields)]
 pub struct Clinician {
     pub name: String,
+    pub banners: Levels,
+    pub none_reported: String,
+    pub negatives: String,
     pub warning_signs: String,
     pub findings: String,
     pub radicular: String,
     pub not_radicular: String,
+    pub radicular_open: String,
     pub dermatome: String,
     pub one_sided: String,
     pub roots: String,

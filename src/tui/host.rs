@@ -66,16 +66,23 @@ impl Host {
         self.journal_path.as_deref().ok_or_else(none)
     }
 
-    /// The unfinished session left by an earlier run, if any.
-    /// A journal with no session to resume but something in it is moved
-    /// aside, not left for the next change to replace: staff may recover it.
+    /// The unfinished session left by an earlier run, if any; lines it had
+    /// to skip are told in the staff log. A journal with no session to
+    /// resume but something in it is moved aside, not left for the next
+    /// change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
         let path = self.journal_path()?;
         let Some(bytes) = journal::read(path)? else {
             return Ok(None);
         };
         match journal::parse(&bytes) {
-            Ok(replayed) => Ok(Some(replayed)),
+            Ok(replayed) => {
+                if let Some(damage) = replayed.damage() {
+                    let now = export::time::rfc3339_local(export::time::now());
+                    self.staff_log(&format!("{now}: {damage}"));
+                }
+                Ok(Some(replayed))
+            }
             Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
             Err(_) => {
                 let aside = path.with_file_name(format!(
@@ -144,6 +151,7 @@ impl Host {
             }
         }
         if let Some(e) = &failed {
+            self.staff_log(&self.failure((app.clock)(), e));
             outcomes.push(Outcome::Failed(failure_words(app, e)));
         }
         (outcomes, failed)
@@ -191,6 +199,23 @@ impl Host {
             }
         }
         Ok(None)
+    }
+
+    /// For the staff log: which write failed, why, and the folders in play
+    /// (files are named by the time, never by anything of the patient's).
+    fn failure(&self, at: u64, e: &io::Error) -> String {
+        let journal = self.journal_path.as_deref().and_then(Path::parent);
+        let state = journal.unwrap_or(Path::new("."));
+        let exports = self
+            .export_dir
+            .as_deref()
+            .map_or("none".into(), |d| d.display().to_string());
+        format!(
+            "{}: answers not saved ({}): {e}; journal in {}, summaries in {exports}",
+            export::time::rfc3339_local(at),
+            e.kind(),
+            state.display()
+        )
     }
 
     /// After the program ends outside kiosk mode: a session that reached
@@ -331,15 +356,16 @@ fn failure_words(app: &App, e: &io::Error) -> String {
     )
 }
 
-/// Why a file could not be written, in words for a patient or a clerk.
-fn plain(kind: io::ErrorKind) -> &'static str {
+/// Why a file could not be written, in words for a patient or a clerk; a
+/// rarer reason is named, for the staff they are asked to call.
+fn plain(kind: io::ErrorKind) -> String {
     match kind {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full",
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full".into(),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "the folder may not be written to"
+            "the folder may not be written to".into()
         }
-        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing",
-        _ => "the file could not be written",
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing".into(),
+        other => format!("the file could not be written: {other}"),
     }
 }
 
@@ -419,6 +445,12 @@ mod tests {
             "{}",
             notice(&app)
         );
+        // Staff are told which write failed, and where.
+        let log = std::fs::read_to_string(d.join("staff.log")).unwrap();
+        let want = "answers not saved (no storage space): No space left on device";
+        assert!(log.contains(want), "{log}");
+        let want = format!("journal in {}, summaries in none", d.display());
+        assert!(log.contains(&want), "{log}");
         std::fs::remove_dir_all(d).unwrap();
     }
 
@@ -434,6 +466,10 @@ mod tests {
         let e = host.save(&app, &app.session, "summary").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
         assert_eq!(plain(e.kind()), "the folder is missing");
+        assert_eq!(
+            plain(io::ErrorKind::IsADirectory),
+            "the file could not be written: is a directory"
+        );
         std::fs::remove_dir_all(d).unwrap();
     }
 }

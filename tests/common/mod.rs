@@ -115,10 +115,22 @@ impl Harness {
 
 /// Every saved example session, by file name.
 pub fn example_sessions() -> Vec<(String, Session)> {
-    let mut paths: Vec<_> = fs::read_dir("examples/sessions")
+    sessions_in("examples/sessions")
+}
+
+/// The example sessions and the clinical vignettes: every saved patient.
+pub fn every_session() -> Vec<(String, Session)> {
+    let mut all = example_sessions();
+    all.extend(sessions_in("tests/vignettes"));
+    all
+}
+
+fn sessions_in(dir: &str) -> Vec<(String, Session)> {
+    let mut paths: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| !p.ends_with("expect.ron"))
         .collect();
     paths.sort();
     assert!(paths.len() >= 5, "{paths:?}");

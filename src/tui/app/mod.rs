@@ -298,9 +298,15 @@ impl App {
     pub fn set_session(&mut self, session: Session) {
         self.session = session;
         self.enabled = self.session.enabled(&self.questionnaire);
-        // A continued session's warning signs are told again, first thing.
+        // A continued session's warning signs are told again, first thing,
+        // in words about earlier answers: the screen resumed on is another
+        // question than the one that raised them.
         self.alerted.clear();
         self.tell_new_warning_signs();
+        if self.to_tell.is_some() {
+            let resumed = self.rules().alerts.resumed.clone();
+            self.to_tell = Some(Notice::Urgent(resumed));
+        }
     }
 
     /// What to do with the unfinished session an earlier run left: offer to

@@ -1,0 +1,170 @@
+//! The questionnaire on the terminal (`intake` with no command). The files a
+//! user gave are read and checked before the screen changes, so their errors
+//! print plainly; the built-in questionnaire is checked by the tests and
+//! loads while the terminal is set up.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::Sources;
+use crate::answers::Session;
+use crate::findings::Rules;
+use crate::journal::Replayed;
+use crate::kiosk::KioskConfig;
+use crate::questionnaire::Questionnaire;
+use crate::tui::{self, theme::Theme};
+use crate::{content, export};
+
+/// The run's options, as given on the command line.
+#[derive(Debug)]
+pub struct Options {
+    pub sources: Sources,
+    /// Every screen shows the interviewer's wording and why it is asked.
+    pub interviewer: bool,
+    pub high_contrast: bool,
+    pub export_dir: Option<PathBuf>,
+    /// A kiosk configuration file; it names its own state and export dirs.
+    pub kiosk: Option<PathBuf>,
+    pub state_dir: Option<PathBuf>,
+}
+
+pub fn run(opts: &Options) -> Result<ExitCode, String> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(
+            "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
+                .into(),
+        );
+    }
+    launch(Setup::check(opts)?)
+}
+
+/// What the screen starts with, every file of the user's read and checked.
+struct Setup {
+    kiosk: Option<KioskConfig>,
+    /// The user's questionnaire and rules; `None` for the built-in ones.
+    external: Option<(Questionnaire, Option<Rules>)>,
+    state_dir: PathBuf,
+    export_dir: PathBuf,
+    interviewer: bool,
+    high_contrast: bool,
+}
+
+impl Setup {
+    fn check(opts: &Options) -> Result<Setup, String> {
+        let kiosk = match &opts.kiosk {
+            Some(p) => Some(read_kiosk(p)?),
+            None => None,
+        };
+        let external = match &opts.sources.questionnaire {
+            Some(_) => Some(opts.sources.load()?),
+            None => None,
+        };
+        // A kiosk's resume check must name a question of the questionnaire
+        // it runs.
+        if let Some((name, source, k)) = &kiosk {
+            let checked = match &external {
+                Some((q, _)) => k.check_against(name, source, q),
+                None => k.check_against(name, source, &content::questionnaire()),
+            };
+            checked.map_err(|e| e.to_string())?;
+        }
+        let kiosk = kiosk.map(|(_, _, k)| k);
+        let (state_dir, export_dir) = match &kiosk {
+            Some(k) => (k.state_dir.clone(), k.export_dir.clone()),
+            None => (
+                opts.state_dir.clone().unwrap_or_else(default_state_dir),
+                opts.export_dir.clone().unwrap_or_else(default_export_dir),
+            ),
+        };
+        Ok(Setup {
+            kiosk,
+            external,
+            state_dir,
+            export_dir,
+            interviewer: opts.interviewer,
+            high_contrast: opts.high_contrast,
+        })
+    }
+
+    /// The app the screen starts with, given what an earlier run left.
+    fn app(self, earlier: Option<Replayed>) -> tui::App {
+        // The built-in rules are read when first needed (the summary), not
+        // before the first frame.
+        let (q, rules) = self
+            .external
+            .unwrap_or_else(|| (content::questionnaire(), None));
+        let now = export::time::now();
+        let session = Session::new(&q, now);
+        let theme = Theme::from_env(self.high_contrast);
+        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA);
+        if let Some(rules) = rules {
+            app = app.with_rules(rules);
+        }
+        app.interviewer = self.interviewer;
+        app.saves_to = Some(self.export_dir.display().to_string());
+        if let Some(k) = self.kiosk {
+            app = app.with_kiosk(k);
+        }
+        match earlier {
+            // A session its patient was done with is for staff only.
+            Some(e) if e.closed => app.set_aside(e.session),
+            Some(e) => app.consider_earlier(e.session, now),
+            None => {}
+        }
+        app
+    }
+}
+
+/// A kiosk configuration with its name and source, for the check against
+/// the questionnaire.
+fn read_kiosk(path: &Path) -> Result<(String, String, KioskConfig), String> {
+    let name = path.display().to_string();
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let k = KioskConfig::parse(&name, &source).map_err(|e| e.to_string())?;
+    Ok((name, source, k))
+}
+
+/// Runs the screen; afterwards a session that reached its summary is saved
+/// and every file written is named on standard output.
+fn launch(setup: Setup) -> Result<ExitCode, String> {
+    let state = setup.state_dir.display().to_string();
+    let mut host = tui::Host::new(&setup.state_dir, Some(setup.export_dir.clone()))
+        .map_err(|e| format!("intake: {state}: {e}"))?;
+    let earlier = host
+        .earlier()
+        .map_err(|e| format!("intake: {state}: {e}"))?;
+    // Before the screen, so it is still there when the screen is gone.
+    if let Some(damage) = earlier.as_ref().and_then(Replayed::damage) {
+        super::report(&format!("intake: {state}: {damage}"));
+    }
+    let is_kiosk = setup.kiosk.is_some();
+    let (app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
+        .map_err(|e| format!("intake: {e}"))?;
+    host.finish_on_exit(&app)
+        .map_err(|e| format!("intake: {e}"))?;
+    // Not println!: it panics when the terminal has gone (a hang-up).
+    for path in &host.saved {
+        let _ = writeln!(std::io::stdout(), "saved {}", path.display());
+    }
+    Ok(super::exit_status(exit))
+}
+
+/// Where finished summaries go when no --export-dir is given, so that
+/// plain use always leaves one.
+fn default_export_dir() -> PathBuf {
+    match (std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake/summaries"),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/share/intake/summaries"),
+        _ => PathBuf::from("intake-summaries"),
+    }
+}
+
+/// Where the autosave journal lives when no --state-dir is given.
+fn default_state_dir() -> PathBuf {
+    match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake"),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/state/intake"),
+        _ => PathBuf::from(".intake-state"),
+    }
+}

@@ -1,0 +1,78 @@
+//! `intake validate`: every file given is checked and each problem printed
+//! as path:line:col; the status is 1 if any file is invalid. The core's
+//! files are checked by `check`, the screen's own (themes) here.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::check;
+use crate::questionnaire::LoadError;
+
+pub fn run(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut failed = false;
+    for path in files {
+        match check_file(path) {
+            Ok(line) => println!("{line}"),
+            Err(e) => {
+                failed = true;
+                super::report(&e.to_string());
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `check::check_file`, and the screen's own files (themes) too.
+pub fn check_file(path: &Path) -> Result<String, LoadError> {
+    check_bytes(path, check::read(path)?)
+}
+
+/// `check::check_bytes`, and the screen's own files (themes) too: the core
+/// knows nothing of colours.
+pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    #[cfg(feature = "tui")]
+    if check::kind(&String::from_utf8_lossy(&bytes)) == "Themes" {
+        let name = path.display().to_string();
+        let source = crate::questionnaire::source_text(&name, bytes).map_err(LoadError::Invalid)?;
+        crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
+        return Ok(format!("{name}: ok (themes)"));
+    }
+    check::check_bytes(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const THEMES: &[u8] = include_bytes!("../../assets/themes.ron");
+
+    #[cfg(feature = "tui")]
+    #[test]
+    fn themes_are_checked_with_the_screen() {
+        let ok = check_bytes(Path::new("t.ron"), THEMES.to_vec()).unwrap();
+        assert_eq!(ok, "t.ron: ok (themes)");
+        let broken = String::from_utf8_lossy(THEMES).replacen("fg: \"cyan\"", "fg: \"cyann\"", 1);
+        let e = check_bytes(Path::new("t.ron"), broken.into_bytes()).unwrap_err();
+        assert!(e.to_string().contains("unknown colour \"cyann\""), "{e}");
+    }
+
+    #[cfg(not(feature = "tui"))]
+    #[test]
+    fn without_the_screen_themes_are_refused_where_they_start() {
+        let e = check_bytes(Path::new("t.ron"), THEMES.to_vec()).unwrap_err();
+        let line = String::from_utf8_lossy(THEMES)
+            .lines()
+            .position(|l| l.starts_with("Themes("))
+            .unwrap()
+            + 1;
+        let e = e.to_string();
+        assert!(
+            e.starts_with(&format!("t.ron:{line}:1: themes are the screen's")),
+            "{e}"
+        );
+    }
+}

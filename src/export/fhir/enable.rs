@@ -1,0 +1,267 @@
+//! A condition in FHIR terms: the one mapping from `Condition` to what a
+//! FHIR R4 Questionnaire item says about when it is enabled.
+//!
+//! FHIR's `enableWhen` is a flat list of (question, operator, answer) joined
+//! by all or any. A condition that is such a list becomes one; any other
+//! (nested groups, body-diagram marks, counts) becomes the SDC extension
+//! `sdc-questionnaire-enableWhenExpression`: a FHIRPath expression over the
+//! QuestionnaireResponse (`%resource`) that holds exactly when the condition
+//! does. SDC allows one or the other on an item, never both.
+
+use serde_json::{Map, Value, json};
+
+use super::{SIDE_SYSTEM, symptom_code, system};
+use crate::body::{BodyRegions, Symptom};
+use crate::condition::Condition;
+use crate::questionnaire::{Kind, Questionnaire};
+
+const EXPRESSION_URL: &str =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+
+/// The fields an item gets for condition `c`: `enableWhen` (with
+/// `enableBehavior` when there are several) or the expression extension.
+pub(super) fn enable_when(q: &Questionnaire, c: &Condition) -> Map<String, Value> {
+    let mut out = Map::new();
+    match flat(q, c) {
+        Some((list, behavior)) => {
+            if list.len() > 1 {
+                out.insert("enableBehavior".into(), json!(behavior));
+            }
+            out.insert("enableWhen".into(), Value::Array(list));
+        }
+        None => {
+            let expression = json!({ "language": "text/fhirpath", "expression": fhirpath(q, c) });
+            let extension = json!({ "url": EXPRESSION_URL, "valueExpression": expression });
+            out.insert("extension".into(), json!([extension]));
+        }
+    }
+    out
+}
+
+/// `c` as a flat enableWhen list and its behaviour, when it is one.
+fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> {
+    let (leaves, behavior): (Vec<Condition>, _) = match c {
+        Condition::All(cs) => (cs.clone(), "all"),
+        Condition::Any(cs) => (cs.clone(), "any"),
+        Condition::AnyOf(id, vs) => {
+            let each = vs.iter().map(|v| Condition::Equals(id.clone(), v.clone()));
+            (each.collect(), "any")
+        }
+        other => (vec![other.clone()], "all"),
+    };
+    // An empty list would enable the item always, which `Any([])` does not.
+    if leaves.is_empty() {
+        return None;
+    }
+    let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
+    Some((list?, behavior))
+}
+
+/// One enableWhen entry, when the condition is simple enough to be one.
+fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
+    let (id, operator, answer): (&str, &str, &str) = match c {
+        Condition::Equals(id, v) => (id, "=", v),
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::Equals(id, v) => (id, "!=", v),
+            Condition::Answered(id) => {
+                return Some(
+                    json!({ "question": id, "operator": "exists", "answerBoolean": false }),
+                );
+            }
+            _ => return None,
+        },
+        Condition::Answered(id) => {
+            return Some(json!({ "question": id, "operator": "exists", "answerBoolean": true }));
+        }
+        Condition::AtLeast(id, n) => {
+            return Some(json!({ "question": id, "operator": ">=", "answerDecimal": n }));
+        }
+        _ => return None,
+    };
+    let item = q.item(id)?;
+    let value = match item.kind {
+        Kind::YesNo => json!({ "answerBoolean": answer == "yes" }),
+        Kind::Side => json!({ "answerCoding": { "system": SIDE_SYSTEM, "code": answer } }),
+        _ => json!({ "answerCoding": { "system": system(q, id), "code": answer } }),
+    };
+    let mut entry = json!({ "question": id, "operator": operator });
+    entry.as_object_mut()?.extend(value.as_object()?.clone());
+    Some(entry)
+}
+
+/// `c` as a FHIRPath expression over the response. A hidden item has no
+/// answers in a response, as it counts as unanswered here.
+fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
+    let answers = |id: &str| format!("%resource.repeat(item).where(linkId = {}).answer", lit(id));
+    let each = |cs: &[Condition], join: &str| {
+        let parts: Vec<String> = cs.iter().map(|c| format!("({})", fhirpath(q, c))).collect();
+        parts.join(join)
+    };
+    match c {
+        Condition::Equals(id, v) => format!("{}.where({}).exists()", answers(id), is(q, id, v)),
+        Condition::AnyOf(id, vs) => {
+            let any: Vec<String> = vs.iter().map(|v| is(q, id, v)).collect();
+            format!("{}.where({}).exists()", answers(id), any.join(" or "))
+        }
+        Condition::Answered(id) => format!("{}.exists()", answers(id)),
+        Condition::AtLeast(id, n) => format!("{}.where(value >= {n}).exists()", answers(id)),
+        Condition::Marked { item, .. } => match marks(c, item) {
+            Some(which) => format!("{}.where({which}).exists()", answers(item)),
+            None => format!("{}.exists()", answers(item)),
+        },
+        Condition::Not(inner) => format!("({}).not()", fhirpath(q, inner)),
+        Condition::All(cs) if cs.is_empty() => "true".to_string(),
+        Condition::Any(cs) if cs.is_empty() => "false".to_string(),
+        Condition::All(cs) => each(cs, " and "),
+        Condition::Any(cs) => each(cs, " or "),
+        Condition::AtLeastOf(n, cs) if cs.is_empty() => format!("{n} <= 0"),
+        Condition::AtLeastOf(n, cs) => {
+            let counts: Vec<String> = cs
+                .iter()
+                .map(|c| format!("iif({}, 1, 0)", fhirpath(q, c)))
+                .collect();
+            format!("({}) >= {n}", counts.join(" + "))
+        }
+    }
+}
+
+/// Which body-diagram answers (one a region, its symptoms nested) a `Marked`
+/// condition counts, or `None` when any does: sides and parts are spelt out
+/// as the regions they stand for.
+fn marks(c: &Condition, item: &str) -> Option<String> {
+    let table = BodyRegions::builtin();
+    let counted = |r: &str| Symptom::ALL.iter().any(|s| c.counts_mark(table, r, *s));
+    let regions: Vec<&str> = table.regions.iter().map(|r| r.id.as_str()).collect();
+    let places: Vec<&str> = regions.iter().copied().filter(|r| counted(r)).collect();
+    // A symptom counts when it does on some region the place allows.
+    let symptoms: Vec<Symptom> = Symptom::ALL
+        .into_iter()
+        .filter(|s| places.iter().any(|r| c.counts_mark(table, r, *s)))
+        .collect();
+    let mut filters = Vec::new();
+    if places.len() < regions.len() {
+        filters.push(format!("value.code in ({})", set(places)));
+    }
+    if symptoms.len() < Symptom::ALL.len() {
+        let codes = symptoms.iter().map(|s| symptom_code(*s));
+        let which = format!(
+            "item.where(linkId = {}).answer",
+            lit(&format!("{item}.symptoms"))
+        );
+        filters.push(format!(
+            "{which}.where(value.code in ({})).exists()",
+            set(codes)
+        ));
+    }
+    (!filters.is_empty()).then(|| filters.join(" and "))
+}
+
+/// The answer is `value`: true or false for yes/no items, else the code.
+fn is(q: &Questionnaire, id: &str, value: &str) -> String {
+    match q.item(id).map(|i| &i.kind) {
+        Some(Kind::YesNo) => format!("value = {}", value == "yes"),
+        _ => format!("value.code = {}", lit(value)),
+    }
+}
+
+/// A FHIRPath collection of string literals, `('a' | 'b')` without the brackets.
+fn set<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let lits: Vec<String> = items.into_iter().map(|s| lit(s.as_ref())).collect();
+    lits.join(" | ")
+}
+
+/// A FHIRPath string literal.
+fn lit(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = r#"Questionnaire(id: "t", title: "T", version: "1", language: "en", sections: [
+        Section(id: "s", title: "S", items: [
+            Item(id: "leg", prompt: "Leg?", kind: YesNo),
+            Item(id: "side", prompt: "Side?", kind: Side),
+            Item(id: "map", prompt: "Map", kind: BodyMap),
+        ]),
+    ])"#;
+
+    fn fields(condition: &str) -> Value {
+        let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
+        let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
+        Value::Object(enable_when(&q, &c))
+    }
+
+    fn expression(condition: &str) -> String {
+        let f = fields(condition);
+        assert!(f.get("enableWhen").is_none(), "never both: {f}");
+        assert_eq!(f["extension"][0]["url"], EXPRESSION_URL);
+        assert_eq!(
+            f["extension"][0]["valueExpression"]["language"],
+            "text/fhirpath"
+        );
+        f["extension"][0]["valueExpression"]["expression"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn a_flat_list_is_enable_when() {
+        let f = fields(r#"Any([Equals("leg", "yes"), Equals("side", "left")])"#);
+        assert_eq!(f["enableBehavior"], "any");
+        assert_eq!(f["enableWhen"][0]["answerBoolean"], true);
+        assert_eq!(f["enableWhen"][1]["answerCoding"]["code"], "left");
+        assert!(f.get("extension").is_none());
+    }
+
+    #[test]
+    fn marks_become_an_expression_over_the_regions_and_their_symptoms() {
+        let map = "%resource.repeat(item).where(linkId = 'map').answer";
+        assert_eq!(
+            expression(r#"Marked(item: "map", symptoms: [Numbness], regions: ["saddle"])"#),
+            format!(
+                "{map}.where(value.code in ('saddle') and item.where(linkId = 'map.symptoms').answer.where(value.code in ('numbness')).exists()).exists()"
+            )
+        );
+        assert_eq!(
+            expression(r#"Marked(item: "map")"#),
+            format!("{map}.exists()")
+        );
+        // A part is spelt out as its regions.
+        let left_leg = expression(r#"Marked(item: "map", side: Left, part: "below_knee")"#);
+        assert!(left_leg.contains("'left_calf' | "), "{left_leg}");
+        assert!(
+            !left_leg.contains("right_") && !left_leg.contains("thigh"),
+            "{left_leg}"
+        );
+    }
+
+    #[test]
+    fn nesting_not_and_counts_keep_their_meaning() {
+        let leg =
+            "%resource.repeat(item).where(linkId = 'leg').answer.where(value = true).exists()";
+        let side = "%resource.repeat(item).where(linkId = 'side').answer.where(value.code = 'both').exists()";
+        assert_eq!(
+            expression(r#"All([Equals("leg", "yes"), Not(AnyOf("side", ["both"]))])"#),
+            format!("({leg}) and (({side}).not())")
+        );
+        assert_eq!(
+            expression(r#"AtLeastOf(2, [Equals("leg", "yes"), Equals("side", "both")])"#),
+            format!("(iif({leg}, 1, 0) + iif({side}, 1, 0)) >= 2")
+        );
+        // No condition is always true either.
+        assert_eq!(expression("Any([])"), "false");
+    }
+
+    #[test]
+    fn the_shipped_questionnaire_exports_no_condition_as_rust_debug_text() {
+        let q = crate::content::questionnaire();
+        let text = super::super::questionnaire(&q).to_string();
+        for debug in ["Marked {", "Equals(", "AnyOf(", "urn:intake:enable-when"] {
+            assert!(!text.contains(debug), "{debug}");
+        }
+        assert!(text.contains(EXPRESSION_URL));
+    }
+}
