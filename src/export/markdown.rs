@@ -6,7 +6,7 @@ use std::fmt::{self, Write};
 use super::time::readable_at;
 use super::{Format, Summary};
 use crate::body::BodyMarks;
-use crate::report::{Block, Bullet, Section, fill};
+use crate::report::{Block, Bullet, Section, View, fill};
 
 pub const FORMAT: Format = Format {
     name: "md",
@@ -17,6 +17,17 @@ pub const FORMAT: Format = Format {
 fn render(s: &Summary) -> String {
     let mut out = String::new();
     write_summary(s, &mut out).expect("writing to a String cannot fail");
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// One view of a report on its own, under its name (the practice debrief).
+pub fn view(view: &View) -> String {
+    let mut out = format!("# {}\n\n", view.name);
+    for section in &view.sections {
+        write_section(&mut out, section).expect("writing to a String cannot fail");
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -4,7 +4,7 @@
 pub mod fhir;
 mod figure;
 mod json;
-mod markdown;
+pub mod markdown;
 pub mod time;
 mod write;
 
