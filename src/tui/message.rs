@@ -6,6 +6,8 @@ use ratatui::crossterm::event::{
 };
 use tui_input::InputRequest;
 
+use super::app::Outcome;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Up,
@@ -62,6 +64,8 @@ pub enum Msg {
     },
     Resize(u16, u16),
     Paste(String),
+    /// What the runtime made of the effects asked for.
+    Host(Outcome),
 }
 
 /// What has the keyboard, so keys can be read accordingly.

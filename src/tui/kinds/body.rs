@@ -13,7 +13,7 @@ use crate::tui::app::{App, Dialog, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::layout::{self, BodyLayout};
 use crate::tui::message::Msg;
-use crate::tui::view::body::{BodyDiagram, list_area, list_header};
+use crate::tui::view::body::BodyDiagram;
 
 pub(super) fn editor() -> Editor {
     Editor::Body {
@@ -45,7 +45,7 @@ struct Nav {
 impl Nav {
     fn new(widget: Rect, view: View, count: usize) -> Self {
         let layout = BodyLayout::new(widget, view);
-        let list = list_area(layout.panel, list_header(layout.panel.width));
+        let list = layout.list();
         Nav {
             placed: layout.placed(),
             layout,
