@@ -150,7 +150,7 @@ fn kiosk() -> Harness {
 fn say_yes(app: &mut App) {
     let (yes, _) = intake::tui::layout::dialog_buttons(app.area);
     for msg in [
-        Msg::Letter('y'),
+        Msg::Yes,
         Msg::Click {
             column: yes.x + 1,
             row: yes.y,

@@ -9,6 +9,7 @@ use insta::assert_snapshot;
 use intake::content;
 use intake::findings::evaluate;
 use intake::practice::{Case, Impression, score};
+use intake::tui::keymap::Keymap;
 use intake::tui::message::from_event;
 use intake::tui::practice::{PracticeApp, Stage};
 use intake::tui::theme::Theme;
@@ -175,6 +176,7 @@ fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
 fn press(app: &mut PracticeApp, code: KeyCode) {
     if let Some(msg) = from_event(
         &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        &Keymap::builtin(),
         app.focus(),
     ) {
         app.update(msg);
@@ -383,7 +385,7 @@ fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() 
 /// A typed character, read as the practice app's focus says.
 fn press_text(app: &mut PracticeApp, c: char) {
     let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    if let Some(msg) = from_event(&event, app.focus()) {
+    if let Some(msg) = from_event(&event, &Keymap::builtin(), app.focus()) {
         app.update(msg);
     }
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod editor;
 pub mod host;
+pub mod keymap;
 pub mod layout;
 pub mod message;
 pub mod practice;
@@ -250,7 +251,7 @@ fn event_loop(
                 if matches!(e, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
                     last_input = Instant::now();
                 }
-                match message::from_event(&e, app.focus()) {
+                match message::from_event(&e, &app.keymap, app.focus()) {
                     Some(msg) => app.update(msg),
                     None if matches!(e, Event::Resize(..)) => {}
                     None => continue,
@@ -354,6 +355,8 @@ pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::Pra
     let (tx, rx) = mpsc::channel();
     let handle = watch_signals(&tx, false)?;
     let mut terminal = init()?;
+    // Practice keeps the built-in keys (for now).
+    let keys = keymap::Keymap::builtin();
     let result = (|| {
         if let Some(exit) = hung_up(draw_practice(&mut terminal, &mut app))? {
             return Ok(exit);
@@ -364,7 +367,7 @@ pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::Pra
             match rx.recv() {
                 Ok(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
                 Ok(Wake::InputClosed) | Err(_) => return Ok(Exit::Signal(SIGHUP)),
-                Ok(Wake::Term(e)) => match message::from_event(&e, app.focus()) {
+                Ok(Wake::Term(e)) => match message::from_event(&e, &keys, app.focus()) {
                     Some(msg) => app.update(msg),
                     None if matches!(e, Event::Resize(..)) => {}
                     None => continue,

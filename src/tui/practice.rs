@@ -183,8 +183,8 @@ impl PracticeApp {
         }
         if self.confirm_quit {
             match msg {
-                Msg::Letter('y') => self.running = false,
-                Msg::Letter('n') | Msg::Quit | Msg::Interrupt => self.confirm_quit = false,
+                Msg::Yes => self.running = false,
+                Msg::No | Msg::Quit | Msg::Interrupt => self.confirm_quit = false,
                 _ => {}
             }
             return;
@@ -207,7 +207,7 @@ impl PracticeApp {
             Stage::Interview => self.interview(msg),
             Stage::Impression(n) => self.impression_step(n, msg),
             Stage::Debrief => match msg {
-                Msg::Letter('e') => self.wants_export = true,
+                Msg::SaveDebrief => self.wants_export = true,
                 Msg::Up | Msg::ScrollUp { .. } => self.scroll = self.scroll.saturating_sub(1),
                 Msg::Down | Msg::ScrollDown { .. } => self.scroll = self.scroll.saturating_add(1),
                 Msg::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -242,7 +242,7 @@ impl PracticeApp {
                     self.ask(self.cursor);
                 }
             }
-            Msg::Letter('i') | Msg::Right => {
+            Msg::Impression | Msg::Right => {
                 self.stage = Stage::Impression(0);
                 self.cursor = 0;
             }

@@ -21,7 +21,7 @@ impl App {
         // Without a figure, the panel is a list of every region.
         let list = crate::tui::view::body::list_area(
             layout.panel,
-            crate::tui::view::body::list_header(layout.panel.width),
+            crate::tui::view::body::list_header(&self.keymap, layout.panel.width),
         );
         let list_offset = layout::scroll_offset(*cursor, count, list.height as usize);
         let on_screen =
@@ -60,7 +60,7 @@ impl App {
             }
             Msg::Home => Act::Move(0),
             Msg::End => Act::Move(count - 1),
-            Msg::Letter('f') if layout.single() => {
+            Msg::Flip if layout.single() => {
                 *view = if *view == View::Front {
                     View::Back
                 } else {
@@ -71,12 +71,15 @@ impl App {
                     .unwrap_or(0);
                 Act::Move(first)
             }
-            Msg::Letter('m') => {
+            Msg::Paint => {
                 *painting = !*painting;
                 let text = if *painting {
+                    // The key that stops it is the one that started it.
+                    let key = self.keymap.key_for(Action::Paint, Focus::Body);
                     format!(
-                        "Paint mode on: moving marks {} on each place. Press m to stop.",
-                        brush.word()
+                        "Paint mode on: moving marks {} on each place. Press {} to stop.",
+                        brush.word(),
+                        key.map_or_else(String::new, |k| k.glyph())
                     )
                 } else {
                     "Paint mode off.".to_string()
@@ -84,17 +87,13 @@ impl App {
                 self.notice = Some(Notice::Info(text));
                 return;
             }
-            Msg::Letter(c) if Symptom::ALL.iter().any(|s| s.key() == c) => {
-                let s = *Symptom::ALL
-                    .iter()
-                    .find(|s| s.key() == c)
-                    .expect("just found");
+            Msg::Mark(s) => {
                 *brush = s;
                 Act::Toggle(s)
             }
             Msg::Toggle => Act::Toggle(*brush),
-            Msg::Letter('c') => Act::Clear,
-            Msg::Letter('x') => Act::ClearAll,
+            Msg::ClearPlace => Act::Clear,
+            Msg::ClearAll => Act::ClearAll,
             Msg::Click { column, row } => match hit(&placed, column, row) {
                 // A click on the region under the cursor marks it; elsewhere it moves there.
                 Some(r) if r == *cursor => Act::Toggle(*brush),

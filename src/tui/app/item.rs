@@ -251,8 +251,8 @@ impl App {
                 }
                 *cursor
             }
-            Msg::Letter(c @ ('y' | 'n')) if matches!(kind, Kind::YesNo) => {
-                self.answer(n, Answer::YesNo(c == 'y'));
+            Msg::Yes | Msg::No if matches!(kind, Kind::YesNo) => {
+                self.answer(n, Answer::YesNo(msg == Msg::Yes));
                 return self.forward(n);
             }
             Msg::Click { column, row } if layout::contains(widget, column, row) => {

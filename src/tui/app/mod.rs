@@ -8,11 +8,12 @@ mod item;
 mod review;
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
 use super::editor::{Editor, choice_rows, parse_number, single_answer, toggle_multi};
+use super::keymap::{Action, Keymap};
 use super::layout::{self, BodyLayout, Frame, ItemBody};
 use super::message::{Focus, Msg};
 use super::theme::Theme;
@@ -105,6 +106,8 @@ pub struct App {
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
     pub theme: Theme,
+    /// Which key does what, and the hints that say so.
+    pub keymap: Arc<Keymap>,
     /// The size of the last frame drawn, for reading keys and clicks against
     /// what the patient saw (drawing uses each frame's own size).
     pub area: Rect,
@@ -195,6 +198,7 @@ impl App {
             notice: None,
             dialog: None,
             theme,
+            keymap: Keymap::builtin(),
             area,
             review_cursor: 0,
             summary_scroll: 0,
@@ -226,6 +230,11 @@ impl App {
 
     pub fn with_rules(mut self, rules: Rules) -> Self {
         self.rules = OnceLock::from(rules);
+        self
+    }
+
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = Arc::new(keymap);
         self
     }
 
@@ -395,6 +404,7 @@ impl App {
                 Editor::Number { .. } | Editor::Duration { .. } | Editor::Text { .. },
             ) => Focus::Text,
             (Screen::Item(_), Editor::Scale { .. }) => Focus::Scale,
+            (Screen::Item(_), Editor::Body { .. }) => Focus::Body,
             _ => Focus::Other,
         }
     }

@@ -6,9 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
 use crate::tui::app::App;
+use crate::tui::keymap::{Action, Focus, Keymap};
 use crate::tui::layout::{self, BodyLayout, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
@@ -30,17 +32,24 @@ pub fn list_area(panel: Rect, header: u16) -> Rect {
 }
 
 /// How many lines the legend and the note under it take in a panel `width` wide.
-pub fn list_header(width: u16) -> u16 {
-    legend_rows(width).len() as u16 + 1
+pub fn list_header(keymap: &Keymap, width: u16) -> u16 {
+    legend_rows(keymap, width).len() as u16 + 1
+}
+
+/// The key that marks a symptom, as the legend shows it.
+fn mark_key(keymap: &Keymap, s: Symptom) -> String {
+    keymap
+        .key_for(Action::Mark(s), Focus::Body)
+        .map_or_else(String::new, |k| k.glyph())
 }
 
 /// The symptoms of the legend, packed into as few lines as `width` allows.
-fn legend_rows(width: u16) -> Vec<Vec<Symptom>> {
+fn legend_rows(keymap: &Keymap, width: u16) -> Vec<Vec<Symptom>> {
     let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
     let mut used = 0;
     for s in Symptom::ALL {
         // "›p / pain " : marker, key, space, symbol, space, word, space.
-        let entry = 6 + s.word().len();
+        let entry = 5 + mark_key(keymap, s).width() + s.word().len();
         if used > 0 && used + entry > width as usize {
             rows.push(Vec::new());
             used = 0;
@@ -113,13 +122,13 @@ impl BodyDiagram<'_> {
         let table = BodyRegions::builtin();
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
-        for row in legend_rows(p.width) {
+        for row in legend_rows(&self.app.keymap, p.width) {
             let spans: Vec<Span> = row
                 .into_iter()
                 .flat_map(|s| {
                     let brush = if s == self.brush { "›" } else { " " };
                     [
-                        Span::styled(format!("{brush}{} ", s.key()), t.key),
+                        Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
                         Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
                         Span::styled(format!(" {} ", s.word()), t.dim),
                     ]

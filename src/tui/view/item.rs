@@ -5,11 +5,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, wrapped};
+use super::{Chrome, hints, wrapped};
 use crate::answers::Answer;
 use crate::questionnaire::Kind;
 use crate::tui::app::{App, BACK, NEXT};
 use crate::tui::editor::{Editor, choice_rows};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::Frame;
 use crate::tui::widgets::{ChoiceList, ScaleBar, TextField};
 
@@ -20,55 +21,14 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
     let layout = Frame::new(area);
     let (section_n, section) = q.section_of(n).expect("item is in a section");
     let (at, total) = app.position(n);
-    let hints: &[(&str, &str)] = match (&item.kind, &app.editor) {
-        (_, Editor::Text { .. } | Editor::Number { .. }) => &[
-            ("Enter", "next"),
-            ("Shift-Tab", "back"),
-            ("F1", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        (_, Editor::Duration { .. }) => &[
-            ("Enter", "next"),
-            ("↑↓", "unit"),
-            ("Shift-Tab", "back"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Scale { .. }, _) => &[
-            ("0-9 ←→", "choose"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Multi { .. }, _) => &[
-            ("↑↓", "move"),
-            ("Space", "tick"),
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::BodyMap, _) => &[
-            ("arrows", "move"),
-            ("p n t w s", "mark"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        (Kind::Info, _) => &[
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        _ => &[
-            ("↑↓", "move"),
-            ("Enter", "choose"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
+    let screen = match (&item.kind, &app.editor) {
+        (_, Editor::Text { .. } | Editor::Number { .. }) => HintScreen::Text,
+        (_, Editor::Duration { .. }) => HintScreen::Duration,
+        (Kind::Scale { .. }, _) => HintScreen::Scale,
+        (Kind::Multi { .. }, _) => HintScreen::Multi,
+        (Kind::BodyMap, _) => HintScreen::Body,
+        (Kind::Info, _) => HintScreen::Info,
+        _ => HintScreen::Choice,
     };
     Chrome {
         title: &section.title,
@@ -77,7 +37,7 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
             format!("Question {at} of about {total}"),
             at as f64 / total.max(1) as f64,
         )),
-        hints,
+        hints: &hints(app, screen),
         back: Some(BACK),
         next: Some(NEXT),
     }

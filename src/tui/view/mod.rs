@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
 
 use super::app::{App, Dialog, Notice, Screen};
+use super::keymap::HintScreen;
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use super::widgets::{Button, Hints};
@@ -222,26 +223,7 @@ pub(crate) struct Chrome<'a> {
 
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
-        let notice = app.notice.clone();
-        if app.kiosk.is_none() {
-            return self.render_notice(&app.theme, notice, frame, buf);
-        }
-        // At a kiosk Esc never leaves: it starts over, once there is
-        // something to start over from.
-        let hints: Vec<(&str, &str)> = self
-            .hints
-            .iter()
-            .filter_map(|&(key, does)| match (key, does) {
-                ("Esc", "leave") if !app.in_progress() => None,
-                ("Esc", "leave") => Some((key, "start over")),
-                _ => Some((key, does)),
-            })
-            .collect();
-        Chrome {
-            hints: &hints,
-            ..self
-        }
-        .render_notice(&app.theme, notice, frame, buf)
+        self.render_notice(&app.theme, app.notice.clone(), frame, buf)
     }
 
     /// The chrome with a plain notice line (for screens without the app's notices).
@@ -320,6 +302,21 @@ impl Chrome<'_> {
         }
         .render(frame.hints, buf);
     }
+}
+
+/// A screen's hints, from the keymap. At a kiosk Quit never leaves: it
+/// starts over, once there is something to start over from.
+pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
+    let kiosk = app.kiosk.is_some();
+    app.keymap
+        .hints(screen)
+        .iter()
+        .filter_map(|h| match (h.quits && kiosk, app.in_progress()) {
+            (false, _) => Some((h.keys.as_str(), h.label.as_str())),
+            (true, true) => Some((h.keys.as_str(), app.keymap.quit_at_kiosk.as_str())),
+            (true, false) => None,
+        })
+        .collect()
 }
 
 pub(super) fn wrapped(text: &str, width: u16) -> Vec<Line<'static>> {

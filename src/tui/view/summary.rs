@@ -7,11 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, wrapped};
+use super::{Chrome, hints, wrapped};
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
 use crate::findings::Level;
 use crate::report::{Block, Bullet, Section};
 use crate::tui::app::{App, DONE, REVIEW, SummaryTab};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, Frame};
 
 /// The shown view of the summary as lines for a body `width` wide.
@@ -147,17 +148,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         SummaryTab::Patient => names[1],
         SummaryTab::Clinician => names[0],
     };
+    let mut hints = hints(app, HintScreen::Summary);
+    // The label "{tab}" names the view the key switches to.
+    for (_, label) in &mut hints {
+        if *label == "{tab}" {
+            *label = other;
+        }
+    }
     Chrome {
         title: "Your summary",
         right: String::new(),
         progress: None,
-        hints: &[
-            ("Tab", other),
-            ("↑↓ PgUp PgDn", "scroll"),
-            ("←", "review"),
-            ("Enter", "done"),
-            ("Esc", "leave"),
-        ],
+        hints: &hints,
         back: Some(REVIEW),
         next: Some(DONE),
     }

@@ -1,0 +1,373 @@
+//! One keymap: which key gives which action where, and the words shown for
+//! it. Key handling (`message`), the hints line of every screen and the
+//! README's key table are all read from it, so they cannot disagree. The
+//! built-in one is assets/keymap.ron; a user's file replaces it (`--keymap`).
+
+mod key;
+mod load;
+
+use std::sync::{Arc, OnceLock};
+
+use ratatui::crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use crate::body::Symptom;
+
+pub use key::Key;
+pub use load::parse_keymap;
+
+pub const BUILTIN_KEYMAP: &str = include_str!("../../../assets/keymap.ron");
+
+/// What a key does. Screens read the message an action gives, never the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Action {
+    /// Ask before leaving (at a kiosk: offer to start over).
+    Quit,
+    /// Like Quit, except at a kiosk, where it does nothing.
+    Interrupt,
+    /// Staff asking to leave a kiosk: the PIN follows.
+    StaffExit,
+    Confirm,
+    Back,
+    NextField,
+    Help,
+    ToggleTheme,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Toggle,
+    /// The digit pressed, on a scale.
+    Digit,
+    Yes,
+    No,
+    /// Practice: give your impression.
+    Impression,
+    /// Practice: save the debrief.
+    SaveDebrief,
+    Mark(Symptom),
+    Flip,
+    Paint,
+    ClearPlace,
+    ClearAll,
+    CharLeft,
+    CharRight,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteToStart,
+    DeleteToEnd,
+}
+
+impl Action {
+    /// Whether a keymap must give it a key: without one, the screens could
+    /// not be used from the keyboard, or staff could not leave a kiosk.
+    pub fn required(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Quit | StaffExit
+                | Confirm
+                | Back
+                | NextField
+                | Help
+                | Up
+                | Down
+                | Left
+                | Right
+                | Toggle
+                | Yes
+                | No
+                | SaveDebrief
+                | Mark(_)
+                | Flip
+                | DeleteBack
+        )
+    }
+
+    /// Every action a keymap can bind.
+    pub fn all() -> Vec<Action> {
+        use Action::*;
+        let mut all = vec![
+            Quit,
+            Interrupt,
+            StaffExit,
+            Confirm,
+            Back,
+            NextField,
+            Help,
+            ToggleTheme,
+            Up,
+            Down,
+            Left,
+            Right,
+            PageUp,
+            PageDown,
+            Home,
+            End,
+            Toggle,
+            Digit,
+            Yes,
+            No,
+            Impression,
+            SaveDebrief,
+            Flip,
+            Paint,
+            ClearPlace,
+            ClearAll,
+            CharLeft,
+            CharRight,
+            WordLeft,
+            WordRight,
+            LineStart,
+            LineEnd,
+            DeleteBack,
+            DeleteForward,
+            DeleteWordBack,
+            DeleteToStart,
+            DeleteToEnd,
+        ];
+        all.extend(Symptom::ALL.map(Mark));
+        all
+    }
+}
+
+/// Where a binding holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Context {
+    /// Everywhere, in text boxes too.
+    Any,
+    /// Everywhere but in a text box, where the same keys type.
+    Commands,
+    Text,
+    Scale,
+    Body,
+}
+
+/// What has the keyboard, so keys can be read accordingly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A text or number field: printable keys are typed.
+    Text,
+    /// A 0-10 scale.
+    Scale,
+    /// The body diagram.
+    Body,
+    Other,
+}
+
+impl Focus {
+    /// The contexts whose bindings hold here, the most specific first.
+    pub fn contexts(self) -> &'static [Context] {
+        use Context::*;
+        match self {
+            Focus::Text => &[Text, Any],
+            Focus::Scale => &[Scale, Commands, Any],
+            Focus::Body => &[Body, Commands, Any],
+            Focus::Other => &[Commands, Any],
+        }
+    }
+}
+
+/// Keys that give an action in a context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    pub context: Context,
+    /// What it does, for the README's key table.
+    pub does: String,
+}
+
+/// The screens whose hints line the keymap gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintScreen {
+    Welcome,
+    Review,
+    Summary,
+    Alert,
+    /// A question with a text or number box.
+    Text,
+    Duration,
+    Scale,
+    /// A single choice or a yes/no question.
+    Choice,
+    Multi,
+    Body,
+    Info,
+}
+
+impl HintScreen {
+    pub const ALL: [HintScreen; 11] = [
+        HintScreen::Welcome,
+        HintScreen::Review,
+        HintScreen::Summary,
+        HintScreen::Alert,
+        HintScreen::Text,
+        HintScreen::Duration,
+        HintScreen::Scale,
+        HintScreen::Choice,
+        HintScreen::Multi,
+        HintScreen::Body,
+        HintScreen::Info,
+    ];
+
+    /// How the screen reads keys, for the keys its hints show.
+    pub fn focus(self) -> Focus {
+        match self {
+            HintScreen::Text | HintScreen::Duration => Focus::Text,
+            HintScreen::Scale => Focus::Scale,
+            HintScreen::Body => Focus::Body,
+            _ => Focus::Other,
+        }
+    }
+}
+
+/// One hint of a screen: the keys as shown, and what they do there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: String,
+    /// It shows Quit, which a kiosk words differently (`quit_at_kiosk`).
+    pub quits: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+    /// By screen, in `HintScreen::ALL` order.
+    hints: Vec<Vec<Hint>>,
+    /// The label of a Quit hint at a kiosk, where Esc starts over.
+    pub quit_at_kiosk: String,
+}
+
+impl Keymap {
+    /// assets/keymap.ron, read once.
+    pub fn builtin() -> Arc<Keymap> {
+        static KEYMAP: OnceLock<Arc<Keymap>> = OnceLock::new();
+        KEYMAP
+            .get_or_init(|| {
+                let keymap = parse_keymap("assets/keymap.ron", BUILTIN_KEYMAP)
+                    .unwrap_or_else(|e| panic!("assets/keymap.ron is valid (tested): {e}"));
+                Arc::new(keymap)
+            })
+            .clone()
+    }
+
+    /// The action of a key pressed with this focus, if any.
+    pub fn action(&self, event: &KeyEvent, focus: Focus) -> Option<Action> {
+        let key = Key::of(event);
+        self.find(key, focus)
+            .or_else(|| key.unmodified().and_then(|k| self.find(k, focus)))
+    }
+
+    fn find(&self, pressed: Key, focus: Focus) -> Option<Action> {
+        focus.contexts().iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == context)
+                .find(|b| b.keys.iter().any(|k| k.covers(pressed)))
+                .map(|b| b.action)
+        })
+    }
+
+    /// The key a hint shows for an action with this focus: the first bound
+    /// to it, in the order of the file.
+    pub fn key_for(&self, action: Action, focus: Focus) -> Option<Key> {
+        self.bindings
+            .iter()
+            .filter(|b| b.action == action && focus.contexts().contains(&b.context))
+            .find_map(|b| b.keys.first().copied())
+    }
+
+    pub fn hints(&self, screen: HintScreen) -> &[Hint] {
+        let at = HintScreen::ALL.iter().position(|s| *s == screen);
+        at.and_then(|n| self.hints.get(n))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The README's key table: a row for each thing a key does, in the
+    /// order of the file, with every key that does it.
+    pub fn markdown(&self) -> String {
+        let mut rows: Vec<(&str, Vec<String>)> = Vec::new();
+        for b in &self.bindings {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.name().replace('|', "\\|")));
+            match rows.iter_mut().find(|(does, _)| *does == b.does) {
+                Some((_, row)) => row.extend(keys),
+                None => rows.push((&b.does, keys.collect())),
+            }
+        }
+        let mut out = String::from("| key | does |\n|---|---|\n");
+        for (does, keys) in rows {
+            out += &format!("| {} | {does} |\n", keys.join(" or "));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_most_specific_context_wins() {
+        let k = Keymap::builtin();
+        let n = press(KeyCode::Char('n'));
+        assert_eq!(k.action(&n, Focus::Other), Some(Action::No));
+        assert_eq!(
+            k.action(&n, Focus::Body),
+            Some(Action::Mark(Symptom::Numbness))
+        );
+        assert_eq!(k.action(&n, Focus::Text), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(k.action(&ctrl_c, Focus::Text), Some(Action::Interrupt));
+    }
+
+    #[test]
+    fn a_modified_key_that_types_nothing_falls_back_to_the_plain_one() {
+        let k = Keymap::builtin();
+        let ctrl = |code| KeyEvent::new(code, KeyModifiers::CONTROL);
+        assert_eq!(k.action(&ctrl(KeyCode::Up), Focus::Other), Some(Action::Up));
+        assert_eq!(
+            k.action(&ctrl(KeyCode::Left), Focus::Text),
+            Some(Action::WordLeft)
+        );
+        assert_eq!(k.action(&ctrl(KeyCode::Char('j')), Focus::Other), None);
+    }
+
+    #[test]
+    fn hints_show_the_first_key_bound_on_that_screen() {
+        let k = Keymap::builtin();
+        let keys =
+            |screen| -> Vec<String> { k.hints(screen).iter().map(|h| h.keys.clone()).collect() };
+        assert_eq!(keys(HintScreen::Scale)[..3], ["0-9 ←→", "Enter", "Bksp"]);
+        // In a text box Backspace deletes and ? is typed.
+        assert_eq!(keys(HintScreen::Text), ["Enter", "Shift-Tab", "F1", "Esc"]);
+        assert_eq!(keys(HintScreen::Body)[..2], ["↑↓←→", "p n t w s"]);
+        assert!(k.hints(HintScreen::Welcome).iter().any(|h| h.quits));
+    }
+
+    #[test]
+    fn every_action_has_a_binding_in_the_builtin_keymap() {
+        let k = Keymap::builtin();
+        for action in Action::all() {
+            assert!(k.bindings.iter().any(|b| b.action == action), "{action:?}");
+        }
+    }
+}
