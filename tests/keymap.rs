@@ -1,10 +1,16 @@
 //! The keymap is the one table of keys: the README's key table is made from
 //! it, and a user's keymap file is checked like every other data file.
 
+mod common;
+
 use std::path::Path;
+use std::sync::Arc;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode;
 
 use intake::cli::validate::check_bytes;
-use intake::tui::keymap::{BUILTIN_KEYMAP, Keymap};
+use intake::tui::keymap::{BUILTIN_KEYMAP, Keymap, parse_keymap};
 
 const BEGIN: &str = "<!-- keys: made from assets/keymap.ron; tests/keymap.rs checks it -->\n";
 const END: &str = "<!-- /keys -->";
@@ -35,4 +41,29 @@ fn validate_tells_a_keymap_and_places_its_problems() {
         .to_string();
     assert!(e.starts_with(&format!("k.ron:{line}:")), "{e}");
     assert!(e.contains("unknown key \"Ctrl-qq\""), "{e}");
+}
+
+#[test]
+fn a_changed_key_is_the_one_the_screens_read_and_show() {
+    let source = BUILTIN_KEYMAP
+        .replacen("keys: [\"y\"]", "keys: [\"o\"]", 1)
+        .replacen("keys: [\"p\"]", "keys: [\"F6\"]", 1);
+    let mut h = Harness::new(80, 24);
+    h.app.keymap = Arc::new(parse_keymap("k.ron", &source).unwrap());
+    h.goto("body_map");
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("F6 n t w s mark"), "{screen}");
+    assert!(
+        screen.contains("F6 /"),
+        "the legend gives the key:\n{screen}"
+    );
+    h.key(KeyCode::F(6));
+    assert!(h.answer("body_map").is_some());
+    h.key(KeyCode::Esc);
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("O  Leave"), "{screen}");
+    h.keys("y");
+    assert!(h.app.running, "y no longer says yes");
+    h.keys("o");
+    assert!(!h.app.running);
 }
