@@ -83,17 +83,23 @@ mod tests {
 
     #[cfg(not(feature = "tui"))]
     #[test]
-    fn without_the_screen_themes_are_refused_where_they_start() {
-        let e = check_bytes(Path::new("t.ron"), THEMES.to_vec()).unwrap_err();
-        let line = String::from_utf8_lossy(THEMES)
-            .lines()
-            .position(|l| l.starts_with("Themes("))
-            .unwrap()
-            + 1;
-        let e = e.to_string();
-        assert!(
-            e.starts_with(&format!("t.ron:{line}:1: themes are the screen's")),
-            "{e}"
-        );
+    fn without_the_screen_themes_and_keymaps_are_refused_where_they_start() {
+        const KEYMAP: &[u8] = include_bytes!("../../assets/keymap.ron");
+        for (file, start, what) in [
+            (THEMES, "Themes(", "themes"),
+            (KEYMAP, "Keymap(", "keymaps"),
+        ] {
+            let e = check_bytes(Path::new("t.ron"), file.to_vec()).unwrap_err();
+            let line = String::from_utf8_lossy(file)
+                .lines()
+                .position(|l| l.starts_with(start))
+                .unwrap()
+                + 1;
+            let e = e.to_string();
+            assert!(
+                e.starts_with(&format!("t.ron:{line}:1: {what} are the screen's")),
+                "{e}"
+            );
+        }
     }
 }
