@@ -18,9 +18,30 @@ pub use load::parse_keymap;
 
 pub const BUILTIN_KEYMAP: &str = include_str!("../../../assets/keymap.ron");
 
-/// What a key does. Screens read the message an action gives, never the key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Action {
+/// Declares `Action` with its list of every action from one list of names,
+/// so that no action can be missing from what the checks walk.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// What a key does. Screens read the message an action gives, never the key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+        pub enum Action {
+            $($(#[$doc])* $name,)*
+            /// Body diagram: mark this symptom here.
+            Mark(Symptom),
+        }
+
+        impl Action {
+            /// Every action a keymap can bind.
+            pub fn all() -> Vec<Action> {
+                let mut all = vec![$(Action::$name),*];
+                all.extend(Symptom::ALL.map(Action::Mark));
+                all
+            }
+        }
+    };
+}
+
+actions! {
     /// Ask before leaving (at a kiosk: offer to start over).
     Quit,
     /// Like Quit, except at a kiosk, where it does nothing.
@@ -49,7 +70,6 @@ pub enum Action {
     Impression,
     /// Practice: save the debrief.
     SaveDebrief,
-    Mark(Symptom),
     Flip,
     Paint,
     ClearPlace,
@@ -91,52 +111,6 @@ impl Action {
                 | Flip
                 | DeleteBack
         )
-    }
-
-    /// Every action a keymap can bind.
-    pub fn all() -> Vec<Action> {
-        use Action::*;
-        let mut all = vec![
-            Quit,
-            Interrupt,
-            StaffExit,
-            Confirm,
-            Back,
-            NextField,
-            Help,
-            ToggleTheme,
-            Up,
-            Down,
-            Left,
-            Right,
-            PageUp,
-            PageDown,
-            Home,
-            End,
-            Toggle,
-            Digit,
-            Yes,
-            No,
-            Impression,
-            SaveDebrief,
-            Flip,
-            Paint,
-            ClearPlace,
-            ClearAll,
-            CharLeft,
-            CharRight,
-            WordLeft,
-            WordRight,
-            LineStart,
-            LineEnd,
-            DeleteBack,
-            DeleteForward,
-            DeleteWordBack,
-            DeleteToStart,
-            DeleteToEnd,
-        ];
-        all.extend(Symptom::ALL.map(Mark));
-        all
     }
 }
 
