@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use intake::cli::{self, Output, Sources};
 use intake::export::Format;
@@ -63,21 +64,10 @@ struct Cli {
     command: Option<Command>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Md,
-    Json,
-    Fhir,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Json => Format::Json,
-            FormatArg::Fhir => Format::Fhir,
-        }
-    }
+/// `--format`: the name of one of the exports.
+fn format_arg() -> impl TypedValueParser<Value = Format> {
+    let names = Format::ALL.map(|f| f.name);
+    PossibleValuesParser::new(names).map(|name| Format::named(&name).expect("a listed name"))
 }
 
 #[derive(Subcommand)]
@@ -94,8 +84,8 @@ enum Command {
         /// The saved session (RON), or an autosave journal.
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
-        #[arg(long, value_enum, default_value = "md")]
-        format: FormatArg,
+        #[arg(long, default_value = "md", value_parser = format_arg())]
+        format: Format,
         /// Write here (mode 0600) instead of to standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -148,12 +138,7 @@ fn main() -> ExitCode {
             format,
             output,
             force,
-        }) => cli::summarize::run(
-            &sources,
-            &answers,
-            format.into(),
-            &Output::new(output, force),
-        ),
+        }) => cli::summarize::run(&sources, &answers, format, &Output::new(output, force)),
         Some(Command::ExportQuestionnaire { output, force, .. }) => {
             cli::export_questionnaire::run(&sources, &Output::new(output, force))
         }

@@ -72,7 +72,7 @@ fn l5_with_foot_drop_points_to_l5_and_prompt_review() {
         assert_eq!(f.roots[0].side, Some(Side::Left));
         // Evidence reads as a clinician's note, by symptom, naming only the
         // places that carry the level.
-        let evidence = s.wording().root_evidence(&f.roots[0]);
+        let evidence = &s.report.told.roots[0].details;
         assert!(
             evidence.contains(&"Numbness: left top of the foot; left big toe (L5)".to_string()),
             "{evidence:?}"
@@ -117,8 +117,8 @@ fn cauda_equina_signs_are_an_emergency_first() {
                 .contains(&Evidence::Answer("rf_urine".into()))
         );
         assert!(
-            s.wording()
-                .evidence(&f.flags[0].evidence)
+            s.report.told.flags[0]
+                .details
                 .contains(&"Reduced sensation of passing urine: Yes".to_string())
         );
         assert_eq!(step_ids(s)[0], "emergency");
@@ -172,6 +172,27 @@ fn json_parses_back_with_its_schema_and_every_live_answer() {
     });
 }
 
+/// The resources of a FHIR summary's Bundle, which is a transaction of
+/// plain creates.
+fn bundle_resources(text: &str) -> Vec<Value> {
+    let v: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["resourceType"], "Bundle");
+    assert_eq!(v["type"], "transaction");
+    let entries = v["entry"].as_array().unwrap();
+    for e in entries {
+        assert_eq!(e["request"]["method"], "POST");
+        assert_eq!(e["request"]["url"], e["resource"]["resourceType"]);
+    }
+    entries.iter().map(|e| e["resource"].clone()).collect()
+}
+
+/// The QuestionnaireResponse of a FHIR summary: its Bundle's first entry.
+fn fhir_response(text: &str) -> Value {
+    let response = bundle_resources(text).swap_remove(0);
+    assert_eq!(response["resourceType"], "QuestionnaireResponse");
+    response
+}
+
 /// Every answer item of a QuestionnaireResponse, by linkId.
 fn response_items(v: &Value) -> Vec<&Value> {
     v["item"]
@@ -192,8 +213,7 @@ fn fhir_response_has_typed_answers_for_live_items_only() {
         Answer::Side(intake::answers::Side::Left),
     );
     with_summary(&s, |summary| {
-        let v: Value = serde_json::from_str(&summary.fhir()).unwrap();
-        assert_eq!(v["resourceType"], "QuestionnaireResponse");
+        let v = fhir_response(&summary.fhir());
         assert_eq!(v["status"], "completed");
         assert_eq!(v["authored"], "2026-11-28T10:10:00Z");
         assert_eq!(
@@ -241,12 +261,77 @@ fn fhir_response_has_typed_answers_for_live_items_only() {
 }
 
 #[test]
+fn the_fhir_bundle_flags_each_warning_sign_with_its_level_and_holds_the_clinicians_view() {
+    let priority = |flag: &Value, system: &str| -> String {
+        let ext = &flag["extension"][0];
+        assert_eq!(
+            ext["url"],
+            "http://hl7.org/fhir/StructureDefinition/flag-priority"
+        );
+        let codings = ext["valueCodeableConcept"]["coding"].as_array().unwrap();
+        let c = codings.iter().find(|c| c["system"] == system).unwrap();
+        c["code"].as_str().unwrap().to_string()
+    };
+    for name in CASES {
+        with_summary(&session(name), |s| {
+            let resources = bundle_resources(&s.fhir());
+            let of = |kind: &str| -> Vec<&Value> {
+                let all = resources.iter().filter(|r| r["resourceType"] == kind);
+                all.collect()
+            };
+            let flags = of("Flag");
+            assert_eq!(flags.len(), s.findings.flags.len(), "{name}");
+            for (flag, found) in flags.iter().zip(&s.findings.flags) {
+                assert_eq!(flag["status"], "active");
+                assert_eq!(flag["code"]["coding"][0]["code"], found.id.as_str());
+                assert_eq!(flag["subject"]["type"], "Patient");
+                let (hl7, ours) = match found.level {
+                    Level::Emergency => ("PH", "emergency"),
+                    Level::Urgent => ("PM", "urgent"),
+                    Level::Soon => ("PL", "soon"),
+                };
+                assert_eq!(
+                    priority(flag, "http://hl7.org/fhir/flag-priority-code"),
+                    hl7
+                );
+                assert_eq!(priority(flag, "urn:intake:warning-level"), ours);
+            }
+            let [note] = of("Composition")[..] else {
+                panic!("{name}: one Composition")
+            };
+            assert_eq!(note["status"], "final");
+            let titles: Vec<&str> = note["section"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|x| x["title"].as_str())
+                .collect();
+            let view = &s.report.clinician;
+            let headings = view.sections.iter().map(|x| x.heading.as_str());
+            let headings: Vec<&str> = headings.filter(|h| !h.is_empty()).collect();
+            assert_eq!(titles, headings, "{name}");
+        });
+    }
+    with_summary(&session("cauda-equina-red-flags"), |s| {
+        let flag = &bundle_resources(&s.fhir())[1];
+        let div = flag["text"]["div"].as_str().unwrap();
+        assert!(
+            div.contains("<li>Reduced sensation of passing urine: Yes</li>"),
+            "{div}"
+        );
+    });
+}
+
+#[test]
 fn an_unfinished_session_is_in_progress() {
     let q = content::questionnaire();
     let s = Session::new(&q, 0);
     with_summary(&s, |summary| {
-        let v: Value = serde_json::from_str(&summary.fhir()).unwrap();
+        let v = fhir_response(&summary.fhir());
         assert_eq!(v["status"], "in-progress");
+        let note = bundle_resources(&summary.fhir()).pop().unwrap();
+        assert_eq!(note["resourceType"], "Composition");
+        assert_eq!(note["status"], "preliminary");
         assert!(summary.markdown().contains("**Not finished:"));
     });
 }
@@ -283,7 +368,7 @@ fn summarize_writes_private_files_and_never_overwrites_silently() {
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_eq!(fs::metadata(&out).unwrap().mode() & 0o777, 0o600);
     let v: Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["resourceType"], "QuestionnaireResponse");
+    fhir_response(&v.to_string());
     let again = intake(&["summarize", "--answers", answers, "-o", out_s]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));

@@ -301,6 +301,21 @@ fn next_steps_follow_the_article() {
     );
 }
 
+/// Practice mode's impression offers only roots and steps a case can have.
+#[test]
+fn the_practice_impression_in_the_rules_names_roots_and_steps_that_exist() {
+    let q = content::questionnaire();
+    let bad = content::FINDINGS
+        .replacen("\"L4\", \"L5\", \"S1\"],", "\"L4\", \"L5\", \"L9\"],", 1)
+        .replacen("(\"soon\",", "(\"later\",", 1);
+    let e = intake::findings::parse_rules("f.ron", &bad, &q)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no body region has the root \"L9\""), "{e}");
+    assert!(e.contains("unknown step \"later\""), "{e}");
+    assert!(e.starts_with("f.ron:"), "{e}");
+}
+
 #[test]
 fn a_rules_file_with_a_mistake_gets_a_positioned_error() {
     let q = content::questionnaire();

@@ -124,7 +124,8 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
     };
     assert_eq!(d.id, "leg_side");
     let rules = content::rules_for(&q).unwrap();
-    let evidence = Summary::new(&q, &s, &rules, 0).wording().disagreement(d);
+    let summary = Summary::new(&q, &s, &rules, 0);
+    let evidence = &summary.report.told.disagreements[0].details;
     for said in [
         "Leg pain side: Right side",
         "Pain marked: left top of the foot; left calf",
@@ -152,7 +153,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
         let f = findings(&q, &s);
         assert_eq!(f.disagreements.len(), 1, "{answer}");
         let summary = Summary::new(&q, &s, &rules, 0);
-        let lines = summary.wording().disagreement(&f.disagreements[0]);
+        let lines = &summary.report.told.disagreements[0].details;
         let last = lines.last().unwrap();
         assert!(last.starts_with("Leg pain side, asked again: "), "{last}");
     }

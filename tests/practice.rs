@@ -1,21 +1,23 @@
 //! Practice mode: the cases agree with the findings rules, scoring, and a
-//! scripted session from the patient's opening words to the debrief.
+//! scripted session from the patient's opening words to the debrief, on the
+//! one app: practice is a mode of it, with its screens, dialogs and host.
 
 mod common;
 
 use std::fs;
 
+use common::Harness;
 use insta::assert_snapshot;
+use intake::answers::{Answer, Side};
 use intake::content;
-use intake::findings::evaluate;
+use intake::findings::{Rules, evaluate};
 use intake::practice::{Case, Impression, score};
-use intake::tui::keymap::Keymap;
-use intake::tui::message::from_event;
-use intake::tui::practice::{PracticeApp, Stage};
+use intake::tui::app::{App, Effect, Practice, Screen};
+use intake::tui::message::{Focus, Msg};
 use intake::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 fn cases() -> Vec<(String, Case)> {
@@ -80,6 +82,16 @@ fn every_case_key_agrees_with_what_the_rules_find_in_its_answers() {
             rules.steps.iter().any(|s| s.id == case.key.next_step),
             "{name}"
         );
+        // The trainee can give the key's impression.
+        let p = &rules.practice;
+        assert!(
+            case.key.level == "none" || p.levels.contains(&case.key.level),
+            "{name}"
+        );
+        assert!(
+            p.steps.iter().any(|(id, _)| *id == case.key.next_step),
+            "{name}"
+        );
     }
 }
 
@@ -141,14 +153,14 @@ fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
     );
     assert!(essential.contains(&"foot_drop".to_string()));
     let right = Impression {
-        red_flags: false,
-        level: "L5".into(),
-        next_step: "compression".into(),
+        red_flags: Some(false),
+        level: Some("L5".into()),
+        next_step: Some("compression".into()),
     };
     let wrong = Impression {
-        red_flags: true,
-        level: "S1".into(),
-        next_step: "first_steps".into(),
+        red_flags: Some(true),
+        level: Some("S1".into()),
+        next_step: Some("first_steps".into()),
     };
     assert_eq!(score(&case, &q, &essential, &right, 300).score, 100);
     assert_eq!(score(&case, &q, &[], &wrong, 300).score, 0);
@@ -158,12 +170,15 @@ fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
         &q,
         &half,
         &Impression {
-            level: "l5".into(),
+            level: Some("l5".into()),
             ..wrong.clone()
         },
         61,
     );
-    assert!(d.level_right && !d.red_flags_right && !d.next_step_right);
+    assert_eq!(
+        (d.level_right, d.red_flags_right, d.next_step_right),
+        (Some(true), Some(false), Some(false))
+    );
     let share = half.len() as f64 / essential.len() as f64;
     assert_eq!(d.score, (60.0 * share + 40.0 / 3.0).round() as u32);
     assert_eq!(
@@ -173,51 +188,46 @@ fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
     assert_eq!(d.seconds, 61);
 }
 
-fn press(app: &mut PracticeApp, code: KeyCode) {
-    if let Some(msg) = from_event(
-        &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-        &Keymap::builtin(),
-        app.focus(),
-    ) {
-        app.update(msg);
+/// The case `id` of cases/ on an 80 x 24 practice screen.
+fn practice(id: &str, manual: bool) -> Harness {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let (_, case) = cases().into_iter().find(|(_, c)| c.id == id).unwrap();
+    let area = Rect::new(0, 0, 80, 24);
+    Harness {
+        app: App::practice(q, rules, case, manual, Theme::mono(), area),
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
     }
 }
 
-fn draw(app: &PracticeApp, terminal: &mut Terminal<TestBackend>) -> String {
-    terminal.draw(|f| app.view(f)).unwrap();
-    terminal.backend().to_string()
+fn state(h: &Harness) -> &Practice {
+    h.app.practice.as_deref().unwrap()
 }
 
-/// The L5 case on an 80 x 24 practice screen.
-fn l5_practice() -> PracticeApp {
-    let q = content::questionnaire();
-    let rules = content::rules_for(&q).unwrap();
-    let (_, case) = cases()
-        .into_iter()
-        .find(|(_, c)| c.id == "l5-radiculopathy")
-        .unwrap();
-    PracticeApp::new(q, rules, case, Theme::mono(), Rect::new(0, 0, 80, 24))
+/// Moves the interview's cursor to item `id` and presses Enter.
+fn ask(h: &mut Harness, id: &str) {
+    let n = h.app.interview_items().iter().position(|i| i.id == id);
+    h.app.practice.as_deref_mut().unwrap().cursor = n.unwrap();
+    h.enter();
+}
+
+/// The debrief as the Markdown file has it.
+fn debrief_markdown(h: &Harness) -> String {
+    intake::export::markdown::view(state(h).debrief.as_ref().unwrap())
 }
 
 #[test]
 fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
     let q = content::questionnaire();
-    let mut app = l5_practice();
-    app.clock = || 1_000;
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let intro = draw(&app, &mut terminal);
-    assert!(intro.contains("Daniel Mercer, 42 years old"));
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.stage, Stage::Interview);
-    app.clock = || 1_000 + 7 * 60 + 5;
+    let mut h = practice("l5-radiculopathy", false);
+    h.app.clock = || 1_000;
+    let intro = h.screen();
+    assert!(intro.contains("Daniel Mercer, 42 years old"), "{intro}");
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Interview);
+    h.app.clock = || 1_000 + 7 * 60 + 5;
 
     // Ask whatever matters for this patient, in the trainee's own order.
-    let questions: Vec<String> = app.questions().iter().map(|i| i.id.clone()).collect();
-    let ask = |app: &mut PracticeApp, id: &str| {
-        let n = questions.iter().position(|q| q == id).unwrap();
-        app.cursor = n;
-        press(app, KeyCode::Enter);
-    };
     for id in [
         "leg_spread",
         "body_map",
@@ -227,78 +237,86 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         "big_toe",
         "numbness",
     ] {
-        ask(&mut app, id);
+        ask(&mut h, id);
     }
-    let screen = draw(&app, &mut terminal);
+    let screen = h.screen();
     assert!(
         screen.contains("Patient: \"No.\"") || screen.contains("Patient: \"Yes.\""),
         "{screen}"
     );
-    assert_eq!(
-        app.recorded.get("foot_drop"),
-        Some(&intake::answers::Answer::Side(intake::answers::Side::Left))
-    );
+    assert_eq!(h.answer("foot_drop"), Some(&Answer::Side(Side::Left)));
     assert_snapshot!("practice_interview_80x24", screen);
     // Every warning sign but one.
     for item in q.items().filter(|i| i.red_flag && i.id != "rf_steroids") {
-        ask(&mut app, &item.id);
+        ask(&mut h, &item.id);
     }
 
     // The impression: no warning signs, L5, prompt review.
-    press(&mut app, KeyCode::Char('i'));
+    h.key(KeyCode::Char('i'));
     // Enter alone picks nothing: the trainee must point at an answer.
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.stage, Stage::Impression(0));
-    assert!(draw(&app, &mut terminal).contains("Choose an answer with"));
-    press(&mut app, KeyCode::Down); // Yes
-    press(&mut app, KeyCode::Down); // No
-    press(&mut app, KeyCode::Enter);
-    for _ in 0..9 {
-        press(&mut app, KeyCode::Down); // none ... L5
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Impression(0));
+    assert!(h.screen().contains("Choose an answer with"));
+    h.key(KeyCode::Down); // Yes
+    h.key(KeyCode::Down); // No
+    h.enter();
+    let levels = &state(&h).interview.questions[1].choices;
+    let n = levels.iter().position(|(id, _)| id == "L5").unwrap();
+    for _ in 0..=n {
+        h.key(KeyCode::Down); // none ... L5
     }
-    press(&mut app, KeyCode::Enter);
-    let steps = app.choices(2);
+    h.enter();
+    let steps = &state(&h).interview.questions[2].choices;
     let n = steps
         .iter()
         .position(|(id, _)| id == "compression")
         .unwrap();
     for _ in 0..=n {
-        press(&mut app, KeyCode::Down);
+        h.key(KeyCode::Down);
     }
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.stage, Stage::Debrief);
-    let d = app.debrief.clone().unwrap();
-    assert!(
-        d.red_flags_right && d.level_right && d.next_step_right,
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Debrief);
+    let d = state(&h).scored.clone().unwrap();
+    let right = Some(true);
+    assert_eq!(
+        (d.red_flags_right, d.level_right, d.next_step_right),
+        (right, right, right),
         "{d:?}"
     );
     assert_eq!(d.missed_essential, ["rf_steroids"]);
     assert_eq!(d.seconds, 425);
-    let md = app.debrief_markdown().unwrap();
+    let md = debrief_markdown(&h);
     assert!(
         md.contains("- Missed: Any long-term oral steroids?"),
         "{md}"
     );
     assert!(md.contains("Time taken: 7 min 5 s"));
-    assert_snapshot!("practice_debrief_80x24", draw(&app, &mut terminal));
+    assert_snapshot!("practice_debrief_80x24", h.screen());
 
-    // The debrief is saved as Markdown, privately.
+    // The debrief is saved as Markdown, privately, by the one host.
     let dir = std::env::temp_dir().join(format!("intake-practice-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
-    press(&mut app, KeyCode::Char('e'));
-    assert!(app.wants_export);
-    let said = intake::tui::practice::save_debrief(&app, &dir);
-    assert!(said.starts_with("Saved "), "{said}");
+    h.key(KeyCode::Char('e'));
+    assert!(matches!(
+        h.app.effects.as_slice(),
+        [Effect::SaveDebrief { .. }]
+    ));
+    let mut host = intake::tui::Host::practice(dir.clone());
+    assert!(!host.apply_or_report(&mut h.app));
     let saved: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
+    assert!(h.screen().contains("Saved "), "{:?}", h.app.notice);
     assert_eq!(fs::read_to_string(&saved[0]).unwrap(), md);
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&fs::metadata(&saved[0]).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
     fs::remove_dir_all(&dir).unwrap();
 
-    press(&mut app, KeyCode::Esc);
-    assert!(!app.running);
+    h.key(KeyCode::Esc);
+    assert!(!h.app.running);
 }
 
 #[test]
@@ -316,76 +334,159 @@ fn interviewer_mode_shows_the_interviewer_wording_and_why() {
 
 #[test]
 fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() {
-    let mut app = l5_practice();
-    app.manual = true;
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    press(&mut app, KeyCode::Enter);
-    let at = |app: &PracticeApp, id: &str| app.questions().iter().position(|i| i.id == id).unwrap();
+    let mut h = practice("l5-radiculopathy", true);
+    h.enter();
 
     // Ask how it began: the reply shows, nothing is recorded yet.
-    app.cursor = at(&app, "onset");
-    press(&mut app, KeyCode::Enter);
-    assert!(app.recorded.get("onset").is_none());
-    assert!(draw(&app, &mut terminal).contains("Press Enter again to record"));
+    ask(&mut h, "onset");
+    assert!(h.answer("onset").is_none());
+    assert!(h.screen().contains("Press Enter again to record"));
     // Enter again opens the questionnaire's screen, in interviewer wording.
-    press(&mut app, KeyCode::Enter);
-    assert!(app.recorder.is_some());
-    assert!(draw(&app, &mut terminal).contains("How did it begin?"));
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down); // "Suddenly, while lifting..."
-    press(&mut app, KeyCode::Enter);
-    assert!(
-        app.recorder.is_none(),
+    h.enter();
+    assert!(matches!(h.app.screen, Screen::Item(_)));
+    assert!(h.screen().contains("How did it begin?"));
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down); // "Suddenly, while lifting..."
+    h.enter();
+    assert_eq!(
+        h.app.screen,
+        Screen::Interview,
         "leaving the item ends the recording"
     );
-    assert_eq!(
-        app.recorded.get("onset"),
-        Some(&intake::answers::Answer::Choice("lifting".into()))
-    );
+    assert_eq!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
 
-    // The age, typed into the recorder's own field (letters are text there).
-    app.cursor = at(&app, "age");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus(), intake::tui::message::Focus::Text);
-    for c in "24".chars() {
-        press_text(&mut app, c);
-    }
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.recorded.get("age"),
-        Some(&intake::answers::Answer::Number(24.0))
-    );
+    // The age, typed into the item's own field (letters are text there).
+    ask(&mut h, "age");
+    h.enter();
+    assert_eq!(h.app.focus(), Focus::Text);
+    h.keys("24");
+    h.enter();
+    assert_eq!(h.answer("age"), Some(&Answer::Number(24.0)));
 
     // Esc while recording cancels without changing anything.
-    app.cursor = at(&app, "before");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Esc);
-    assert!(app.recorder.is_none() && app.recorded.get("before").is_none());
+    ask(&mut h, "before");
+    h.enter();
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Interview);
+    assert!(h.answer("before").is_none());
+    // An answer changed on the item screen is put back as it was.
+    ask(&mut h, "onset"); // asked before: Enter records
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Char(' '));
+    assert_ne!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
 
-    press(&mut app, KeyCode::Char('i'));
+    h.key(KeyCode::Char('i'));
     for _ in 0..3 {
-        press(&mut app, KeyCode::Down);
-        press(&mut app, KeyCode::Enter);
+        h.key(KeyCode::Down);
+        h.enter();
     }
-    assert_eq!(app.stage, Stage::Debrief);
-    let screen = draw(&app, &mut terminal);
+    assert_eq!(h.app.screen, Screen::Debrief);
+    let md = debrief_markdown(&h);
     // Onset right, age wrong (the patient is 42), "before" never recorded.
     assert!(
-        screen.contains("Answers recorded as the patient gave them: 1 of 3."),
-        "{screen}"
+        md.contains("Answers recorded as the patient gave them: 1 of 3."),
+        "{md}"
     );
     assert!(
-        screen.contains("! Recorded differently: How old are you?"),
-        "{screen}"
+        md.contains("**Recorded differently: How old are you? (the patient said \"42 years.\")**"),
+        "{md}"
     );
 }
 
-/// A typed character, read as the practice app's focus says.
-fn press_text(app: &mut PracticeApp, c: char) {
-    let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    if let Some(msg) = from_event(&event, &Keymap::builtin(), app.focus()) {
-        app.update(msg);
+/// The tiny questionnaire and its case: no findings rules, so the
+/// impression has nothing to ask.
+fn tiny_practice() -> Harness {
+    let q =
+        intake::questionnaire::load_file(std::path::Path::new("tests/fixtures/tiny.ron")).unwrap();
+    let source = fs::read_to_string("tests/fixtures/tiny-case.ron").unwrap();
+    let case = Case::parse("tiny-case.ron", &source, &q).unwrap();
+    let rules = Rules::none(&q);
+    let area = Rect::new(0, 0, 80, 24);
+    Harness {
+        app: App::practice(q, rules, case, false, Theme::mono(), area),
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
     }
+}
+
+#[test]
+fn a_questionnaire_without_findings_rules_practises_to_the_debrief() {
+    let mut h = tiny_practice();
+    h.enter();
+    h.enter(); // ask the first question
+    h.key(KeyCode::Char('i'));
+    // Nothing to choose from: no question is asked, none panics.
+    for _ in 0..3 {
+        h.key(KeyCode::Down);
+        h.enter();
+    }
+    assert_eq!(h.app.screen, Screen::Debrief);
+    let d = state(&h).scored.clone().unwrap();
+    assert_eq!(
+        (d.red_flags_right, d.level_right, d.next_step_right),
+        (None, None, None)
+    );
+    let screen = h.screen();
+    assert!(screen.contains("Questions asked: 1."), "{screen}");
+    assert!(!screen.contains("Warning signs: you said"), "{screen}");
+}
+
+/// A whole interview as messages through the one app's `update`, with no
+/// terminal: the trainee asks every essential question and gives the key's
+/// impression.
+#[test]
+fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let (_, case) = cases()
+        .into_iter()
+        .find(|(_, c)| c.id == "cauda-equina")
+        .unwrap();
+    let essential: Vec<String> = case.essential(&q).iter().map(|i| i.id.clone()).collect();
+    let key = case.key.clone();
+    let area = Rect::new(0, 0, 100, 30);
+    let mut app = App::practice(q, rules, case, false, Theme::mono(), area);
+    app.update(Msg::Confirm);
+    // Down the list, asking each essential question on the way.
+    let items: Vec<String> = app.interview_items().iter().map(|i| i.id.clone()).collect();
+    for id in &items {
+        if essential.contains(id) {
+            app.update(Msg::Confirm);
+        }
+        app.update(Msg::Down);
+    }
+    app.update(Msg::Impression);
+    let questions = app.practice.as_deref().unwrap().interview.questions.clone();
+    let wanted = [
+        if key.red_flags { "yes" } else { "no" },
+        key.level.as_str(),
+        key.next_step.as_str(),
+    ];
+    for (question, value) in questions.iter().zip(wanted) {
+        let at = question
+            .choices
+            .iter()
+            .position(|(v, _)| v == value)
+            .unwrap();
+        for _ in 0..=at {
+            app.update(Msg::Down);
+        }
+        app.update(Msg::Confirm);
+    }
+    assert_eq!(app.screen, Screen::Debrief);
+    let p = app.practice.as_deref().unwrap();
+    let d = p.scored.clone().unwrap();
+    assert!(d.missed_essential.is_empty(), "{d:?}");
+    assert_eq!(d.score, 100);
+    // The debrief shows what the rules find, as the summary words it.
+    let text = intake::export::markdown::view(p.debrief.as_ref().unwrap());
+    let banner = &intake::report::ReportWords::builtin()
+        .clinician
+        .banners
+        .emergency;
+    assert!(text.contains(banner.as_str()), "{text}");
+    // The answers were recorded as the patient gave them, nobody alerted.
+    assert!(app.effects.is_empty() && app.alert.is_none());
+    assert_eq!(app.screen, Screen::Debrief);
 }

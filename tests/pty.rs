@@ -183,6 +183,35 @@ fn leaving_by_keys_restores_the_terminal() {
     }
 }
 
+/// Practice runs on the same runtime: its screens, its dialog, and the
+/// terminal restored; without findings rules it goes to the debrief, and it
+/// keeps no journal.
+#[test]
+fn practice_runs_on_the_one_runtime_without_rules_and_keeps_no_journal() {
+    let state = fresh_state("practice");
+    let tiny = ["-q", "tests/fixtures/tiny.ron"];
+    let case = ["--case", "tests/fixtures/tiny-case.ron"];
+    let mut p = start_in(&[&tiny[..], &["practice"], &case[..]].concat(), &state);
+    p.wait_for("Practice interview: Test Patient");
+    p.send(b"\r"); // begin
+    p.wait_for("0 asked");
+    p.send(b"\r"); // ask the first question
+    p.wait_for("1 asked");
+    p.send(b"\x1b"); // Esc asks first, in the app's own dialog
+    p.wait_for("Leave the practice interview?");
+    p.send(b"n");
+    p.send(b"i"); // nothing to choose without rules: the debrief
+    p.wait_for("Score 100 of 100");
+    let from = p.seen.len();
+    p.send(b"\x1b");
+    let (code, tail) = p.finish(from);
+    assert_eq!(code, 0);
+    for seq in [LEAVE_ALT_SCREEN, MOUSE_OFF, PASTE_OFF] {
+        assert!(tail.contains(seq), "{seq:?} missing from {tail:?}");
+    }
+    assert!(!state.join("intake").exists(), "no state directory");
+}
+
 #[test]
 fn a_users_keymap_changes_the_keys_and_their_hints_and_a_bad_one_is_refused() {
     let dir = fresh_state("keymap");

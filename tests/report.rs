@@ -1,6 +1,7 @@
-//! One report, two renderings: for every example session, the summary
-//! screen (both views) and the Markdown file say the same banner, warning
-//! signs, root levels and next steps, because both render the same Report.
+//! One report, every rendering: for every example session and vignette, the
+//! summary screen (both views) and every file say the same banner, warning
+//! signs, unanswered questions, disagreements, root levels and next steps,
+//! because all render the same Report.
 
 mod common;
 
@@ -12,6 +13,7 @@ use intake::tui::app::{Screen, SummaryTab};
 use intake::tui::message::Msg;
 use intake::tui::view::summary;
 use ratatui::crossterm::event::KeyCode;
+use serde_json::Value;
 
 /// The summary screen of a session reached through Finish, each view's
 /// lines unwrapped (a width no line reaches) and joined.
@@ -34,75 +36,134 @@ fn screen_views(s: &Session) -> [String; 2] {
     [patient, text(&h)]
 }
 
-#[test]
-fn the_screen_and_the_markdown_agree_for_every_example_session() {
-    let q = content::questionnaire();
-    let rules = content::rules_for(&q).unwrap();
-    // Only a finished session reaches the summary screen.
-    for (name, s) in sessions()
-        .into_iter()
-        .filter(|(_, s)| s.progress(&q).complete())
-    {
-        let summary = Summary::new(&q, &s, &rules, s.updated);
-        let md = summary.markdown();
-        let [patient, clinician] = screen_views(&s);
-        let f = &summary.findings;
-        let w = summary.wording();
-        let everywhere = |what: &str, text: &str| {
-            for (place, shown) in [
-                ("Markdown", &md),
-                ("patient screen", &patient),
-                ("clinician screen", &clinician),
-            ] {
-                assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
-                );
+/// Every string of a JSON value, one a line; a FHIR narrative's text with
+/// each tag as a line break.
+fn strings(v: &Value, out: &mut String) {
+    match v {
+        Value::String(s) if s.starts_with("<div") => {
+            let mut text = String::new();
+            for piece in s.split('<') {
+                text.push('\n');
+                text.push_str(piece.split_once('>').map_or(piece, |(_, t)| t));
             }
-        };
-        let for_doctor = |what: &str, text: &str| {
-            for (place, shown) in [("Markdown", &md), ("clinician screen", &clinician)] {
-                assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
-                );
-            }
-        };
-        let for_patient = |what: &str, text: &str| {
-            for (place, shown) in [("Markdown", &md), ("patient screen", &patient)] {
-                assert!(
-                    shown.contains(text),
-                    "{name}: {what} {text:?} not on the {place}:\n{shown}"
-                );
-            }
-        };
-        if let Some(level) = f.top_level() {
-            for_patient("banner", summary.words.banners.get(level));
-            for_doctor("banner", summary.words.clinician.banners.get(level));
+            let text = text.replace("&lt;", "<").replace("&gt;", ">");
+            out.push_str(&text.replace("&amp;", "&"));
         }
-        for flag in &f.flags {
-            everywhere("warning sign", &w.flag(flag));
-            for e in w.evidence(&flag.evidence) {
-                for_doctor("evidence", &e);
-            }
-        }
-        for id in &f.unasked {
-            for_patient("unanswered", q.item(id).unwrap().question());
-            for_doctor("unanswered", w.label(id));
-        }
-        for root in &f.roots {
-            for_doctor("root", &w.root(root));
-            for e in w.root_evidence(root) {
-                for_doctor("root evidence", &e);
-            }
-        }
-        for step in &f.steps {
-            everywhere("step", &step.text);
-            for reason in w.reasons(&step.because) {
-                for_doctor("reason", &reason);
-            }
+        Value::String(s) => out.push_str(s),
+        Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+    out.push('\n');
+}
+
+fn json_text(text: &str) -> String {
+    let mut out = String::new();
+    strings(&serde_json::from_str(text).unwrap(), &mut out);
+    out
+}
+
+/// The words of a FHIR Bundle's findings: every resource but the response,
+/// so the findings cannot be met in the answers instead.
+fn fhir_findings_text(text: &str) -> String {
+    let bundle: Value = serde_json::from_str(text).unwrap();
+    let mut out = String::new();
+    for entry in bundle["entry"].as_array().unwrap() {
+        if entry["resource"]["resourceType"] != "QuestionnaireResponse" {
+            strings(&entry["resource"], &mut out);
         }
     }
+    out
+}
+
+/// A place the summary is shown, and which readers' words it holds.
+struct Place {
+    name: &'static str,
+    text: String,
+    patient: bool,
+    doctor: bool,
+}
+
+#[test]
+fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let (mut unasked, mut disagreements) = (0, 0);
+    for (name, s) in sessions() {
+        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let place = |name, text, patient, doctor| Place {
+            name,
+            text,
+            patient,
+            doctor,
+        };
+        let mut places = vec![
+            place("Markdown", summary.markdown(), true, true),
+            place("JSON", json_text(&summary.json()), true, true),
+            // The clinician's view only: a FHIR reader is the clinic.
+            place("FHIR", fhir_findings_text(&summary.fhir()), false, true),
+        ];
+        // Only a finished session reaches the summary screen; an unfinished
+        // one's files are written all the same.
+        if s.progress(&q).complete() {
+            let [patient, clinician] = screen_views(&s);
+            places.push(place("patient screen", patient, true, false));
+            places.push(place("clinician screen", clinician, false, true));
+        }
+        let shown = |what: &str, text: &str, for_patient: bool, for_doctor: bool| {
+            let readers = places
+                .iter()
+                .filter(|p| (for_patient && p.patient) || (for_doctor && p.doctor));
+            for p in readers {
+                assert!(
+                    p.text.contains(text),
+                    "{name}: {what} {text:?} not in the {}:\n{}",
+                    p.name,
+                    p.text
+                );
+            }
+        };
+        let r = &summary.report;
+        let t = &r.told;
+        assert_eq!(r.level, summary.findings.top_level(), "{name}");
+        if let Some(level) = r.level {
+            shown("banner", summary.words.banners.get(level), true, false);
+            let banner = summary.words.clinician.banners.get(level);
+            shown("banner", banner, false, true);
+        }
+        // An entry's line where its reader looks, its details (evidence,
+        // reasons) wherever the doctor does.
+        let listed = |what: &str, text: &str, details: &[String], for_patient: bool| {
+            shown(what, text, for_patient, true);
+            for d in details {
+                shown(what, d, false, true);
+            }
+        };
+        let f = &summary.findings;
+        assert_eq!(t.flags.len(), f.flags.len(), "{name}");
+        for x in &t.flags {
+            listed("warning sign", &x.text, &x.details, true);
+        }
+        assert_eq!(t.unasked.len(), f.unasked.len(), "{name}");
+        unasked += t.unasked.len();
+        disagreements += t.disagreements.len();
+        for u in &t.unasked {
+            shown("unanswered", &u.question, true, false);
+            shown("unanswered", &u.label, false, true);
+        }
+        for x in &t.disagreements {
+            listed("disagreement", &x.text, &x.details, true);
+        }
+        assert_eq!(t.roots.len(), f.roots.len(), "{name}");
+        for x in &t.roots {
+            listed("root", &x.text, &x.details, false);
+        }
+        assert_eq!(t.steps.len(), f.steps.len(), "{name}");
+        for x in &t.steps {
+            listed("step", &x.text, &x.details, true);
+        }
+    }
+    assert!(unasked > 0 && disagreements > 0, "every kind is met");
 }
 
 /// A `{name}` a template left unfilled.
@@ -124,7 +185,7 @@ fn every_template_is_filled() {
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in sessions() {
         let summary = Summary::new(&q, &s, &rules, s.updated);
-        for text in [summary.markdown(), summary.json()] {
+        for text in [summary.markdown(), summary.json(), summary.fhir()] {
             assert_eq!(placeholder(&text), None, "{name}");
         }
     }

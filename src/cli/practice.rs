@@ -33,9 +33,11 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
         return Err("intake: practice needs a terminal to run in".into());
     }
     let theme = Theme::from_env(opts.high_contrast);
-    let mut app = tui::practice::PracticeApp::new(q, rules, case, theme, tui::DEFAULT_AREA);
-    app.manual = opts.record;
-    let (_, exit) = tui::run_practice(app).map_err(|e| format!("intake: {e}"))?;
+    let record = opts.record;
+    let make = move || tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA);
+    // Debriefs the trainee saves go in the current directory.
+    let mut host = tui::Host::practice(PathBuf::from("."));
+    let (_, exit) = tui::run(make, &mut host, false).map_err(|e| format!("intake: {e}"))?;
     Ok(super::exit_status(exit))
 }
 

@@ -159,9 +159,9 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
         super::report(&format!("intake: {state}: {damage}"));
     }
     let is_kiosk = setup.kiosk.is_some();
-    let (mut app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
+    let (app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
         .map_err(|e| format!("intake: {e}"))?;
-    host.finish_on_exit(&mut app)
+    host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
     // Not println!: it panics when the terminal has gone (a hang-up).
     for path in &host.saved {

@@ -1,13 +1,16 @@
-//! HL7 FHIR R4: the session as a QuestionnaireResponse, and the questionnaire
-//! as the matching Questionnaire. Item linkIds are the questionnaire's ids;
+//! HL7 FHIR R4: a summary as a transaction Bundle of the QuestionnaireResponse
+//! and the findings (src/export/fhir/findings.rs), and the questionnaire as
+//! the matching Questionnaire. Item linkIds are the questionnaire's ids;
 //! sections become groups.
 
 mod enable;
+mod findings;
+mod narrative;
 
 use serde_json::{Value, json};
 
-use super::Summary;
 use super::time::rfc3339;
+use super::{Format, Summary, pretty};
 use crate::answers::{Answer, DurationUnit};
 use crate::body::{BodyRegions, Symptom};
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -38,8 +41,37 @@ fn ucum(unit: DurationUnit) -> (&'static str, &'static str) {
     }
 }
 
+pub const FORMAT: Format = Format {
+    name: "fhir",
+    extension: "fhir.json",
+    render: |s| pretty(&bundle(s)),
+};
+
+/// The summary as one transaction Bundle: the response first, then a Flag
+/// for each warning sign and the clinician's view as a Composition. A
+/// transaction, because that is how a FHIR server is sent it, and each entry
+/// a plain create.
+pub fn bundle(s: &Summary) -> Value {
+    let flags = s.report.told.flags.iter().map(|f| findings::flag(s, f));
+    let resources = std::iter::once(response(s))
+        .chain(flags)
+        .chain(std::iter::once(findings::composition(s)));
+    let entries: Vec<Value> = resources
+        .map(|r| {
+            let request = json!({ "method": "POST", "url": r["resourceType"] });
+            json!({ "resource": r, "request": request })
+        })
+        .collect();
+    json!({
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "timestamp": rfc3339(s.authored),
+        "entry": entries,
+    })
+}
+
 /// The QuestionnaireResponse for a summary: answers of enabled items only.
-pub fn response(s: &Summary) -> Value {
+fn response(s: &Summary) -> Value {
     let q = s.questionnaire;
     let live: Vec<&str> = s
         .session

@@ -1,20 +1,25 @@
-//! The summary as JSON for programs. The schema is documented in README.md
+//! The summary as JSON for programs: the answers, the scores and the
+//! report's findings with their ids. The schema is documented in README.md
 //! ("Summary JSON"); `version` changes when a change would break a reader.
 
 use serde_json::{Value, json};
 
-use super::Summary;
 use super::time::rfc3339;
+use super::{Format, Summary, level_code, pretty};
 use crate::answers::{Answer, Side};
 use crate::body::BodyRegions;
 use crate::findings::{Evidence, Mark};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub fn render(s: &Summary) -> Value {
+pub const FORMAT: Format = Format {
+    name: "json",
+    extension: "json",
+    render: |s| pretty(&render(s)),
+};
+
+fn render(s: &Summary) -> Value {
     let q = s.questionnaire;
-    let f = &s.findings;
-    let w = s.wording();
     let regions = BodyRegions::builtin();
     let answers: Vec<Value> = s
         .session
@@ -49,34 +54,43 @@ pub fn render(s: &Summary) -> Value {
         "answers": answers,
         "scores": scores,
         "findings": findings(s),
-        "next_steps": f.steps.iter().map(|x| json!({
-            "id": x.id, "text": x.text, "because": w.reasons(&x.because),
+        "next_steps": s.report.told.steps.iter().map(|x| json!({
+            "id": x.of.id, "text": x.text, "because": x.details,
         })).collect::<Vec<_>>(),
     })
 }
 
-/// The findings as data, each with its evidence in the clinician's words.
+/// The findings as the report tells them, each with its ids: the words are
+/// the clinician's view's, the banners each view's.
 fn findings(s: &Summary) -> Value {
-    let f = &s.findings;
-    let w = s.wording();
+    let r = &s.report;
+    let t = &r.told;
     let regions =
         |marks: &[Mark]| -> Vec<String> { marks.iter().map(|m| m.region.clone()).collect() };
+    let banner = r
+        .level
+        .map(|_| json!({ "patient": r.patient.banner(), "clinician": r.clinician.banner() }));
     json!({
-        "flags": f.flags.iter().map(|x| json!({
-            "id": x.id, "level": format!("{:?}", x.level).to_lowercase(), "title": x.title,
-            "evidence": w.evidence(&x.evidence),
-            "items": x.evidence.iter().filter_map(|e| match e { Evidence::Answer(id) => Some(id), _ => None }).collect::<Vec<_>>(),
-            "regions": x.evidence.iter().filter_map(|e| match e { Evidence::Marked(m) => Some(&m.region), _ => None }).collect::<Vec<_>>(),
+        "level": r.level.map(level_code),
+        "banner": banner,
+        "flags": t.flags.iter().map(|x| json!({
+            "id": x.of.id, "level": level_code(x.of.level), "title": x.of.title,
+            "text": x.text, "evidence": x.details,
+            "items": x.of.evidence.iter().filter_map(|e| match e { Evidence::Answer(id) => Some(id), _ => None }).collect::<Vec<_>>(),
+            "regions": x.of.evidence.iter().filter_map(|e| match e { Evidence::Marked(m) => Some(&m.region), _ => None }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "radicular": f.radicular.iter().flat_map(|r| w.radicular(r)).collect::<Vec<_>>(),
-        "roots": f.roots.iter().map(|r| json!({
-            "level": r.level, "score": r.score, "side": r.side.map_or("", Side::value),
-            "evidence": w.root_evidence(r), "regions": regions(&r.marks),
+        "radicular": t.radicular,
+        "roots": t.roots.iter().map(|r| json!({
+            "level": r.of.level, "score": r.of.score, "side": r.of.side.map_or("", Side::value),
+            "text": r.text, "evidence": r.details, "regions": regions(&r.of.marks),
         })).collect::<Vec<_>>(),
-        "weakness": w.weakness(&f.weakness),
-        "unanswered_warning_signs": f.unasked.iter().filter_map(|id| s.questionnaire.item(id)).map(|i| i.question()).collect::<Vec<_>>(),
-        "disagreements": f.disagreements.iter().map(|d| json!({
-            "id": d.id, "says": d.says, "evidence": w.disagreement(d),
+        "weakness": t.weakness,
+        "unanswered_warning_signs": t.unasked.iter().map(|u| &u.question).collect::<Vec<_>>(),
+        "unanswered": t.unasked.iter().map(|u| json!({
+            "id": u.id, "question": u.question, "label": u.label,
+        })).collect::<Vec<_>>(),
+        "disagreements": t.disagreements.iter().map(|d| json!({
+            "id": d.of.id, "says": d.text, "evidence": d.details,
         })).collect::<Vec<_>>(),
     })
 }

@@ -3,14 +3,31 @@
 
 use std::fmt::{self, Write};
 
-use super::Summary;
 use super::time::readable_at;
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
-use crate::report::{Block, Bullet, Section, fill};
+use super::{Format, Summary};
+use crate::body::BodyMarks;
+use crate::report::{Block, Bullet, Section, View, fill};
 
-pub fn render(s: &Summary) -> String {
+pub const FORMAT: Format = Format {
+    name: "md",
+    extension: "md",
+    render,
+};
+
+fn render(s: &Summary) -> String {
     let mut out = String::new();
     write_summary(s, &mut out).expect("writing to a String cannot fail");
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// One view of a report on its own, under its name (the practice debrief).
+pub fn view(view: &View) -> String {
+    let mut out = format!("# {}\n\n", view.name);
+    for section in &view.sections {
+        write_section(&mut out, section).expect("writing to a String cannot fail");
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -87,20 +104,9 @@ fn cell(s: &str) -> String {
 
 /// Both figures side by side, with the symbols' legend.
 fn diagram(w: &mut String, marks: &BodyMarks) -> fmt::Result {
-    let regions = BodyRegions::builtin();
-    let [front, back] = &Figures::builtin().compact;
     writeln!(w, "```text")?;
-    for (a, b) in front
-        .render_marks(marks, regions)
-        .iter()
-        .zip(back.render_marks(marks, regions))
-    {
-        writeln!(w, "{a}    {b}")?;
+    for line in super::figure::lines(marks) {
+        writeln!(w, "{line}")?;
     }
-    let legend: Vec<String> = Symptom::ALL
-        .iter()
-        .map(|s| format!("{} {}", s.symbol(), s.word()))
-        .collect();
-    writeln!(w, "\n{}", legend.join("   "))?;
     writeln!(w, "```\n")
 }

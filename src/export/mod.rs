@@ -2,17 +2,18 @@
 //! and the atomic, private file writing they share.
 
 pub mod fhir;
+mod figure;
 mod json;
-mod markdown;
+pub mod markdown;
 pub mod time;
 mod write;
 
 pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 
 use crate::answers::Session;
-use crate::findings::{self, Findings, Rules};
+use crate::findings::{self, Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
-use crate::report::{Report, ReportWords, Wording};
+use crate::report::{Report, ReportWords};
 
 /// Everything a summary shows, computed once.
 pub struct Summary<'a> {
@@ -53,61 +54,59 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// The findings' words, as the report has them.
-    pub fn wording(&self) -> Wording<'_> {
-        Wording {
-            q: self.questionnaire,
-            session: self.session,
-            rules: self.rules,
-            words: self.words,
-            regions: crate::body::BodyRegions::builtin(),
-        }
-    }
-
     pub fn markdown(&self) -> String {
-        markdown::render(self)
+        markdown::FORMAT.render(self)
     }
 
     pub fn json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&json::render(self))
-            .expect("JSON values always serialize");
-        s.push('\n');
-        s
+        json::FORMAT.render(self)
     }
 
     pub fn fhir(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&fhir::response(self))
-            .expect("JSON values always serialize");
-        s.push('\n');
-        s
+        fhir::FORMAT.render(self)
     }
 }
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-    Fhir,
+/// A warning level as files name it.
+fn level_code(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "emergency",
+        Level::Urgent => "urgent",
+        Level::Soon => "soon",
+    }
+}
+
+/// A JSON file's text.
+fn pretty(value: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("JSON values always serialize");
+    s.push('\n');
+    s
+}
+
+/// An export: its name for `--format`, its file ending, and how it renders
+/// a summary (the report and what a file says around it).
+#[derive(Debug, Clone, Copy)]
+pub struct Format {
+    pub name: &'static str,
+    extension: &'static str,
+    render: fn(&Summary) -> String,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Fhir];
+    /// Every export. Adding one is a module here whose `FORMAT` renders a
+    /// `Summary`, named in this list.
+    pub const ALL: [Format; 3] = [markdown::FORMAT, json::FORMAT, fhir::FORMAT];
+
+    pub fn named(name: &str) -> Option<Format> {
+        Self::ALL.into_iter().find(|f| f.name == name)
+    }
 
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Fhir => "fhir.json",
-        }
+        self.extension
     }
 
     pub fn render(self, s: &Summary) -> String {
-        match self {
-            Format::Markdown => s.markdown(),
-            Format::Json => s.json(),
-            Format::Fhir => s.fhir(),
-        }
+        (self.render)(s)
     }
 }
 
@@ -118,4 +117,21 @@ pub fn file_name(authored: u64, format: Format) -> String {
         time::compact(authored),
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_export_has_its_own_name_and_file_ending() {
+        for (n, f) in Format::ALL.iter().enumerate() {
+            assert_eq!(Format::named(f.name).map(|x| x.name), Some(f.name));
+            for other in &Format::ALL[n + 1..] {
+                assert_ne!(f.name, other.name);
+                assert_ne!(f.extension, other.extension, "files would collide");
+            }
+        }
+        assert!(Format::named("xml").is_none());
+    }
 }

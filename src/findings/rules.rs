@@ -138,6 +138,31 @@ pub struct Rules {
     /// an item not named here is quoted by its question.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// Practice mode's impression for this questionnaire.
+    #[serde(default)]
+    pub practice: Practice,
+}
+
+/// What a trainee in practice mode is asked after the interview, scored
+/// against each case's key. A question with nothing to choose is not asked,
+/// so without rules the impression asks nothing.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// The item whose answer gives the patient's age.
+    #[serde(default)]
+    pub age: Option<String>,
+    /// Are there warning signs? (yes or no)
+    pub red_flags: String,
+    /// Which root is involved? (one of `levels`, or none)
+    pub level: String,
+    /// The words for choosing no root.
+    pub no_level: String,
+    pub levels: Vec<String>,
+    /// What is the next step? (one of `steps`: a step's id, and words
+    /// for the trainee)
+    pub next_step: String,
+    pub steps: Vec<(String, String)>,
 }
 
 /// Words for the patient, told on the screen where a warning sign is
@@ -185,6 +210,7 @@ impl Rules {
             disagreements: Vec::new(),
             alerts: Alerts::default(),
             labels: BTreeMap::new(),
+            practice: Practice::default(),
         }
     }
 }
@@ -205,7 +231,32 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
     }
     super::check::names(&rules, q, &mut problems);
     check_alerts(&rules, &mut problems);
+    check_practice(&rules, &mut problems);
     problems.into_result(rules)
+}
+
+/// The practice impression offers roots some region has and steps of these
+/// rules, each reported where the `practice` field names it.
+fn check_practice(rules: &Rules, problems: &mut Problems) {
+    let p = &rules.practice;
+    let table = crate::body::BodyRegions::builtin();
+    let mut found = Vec::new();
+    let loc = problems.locator();
+    let from = loc.after(0, "practice:").unwrap_or(0);
+    for level in &p.levels {
+        if !table.regions.iter().any(|r| r.dermatomes.contains(level)) {
+            let message = format!("no body region has the root \"{level}\"");
+            found.push((loc.string_after(from, level), message));
+        }
+    }
+    for (id, _) in &p.steps {
+        if !rules.steps.iter().any(|s| &s.id == id) {
+            found.push((loc.string_after(from, id), format!("unknown step \"{id}\"")));
+        }
+    }
+    for (at, message) in found {
+        problems.at_offset(at.unwrap_or(from), message);
+    }
 }
 
 /// Words the patient must be told cannot be left out.

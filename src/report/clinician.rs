@@ -3,22 +3,21 @@
 //! weakness, pain, scores, treatments, scans, the body diagram, next steps
 //! with their reasons, and every answer.
 
-use super::{Block, Bullet, Section, View, Wording, fill, opening, warning_signs};
+use super::{Block, Bullet, Section, Told, View, Wording, fill, opening, warning_signs};
 use crate::answers::Answer;
 use crate::findings::{Findings, Line};
 
-pub(super) fn view(w: &Wording, f: &Findings) -> View {
+pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let c = &w.words.clinician;
     let mut sections: Vec<Section> = opening(&c.banners, f, None)
         .into_iter()
-        .chain(warning_signs(w, f, &c.warning_signs, true))
+        .chain(warning_signs(w, f, t, &c.warning_signs, true))
         .collect();
     if f.pattern_judged {
-        sections.push(Section::new(&c.findings, pattern(w, f)));
+        sections.push(Section::new(&c.findings, pattern(w, f, t)));
     }
-    let weakness = w.weakness(&f.weakness);
-    if !weakness.is_empty() {
-        let list = weakness.into_iter().map(Bullet::new).collect();
+    if !t.weakness.is_empty() {
+        let list = t.weakness.iter().map(Bullet::new).collect();
         sections.push(Section::new(&c.weakness, vec![Block::Bullets(list)]));
     }
     for (heading, lines, notes) in [
@@ -33,8 +32,8 @@ pub(super) fn view(w: &Wording, f: &Findings) -> View {
         }
     }
     sections.extend(diagrams(w));
-    if !f.steps.is_empty() {
-        sections.push(Section::new(&c.steps, vec![steps(w, f)]));
+    if !t.steps.is_empty() {
+        sections.push(Section::new(&c.steps, vec![steps(w, t)]));
     }
     sections.push(Section::new(&c.all_answers, all_answers(w)));
     View {
@@ -44,7 +43,7 @@ pub(super) fn view(w: &Wording, f: &Findings) -> View {
 }
 
 /// Whether the answers fit a radicular pattern, why, and the root levels.
-fn pattern(w: &Wording, f: &Findings) -> Vec<Block> {
+fn pattern(w: &Wording, f: &Findings, t: &Told) -> Vec<Block> {
     let c = &w.words.clinician;
     if f.radicular.is_empty() {
         let said = if f.pattern_open {
@@ -54,15 +53,14 @@ fn pattern(w: &Wording, f: &Findings) -> Vec<Block> {
         };
         return vec![Block::Paragraph(said.clone())];
     }
-    let reasons = f.radicular.iter().flat_map(|r| w.radicular(r));
     let mut blocks = vec![
         Block::Paragraph(c.radicular.clone()),
-        Block::Bullets(reasons.map(Bullet::new).collect()),
+        Block::Bullets(t.radicular.iter().map(Bullet::new).collect()),
     ];
-    if !f.roots.is_empty() {
-        let roots = f.roots.iter().map(|r| Bullet {
-            text: w.root(r),
-            details: w.root_evidence(r),
+    if !t.roots.is_empty() {
+        let roots = t.roots.iter().map(|r| Bullet {
+            text: r.text.clone(),
+            details: r.details.clone(),
         });
         blocks.push(Block::Paragraph(c.roots.clone()));
         blocks.push(Block::Numbered(roots.collect()));
@@ -113,21 +111,19 @@ fn diagrams(w: &Wording) -> Vec<Section> {
         .collect()
 }
 
-fn steps(w: &Wording, f: &Findings) -> Block {
+/// Each step with its reasons in one line.
+fn steps(w: &Wording, t: &Told) -> Block {
     let c = &w.words.clinician;
     let list = &w.words.evidence.list;
     Block::Numbered(
-        f.steps
+        t.steps
             .iter()
-            .map(|s| {
-                let reasons = w.reasons(&s.because);
-                Bullet {
-                    text: s.text.clone(),
-                    details: (!reasons.is_empty())
-                        .then(|| fill(&c.because, &[("reasons", &reasons.join(list))]))
-                        .into_iter()
-                        .collect(),
-                }
+            .map(|s| Bullet {
+                text: s.text.clone(),
+                details: (!s.details.is_empty())
+                    .then(|| fill(&c.because, &[("reasons", &s.details.join(list))]))
+                    .into_iter()
+                    .collect(),
             })
             .collect(),
     )

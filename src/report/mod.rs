@@ -1,13 +1,15 @@
 //! One report of a session, in data: the patient's view and the clinician's,
 //! each a list of sections of blocks (banner, paragraphs, lists, tables, the
-//! body diagram). The summary screen and the Markdown file render it; the
-//! JSON file words its evidence the same way. No terminal here.
+//! body diagram), and the findings as told, with their ids. The summary
+//! screen and every file (Markdown, JSON, FHIR) render it. No terminal here.
 
 mod clinician;
 mod patient;
+mod told;
 pub mod wording;
 pub mod words;
 
+pub use told::{Entry, Told, Unasked};
 pub use wording::Wording;
 pub use words::{REPORT_PATH, ReportWords, fill};
 
@@ -20,6 +22,8 @@ use crate::questionnaire::Questionnaire;
 pub struct Report {
     /// The most serious warning level found.
     pub level: Option<Level>,
+    /// The findings in the words both views use, for files to carry.
+    pub told: Told,
     pub patient: View,
     pub clinician: View,
 }
@@ -88,16 +92,29 @@ impl Report {
             words,
             regions: BodyRegions::builtin(),
         };
+        let told = Told::new(&w, findings);
         Self {
             level: findings.top_level(),
-            patient: patient::view(&w, findings),
-            clinician: clinician::view(&w, findings),
+            patient: patient::view(&w, findings, &told),
+            clinician: clinician::view(&w, findings, &told),
+            told,
         }
     }
 
     /// The patient's view first.
     pub fn views(&self) -> [&View; 2] {
         [&self.patient, &self.clinician]
+    }
+}
+
+impl View {
+    /// The banner over this view, when a warning sign was found.
+    pub fn banner(&self) -> Option<&str> {
+        let mut blocks = self.sections.iter().flat_map(|s| &s.blocks);
+        blocks.find_map(|b| match b {
+            Block::Banner(_, text) => Some(text.as_str()),
+            _ => None,
+        })
     }
 }
 
@@ -126,31 +143,33 @@ fn opening(banners: &words::Levels, f: &Findings, first: Option<&str>) -> Option
 /// The warning signs found, those not asked, or that none was reported,
 /// and answers left disagreeing with the body diagram; the clinician's
 /// with the evidence of each.
-fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Option<Section> {
+fn warning_signs(
+    w: &Wording,
+    f: &Findings,
+    t: &Told,
+    heading: &str,
+    evidence: bool,
+) -> Option<Section> {
+    let bullet = |text: &str, details: &[String]| Bullet {
+        text: text.to_string(),
+        details: if evidence {
+            details.to_vec()
+        } else {
+            Vec::new()
+        },
+    };
     let mut blocks = Vec::new();
-    if !f.flags.is_empty() {
-        let flags = f.flags.iter().map(|x| Bullet {
-            text: w.flag(x),
-            details: if evidence {
-                w.evidence(&x.evidence)
-            } else {
-                Vec::new()
-            },
-        });
+    if !t.flags.is_empty() {
+        let flags = t.flags.iter().map(|x| bullet(&x.text, &x.details));
         blocks.push(Block::Bullets(flags.collect()));
     }
     let alerts = &w.rules.alerts;
-    if !f.unasked.is_empty() {
+    if !t.unasked.is_empty() {
         blocks.push(Block::Strong(alerts.not_answered.clone()));
-        // The patient reads the questions; the doctor, their clinical labels.
-        let questions = f.unasked.iter().filter_map(|id| {
-            let item = w.q.item(id)?;
-            Some(Bullet::new(if evidence {
-                w.label(id)
-            } else {
-                item.question()
-            }))
-        });
+        let questions = t
+            .unasked
+            .iter()
+            .map(|u| Bullet::new(if evidence { &u.label } else { &u.question }));
         blocks.push(Block::Bullets(questions.collect()));
     } else if f.flags.is_empty() && !alerts.none_reported.is_empty() {
         let none = match evidence {
@@ -168,16 +187,9 @@ fn warning_signs(w: &Wording, f: &Findings, heading: &str, evidence: bool) -> Op
         );
         blocks.push(Block::Paragraph(text));
     }
-    if !f.disagreements.is_empty() {
+    if !t.disagreements.is_empty() {
         blocks.push(Block::Strong(alerts.not_matching.clone()));
-        let list = f.disagreements.iter().map(|d| Bullet {
-            text: d.says.clone(),
-            details: if evidence {
-                w.disagreement(d)
-            } else {
-                Vec::new()
-            },
-        });
+        let list = t.disagreements.iter().map(|d| bullet(&d.text, &d.details));
         blocks.push(Block::Bullets(list.collect()));
     }
     (!blocks.is_empty()).then(|| Section::new(heading, blocks))

@@ -1,21 +1,21 @@
 //! The patient's view: plain words, no root levels. The banner, the warning
 //! signs and those not answered, what the answers show, what to do now.
 
-use super::{Block, Bullet, Section, View, Wording, fill, opening, warning_signs};
+use super::{Block, Bullet, Section, Told, View, Wording, fill, opening, warning_signs};
 use crate::findings::{Findings, Weakness};
 
-pub(super) fn view(w: &Wording, f: &Findings) -> View {
+pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let p = &w.words.patient;
     let mut sections: Vec<Section> = opening(&w.words.banners, f, Some(&p.not_diagnosis))
         .into_iter()
-        .chain(warning_signs(w, f, &p.warning_signs, false))
+        .chain(warning_signs(w, f, t, &p.warning_signs, false))
         .collect();
     let shown = shows(w, f);
     if !shown.is_empty() {
         sections.push(Section::new(&p.shows, shown));
     }
-    if !f.steps.is_empty() {
-        let steps = f.steps.iter().map(|s| Bullet::new(&s.text));
+    if !t.steps.is_empty() {
+        let steps = t.steps.iter().map(|s| Bullet::new(&s.text));
         sections.push(Section::new(
             &p.do_now,
             vec![Block::Numbered(steps.collect())],

@@ -5,7 +5,8 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Effect, Notice};
+use super::app::{App, Effect, Outcome};
+use super::message::Msg;
 use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::findings::Level;
@@ -13,8 +14,9 @@ use crate::journal::{self, Journal, Replayed};
 
 pub struct Host {
     /// Held for the life of the host: two programs must not share a journal.
-    _lock: std::fs::File,
-    journal_path: PathBuf,
+    /// Practice mode has neither: it keeps no journal.
+    _lock: Option<std::fs::File>,
+    journal_path: Option<PathBuf>,
     journal: Option<Journal>,
     export_dir: Option<PathBuf>,
     /// Files written outside the kiosk loop, for the caller to report (names
@@ -38,12 +40,30 @@ impl Host {
             ));
         }
         Ok(Host {
-            _lock: lock,
-            journal_path: state_dir.join("session.journal"),
+            _lock: Some(lock),
+            journal_path: Some(state_dir.join("session.journal")),
             journal: None,
             export_dir,
             saved: Vec::new(),
         })
+    }
+
+    /// A host for practice mode: no journal, and the debriefs the trainee
+    /// saves go in `dir` as they are (it is not made private: no patient's
+    /// answers are in them).
+    pub fn practice(dir: PathBuf) -> Host {
+        Host {
+            _lock: None,
+            journal_path: None,
+            journal: None,
+            export_dir: Some(dir),
+            saved: Vec::new(),
+        }
+    }
+
+    fn journal_path(&self) -> io::Result<&Path> {
+        let none = || io::Error::other("practice mode keeps no journal");
+        self.journal_path.as_deref().ok_or_else(none)
     }
 
     /// The unfinished session left by an earlier run, if any; lines it had
@@ -51,7 +71,8 @@ impl Host {
     /// resume but something in it is moved aside, not left for the next
     /// change to replace: staff may recover it.
     pub fn earlier(&self) -> io::Result<Option<Replayed>> {
-        let Some(bytes) = journal::read(&self.journal_path)? else {
+        let path = self.journal_path()?;
+        let Some(bytes) = journal::read(path)? else {
             return Ok(None);
         };
         match journal::parse(&bytes) {
@@ -64,11 +85,11 @@ impl Host {
             }
             Err(_) if bytes.trim_ascii().is_empty() => Ok(None),
             Err(_) => {
-                let aside = self.journal_path.with_file_name(format!(
+                let aside = path.with_file_name(format!(
                     "unreadable-{}.journal",
                     export::time::compact(export::time::now())
                 ));
-                std::fs::rename(&self.journal_path, unique(aside))?;
+                std::fs::rename(path, unique(aside))?;
                 Ok(None)
             }
         }
@@ -77,61 +98,89 @@ impl Host {
     /// Deletes the journal left by an earlier run.
     pub fn forget_earlier(&mut self) -> io::Result<()> {
         self.journal = None;
-        match std::fs::remove_file(&self.journal_path) {
+        match std::fs::remove_file(self.journal_path()?) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         }
     }
 
-    /// Carries out what the app asked for. Returns whether the patient's data
-    /// was wiped, so that the caller clears the screen too. Every effect is
-    /// tried, calling staff first, so that a disk that refuses one write
-    /// never stops the call for help; the first failure is returned.
+    /// Carries out what the app asked for and tells the app what came of
+    /// it, as messages. Returns whether the patient's data was wiped, so
+    /// that the caller clears the screen too. Every effect is tried,
+    /// calling staff first, so that a disk that refuses one write never
+    /// stops the call for help; the first failure is returned.
     pub fn apply(&mut self, app: &mut App) -> io::Result<bool> {
+        let (outcomes, failed) = self.carry_out(app);
+        let wiped = outcomes.contains(&Outcome::Wiped);
+        for outcome in outcomes {
+            app.update(Msg::Host(outcome));
+        }
+        failed.map_or(Ok(wiped), Err)
+    }
+
+    /// Like `apply`, but a failure to write is only told on screen instead
+    /// of ending the program: the answers are still in memory, the journal
+    /// keeps what it had, and nothing is wiped, so staff can step in.
+    pub fn apply_or_report(&mut self, app: &mut App) -> bool {
+        self.apply(app).unwrap_or(false)
+    }
+
+    /// The effects the app asked for, taken and carried out (reading the
+    /// app, never changing it otherwise): what came of them, and the first
+    /// failure.
+    fn carry_out(&mut self, app: &mut App) -> (Vec<Outcome>, Option<io::Error>) {
         let mut effects = std::mem::take(&mut app.effects);
         effects.sort_by_key(|e| !matches!(e, Effect::Alert(_) | Effect::StaffLog(_)));
-        let mut wiped = false;
+        let mut outcomes = Vec::new();
         let mut failed = None;
         for effect in effects {
+            // A wiped patient's changes are never journaled after the wipe.
+            if outcomes.contains(&Outcome::Wiped) && matches!(effect, Effect::Journal(_)) {
+                continue;
+            }
             match self.apply_one(app, effect.clone()) {
-                Ok(w) => wiped |= w,
+                Ok(outcome) => outcomes.extend(outcome),
                 Err(e) => {
                     if app.kiosk.is_some() && matches!(effect, Effect::Finished | Effect::Abandoned)
                     {
                         // Kept to try again; the screen hides the patient's answers.
-                        app.hold(effect);
+                        outcomes.push(Outcome::Held(effect));
                     }
                     failed.get_or_insert(e);
                 }
             }
         }
-        failed.map_or(Ok(wiped), Err)
+        if let Some(e) = &failed {
+            self.staff_log(&self.failure((app.clock)(), e));
+            outcomes.push(Outcome::Failed(failure_words(app, e)));
+        }
+        (outcomes, failed)
     }
 
-    fn apply_one(&mut self, app: &mut App, effect: Effect) -> io::Result<bool> {
+    fn apply_one(&mut self, app: &App, effect: Effect) -> io::Result<Option<Outcome>> {
         match effect {
             Effect::Journal(record) => match &mut self.journal {
                 Some(j) => j.append(&record)?,
                 // The first change of a session starts its journal, with
                 // every answer the session has (a resumed one has some).
-                None => self.journal = Some(Journal::create(&self.journal_path, &app.session)?),
+                None => self.journal = Some(Journal::create(self.journal_path()?, &app.session)?),
             },
             Effect::Finished if app.kiosk.is_some() => {
                 // A kiosk saves for days: the paths are not kept, or memory would grow.
                 self.close_and_save(app, "summary")?;
-                self.wipe(app)?;
-                return Ok(true);
+                self.forget_earlier()?;
+                return Ok(Some(Outcome::Wiped));
             }
             Effect::Finished => {
                 self.finish(app)?;
-                app.leave();
+                return Ok(Some(Outcome::Finished));
             }
             Effect::Abandoned => {
                 if !app.session.answers.is_empty() {
                     self.close_and_save(app, "unfinished")?;
                 }
-                self.wipe(app)?;
-                return Ok(true);
+                self.forget_earlier()?;
+                return Ok(Some(Outcome::Wiped));
             }
             Effect::Alert(level) => self.call_staff(app, level),
             Effect::SetAside(earlier) => {
@@ -142,36 +191,21 @@ impl Host {
                 self.forget_earlier()?;
             }
             Effect::StaffLog(line) => self.staff_log(&line),
-        }
-        Ok(false)
-    }
-
-    /// Like `apply`, but a failure to write is told on screen instead of
-    /// ending the program: the answers are still in memory, the journal keeps
-    /// what it had, and nothing is wiped, so staff can step in.
-    pub fn apply_or_report(&mut self, app: &mut App) -> bool {
-        match self.apply(app) {
-            Ok(wiped) => wiped,
-            Err(e) => {
-                self.staff_log(&self.failure((app.clock)(), &e));
-                let what = if app.kiosk.is_some() {
-                    "Please tell a member of staff."
-                } else {
-                    "Please check the disk."
-                };
-                app.notice = Some(Notice::Error(format!(
-                    "Your answers could not be saved ({}). {what}",
-                    plain(e.kind())
-                )));
-                false
+            Effect::SaveDebrief { name, text } => {
+                let dir = self.export_dir.as_deref().unwrap_or(Path::new("."));
+                let path = dir.join(name);
+                export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
+                return Ok(Some(Outcome::Saved(path)));
             }
         }
+        Ok(None)
     }
 
     /// For the staff log: which write failed, why, and the folders in play
     /// (files are named by the time, never by anything of the patient's).
     fn failure(&self, at: u64, e: &io::Error) -> String {
-        let state = self.journal_path.parent().unwrap_or(Path::new("."));
+        let journal = self.journal_path.as_deref().and_then(Path::parent);
+        let state = journal.unwrap_or(Path::new("."));
         let exports = self
             .export_dir
             .as_deref()
@@ -186,7 +220,7 @@ impl Host {
 
     /// After the program ends outside kiosk mode: a session that reached
     /// its summary is saved, whichever way the patient left.
-    pub fn finish_on_exit(&mut self, app: &mut App) -> io::Result<()> {
+    pub fn finish_on_exit(&mut self, app: &App) -> io::Result<()> {
         if app.finished {
             self.finish(app)?;
         }
@@ -195,12 +229,10 @@ impl Host {
 
     /// Saves the summary of a finished session and closes its journal, so
     /// that it is never offered to be continued.
-    fn finish(&mut self, app: &mut App) -> io::Result<()> {
+    fn finish(&mut self, app: &App) -> io::Result<()> {
         let paths = self.close_and_save(app, "summary")?;
         self.saved.extend(paths);
-        self.forget_earlier()?;
-        app.finished = false;
-        Ok(())
+        self.forget_earlier()
     }
 
     /// Marks the journal closed, then saves the session's summary as
@@ -213,7 +245,7 @@ impl Host {
             Some(j) => j,
             None => self
                 .journal
-                .insert(Journal::create(&self.journal_path, &app.session)?),
+                .insert(Journal::create(self.journal_path()?, &app.session)?),
         };
         journal.append(&journal::Record::Closed { at })?;
         self.save(app, &app.session, kind)
@@ -226,7 +258,7 @@ impl Host {
         let Some(dir) = &self.export_dir else {
             if kind == "unfinished" {
                 let path = self
-                    .journal_path
+                    .journal_path()?
                     .with_file_name(format!("unfinished-{}.ron", export::time::compact(now)));
                 export::write_private(&path, session.to_ron().as_bytes(), false)
                     .map_err(io::Error::from)?;
@@ -301,14 +333,27 @@ impl Host {
     /// only, never a patient's answer or a PIN. Best effort: a log that
     /// cannot be written must not stop the kiosk or alarm the patient.
     pub fn staff_log(&self, line: &str) {
-        let _ = append_line(&self.journal_path.with_file_name("staff.log"), line);
+        if let Ok(path) = self.journal_path() {
+            let _ = append_line(&path.with_file_name("staff.log"), line);
+        }
     }
+}
 
-    fn wipe(&mut self, app: &mut App) -> io::Result<()> {
-        self.forget_earlier()?;
-        app.reset();
-        Ok(())
+/// What to tell of a write that failed.
+fn failure_words(app: &App, e: &io::Error) -> String {
+    if app.practice.is_some() {
+        let words = &crate::practice::PracticeWords::builtin().not_saved;
+        return crate::report::fill(words, &[("error", &e.to_string())]);
     }
+    let what = if app.kiosk.is_some() {
+        "Please tell a member of staff."
+    } else {
+        "Please check the disk."
+    };
+    format!(
+        "Your answers could not be saved ({}). {what}",
+        plain(e.kind())
+    )
 }
 
 /// Why a file could not be written, in words for a patient or a clerk; a
@@ -359,6 +404,7 @@ fn unique(path: PathBuf) -> PathBuf {
 mod tests {
     use super::*;
     use crate::journal::Record;
+    use crate::tui::app::Notice;
 
     fn app() -> App {
         let q = crate::content::questionnaire();

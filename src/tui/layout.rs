@@ -1,9 +1,12 @@
 //! Where things go on screen. The view draws into these areas and the update
 //! uses the same ones to tell what a mouse click hit, so the two never disagree.
 
+pub mod report;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::body::{Figure, Figures, Placed, View};
+use super::keymap::{Action, Focus, Keymap};
+use crate::body::{Figure, Figures, Placed, Symptom, View};
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
@@ -209,6 +212,50 @@ impl BodyLayout {
     pub fn single(&self) -> bool {
         self.figures[0].is_some() && self.figures[1].is_none()
     }
+
+    /// Where the list of every region goes when no figure fits: the panel
+    /// under the legend and the note below it.
+    pub fn list(&self, keymap: &Keymap) -> Rect {
+        let header = legend_rows(keymap, self.panel.width).len() as u16 + 1;
+        Rect {
+            y: self.panel.y + header,
+            height: self.panel.height.saturating_sub(header),
+            ..self.panel
+        }
+    }
+}
+
+/// The symptoms of the body diagram's legend, packed into as few lines as
+/// `width` allows.
+pub fn legend_rows(keymap: &Keymap, width: u16) -> Vec<Vec<Symptom>> {
+    let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
+    let mut used = 0;
+    for s in Symptom::ALL {
+        // "›p / pain " : marker, key, space, symbol, space, word, space.
+        let entry = 5 + mark_key(keymap, s).width() + s.word().len();
+        if used > 0 && used + entry > width as usize {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        rows.last_mut().expect("never empty").push(s);
+        used += entry;
+    }
+    rows
+}
+
+/// The key that marks a symptom, as the legend shows it.
+pub fn mark_key(keymap: &Keymap, s: Symptom) -> String {
+    keymap
+        .key_for(Action::Mark(s), Focus::Body)
+        .map_or_else(String::new, |k| k.glyph())
+}
+
+/// The practice interview's two columns in the `body` of its frame: the
+/// questions, and the one under the cursor.
+pub fn interview_columns(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+        .spacing(2)
+        .areas(body)
 }
 
 /// The first row shown of a list of `len` rows in `height` rows so that the

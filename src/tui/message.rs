@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{
 };
 use tui_input::InputRequest;
 
+use super::app::Outcome;
 use super::keymap::{Action, Keymap};
 use crate::body::Symptom;
 
@@ -85,6 +86,8 @@ pub enum Msg {
     },
     Resize(u16, u16),
     Paste(String),
+    /// What the runtime made of the effects asked for.
+    Host(Outcome),
 }
 
 /// The message for a terminal event, or `None` when it means nothing here.

@@ -11,7 +11,6 @@ pub mod host;
 pub mod keymap;
 pub mod layout;
 pub mod message;
-pub mod practice;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -338,54 +337,6 @@ fn draw_with(
     let area = terminal.draw(render)?.area;
     execute!(io::stdout(), EndSynchronizedUpdate)?;
     Ok(area)
-}
-
-/// Like `draw`, for a practice session.
-fn draw_practice(
-    terminal: &mut DefaultTerminal,
-    app: &mut practice::PracticeApp,
-) -> io::Result<()> {
-    let drawn = draw_with(terminal, |f| app.view(f))?;
-    app.update(Msg::Resize(drawn.width, drawn.height));
-    Ok(())
-}
-
-/// Runs a practice session on the real terminal until the trainee leaves.
-pub fn run_practice(mut app: practice::PracticeApp) -> io::Result<(practice::PracticeApp, Exit)> {
-    let (tx, rx) = mpsc::channel();
-    let handle = watch_signals(&tx, false)?;
-    let mut terminal = init()?;
-    // Practice keeps the built-in keys (for now).
-    let keys = keymap::Keymap::builtin();
-    let result = (|| {
-        if let Some(exit) = hung_up(draw_practice(&mut terminal, &mut app))? {
-            return Ok(exit);
-        }
-        watch_hangup(&tx);
-        read_input(tx);
-        while app.running {
-            match rx.recv() {
-                Ok(Wake::Signal(sig)) => return Ok(Exit::Signal(sig)),
-                Ok(Wake::InputClosed) | Err(_) => return Ok(Exit::Signal(SIGHUP)),
-                Ok(Wake::Term(e)) => match message::from_event(&e, &keys, app.focus()) {
-                    Some(msg) => app.update(msg),
-                    None if matches!(e, Event::Resize(..)) => {}
-                    None => continue,
-                },
-            }
-            if app.wants_export {
-                app.wants_export = false;
-                app.notice = Some(practice::save_debrief(&app, std::path::Path::new(".")));
-            }
-            if let Some(exit) = hung_up(draw_practice(&mut terminal, &mut app))? {
-                return Ok(exit);
-            }
-        }
-        Ok(Exit::Done)
-    })();
-    restore(terminal);
-    handle.close();
-    result.map(|exit| (app, exit))
 }
 
 /// Raw mode, the alternate screen, mouse capture and bracketed paste, and a

@@ -19,10 +19,7 @@ impl App {
         let layout = BodyLayout::new(widget, *view);
         let placed = layout.placed();
         // Without a figure, the panel is a list of every region.
-        let list = crate::tui::view::body::list_area(
-            layout.panel,
-            crate::tui::view::body::list_header(&self.keymap, layout.panel.width),
-        );
+        let list = layout.list(&self.keymap);
         let list_offset = layout::scroll_offset(*cursor, count, list.height as usize);
         let on_screen =
             |r: usize| !layout.has_figure() || placed.iter().any(|p| p.figure.centre(r).is_some());

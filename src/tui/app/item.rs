@@ -169,6 +169,9 @@ impl App {
     pub(super) fn go_back(&mut self, n: usize) {
         // Keep what was typed: stored if valid, else kept as a draft.
         self.commit_typed(n);
+        if self.practice.is_some() {
+            return self.end_recording();
+        }
         if self.return_to_review {
             return self.open_review(Some(n));
         }

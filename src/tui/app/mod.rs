@@ -5,7 +5,12 @@ mod alert;
 mod body;
 mod dialogs;
 mod item;
+mod outcome;
+mod practice;
 mod review;
+
+pub use outcome::Outcome;
+pub use practice::Practice;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -35,6 +40,14 @@ pub enum Screen {
     /// A full-screen emergency alert, shown the moment an answer raises an
     /// emergency warning sign; not a question.
     Alert,
+    /// Practice mode: the standardized patient's opening words.
+    Opening,
+    /// Practice mode: any question, in any order, in interviewer wording.
+    Interview,
+    /// Practice mode: the trainee's impression, this question of it.
+    Impression(usize),
+    /// Practice mode: the score and what the key says.
+    Debrief,
 }
 
 /// Which view of the report the summary screen shows.
@@ -159,6 +172,9 @@ pub struct App {
     /// A kiosk's save or wipe that failed, to try again; while it is held
     /// the screen shows nothing of the patient.
     pub held: Option<Effect>,
+    /// Practice mode: a trainee interviews a standardized patient; the
+    /// answers recorded are `session`'s. Never at a kiosk.
+    pub practice: Option<Box<Practice>>,
 }
 
 /// Work for the runtime, which owns the disk: the app itself stays pure.
@@ -177,6 +193,8 @@ pub enum Effect {
     Alert(Level),
     /// A line for the staff log (never a PIN or patient data).
     StaffLog(String),
+    /// Practice mode: save the debrief as this file (never over another).
+    SaveDebrief { name: String, text: String },
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -224,6 +242,7 @@ impl App {
             to_tell: None,
             bell: false,
             held: None,
+            practice: None,
             questionnaire,
         }
     }
@@ -500,6 +519,10 @@ impl App {
     }
 
     fn handle(&mut self, msg: Msg) {
+        // What the runtime did is taken in whatever is on screen.
+        if let Msg::Host(outcome) = msg {
+            return self.outcome(outcome);
+        }
         if let Msg::Resize(w, h) = msg {
             self.area = Rect::new(0, 0, w, h);
             return;
@@ -569,6 +592,9 @@ impl App {
     /// kiosk, nobody leaves without the staff PIN, so the patient may only
     /// start over.
     pub(super) fn ask_to_leave(&mut self) {
+        if self.practice.is_some() {
+            return self.leave_practice_screen();
+        }
         self.dialog = match (&self.kiosk, self.in_progress()) {
             (None, _) => Some(Dialog::ConfirmQuit),
             (Some(_), true) => Some(Dialog::StartOver),
@@ -591,10 +617,17 @@ impl App {
             Screen::Review => self.update_review(msg),
             Screen::Summary => self.update_summary(msg),
             Screen::Alert => self.update_alert(msg),
+            Screen::Opening => self.update_opening(msg),
+            Screen::Interview => self.update_interview(msg),
+            Screen::Impression(n) => self.update_impression(n, msg),
+            Screen::Debrief => self.update_debrief(msg),
         }
     }
 
     fn go_forward_from(&mut self, from: Option<usize>) {
+        if self.practice.is_some() {
+            return self.end_recording();
+        }
         if self.return_to_review {
             return self.open_review(from);
         }
@@ -668,8 +701,12 @@ impl App {
             },
         };
         self.session.updated = at;
-        self.effects.push(Effect::Journal(record));
         self.enabled = self.session.enabled(&self.questionnaire);
+        // A trainee's record is nobody's answers: not kept, nobody alerted.
+        if self.practice.is_some() {
+            return;
+        }
+        self.effects.push(Effect::Journal(record));
         self.tell_new_warning_signs();
     }
 

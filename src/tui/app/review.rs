@@ -1,6 +1,7 @@
 //! The welcome, review and summary screens.
 
 use super::*;
+use crate::tui::layout::report::Row;
 
 impl App {
     pub(super) fn update_welcome(&mut self, msg: Msg) {
@@ -141,10 +142,36 @@ impl App {
             _ => {}
         }
         // Clamp so that scrolling past the end does nothing.
-        let lines = crate::tui::view::summary::lines(self, frame.body.width).len() as u16;
+        let lines = self.summary_rows(frame.body.width).len() as u16;
         self.summary_scroll = self
             .summary_scroll
             .min(lines.saturating_sub(frame.body.height));
+    }
+
+    /// The shown view of the summary as rows for a body `width` wide: the
+    /// view draws them, and scrolling stops at their end.
+    pub fn summary_rows(&self, width: u16) -> Vec<Row> {
+        let report = self.summary_report();
+        let view = match self.summary_tab {
+            SummaryTab::Patient => &report.patient,
+            SummaryTab::Clinician => &report.clinician,
+        };
+        // Where Done sends the summary, early enough to be read before it.
+        layout::report::rows(&view.sections, width, self.done_line().as_deref())
+    }
+
+    /// Where the summary goes when the patient presses Done.
+    fn done_line(&self) -> Option<String> {
+        match (&self.kiosk, &self.saves_to) {
+            (Some(_), _) => Some(
+                "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
+                    .to_string(),
+            ),
+            (None, Some(dir)) => Some(format!(
+                "When you press Done, this summary is saved in {dir}"
+            )),
+            (None, None) => None,
+        }
     }
 
     /// The summary's view of this tab, from its top.

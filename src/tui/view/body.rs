@@ -6,12 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
 use crate::tui::app::App;
-use crate::tui::keymap::{Action, Focus, Keymap};
-use crate::tui::layout::{self, BodyLayout, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
     pub app: &'a App,
@@ -20,44 +18,6 @@ pub struct BodyDiagram<'a> {
     pub brush: Symptom,
     pub painting: bool,
     pub view: View,
-}
-
-/// Where the full region list goes when no figure fits: under the `header` lines.
-pub fn list_area(panel: Rect, header: u16) -> Rect {
-    Rect {
-        y: panel.y + header,
-        height: panel.height.saturating_sub(header),
-        ..panel
-    }
-}
-
-/// How many lines the legend and the note under it take in a panel `width` wide.
-pub fn list_header(keymap: &Keymap, width: u16) -> u16 {
-    legend_rows(keymap, width).len() as u16 + 1
-}
-
-/// The key that marks a symptom, as the legend shows it.
-fn mark_key(keymap: &Keymap, s: Symptom) -> String {
-    keymap
-        .key_for(Action::Mark(s), Focus::Body)
-        .map_or_else(String::new, |k| k.glyph())
-}
-
-/// The symptoms of the legend, packed into as few lines as `width` allows.
-fn legend_rows(keymap: &Keymap, width: u16) -> Vec<Vec<Symptom>> {
-    let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
-    let mut used = 0;
-    for s in Symptom::ALL {
-        // "›p / pain " : marker, key, space, symbol, space, word, space.
-        let entry = 5 + mark_key(keymap, s).width() + s.word().len();
-        if used > 0 && used + entry > width as usize {
-            rows.push(Vec::new());
-            used = 0;
-        }
-        rows.last_mut().expect("never empty").push(s);
-        used += entry;
-    }
-    rows
 }
 
 fn symptom_style(app: &App, s: Symptom) -> Style {
@@ -141,11 +101,11 @@ impl BodyDiagram<'_> {
                 truncate("Left and right are your own.", w),
                 t.dim,
             ));
-            let n = lines.len() as u16;
+            // The legend and the note fill the rows above `layout.list()`.
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
             }
-            return self.full_list(list_area(p, n), buf);
+            return self.full_list(layout.list(&self.app.keymap), buf);
         }
         let here = &table.regions[self.cursor];
         lines.push(Line::styled(

@@ -3,6 +3,7 @@
 mod alert;
 pub mod body;
 pub mod item;
+mod practice;
 mod review;
 pub mod summary;
 mod welcome;
@@ -35,6 +36,9 @@ pub fn view(app: &App, frame: &mut TermFrame) {
         Screen::Review => review::render(app, area, frame.buffer_mut()),
         Screen::Summary => summary::render(app, area, frame.buffer_mut()),
         Screen::Alert => alert::render(app, area, frame.buffer_mut()),
+        Screen::Opening | Screen::Interview | Screen::Impression(_) | Screen::Debrief => {
+            practice::render(app, area, frame.buffer_mut())
+        }
     }
     let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated);
     match app.dialog {
@@ -43,7 +47,9 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             area,
             frame,
             " Leave? ",
-            if app.finished {
+            if app.practice.is_some() {
+                &crate::practice::PracticeWords::builtin().leave
+            } else if app.finished {
                 "Do you want to leave now?\nYour summary will be saved."
             } else {
                 "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later."
@@ -236,17 +242,6 @@ pub(crate) struct Chrome<'a> {
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
         self.render_notice(&app.theme, app.notice.clone(), frame, buf)
-    }
-
-    /// The chrome with a plain notice line (for screens without the app's notices).
-    pub fn render_with_notice(
-        self,
-        t: &Theme,
-        notice: Option<&str>,
-        frame: &Frame,
-        buf: &mut ratatui::buffer::Buffer,
-    ) {
-        self.render_notice(t, notice.map(|n| Notice::Info(n.to_string())), frame, buf)
     }
 
     fn render_notice(

@@ -7,136 +7,34 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, hints, wrapped};
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
-use crate::findings::Level;
-use crate::report::{Block, Bullet, Section};
+use super::{Chrome, hints};
 use crate::tui::app::{App, DONE, REVIEW, SummaryTab};
 use crate::tui::keymap::HintScreen;
+use crate::tui::layout::report::{Role, Row};
 use crate::tui::layout::{self, Frame};
+use crate::tui::theme::Theme;
 
 /// The shown view of the summary as lines for a body `width` wide.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let report = app.summary_report();
-    let view = match app.summary_tab {
-        SummaryTab::Patient => &report.patient,
-        SummaryTab::Clinician => &report.clinician,
-    };
-    let mut out = Lines {
-        out: Vec::new(),
-        width,
-    };
-    for (n, section) in view.sections.iter().enumerate() {
-        if n > 0 {
-            out.blank();
-        }
-        out.section(app, section);
-        // Where Done sends the summary, early enough to be read before it.
-        if let (0, Some(done)) = (n, done_line(app)) {
-            out.wrapped(&done, app.theme.dim, "");
-        }
-    }
-    out.out
+    styled(app.summary_rows(width), &app.theme)
 }
 
-/// Where the summary goes when the patient presses Done.
-fn done_line(app: &App) -> Option<String> {
-    match (&app.kiosk, &app.saves_to) {
-        (Some(_), _) => Some(
-            "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
-                .to_string(),
-        ),
-        (None, Some(dir)) => Some(format!(
-            "When you press Done, this summary is saved in {dir}"
-        )),
-        (None, None) => None,
-    }
+/// A report's rows in the theme's styles.
+pub fn styled(rows: Vec<Row>, t: &Theme) -> Vec<Line<'static>> {
+    rows.into_iter()
+        .map(|r| Line::styled(r.text, style(r.role, t)))
+        .collect()
 }
 
-struct Lines {
-    out: Vec<Line<'static>>,
-    width: u16,
-}
-
-impl Lines {
-    fn blank(&mut self) {
-        self.out.push(Line::default());
-    }
-
-    /// `text` wrapped, its first line after `indent` and the rest under it.
-    fn wrapped(&mut self, text: &str, style: Style, indent: &str) {
-        let w = self.width.saturating_sub(indent.chars().count() as u16);
-        for (i, l) in wrapped(text, w).into_iter().enumerate() {
-            let prefix = if i == 0 {
-                indent.to_string()
-            } else {
-                " ".repeat(indent.chars().count())
-            };
-            self.out.push(Line::styled(format!("{prefix}{l}"), style));
-        }
-    }
-
-    fn section(&mut self, app: &App, section: &Section) {
-        let t = &app.theme;
-        if !section.heading.is_empty() {
-            self.out
-                .push(Line::styled(section.heading.clone(), t.section));
-        }
-        for block in &section.blocks {
-            match block {
-                Block::Banner(level, text) => {
-                    let mark = if *level == Level::Emergency {
-                        "!! "
-                    } else {
-                        "! "
-                    };
-                    self.wrapped(text, t.urgent, mark);
-                }
-                Block::Paragraph(text) => self.wrapped(text, t.base, ""),
-                Block::Strong(text) => self.wrapped(text, t.error, "! "),
-                Block::Heading(text) => self.wrapped(text, t.prompt, ""),
-                Block::Bullets(list) => self.list(app, list, |_| "• ".to_string(), t.base),
-                Block::Numbered(list) => self.list(app, list, |n| format!("{}. ", n + 1), t.prompt),
-                Block::Table { rows, .. } => {
-                    for [label, value] in rows {
-                        self.wrapped(&format!("{label} {value}"), t.base, "• ");
-                    }
-                }
-                Block::Diagram(marks) => self.diagram(app, marks),
-            }
-        }
-    }
-
-    /// A list; each entry's details dimmed under it.
-    fn list(&mut self, app: &App, list: &[Bullet], marker: impl Fn(usize) -> String, style: Style) {
-        for (n, b) in list.iter().enumerate() {
-            let marker = marker(n);
-            self.wrapped(&b.text, style, &marker);
-            let indent = format!("{}- ", " ".repeat(marker.chars().count()));
-            for d in &b.details {
-                self.wrapped(d, app.theme.dim, &indent);
-            }
-        }
-    }
-
-    /// Both figures when there is room for them, and the symbols' legend.
-    fn diagram(&mut self, app: &App, marks: &BodyMarks) {
-        let regions = BodyRegions::builtin();
-        let [front, back] = &Figures::builtin().compact;
-        if self.width >= front.width + back.width + 4 {
-            for (a, b) in front
-                .render_marks(marks, regions)
-                .iter()
-                .zip(back.render_marks(marks, regions))
-            {
-                self.out.push(Line::from(format!("{a}    {b}")));
-            }
-        }
-        let legend: Vec<String> = Symptom::ALL
-            .iter()
-            .map(|s| format!("{} {}", s.symbol(), s.word()))
-            .collect();
-        self.wrapped(&legend.join("   "), app.theme.dim, "");
+fn style(role: Role, t: &Theme) -> Style {
+    match role {
+        Role::Urgent => t.urgent,
+        Role::Plain => t.base,
+        Role::Strong => t.error,
+        Role::Prompt => t.prompt,
+        Role::Section => t.section,
+        Role::Dim => t.dim,
+        Role::Figure => Style::default(),
     }
 }
 

@@ -1,0 +1,89 @@
+//! The report's findings as FHIR R4 resources beside the response, so a
+//! clinic that reads only the FHIR file still sees a warning sign: a Flag for
+//! each warning sign (its level as the flag's priority, its evidence in its
+//! narrative) and a Composition whose sections are the clinician's view.
+//!
+//! Flag and Composition are the plainest R4 resources for "a warning about
+//! this patient" and "a clinical note in sections"; ClinicalImpression is
+//! maturity 0 and has no place for next steps. Neither names the patient:
+//! the subject is only "a Patient" until a visit code can identify one.
+
+use serde_json::{Value, json};
+
+use super::{coding, narrative};
+use crate::export::time::rfc3339;
+use crate::export::{Summary, level_code};
+use crate::findings::{FlagFinding, Level};
+use crate::report::{Block, Bullet, Entry};
+
+const PRIORITY_URL: &str = "http://hl7.org/fhir/StructureDefinition/flag-priority";
+/// IHE's alert priorities as the FHIR extension pack defines them.
+const PRIORITY_SYSTEM: &str = "http://hl7.org/fhir/flag-priority-code";
+const LEVEL_SYSTEM: &str = "urn:intake:warning-level";
+
+fn sign_system(s: &Summary) -> String {
+    format!("urn:intake:warning-sign:{}", s.questionnaire.id)
+}
+
+/// The patient, not identified: Flag must name a subject.
+fn subject() -> Value {
+    json!({ "type": "Patient" })
+}
+
+/// A warning sign: its rules id and title as the code, its level as the
+/// priority (emergency high, urgent medium, tell-your-doctor low) and in
+/// intake's own words, its listed line and evidence as the narrative.
+pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
+    let level = f.of.level;
+    let (code, display) = match level {
+        Level::Emergency => ("PH", "High priority"),
+        Level::Urgent => ("PM", "Medium priority"),
+        Level::Soon => ("PL", "Low priority"),
+    };
+    let priority = json!({
+        "coding": [
+            coding(PRIORITY_SYSTEM, code, display),
+            coding(LEVEL_SYSTEM, level_code(level), s.words.levels.get(level)),
+        ],
+    });
+    let evidence = f.details.iter().map(Bullet::new).collect();
+    let blocks = [Block::Paragraph(f.text.clone()), Block::Bullets(evidence)];
+    json!({
+        "resourceType": "Flag",
+        "text": narrative::text(&blocks),
+        "extension": [{ "url": PRIORITY_URL, "valueCodeableConcept": priority }],
+        "status": "active",
+        "code": {
+            "coding": [coding(&sign_system(s), &f.of.id, &f.of.title)],
+            "text": f.of.title,
+        },
+        "subject": subject(),
+    })
+}
+
+/// The clinician's view as a note: a section for each of its sections.
+pub(super) fn composition(s: &Summary) -> Value {
+    let sections: Vec<Value> = s
+        .report
+        .clinician
+        .sections
+        .iter()
+        .map(|section| {
+            let mut v = json!({ "text": narrative::text(&section.blocks) });
+            if !section.heading.is_empty() {
+                v["title"] = json!(section.heading);
+            }
+            v
+        })
+        .collect();
+    json!({
+        "resourceType": "Composition",
+        "status": if s.complete { "final" } else { "preliminary" },
+        "type": { "text": s.words.title },
+        "subject": subject(),
+        "date": rfc3339(s.authored),
+        "author": [{ "type": "Device", "display": "intake" }],
+        "title": s.questionnaire.title,
+        "section": sections,
+    })
+}

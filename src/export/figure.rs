@@ -1,0 +1,22 @@
+//! The body diagram as text lines, for the files that draw it: both figures
+//! side by side, a blank line, then the symbols' legend.
+
+use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+
+pub fn lines(marks: &BodyMarks) -> Vec<String> {
+    let regions = BodyRegions::builtin();
+    let [front, back] = &Figures::builtin().compact;
+    let mut out: Vec<String> = front
+        .render_marks(marks, regions)
+        .iter()
+        .zip(back.render_marks(marks, regions))
+        .map(|(a, b)| format!("{a}    {b}"))
+        .collect();
+    let legend: Vec<String> = Symptom::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.symbol(), s.word()))
+        .collect();
+    out.push(String::new());
+    out.push(legend.join("   "));
+    out
+}

@@ -1,0 +1,178 @@
+//! A report's sections as wrapped lines of text, each with what it is: the
+//! summary screen (and any screen that shows a report) draws them in the
+//! theme's styles, and `update` counts them to stop scrolling at the end,
+//! so the two never disagree.
+
+use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::findings::Level;
+use crate::report::{Block, Bullet, Section};
+
+/// What a line is, for the view to style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The banner of a warning level.
+    Urgent,
+    Plain,
+    /// A line that must stand out.
+    Strong,
+    /// A heading inside a section, or a numbered entry.
+    Prompt,
+    /// A section's heading.
+    Section,
+    /// Details, notes and legends.
+    Dim,
+    /// A row of a body figure, drawn as it is.
+    Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub text: String,
+    pub role: Role,
+}
+
+/// `sections` as rows for a body `width` wide, a blank row between
+/// sections, and `after_first` (if any) under the first section.
+pub fn rows(sections: &[Section], width: u16, after_first: Option<&str>) -> Vec<Row> {
+    let mut out = Rows {
+        out: Vec::new(),
+        width,
+    };
+    for (n, section) in sections.iter().enumerate() {
+        if n > 0 {
+            out.push(String::new(), Role::Plain);
+        }
+        out.section(section);
+        if let (0, Some(text)) = (n, after_first) {
+            out.wrapped(text, Role::Dim, "");
+        }
+    }
+    out.out
+}
+
+struct Rows {
+    out: Vec<Row>,
+    width: u16,
+}
+
+impl Rows {
+    fn push(&mut self, text: String, role: Role) {
+        self.out.push(Row { text, role });
+    }
+
+    /// `text` wrapped, its first line after `indent` and the rest under it.
+    fn wrapped(&mut self, text: &str, role: Role, indent: &str) {
+        let indent_w = indent.chars().count();
+        // One column spare at the right edge, as every screen keeps.
+        let w = self.width.saturating_sub(indent_w as u16).saturating_sub(1);
+        for (i, l) in super::wrap(text, w as usize).into_iter().enumerate() {
+            let prefix = if i == 0 {
+                indent.to_string()
+            } else {
+                " ".repeat(indent_w)
+            };
+            self.push(format!("{prefix}{l}"), role);
+        }
+    }
+
+    fn section(&mut self, section: &Section) {
+        if !section.heading.is_empty() {
+            self.push(section.heading.clone(), Role::Section);
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Banner(level, text) => {
+                    let mark = if *level == Level::Emergency {
+                        "!! "
+                    } else {
+                        "! "
+                    };
+                    self.wrapped(text, Role::Urgent, mark);
+                }
+                Block::Paragraph(text) => self.wrapped(text, Role::Plain, ""),
+                Block::Strong(text) => self.wrapped(text, Role::Strong, "! "),
+                Block::Heading(text) => self.wrapped(text, Role::Prompt, ""),
+                Block::Bullets(list) => self.list(list, |_| "• ".to_string(), Role::Plain),
+                Block::Numbered(list) => self.list(list, |n| format!("{}. ", n + 1), Role::Prompt),
+                Block::Table { rows, .. } => {
+                    for [label, value] in rows {
+                        self.wrapped(&format!("{label} {value}"), Role::Plain, "• ");
+                    }
+                }
+                Block::Diagram(marks) => self.diagram(marks),
+            }
+        }
+    }
+
+    /// A list; each entry's details dimmed under it.
+    fn list(&mut self, list: &[Bullet], marker: impl Fn(usize) -> String, role: Role) {
+        for (n, b) in list.iter().enumerate() {
+            let marker = marker(n);
+            self.wrapped(&b.text, role, &marker);
+            let indent = format!("{}- ", " ".repeat(marker.chars().count()));
+            for d in &b.details {
+                self.wrapped(d, Role::Dim, &indent);
+            }
+        }
+    }
+
+    /// Both figures when there is room for them, and the symbols' legend.
+    fn diagram(&mut self, marks: &BodyMarks) {
+        let regions = BodyRegions::builtin();
+        let [front, back] = &Figures::builtin().compact;
+        if self.width >= front.width + back.width + 4 {
+            for (a, b) in front
+                .render_marks(marks, regions)
+                .iter()
+                .zip(back.render_marks(marks, regions))
+            {
+                self.push(format!("{a}    {b}"), Role::Figure);
+            }
+        }
+        let legend: Vec<String> = Symptom::ALL
+            .iter()
+            .map(|s| format!("{} {}", s.symbol(), s.word()))
+            .collect();
+        self.wrapped(&legend.join("   "), Role::Dim, "");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_apart_and_details_sit_under_their_entry() {
+        let sections = [
+            Section {
+                heading: String::new(),
+                blocks: vec![Block::Banner(Level::Urgent, "See a doctor today".into())],
+            },
+            Section {
+                heading: "Steps".into(),
+                blocks: vec![Block::Numbered(vec![Bullet {
+                    text: "Rest".into(),
+                    details: vec!["Because: one two three".into()],
+                }])],
+            },
+        ];
+        let rows = rows(&sections, 16, Some("Saved here"));
+        let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "! See a doctor",
+                "  today",
+                "Saved here",
+                "",
+                "Steps",
+                "1. Rest",
+                "   - Because:",
+                "     one two",
+                "     three",
+            ]
+        );
+        assert_eq!(rows[0].role, Role::Urgent);
+        assert_eq!(rows[6].role, Role::Dim);
+    }
+}

@@ -1,0 +1,206 @@
+//! Practice mode's screens: the opening words, the interview, the
+//! impression and the debrief, in the chrome every screen has.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::Chrome;
+use super::summary::styled;
+use crate::answers::Answer;
+use crate::body::BodyRegions;
+use crate::practice::PracticeWords;
+use crate::report::fill;
+use crate::tui::app::{App, Practice, Screen};
+use crate::tui::layout::{self, Frame, scroll_offset, truncate, wrap};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(p) = app.practice.as_deref() else {
+        return;
+    };
+    let words = PracticeWords::builtin();
+    let frame = Frame::new(area);
+    let (hints, right): (&[(&str, &str)], String) = match app.screen {
+        Screen::Interview => (
+            &[
+                ("↑↓", "choose"),
+                ("Enter", "ask"),
+                ("i", "give your impression"),
+                ("Esc", "leave"),
+            ],
+            fill(
+                &words.asked,
+                &[("count", &p.interview.asked.len().to_string())],
+            ),
+        ),
+        Screen::Impression(n) => (
+            &[("↑↓", "choose"), ("Enter", "answer"), ("←", "back")],
+            fill(
+                &words.impression,
+                &[
+                    ("n", &(n + 1).to_string()),
+                    ("count", &p.interview.questions.len().to_string()),
+                ],
+            ),
+        ),
+        Screen::Debrief => (
+            &[
+                ("↑↓", "scroll"),
+                ("e", "save as Markdown"),
+                ("Esc", "leave"),
+            ],
+            String::new(),
+        ),
+        _ => (
+            &[("Enter", "begin the interview"), ("Esc", "leave")],
+            String::new(),
+        ),
+    };
+    let title = fill(&words.title, &[("name", &p.interview.case.name)]);
+    Chrome {
+        title: &title,
+        right,
+        progress: None,
+        hints,
+        back: None,
+        next: None,
+    }
+    .render(app, &frame, buf);
+    let body = frame.body;
+    match app.screen {
+        Screen::Interview => interview(app, p, body, buf),
+        Screen::Impression(n) => impression(app, p, n, body, buf),
+        Screen::Debrief => {
+            let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
+                layout::report::rows(&d.sections, body.width, None)
+            });
+            Paragraph::new(styled(rows, &app.theme))
+                .scroll((p.scroll, 0))
+                .render(body, buf);
+        }
+        _ => opening(app, p, body, buf),
+    }
+}
+
+/// Who the patient is, what they say first, and how the interview goes.
+fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
+    let (t, words, case) = (&app.theme, PracticeWords::builtin(), &p.interview.case);
+    let w = body.width as usize;
+    let age = app.rules().practice.age.as_ref();
+    let who = match age.and_then(|id| case.answers.get(id)) {
+        Some(Answer::Number(n)) => {
+            let values = [("name", case.name.as_str()), ("age", &format!("{n:.0}"))];
+            fill(&words.aged, &values)
+        }
+        _ => case.name.clone(),
+    };
+    let mut lines = vec![Line::styled(who, t.prompt), Line::default()];
+    let opening = fill(&words.opening, &[("opening", &case.opening)]);
+    lines.extend(wrap(&opening, w).into_iter().map(Line::from));
+    lines.push(Line::default());
+    let how = if p.interview.manual {
+        &words.manual
+    } else {
+        &words.guided
+    };
+    lines.extend(wrap(how, w).into_iter().map(|l| Line::styled(l, t.dim)));
+    Paragraph::new(lines).render(body, buf);
+}
+
+/// The questions, ticked once asked, and beside them the one under the
+/// cursor: why it is asked, and what the patient said.
+fn interview(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let [list, panel] = layout::interview_columns(body);
+    let items = app.interview_items();
+    let offset = scroll_offset(p.cursor, items.len(), list.height as usize);
+    let index = |id: &str| app.questionnaire.index_of(id).unwrap_or(0);
+    let shown = items.iter().enumerate().skip(offset);
+    for (i, item) in shown.take(list.height as usize) {
+        let here = i == p.cursor;
+        let style = if here {
+            t.selected
+        } else if !app.enabled[index(&item.id)] {
+            t.dim
+        } else {
+            t.base
+        };
+        let mark = if p.interview.was_asked(&item.id) {
+            "✓ "
+        } else if item.red_flag {
+            "! "
+        } else {
+            "  "
+        };
+        let width = (list.width as usize).saturating_sub(4);
+        let line = Line::from(vec![
+            Span::styled(if here { "›" } else { " " }, t.key),
+            Span::styled(mark, t.checked),
+            Span::styled(truncate(item.interviewer_prompt(), width), style),
+        ]);
+        line.render(layout::row(list, i - offset), buf);
+    }
+    if let Some(item) = items.get(p.cursor) {
+        Paragraph::new(asked(app, p, item, panel.width as usize)).render(panel, buf);
+    }
+}
+
+/// The panel beside the questions.
+fn asked(
+    app: &App,
+    p: &Practice,
+    item: &crate::questionnaire::Item,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let (t, words) = (&app.theme, PracticeWords::builtin());
+    let mut lines: Vec<Line> = Vec::new();
+    let index = app.questionnaire.index_of(&item.id).unwrap_or(0);
+    if let Some((_, s)) = app.questionnaire.section_of(index) {
+        lines.push(Line::styled(s.title.clone(), t.section));
+    }
+    let mut para = |text: String, style| {
+        lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
+    };
+    para(
+        fill(&words.ask, &[("question", item.interviewer_prompt())]),
+        t.prompt,
+    );
+    para(fill(&words.why, &[("why", &item.why)]), t.dim);
+    para(String::new(), t.base);
+    if !p.interview.was_asked(&item.id) {
+        para(words.to_ask.clone(), t.dim);
+        return lines;
+    }
+    let reply = p.interview.case.reply(item, words);
+    para(fill(&words.reply, &[("reply", &reply)]), t.base);
+    if let Some(a) = app.session.get(&item.id) {
+        let shown = a.display(&item.kind, BodyRegions::builtin());
+        para(fill(&words.recorded, &[("answer", &shown)]), t.checked);
+    }
+    lines
+}
+
+/// Impression question `n` and its choices.
+fn impression(app: &App, p: &Practice, n: usize, body: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(q) = p.interview.questions.get(n) else {
+        return;
+    };
+    let mut lines = vec![Line::styled(q.prompt.clone(), t.prompt), Line::default()];
+    let height = body.height.saturating_sub(2) as usize;
+    let cursor = p.choice.unwrap_or(0);
+    let offset = scroll_offset(cursor, q.choices.len(), height);
+    let width = (body.width as usize).saturating_sub(3);
+    for (i, (_, words)) in q.choices.iter().enumerate().skip(offset).take(height) {
+        let here = p.choice == Some(i);
+        lines.push(Line::from(vec![
+            Span::styled(if here { "› " } else { "  " }, t.key),
+            Span::styled(
+                truncate(words, width),
+                if here { t.selected } else { t.base },
+            ),
+        ]));
+    }
+    Paragraph::new(lines).render(body, buf);
+}
