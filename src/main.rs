@@ -43,7 +43,7 @@ struct Cli {
 
     /// Read the keys from this keymap file (RON) instead of the built-in
     /// assets/keymap.ron; `intake validate` checks one.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     keymap: Option<PathBuf>,
 
     /// Save the summary (Markdown, JSON and FHIR) in this directory when the
@@ -153,6 +153,7 @@ fn main() -> ExitCode {
             cases,
             record,
             high_contrast: cli.high_contrast,
+            keymap: cli.keymap,
         }),
         None => cli::run::run(&cli::run::Options {
             sources,

@@ -10,7 +10,10 @@ use common::Harness;
 use ratatui::crossterm::event::KeyCode;
 
 use intake::cli::validate::check_bytes;
+use intake::tui::app::{App, Screen};
 use intake::tui::keymap::{BUILTIN_KEYMAP, Keymap, parse_keymap};
+use intake::tui::theme::Theme;
+use ratatui::layout::Rect;
 
 const BEGIN: &str = "<!-- keys: made from assets/keymap.ron; tests/keymap.rs checks it -->\n";
 const END: &str = "<!-- /keys -->";
@@ -66,4 +69,31 @@ fn a_changed_key_is_the_one_the_screens_read_and_show() {
     assert!(h.app.running, "y no longer says yes");
     h.keys("o");
     assert!(!h.app.running);
+}
+
+#[test]
+fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
+    let q = intake::content::questionnaire();
+    let rules = intake::content::rules_for(&q).unwrap();
+    let source = std::fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
+    let case = intake::practice::Case::parse("l5.ron", &source, &q).unwrap();
+    let keymap = BUILTIN_KEYMAP.replacen("keys: [\"i\"]", "keys: [\"g\"]", 1);
+    let mut h = Harness::new(80, 24);
+    h.app = App::practice(
+        q,
+        rules,
+        case,
+        false,
+        Theme::mono(),
+        Rect::new(0, 0, 80, 24),
+    )
+    .with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Interview);
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("g give your impression"), "{screen}");
+    h.keys("i");
+    assert_eq!(h.app.screen, Screen::Interview);
+    h.keys("g");
+    assert_eq!(h.app.screen, Screen::Impression(0));
 }

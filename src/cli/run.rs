@@ -139,7 +139,7 @@ fn read_kiosk(path: &Path) -> Result<(String, String, KioskConfig), String> {
 
 /// A user's keymap, checked like `intake validate` checks it. At a kiosk
 /// too: no key leaves one without the PIN, whatever it is bound to.
-fn read_keymap(path: &Path) -> Result<Keymap, String> {
+pub(super) fn read_keymap(path: &Path) -> Result<Keymap, String> {
     let name = path.display().to_string();
     let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
     keymap::parse_keymap(&name, &source).map_err(|e| e.to_string())

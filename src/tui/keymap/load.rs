@@ -44,10 +44,14 @@ struct HintsSpec {
     multi: Vec<HintSpec>,
     body: Vec<HintSpec>,
     info: Vec<HintSpec>,
+    opening: Vec<HintSpec>,
+    interview: Vec<HintSpec>,
+    impression: Vec<HintSpec>,
+    debrief: Vec<HintSpec>,
 }
 
 impl HintsSpec {
-    fn into_screens(self) -> [Vec<HintSpec>; 11] {
+    fn into_screens(self) -> [Vec<HintSpec>; 15] {
         [
             self.welcome,
             self.review,
@@ -60,6 +64,10 @@ impl HintsSpec {
             self.multi,
             self.body,
             self.info,
+            self.opening,
+            self.interview,
+            self.impression,
+            self.debrief,
         ]
     }
 }

@@ -177,10 +177,15 @@ pub enum HintScreen {
     Multi,
     Body,
     Info,
+    /// Practice mode's screens.
+    Opening,
+    Interview,
+    Impression,
+    Debrief,
 }
 
 impl HintScreen {
-    pub const ALL: [HintScreen; 11] = [
+    pub const ALL: [HintScreen; 15] = [
         HintScreen::Welcome,
         HintScreen::Review,
         HintScreen::Summary,
@@ -192,6 +197,10 @@ impl HintScreen {
         HintScreen::Multi,
         HintScreen::Body,
         HintScreen::Info,
+        HintScreen::Opening,
+        HintScreen::Interview,
+        HintScreen::Impression,
+        HintScreen::Debrief,
     ];
 
     /// How the screen reads keys, for the keys its hints show.
