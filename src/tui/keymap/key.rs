@@ -42,38 +42,21 @@ const NAMES: [(&str, KeyCode, &str); 15] = [
 impl Key {
     /// A key from its name in a keymap file; `None` for no key of ours.
     pub fn parse(name: &str) -> Option<Key> {
-        let mut key = Key {
-            code: Code::Digits,
-            ctrl: false,
-            alt: false,
-        };
-        let mut rest = name;
+        let (mut ctrl, mut alt, mut rest) = (false, false, name);
         loop {
             if let Some(r) = rest.strip_prefix("Ctrl-").filter(|r| !r.is_empty()) {
-                (key.ctrl, rest) = (true, r);
+                (ctrl, rest) = (true, r);
             } else if let Some(r) = rest.strip_prefix("Alt-").filter(|r| !r.is_empty()) {
-                (key.alt, rest) = (true, r);
+                (alt, rest) = (true, r);
             } else {
                 break;
             }
         }
-        key.code = match rest {
-            "0-9" => Code::Digits,
-            _ => match NAMES.iter().find(|(n, ..)| *n == rest) {
-                Some((_, code, _)) => Code::of(*code),
-                None => match rest.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
-                    Some(n @ 1..=12) => Code::Other(KeyCode::F(n)),
-                    _ => {
-                        let mut chars = rest.chars();
-                        match (chars.next(), chars.next()) {
-                            (Some(c), None) if !c.is_control() => Code::of(KeyCode::Char(c)),
-                            _ => return None,
-                        }
-                    }
-                },
-            },
-        };
-        Some(key)
+        Some(Key {
+            code: Code::named(rest)?,
+            ctrl,
+            alt,
+        })
     }
 
     /// The key of a terminal event.
@@ -156,6 +139,25 @@ impl Key {
 }
 
 impl Code {
+    /// A key's name without its modifiers: "0-9", a named key, F1 to F12,
+    /// or one character.
+    fn named(name: &str) -> Option<Code> {
+        if name == "0-9" {
+            return Some(Code::Digits);
+        }
+        if let Some((_, code, _)) = NAMES.iter().find(|(n, ..)| *n == name) {
+            return Some(Code::of(*code));
+        }
+        if let Some(n @ 1..=12) = name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+            return Some(Code::Other(KeyCode::F(n)));
+        }
+        let mut chars = name.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => Some(Code::of(KeyCode::Char(c))),
+            _ => None,
+        }
+    }
+
     fn of(code: KeyCode) -> Code {
         match code {
             KeyCode::Char(c) => Code::Char(c.to_lowercase().next().unwrap_or(c)),

@@ -2,14 +2,14 @@
 
 use serde::Deserialize;
 
-use super::{Action, Binding, Context, Hint, HintScreen, Key, Keymap};
+use super::{Action, Binding, ByScreen, Context, Hint, HintScreen, Key, Keymap, first_key};
 use crate::diagnostic::{Diagnostics, Problems};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Keymap")]
 struct KeymapFile {
     bindings: Vec<BindingSpec>,
-    hints: HintsSpec,
+    hints: ByScreen<Vec<HintSpec>>,
     quit_at_kiosk: String,
 }
 
@@ -27,49 +27,6 @@ struct BindingSpec {
 struct HintSpec {
     show: Vec<Action>,
     label: String,
-}
-
-/// The hints of each screen, as written (fields in `HintScreen::ALL` order).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HintsSpec {
-    welcome: Vec<HintSpec>,
-    review: Vec<HintSpec>,
-    summary: Vec<HintSpec>,
-    alert: Vec<HintSpec>,
-    text: Vec<HintSpec>,
-    duration: Vec<HintSpec>,
-    scale: Vec<HintSpec>,
-    choice: Vec<HintSpec>,
-    multi: Vec<HintSpec>,
-    body: Vec<HintSpec>,
-    info: Vec<HintSpec>,
-    opening: Vec<HintSpec>,
-    interview: Vec<HintSpec>,
-    impression: Vec<HintSpec>,
-    debrief: Vec<HintSpec>,
-}
-
-impl HintsSpec {
-    fn into_screens(self) -> [Vec<HintSpec>; 15] {
-        [
-            self.welcome,
-            self.review,
-            self.summary,
-            self.alert,
-            self.text,
-            self.duration,
-            self.scale,
-            self.choice,
-            self.multi,
-            self.body,
-            self.info,
-            self.opening,
-            self.interview,
-            self.impression,
-            self.debrief,
-        ]
-    }
 }
 
 /// Reads a keymap: an unknown key name, one key given two actions in one
@@ -91,17 +48,14 @@ pub fn parse_keymap(path: &str, source: &str) -> Result<Keymap, Diagnostics> {
             );
         }
     }
-    let mut keymap = Keymap {
+    let hints = file
+        .hints
+        .map(|screen, specs| hints(&bindings, screen, &specs));
+    problems.into_result(Keymap {
         bindings,
-        hints: Vec::new(),
+        hints,
         quit_at_kiosk: file.quit_at_kiosk,
-    };
-    keymap.hints = HintScreen::ALL
-        .into_iter()
-        .zip(file.hints.into_screens())
-        .map(|(screen, specs)| hints(&keymap, screen, &specs))
-        .collect();
-    problems.into_result(keymap)
+    })
 }
 
 /// The bindings with their keys read; each problem is placed at its key,
@@ -159,14 +113,18 @@ fn clash(before: &[Binding], spec: &BindingSpec, key: Key) -> Option<String> {
 
 /// A screen's hints: each action's key there, then the label. A hint none
 /// of whose actions has a key there is left out: nothing could be pressed.
-fn hints(keymap: &Keymap, screen: HintScreen, specs: &[HintSpec]) -> Vec<Hint> {
+fn hints(bindings: &[Binding], screen: HintScreen, specs: &[HintSpec]) -> Vec<Hint> {
     let focus = screen.focus();
     specs
         .iter()
         .filter_map(|spec| {
             let mut keys = String::new();
             let mut arrow = false;
-            for key in spec.show.iter().filter_map(|a| keymap.key_for(*a, focus)) {
+            for key in spec
+                .show
+                .iter()
+                .filter_map(|a| first_key(bindings, *a, focus))
+            {
                 // Arrows side by side join up: ↑↓.
                 let glued = keys.is_empty() || (arrow && key.is_arrow());
                 if !glued {

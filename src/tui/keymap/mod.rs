@@ -185,31 +185,81 @@ pub enum HintScreen {
 }
 
 impl HintScreen {
-    pub const ALL: [HintScreen; 15] = [
-        HintScreen::Welcome,
-        HintScreen::Review,
-        HintScreen::Summary,
-        HintScreen::Alert,
-        HintScreen::Text,
-        HintScreen::Duration,
-        HintScreen::Scale,
-        HintScreen::Choice,
-        HintScreen::Multi,
-        HintScreen::Body,
-        HintScreen::Info,
-        HintScreen::Opening,
-        HintScreen::Interview,
-        HintScreen::Impression,
-        HintScreen::Debrief,
-    ];
-
     /// How the screen reads keys, for the keys its hints show.
     pub fn focus(self) -> Focus {
+        use HintScreen::*;
         match self {
-            HintScreen::Text | HintScreen::Duration => Focus::Text,
-            HintScreen::Scale => Focus::Scale,
-            HintScreen::Body => Focus::Body,
-            _ => Focus::Other,
+            Text | Duration => Focus::Text,
+            Scale => Focus::Scale,
+            Body => Focus::Body,
+            Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Interview
+            | Impression | Debrief => Focus::Other,
+        }
+    }
+}
+
+/// Something for each screen with hints, as the keymap file names them;
+/// a screen left out is a compile error here and a positioned one there.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ByScreen<T> {
+    welcome: T,
+    review: T,
+    summary: T,
+    alert: T,
+    text: T,
+    duration: T,
+    scale: T,
+    choice: T,
+    multi: T,
+    body: T,
+    info: T,
+    opening: T,
+    interview: T,
+    impression: T,
+    debrief: T,
+}
+
+impl<T> ByScreen<T> {
+    fn get(&self, screen: HintScreen) -> &T {
+        use HintScreen::*;
+        match screen {
+            Welcome => &self.welcome,
+            Review => &self.review,
+            Summary => &self.summary,
+            Alert => &self.alert,
+            Text => &self.text,
+            Duration => &self.duration,
+            Scale => &self.scale,
+            Choice => &self.choice,
+            Multi => &self.multi,
+            Body => &self.body,
+            Info => &self.info,
+            Opening => &self.opening,
+            Interview => &self.interview,
+            Impression => &self.impression,
+            Debrief => &self.debrief,
+        }
+    }
+
+    fn map<U>(self, mut f: impl FnMut(HintScreen, T) -> U) -> ByScreen<U> {
+        use HintScreen::*;
+        ByScreen {
+            welcome: f(Welcome, self.welcome),
+            review: f(Review, self.review),
+            summary: f(Summary, self.summary),
+            alert: f(Alert, self.alert),
+            text: f(Text, self.text),
+            duration: f(Duration, self.duration),
+            scale: f(Scale, self.scale),
+            choice: f(Choice, self.choice),
+            multi: f(Multi, self.multi),
+            body: f(Body, self.body),
+            info: f(Info, self.info),
+            opening: f(Opening, self.opening),
+            interview: f(Interview, self.interview),
+            impression: f(Impression, self.impression),
+            debrief: f(Debrief, self.debrief),
         }
     }
 }
@@ -226,8 +276,7 @@ pub struct Hint {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
-    /// By screen, in `HintScreen::ALL` order.
-    hints: Vec<Vec<Hint>>,
+    hints: ByScreen<Vec<Hint>>,
     /// The label of a Quit hint at a kiosk, where Esc starts over.
     pub quit_at_kiosk: String,
 }
@@ -265,16 +314,11 @@ impl Keymap {
     /// The key a hint shows for an action with this focus: the first bound
     /// to it, in the order of the file.
     pub fn key_for(&self, action: Action, focus: Focus) -> Option<Key> {
-        self.bindings
-            .iter()
-            .filter(|b| b.action == action && focus.contexts().contains(&b.context))
-            .find_map(|b| b.keys.first().copied())
+        first_key(&self.bindings, action, focus)
     }
 
     pub fn hints(&self, screen: HintScreen) -> &[Hint] {
-        let at = HintScreen::ALL.iter().position(|s| *s == screen);
-        at.and_then(|n| self.hints.get(n))
-            .map_or(&[], Vec::as_slice)
+        self.hints.get(screen)
     }
 
     /// The README's key table: a row for each thing a key does, in the
@@ -297,6 +341,14 @@ impl Keymap {
         }
         out
     }
+}
+
+/// `Keymap::key_for` of these bindings.
+fn first_key(bindings: &[Binding], action: Action, focus: Focus) -> Option<Key> {
+    bindings
+        .iter()
+        .filter(|b| b.action == action && focus.contexts().contains(&b.context))
+        .find_map(|b| b.keys.first().copied())
 }
 
 #[cfg(test)]
