@@ -1,6 +1,6 @@
 //! `intake validate`: any of the core's data files, told apart by the name
 //! of their top-level structure, checked with positioned errors. The
-//! screen's own files (themes) are checked by `cli::validate`.
+//! screen's own files (themes, keymaps) are checked by `cli::validate`.
 
 use std::path::Path;
 
@@ -63,12 +63,19 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 session.answers.len()
             ))
         }
-        "Themes" => Err(invalid_at(
-            &name,
-            &source,
-            "Themes",
-            "themes are the screen's: this build has no screen (feature \"tui\")".into(),
-        )),
+        kind @ ("Themes" | "Keymap") => {
+            let what = if kind == "Themes" {
+                "themes"
+            } else {
+                "keymaps"
+            };
+            Err(invalid_at(
+                &name,
+                &source,
+                kind,
+                format!("{what} are the screen's: this build has no screen (feature \"tui\")"),
+            ))
+        }
         "BodyRegions" => {
             let t = crate::body::BodyRegions::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (body regions: {})", t.regions.len()))

@@ -41,6 +41,11 @@ struct Cli {
     #[arg(long)]
     high_contrast: bool,
 
+    /// Read the keys from this keymap file (RON) instead of the built-in
+    /// assets/keymap.ron; `intake validate` checks one.
+    #[arg(long, value_name = "FILE", global = true)]
+    keymap: Option<PathBuf>,
+
     /// Save the summary (Markdown, JSON and FHIR) in this directory when the
     /// patient finishes. The directory is created readable by its owner only.
     #[arg(long, value_name = "DIR")]
@@ -148,11 +153,13 @@ fn main() -> ExitCode {
             cases,
             record,
             high_contrast: cli.high_contrast,
+            keymap: cli.keymap,
         }),
         None => cli::run::run(&cli::run::Options {
             sources,
             interviewer: cli.interviewer,
             high_contrast: cli.high_contrast,
+            keymap: cli.keymap,
             export_dir: cli.export_dir,
             kiosk: cli.kiosk,
             state_dir: cli.state_dir,

@@ -34,6 +34,7 @@ fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
         }
     }
     files.push("assets/themes.ron".into());
+    files.push("assets/keymap.ron".into());
     files.sort();
     let mut out: Vec<_> = files
         .into_iter()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use common::Harness;
 use intake::answers::{Answer, Session};
@@ -13,6 +13,7 @@ use intake::kiosk::KioskConfig;
 use intake::questionnaire::Questionnaire;
 use intake::tui::Host;
 use intake::tui::app::{App, Dialog, Effect, Screen};
+use intake::tui::keymap::{Action, BUILTIN_KEYMAP, Keymap, parse_keymap};
 use intake::tui::message::Msg;
 use intake::tui::theme::Theme;
 use ratatui::Terminal;
@@ -150,7 +151,7 @@ fn kiosk() -> Harness {
 fn say_yes(app: &mut App) {
     let (yes, _) = intake::tui::layout::dialog_buttons(app.area);
     for msg in [
-        Msg::Letter('y'),
+        Msg::Yes,
         Msg::Click {
             column: yes.x + 1,
             row: yes.y,
@@ -245,6 +246,45 @@ fn outside_a_kiosk_the_same_paths_do_leave() {
     let (column, row) = h.find("Leave");
     h.app.update(Msg::Click { column, row });
     assert_eq!(h.app.dialog, Some(Dialog::ConfirmQuit));
+    h.keys("y");
+    assert!(!h.app.running);
+}
+
+/// The built-in keymap with F5 bound to `action` too, as a user's file may.
+fn with_f5(action: Action) -> Arc<Keymap> {
+    let binding = format!("(action: {action:?}, keys: [\"F5\"], context: Any, does: \"\"),");
+    let source = BUILTIN_KEYMAP.replacen("bindings: [", &format!("bindings: [\n{binding}"), 1);
+    Arc::new(parse_keymap("user.ron", &source).unwrap())
+}
+
+#[test]
+fn no_key_binding_makes_a_way_out_of_a_kiosk() {
+    // Whatever a keymap binds, keys only give messages, and no message
+    // leaves a kiosk but a right PIN: F5 bound to each action in turn,
+    // pressed twice on every screen and dialog with a yes after each,
+    // leaves the kiosk running.
+    for action in Action::all() {
+        let keymap = with_f5(action);
+        for (name, reach) in states() {
+            let mut h = kiosk();
+            h.app.keymap = keymap.clone();
+            reach(&mut h);
+            for _ in 0..2 {
+                h.key(KeyCode::F(5));
+                say_yes(&mut h.app);
+            }
+            assert!(h.app.running, "F5 as {action:?} on {name}");
+        }
+    }
+    // The keys are read through the keymap given: F5 as StaffExit asks for
+    // the PIN, and outside a kiosk F5 as Quit, then yes, leaves.
+    let mut h = kiosk();
+    h.app.keymap = with_f5(Action::StaffExit);
+    h.key(KeyCode::F(5));
+    assert_eq!(h.app.dialog, Some(Dialog::StaffPin));
+    let mut h = Harness::new(W, H);
+    h.app.keymap = with_f5(Action::Quit);
+    h.key(KeyCode::F(5));
     h.keys("y");
     assert!(!h.app.running);
 }

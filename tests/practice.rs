@@ -456,7 +456,7 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
         }
         app.update(Msg::Down);
     }
-    app.update(Msg::Letter('i'));
+    app.update(Msg::Impression);
     let questions = app.practice.as_deref().unwrap().interview.questions.clone();
     let wanted = [
         if key.red_flags { "yes" } else { "no" },

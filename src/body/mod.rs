@@ -50,17 +50,6 @@ impl Symptom {
         }
     }
 
-    /// The key that marks this symptom on the diagram.
-    pub fn key(self) -> char {
-        match self {
-            Symptom::Pain => 'p',
-            Symptom::Numbness => 'n',
-            Symptom::Tingling => 't',
-            Symptom::Weakness => 'w',
-            Symptom::Sensitive => 's',
-        }
-    }
-
     pub fn word(self) -> &'static str {
         match self {
             Symptom::Pain => "pain",

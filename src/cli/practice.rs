@@ -17,6 +17,8 @@ pub struct Options {
     /// The trainee records each answer on the questionnaire's screens.
     pub record: bool,
     pub high_contrast: bool,
+    /// A keymap file to read the keys from instead of the built-in one.
+    pub keymap: Option<PathBuf>,
 }
 
 pub fn run(opts: &Options) -> Result<ExitCode, String> {
@@ -29,12 +31,22 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
     let name = path.display().to_string();
     let source = std::fs::read_to_string(&path).map_err(|e| format!("{name}: cannot read: {e}"))?;
     let case = crate::practice::Case::parse(&name, &source, &q).map_err(|e| e.to_string())?;
+    let keymap = match &opts.keymap {
+        Some(p) => Some(super::run::read_keymap(p)?),
+        None => None,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err("intake: practice needs a terminal to run in".into());
     }
     let theme = Theme::from_env(opts.high_contrast);
     let record = opts.record;
-    let make = move || tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA);
+    let make = move || {
+        let app = tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA);
+        match keymap {
+            Some(keymap) => app.with_keymap(keymap),
+            None => app,
+        }
+    };
     // Debriefs the trainee saves go in the current directory.
     let mut host = tui::Host::practice(PathBuf::from("."));
     let (_, exit) = tui::run(make, &mut host, false).map_err(|e| format!("intake: {e}"))?;

@@ -13,6 +13,7 @@ use crate::findings::Rules;
 use crate::journal::Replayed;
 use crate::kiosk::KioskConfig;
 use crate::questionnaire::Questionnaire;
+use crate::tui::keymap::{self, Keymap};
 use crate::tui::{self, theme::Theme};
 use crate::{content, export};
 
@@ -23,6 +24,8 @@ pub struct Options {
     /// Every screen shows the interviewer's wording and why it is asked.
     pub interviewer: bool,
     pub high_contrast: bool,
+    /// A keymap file to read the keys from instead of the built-in one.
+    pub keymap: Option<PathBuf>,
     pub export_dir: Option<PathBuf>,
     /// A kiosk configuration file; it names its own state and export dirs.
     pub kiosk: Option<PathBuf>,
@@ -48,12 +51,17 @@ struct Setup {
     export_dir: PathBuf,
     interviewer: bool,
     high_contrast: bool,
+    keymap: Option<Keymap>,
 }
 
 impl Setup {
     fn check(opts: &Options) -> Result<Setup, String> {
         let kiosk = match &opts.kiosk {
             Some(p) => Some(read_kiosk(p)?),
+            None => None,
+        };
+        let keymap = match &opts.keymap {
+            Some(p) => Some(read_keymap(p)?),
             None => None,
         };
         let external = match &opts.sources.questionnaire {
@@ -84,6 +92,7 @@ impl Setup {
             export_dir,
             interviewer: opts.interviewer,
             high_contrast: opts.high_contrast,
+            keymap,
         })
     }
 
@@ -100,6 +109,9 @@ impl Setup {
         let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA);
         if let Some(rules) = rules {
             app = app.with_rules(rules);
+        }
+        if let Some(keymap) = self.keymap {
+            app = app.with_keymap(keymap);
         }
         app.interviewer = self.interviewer;
         app.saves_to = Some(self.export_dir.display().to_string());
@@ -123,6 +135,14 @@ fn read_kiosk(path: &Path) -> Result<(String, String, KioskConfig), String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
     let k = KioskConfig::parse(&name, &source).map_err(|e| e.to_string())?;
     Ok((name, source, k))
+}
+
+/// A user's keymap, checked like `intake validate` checks it. At a kiosk
+/// too: no key leaves one without the PIN, whatever it is bound to.
+pub(super) fn read_keymap(path: &Path) -> Result<Keymap, String> {
+    let name = path.display().to_string();
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    keymap::parse_keymap(&name, &source).map_err(|e| e.to_string())
 }
 
 /// Runs the screen; afterwards a session that reached its summary is saved

@@ -1,6 +1,6 @@
 //! `intake validate`: every file given is checked and each problem printed
 //! as path:line:col; the status is 1 if any file is invalid. The core's
-//! files are checked by `check`, the screen's own (themes) here.
+//! files are checked by `check`, the screen's own (themes, keymaps) here.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,22 +26,43 @@ pub fn run(files: &[PathBuf]) -> Result<ExitCode, String> {
     })
 }
 
-/// `check::check_file`, and the screen's own files (themes) too.
+/// `check::check_file`, and the screen's own files (themes, keymaps) too.
 pub fn check_file(path: &Path) -> Result<String, LoadError> {
     check_bytes(path, check::read(path)?)
 }
 
-/// `check::check_bytes`, and the screen's own files (themes) too: the core
-/// knows nothing of colours.
+/// `check::check_bytes`, and the screen's own files (themes, keymaps) too:
+/// the core knows nothing of colours or keys.
 pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     #[cfg(feature = "tui")]
-    if check::kind(&String::from_utf8_lossy(&bytes)) == "Themes" {
-        let name = path.display().to_string();
-        let source = crate::questionnaire::source_text(&name, bytes).map_err(LoadError::Invalid)?;
-        crate::tui::theme::parse_themes(&name, &source).map_err(LoadError::Invalid)?;
-        return Ok(format!("{name}: ok (themes)"));
+    {
+        let kind = check::kind(&String::from_utf8_lossy(&bytes)).to_string();
+        if kind == "Themes" || kind == "Keymap" {
+            let name = path.display().to_string();
+            let source =
+                crate::questionnaire::source_text(&name, bytes).map_err(LoadError::Invalid)?;
+            return screen_file(&name, &source, &kind).map_err(LoadError::Invalid);
+        }
     }
     check::check_bytes(path, bytes)
+}
+
+/// Checks a themes or keymap file; on success a line saying what it holds.
+#[cfg(feature = "tui")]
+fn screen_file(
+    name: &str,
+    source: &str,
+    kind: &str,
+) -> Result<String, crate::diagnostic::Diagnostics> {
+    if kind == "Themes" {
+        crate::tui::theme::parse_themes(name, source)?;
+        return Ok(format!("{name}: ok (themes)"));
+    }
+    let keymap = crate::tui::keymap::parse_keymap(name, source)?;
+    Ok(format!(
+        "{name}: ok (keymap: {} bindings)",
+        keymap.bindings.len()
+    ))
 }
 
 #[cfg(test)]
@@ -62,17 +83,23 @@ mod tests {
 
     #[cfg(not(feature = "tui"))]
     #[test]
-    fn without_the_screen_themes_are_refused_where_they_start() {
-        let e = check_bytes(Path::new("t.ron"), THEMES.to_vec()).unwrap_err();
-        let line = String::from_utf8_lossy(THEMES)
-            .lines()
-            .position(|l| l.starts_with("Themes("))
-            .unwrap()
-            + 1;
-        let e = e.to_string();
-        assert!(
-            e.starts_with(&format!("t.ron:{line}:1: themes are the screen's")),
-            "{e}"
-        );
+    fn without_the_screen_themes_and_keymaps_are_refused_where_they_start() {
+        const KEYMAP: &[u8] = include_bytes!("../../assets/keymap.ron");
+        for (file, start, what) in [
+            (THEMES, "Themes(", "themes"),
+            (KEYMAP, "Keymap(", "keymaps"),
+        ] {
+            let e = check_bytes(Path::new("t.ron"), file.to_vec()).unwrap_err();
+            let line = String::from_utf8_lossy(file)
+                .lines()
+                .position(|l| l.starts_with(start))
+                .unwrap()
+                + 1;
+            let e = e.to_string();
+            assert!(
+                e.starts_with(&format!("t.ron:{line}:1: {what} are the screen's")),
+                "{e}"
+            );
+        }
     }
 }

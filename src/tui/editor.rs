@@ -57,7 +57,8 @@ impl Editor {
         match self {
             Editor::Number { .. } | Editor::Duration { .. } | Editor::Text { .. } => Focus::Text,
             Editor::Scale { .. } => Focus::Scale,
-            Editor::None | Editor::Choice { .. } | Editor::Body { .. } => Focus::Other,
+            Editor::Body { .. } => Focus::Body,
+            Editor::None | Editor::Choice { .. } => Focus::Other,
         }
     }
 

@@ -5,6 +5,7 @@ pub mod report;
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::keymap::{Action, Focus, Keymap};
 use crate::body::{Figure, Figures, Placed, Symptom, View};
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
@@ -214,8 +215,8 @@ impl BodyLayout {
 
     /// Where the list of every region goes when no figure fits: the panel
     /// under the legend and the note below it.
-    pub fn list(&self) -> Rect {
-        let header = legend_rows(self.panel.width).len() as u16 + 1;
+    pub fn list(&self, keymap: &Keymap) -> Rect {
+        let header = legend_rows(keymap, self.panel.width).len() as u16 + 1;
         Rect {
             y: self.panel.y + header,
             height: self.panel.height.saturating_sub(header),
@@ -226,12 +227,12 @@ impl BodyLayout {
 
 /// The symptoms of the body diagram's legend, packed into as few lines as
 /// `width` allows.
-pub fn legend_rows(width: u16) -> Vec<Vec<Symptom>> {
+pub fn legend_rows(keymap: &Keymap, width: u16) -> Vec<Vec<Symptom>> {
     let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
     let mut used = 0;
     for s in Symptom::ALL {
         // "›p / pain " : marker, key, space, symbol, space, word, space.
-        let entry = 6 + s.word().len();
+        let entry = 5 + mark_key(keymap, s).width() + s.word().len();
         if used > 0 && used + entry > width as usize {
             rows.push(Vec::new());
             used = 0;
@@ -240,6 +241,13 @@ pub fn legend_rows(width: u16) -> Vec<Vec<Symptom>> {
         used += entry;
     }
     rows
+}
+
+/// The key that marks a symptom, as the legend shows it.
+pub fn mark_key(keymap: &Keymap, s: Symptom) -> String {
+    keymap
+        .key_for(Action::Mark(s), Focus::Body)
+        .map_or_else(String::new, |k| k.glyph())
 }
 
 /// The practice interview's two columns in the `body` of its frame: the

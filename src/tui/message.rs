@@ -1,5 +1,6 @@
-//! Terminal events turned into messages. Which message a key means depends on
-//! what has focus: in a text field letters are text, elsewhere they are commands.
+//! Terminal events turned into messages. Which message a key gives is the
+//! keymap's to say, by what has focus: in a text field letters are text,
+//! elsewhere they are commands.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -7,34 +8,55 @@ use ratatui::crossterm::event::{
 use tui_input::InputRequest;
 
 use super::app::Outcome;
+use super::keymap::{Action, Keymap};
+use crate::body::Symptom;
+
+pub use super::keymap::Focus;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Up,
     Down,
-    /// Left arrow outside text fields: back, or lower on a scale.
+    /// Outside text fields: back, or lower on a scale.
     Left,
-    /// Right arrow outside text fields: next, or higher on a scale.
+    /// Outside text fields: next, or higher on a scale.
     Right,
-    /// Space: tick or choose the option under the cursor.
+    /// Tick or choose the option under the cursor.
     Toggle,
-    /// Enter: choose and go on.
+    /// Choose and go on.
     Confirm,
-    /// Backspace (outside text), Shift-Tab: the previous screen.
+    /// The previous screen.
     Back,
-    /// Tab: the next field.
+    /// The next field.
     NextField,
     Digit(u8),
-    /// A letter command outside text fields (y, n, p, t, ...).
-    Letter(char),
+    /// Answer yes (a yes/no question, a dialog).
+    Yes,
+    No,
+    /// Body diagram: mark this symptom here.
+    Mark(Symptom),
+    /// Body diagram: the other side of the figure.
+    Flip,
+    /// Body diagram: paint mode on or off.
+    Paint,
+    /// Body diagram: clear the place under the cursor.
+    ClearPlace,
+    /// Body diagram: clear every mark (asks first).
+    ClearAll,
+    /// Practice: give the impression.
+    Impression,
+    /// Practice: save the debrief.
+    SaveDebrief,
+    /// A key with no action here: only "press any key" listens.
+    OtherKey,
     Edit(InputRequest),
     /// Show or hide "why we ask".
     Help,
-    /// Esc: ask before leaving.
+    /// Ask before leaving.
     Quit,
-    /// Ctrl-C, Ctrl-Z or Ctrl-\: like Esc, except in kiosk mode, where they do nothing.
+    /// Like Quit, except in kiosk mode, where it does nothing.
     Interrupt,
-    /// Ctrl-Q: staff asking to leave kiosk mode (a PIN follows).
+    /// Staff asking to leave kiosk mode (a PIN follows).
     StaffExit,
     /// Seconds since the last key or click (kiosk idle timer).
     Tick {
@@ -68,21 +90,11 @@ pub enum Msg {
     Host(Outcome),
 }
 
-/// What has the keyboard, so keys can be read accordingly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// A text or number field: printable keys are typed.
-    Text,
-    /// A 0-10 scale: left and right change the value.
-    Scale,
-    Other,
-}
-
 /// The message for a terminal event, or `None` when it means nothing here.
-pub fn from_event(event: &Event, focus: Focus) -> Option<Msg> {
+pub fn from_event(event: &Event, keymap: &Keymap, focus: Focus) -> Option<Msg> {
     match event {
         // Windows reports releases too; without this filter every key counts twice.
-        Event::Key(key) if key.kind == KeyEventKind::Press => from_key(key, focus),
+        Event::Key(key) if key.kind == KeyEventKind::Press => Some(from_key(key, keymap, focus)),
         Event::Mouse(mouse) => from_mouse(mouse),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
         Event::Paste(text) => Some(Msg::Paste(text.clone())),
@@ -90,63 +102,66 @@ pub fn from_event(event: &Event, focus: Focus) -> Option<Msg> {
     }
 }
 
-fn from_key(key: &KeyEvent, focus: Focus) -> Option<Msg> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    // Keys that mean the same everywhere.
-    match key.code {
-        KeyCode::Char('c' | 'z' | '\\' | '4') if ctrl => return Some(Msg::Interrupt),
-        KeyCode::Char('q') if ctrl => return Some(Msg::StaffExit),
-        KeyCode::Esc => return Some(Msg::Quit),
-        KeyCode::Enter => return Some(Msg::Confirm),
-        KeyCode::BackTab => return Some(Msg::Back),
-        KeyCode::Tab => return Some(Msg::NextField),
-        KeyCode::F(1) => return Some(Msg::Help),
-        KeyCode::F(2) => return Some(Msg::ToggleTheme),
-        KeyCode::Up => return Some(Msg::Up),
-        KeyCode::Down => return Some(Msg::Down),
-        KeyCode::PageUp => return Some(Msg::PageUp),
-        KeyCode::PageDown => return Some(Msg::PageDown),
-        _ => {}
+fn from_key(key: &KeyEvent, keymap: &Keymap, focus: Focus) -> Msg {
+    if let Some(action) = keymap.action(key, focus) {
+        return message(action, key);
     }
-    if focus == Focus::Text {
-        let edit = match key.code {
-            KeyCode::Left if ctrl || alt => InputRequest::GoToPrevWord,
-            KeyCode::Right if ctrl || alt => InputRequest::GoToNextWord,
-            KeyCode::Left => InputRequest::GoToPrevChar,
-            KeyCode::Right => InputRequest::GoToNextChar,
-            KeyCode::Home => InputRequest::GoToStart,
-            KeyCode::End => InputRequest::GoToEnd,
-            KeyCode::Backspace if ctrl || alt => InputRequest::DeletePrevWord,
-            KeyCode::Backspace => InputRequest::DeletePrevChar,
-            KeyCode::Delete => InputRequest::DeleteNextChar,
-            KeyCode::Char('a') if ctrl => InputRequest::GoToStart,
-            KeyCode::Char('e') if ctrl => InputRequest::GoToEnd,
-            KeyCode::Char('w') if ctrl => InputRequest::DeletePrevWord,
-            KeyCode::Char('u') if ctrl => InputRequest::DeleteFromStart,
-            KeyCode::Char('k') if ctrl => InputRequest::DeleteTillEnd,
-            KeyCode::Char(c) if !ctrl && !alt => InputRequest::InsertChar(c),
-            _ => return None,
-        };
-        return Some(Msg::Edit(edit));
-    }
+    let typed = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
-        KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
-        KeyCode::Right | KeyCode::Char('l') => Some(Msg::Right),
-        KeyCode::Char('k') if !ctrl => Some(Msg::Up),
-        KeyCode::Char('j') if !ctrl => Some(Msg::Down),
-        KeyCode::Backspace => Some(Msg::Back),
-        KeyCode::Home => Some(Msg::Home),
-        KeyCode::End => Some(Msg::End),
-        KeyCode::Char(' ') => Some(Msg::Toggle),
-        KeyCode::Char('?') => Some(Msg::Help),
-        KeyCode::Char(c) if c.is_ascii_digit() && !ctrl => Some(Msg::Digit(c as u8 - b'0')),
-        KeyCode::Char('+') if focus == Focus::Scale => Some(Msg::Right),
-        KeyCode::Char('-') if focus == Focus::Scale => Some(Msg::Left),
-        KeyCode::Char(c) if c.is_alphabetic() && !ctrl && !alt => {
-            Some(Msg::Letter(c.to_ascii_lowercase()))
-        }
-        _ => None,
+        KeyCode::Char(c) if focus == Focus::Text && typed => Msg::Edit(InputRequest::InsertChar(c)),
+        _ => Msg::OtherKey,
+    }
+}
+
+/// The message an action gives; `key` is the key pressed, for a digit.
+fn message(action: Action, key: &KeyEvent) -> Msg {
+    use InputRequest as I;
+    match action {
+        Action::Quit => Msg::Quit,
+        Action::Interrupt => Msg::Interrupt,
+        Action::StaffExit => Msg::StaffExit,
+        Action::Confirm => Msg::Confirm,
+        Action::Back => Msg::Back,
+        Action::NextField => Msg::NextField,
+        Action::Help => Msg::Help,
+        Action::ToggleTheme => Msg::ToggleTheme,
+        Action::Up => Msg::Up,
+        Action::Down => Msg::Down,
+        Action::Left => Msg::Left,
+        Action::Right => Msg::Right,
+        Action::PageUp => Msg::PageUp,
+        Action::PageDown => Msg::PageDown,
+        Action::Home => Msg::Home,
+        Action::End => Msg::End,
+        Action::Toggle => Msg::Toggle,
+        Action::Digit => match key.code {
+            KeyCode::Char(c) => c
+                .to_digit(10)
+                .map_or(Msg::OtherKey, |d| Msg::Digit(d as u8)),
+            _ => Msg::OtherKey,
+        },
+        Action::Yes => Msg::Yes,
+        Action::No => Msg::No,
+        Action::Impression => Msg::Impression,
+        Action::SaveDebrief => Msg::SaveDebrief,
+        Action::Mark(s) => Msg::Mark(s),
+        Action::Flip => Msg::Flip,
+        Action::Paint => Msg::Paint,
+        Action::ClearPlace => Msg::ClearPlace,
+        Action::ClearAll => Msg::ClearAll,
+        Action::CharLeft => Msg::Edit(I::GoToPrevChar),
+        Action::CharRight => Msg::Edit(I::GoToNextChar),
+        Action::WordLeft => Msg::Edit(I::GoToPrevWord),
+        Action::WordRight => Msg::Edit(I::GoToNextWord),
+        Action::LineStart => Msg::Edit(I::GoToStart),
+        Action::LineEnd => Msg::Edit(I::GoToEnd),
+        Action::DeleteBack => Msg::Edit(I::DeletePrevChar),
+        Action::DeleteForward => Msg::Edit(I::DeleteNextChar),
+        Action::DeleteWordBack => Msg::Edit(I::DeletePrevWord),
+        Action::DeleteToStart => Msg::Edit(I::DeleteFromStart),
+        Action::DeleteToEnd => Msg::Edit(I::DeleteTillEnd),
     }
 }
 
@@ -166,6 +181,10 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyEventState;
 
+    fn read(event: &Event, focus: Focus) -> Option<Msg> {
+        from_event(event, &Keymap::builtin(), focus)
+    }
+
     fn key(code: KeyCode, kind: KeyEventKind) -> Event {
         Event::Key(KeyEvent {
             code,
@@ -178,15 +197,15 @@ mod tests {
     #[test]
     fn only_presses_count() {
         assert_eq!(
-            from_event(&key(KeyCode::Enter, KeyEventKind::Press), Focus::Other),
+            read(&key(KeyCode::Enter, KeyEventKind::Press), Focus::Other),
             Some(Msg::Confirm)
         );
         assert_eq!(
-            from_event(&key(KeyCode::Enter, KeyEventKind::Release), Focus::Other),
+            read(&key(KeyCode::Enter, KeyEventKind::Release), Focus::Other),
             None
         );
         assert_eq!(
-            from_event(&key(KeyCode::Enter, KeyEventKind::Repeat), Focus::Other),
+            read(&key(KeyCode::Enter, KeyEventKind::Repeat), Focus::Other),
             None
         );
     }
@@ -194,15 +213,15 @@ mod tests {
     #[test]
     fn letters_are_text_in_a_text_field_and_commands_elsewhere() {
         let j = key(KeyCode::Char('j'), KeyEventKind::Press);
-        assert_eq!(from_event(&j, Focus::Other), Some(Msg::Down));
+        assert_eq!(read(&j, Focus::Other), Some(Msg::Down));
         assert_eq!(
-            from_event(&j, Focus::Text),
+            read(&j, Focus::Text),
             Some(Msg::Edit(InputRequest::InsertChar('j')))
         );
         let bs = key(KeyCode::Backspace, KeyEventKind::Press);
-        assert_eq!(from_event(&bs, Focus::Other), Some(Msg::Back));
+        assert_eq!(read(&bs, Focus::Other), Some(Msg::Back));
         assert_eq!(
-            from_event(&bs, Focus::Text),
+            read(&bs, Focus::Text),
             Some(Msg::Edit(InputRequest::DeletePrevChar))
         );
     }
@@ -211,7 +230,25 @@ mod tests {
     fn ctrl_c_z_and_backslash_are_interrupts_even_in_text() {
         for c in ['c', 'z', '\\'] {
             let key = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-            assert_eq!(from_event(&key, Focus::Text), Some(Msg::Interrupt));
+            assert_eq!(read(&key, Focus::Text), Some(Msg::Interrupt));
         }
+    }
+
+    #[test]
+    fn a_key_with_no_action_is_still_a_key_pressed() {
+        let f12 = key(KeyCode::F(12), KeyEventKind::Press);
+        assert_eq!(read(&f12, Focus::Other), Some(Msg::OtherKey));
+        let q = key(KeyCode::Char('Q'), KeyEventKind::Press);
+        assert_eq!(read(&q, Focus::Other), Some(Msg::OtherKey));
+        assert_eq!(
+            read(&q, Focus::Text),
+            Some(Msg::Edit(InputRequest::InsertChar('Q')))
+        );
+    }
+
+    #[test]
+    fn a_digit_gives_its_number() {
+        let seven = key(KeyCode::Char('7'), KeyEventKind::Press);
+        assert_eq!(read(&seven, Focus::Scale), Some(Msg::Digit(7)));
     }
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod editor;
 pub mod host;
+pub mod keymap;
 pub mod kinds;
 pub mod layout;
 pub mod message;
@@ -250,7 +251,7 @@ fn event_loop(
                 if matches!(e, Event::Key(_) | Event::Mouse(_) | Event::Paste(_)) {
                     last_input = Instant::now();
                 }
-                match message::from_event(&e, app.focus()) {
+                match message::from_event(&e, &app.keymap, app.focus()) {
                     Some(msg) => app.update(msg),
                     None if matches!(e, Event::Resize(..)) => {}
                     None => continue,

@@ -50,7 +50,7 @@ impl Harness {
 
     pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let event = Event::Key(KeyEvent::new(code, modifiers));
-        if let Some(msg) = from_event(&event, self.app.focus()) {
+        if let Some(msg) = from_event(&event, &self.app.keymap, self.app.focus()) {
             self.app.update(msg);
         }
     }

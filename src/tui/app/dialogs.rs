@@ -9,9 +9,9 @@ impl App {
     pub(super) fn update_dialog(&mut self, msg: Msg) {
         let (yes, no) = layout::dialog_buttons(self.area);
         let answer = match msg {
-            Msg::Letter('y') => true,
+            Msg::Yes => true,
             Msg::Click { column, row } if layout::contains(yes, column, row) => true,
-            Msg::Letter('n') | Msg::Quit | Msg::Back => false,
+            Msg::No | Msg::Quit | Msg::Back => false,
             Msg::Click { column, row } if layout::contains(no, column, row) => false,
             _ => return,
         };

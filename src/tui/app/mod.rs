@@ -12,11 +12,12 @@ pub use outcome::Outcome;
 pub use practice::Practice;
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
 use super::editor::Editor;
+use super::keymap::Keymap;
 use super::kinds::{self, pointed_answer};
 use super::layout::{self, Frame, ItemBody};
 use super::message::{Focus, Msg};
@@ -117,6 +118,8 @@ pub struct App {
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
     pub theme: Theme,
+    /// Which key does what, and the hints that say so.
+    pub keymap: Arc<Keymap>,
     /// The size of the last frame drawn, for reading keys and clicks against
     /// what the patient saw (drawing uses each frame's own size).
     pub area: Rect,
@@ -212,6 +215,7 @@ impl App {
             notice: None,
             dialog: None,
             theme,
+            keymap: Keymap::builtin(),
             area,
             review_cursor: 0,
             summary_scroll: 0,
@@ -244,6 +248,11 @@ impl App {
 
     pub fn with_rules(mut self, rules: Rules) -> Self {
         self.rules = OnceLock::from(rules);
+        self
+    }
+
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = Arc::new(keymap);
         self
     }
 

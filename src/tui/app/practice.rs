@@ -94,7 +94,7 @@ impl App {
                 p.cursor = at(offset + usize::from(row - list.y));
                 self.ask_or_record();
             }
-            Msg::Letter('i') | Msg::Right => self.open_impression(0),
+            Msg::Impression | Msg::Right => self.open_impression(0),
             _ => {}
         }
     }
@@ -235,7 +235,7 @@ impl App {
     }
 
     pub(super) fn update_debrief(&mut self, msg: Msg) {
-        if msg == Msg::Letter('e') {
+        if msg == Msg::SaveDebrief {
             return self.save_debrief();
         }
         let body = Frame::new(self.area).body;

@@ -11,8 +11,9 @@ use crate::answers::Answer;
 use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit, neighbour};
 use crate::tui::app::{App, Dialog, Notice};
 use crate::tui::editor::Editor;
+use crate::tui::keymap::{Action, Keymap};
 use crate::tui::layout::{self, BodyLayout};
-use crate::tui::message::Msg;
+use crate::tui::message::{Focus, Msg};
 use crate::tui::view::body::BodyDiagram;
 
 pub(super) fn editor() -> Editor {
@@ -43,9 +44,9 @@ struct Nav {
 }
 
 impl Nav {
-    fn new(widget: Rect, view: View, count: usize) -> Self {
+    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap) -> Self {
         let layout = BodyLayout::new(widget, view);
-        let list = layout.list();
+        let list = layout.list(keymap);
         Nav {
             placed: layout.placed(),
             layout,
@@ -105,6 +106,11 @@ impl App {
         let table = BodyRegions::builtin();
         let count = table.regions.len();
         let widget = self.item_body(n).widget;
+        // The key that stops paint mode is the one that started it.
+        let paint_key = self
+            .keymap
+            .key_for(Action::Paint, Focus::Body)
+            .map_or_else(String::new, |k| k.glyph());
         let Editor::Body {
             cursor,
             brush,
@@ -114,7 +120,7 @@ impl App {
         else {
             return None;
         };
-        let nav = Nav::new(widget, *view, count);
+        let nav = Nav::new(widget, *view, count, &self.keymap);
         let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),
@@ -126,26 +132,24 @@ impl App {
             Msg::NextField => Some(Act::Move(nav.next_shown(*cursor))),
             Msg::Home => Some(Act::Move(0)),
             Msg::End => Some(Act::Move(count - 1)),
-            Msg::Letter('f') if nav.layout.single() => {
+            Msg::Flip if nav.layout.single() => {
                 *view = turned(*view);
                 let first = table.regions.iter().position(|r| r.view == *view);
                 Some(Act::Move(first.unwrap_or(0)))
             }
-            Msg::Letter('m') => {
+            Msg::Paint => {
                 *painting = !*painting;
-                self.notice = Some(Notice::Info(paint_notice(*painting, *brush)));
+                let text = paint_notice(*painting, *brush, &paint_key);
+                self.notice = Some(Notice::Info(text));
                 None
             }
-            Msg::Letter(c) if Symptom::ALL.iter().any(|s| s.key() == c) => {
-                *brush = *Symptom::ALL
-                    .iter()
-                    .find(|s| s.key() == c)
-                    .expect("just found");
-                Some(Act::Toggle(*brush))
+            Msg::Mark(s) => {
+                *brush = s;
+                Some(Act::Toggle(s))
             }
             Msg::Toggle => Some(Act::Toggle(*brush)),
-            Msg::Letter('c') => Some(Act::Clear),
-            Msg::Letter('x') => Some(Act::ClearAll),
+            Msg::ClearPlace => Some(Act::Clear),
+            Msg::ClearAll => Some(Act::ClearAll),
             Msg::Click { column, row } => nav.click(column, row, *cursor, *brush),
             Msg::Drag { column, row } => hit(&nav.placed, column, row).map(Act::Paint),
             _ => None,
@@ -204,10 +208,10 @@ fn turned(view: View) -> View {
     }
 }
 
-fn paint_notice(painting: bool, brush: Symptom) -> String {
+fn paint_notice(painting: bool, brush: Symptom, key: &str) -> String {
     if painting {
         format!(
-            "Paint mode on: moving marks {} on each place. Press m to stop.",
+            "Paint mode on: moving marks {} on each place. Press {key} to stop.",
             brush.word()
         )
     } else {

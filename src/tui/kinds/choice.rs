@@ -166,7 +166,7 @@ fn act(cursor: &mut Option<usize>, len: usize, widget: Rect, kind: &Kind, msg: M
             None => to(cursor, 0),
             Some(at) => Act::Choose(at),
         },
-        Msg::Letter(c @ ('y' | 'n')) if matches!(kind, Kind::YesNo) => Act::YesNo(c == 'y'),
+        Msg::Yes | Msg::No if matches!(kind, Kind::YesNo) => Act::YesNo(msg == Msg::Yes),
         Msg::Click { column, row } if layout::contains(widget, column, row) => {
             let at = offset + usize::from(row - widget.y);
             if at > last {

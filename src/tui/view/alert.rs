@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, wrapped};
+use super::{Chrome, hints, wrapped};
 use crate::tui::app::{App, GO_ON};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::Frame;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -18,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         title: &alerts.emergency_title,
         right: String::new(),
         progress: None,
-        hints: &[("Enter", "go on")],
+        hints: &hints(app, HintScreen::Alert),
         back: None,
         next: Some(GO_ON),
     }

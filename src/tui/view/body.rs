@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
 use crate::tui::app::App;
-use crate::tui::layout::{self, BodyLayout, legend_rows, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
     pub app: &'a App,
@@ -82,13 +82,13 @@ impl BodyDiagram<'_> {
         let table = BodyRegions::builtin();
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
-        for row in legend_rows(p.width) {
+        for row in legend_rows(&self.app.keymap, p.width) {
             let spans: Vec<Span> = row
                 .into_iter()
                 .flat_map(|s| {
                     let brush = if s == self.brush { "›" } else { " " };
                     [
-                        Span::styled(format!("{brush}{} ", s.key()), t.key),
+                        Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
                         Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
                         Span::styled(format!(" {} ", s.word()), t.dim),
                     ]
@@ -105,7 +105,7 @@ impl BodyDiagram<'_> {
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
             }
-            return self.full_list(layout.list(), buf);
+            return self.full_list(layout.list(&self.app.keymap), buf);
         }
         let here = &table.regions[self.cursor];
         lines.push(Line::styled(

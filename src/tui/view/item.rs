@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, wrapped};
+use super::{Chrome, hints, wrapped};
 use crate::questionnaire::{Item, Kind};
 use crate::tui::app::{App, BACK, NEXT};
+use crate::tui::keymap::HintScreen;
 use crate::tui::kinds;
 use crate::tui::layout::{Frame, ItemBody};
 
@@ -33,63 +34,23 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
             format!("Question {at} of about {total}"),
             at as f64 / total.max(1) as f64,
         )),
-        hints: hints(&app.item(n).kind),
+        hints: &hints(app, hint_screen(&app.item(n).kind)),
         back: Some(BACK),
         next: Some(NEXT),
     }
     .render(app, &Frame::new(area), buf);
 }
 
-fn hints(kind: &Kind) -> &'static [(&'static str, &'static str)] {
+/// Which hints line (assets/keymap.ron) an item's kind shows.
+fn hint_screen(kind: &Kind) -> HintScreen {
     match kind {
-        Kind::Text { .. } | Kind::Number { .. } => &[
-            ("Enter", "next"),
-            ("Shift-Tab", "back"),
-            ("F1", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        Kind::Duration { .. } => &[
-            ("Enter", "next"),
-            ("↑↓", "unit"),
-            ("Shift-Tab", "back"),
-            ("Esc", "leave"),
-        ],
-        Kind::Scale { .. } => &[
-            ("0-9 ←→", "choose"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        Kind::Multi { .. } => &[
-            ("↑↓", "move"),
-            ("Space", "tick"),
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        Kind::BodyMap => &[
-            ("arrows", "move"),
-            ("p n t w s", "mark"),
-            ("Enter", "next"),
-            ("Bksp", "back"),
-            ("?", "why"),
-            ("Esc", "leave"),
-        ],
-        Kind::Info => &[
-            ("Enter", "next"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
-        Kind::YesNo | Kind::Single { .. } | Kind::Side => &[
-            ("↑↓", "move"),
-            ("Enter", "choose"),
-            ("←", "back"),
-            ("?", "why we ask"),
-            ("Esc", "leave"),
-        ],
+        Kind::Text { .. } | Kind::Number { .. } => HintScreen::Text,
+        Kind::Duration { .. } => HintScreen::Duration,
+        Kind::Scale { .. } => HintScreen::Scale,
+        Kind::Multi { .. } => HintScreen::Multi,
+        Kind::BodyMap => HintScreen::Body,
+        Kind::Info => HintScreen::Info,
+        Kind::YesNo | Kind::Single { .. } | Kind::Side => HintScreen::Choice,
     }
 }
 

@@ -14,6 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
 
 use super::app::{App, Dialog, Notice, Screen};
+use super::keymap::Action::{self, Confirm, No, Quit, Yes};
+use super::keymap::HintScreen;
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use super::widgets::{Button, Hints};
@@ -52,7 +54,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             } else {
                 "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later."
             },
-            ["Y  Leave", "N  Stay"],
+            [(Some(Yes), "Leave"), (Some(No), "Stay")],
         ),
         Some(Dialog::ConfirmClearAll) => confirm(
             app,
@@ -60,7 +62,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             frame,
             " Clear all? ",
             "Remove every mark from the body diagram?",
-            ["Y  Clear", "N  Keep"],
+            [(Some(Yes), "Clear"), (Some(No), "Keep")],
         ),
         Some(Dialog::StartOver) => confirm(
             app,
@@ -68,7 +70,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             frame,
             " Start over? ",
             "Stop here and clear your answers from this screen?\n(They are kept for the staff.)",
-            ["Y  Start over", "N  Go on"],
+            [(Some(Yes), "Start over"), (Some(No), "Go on")],
         ),
         Some(Dialog::Resume) => {
             let text = match &app.resume {
@@ -89,7 +91,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 frame,
                 " Continue? ",
                 &text,
-                ["Y  Continue", "N  Start again"],
+                [(Some(Yes), "Continue"), (Some(No), "Start again")],
             );
         }
         Some(Dialog::StillThere(left)) => confirm(
@@ -98,7 +100,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             frame,
             " Are you still there? ",
             &format!("Press any key to go on.\nStarting over in {left} seconds."),
-            ["Any key", ""],
+            [(None, "Any key"), (None, "")],
         ),
         Some(Dialog::ConfirmOwner) => {
             let what = app
@@ -116,7 +118,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                     "To go on where you left off, answer again:\n{what} {}_",
                     app.typed.as_str()
                 ),
-                ["Enter  Go on", "Esc  Start new"],
+                [(Some(Confirm), "Go on"), (Some(Quit), "Start new")],
             );
         }
         Some(Dialog::StaffPin) => staff_pin(app, area, frame),
@@ -135,7 +137,7 @@ fn staff_pin(app: &App, area: Rect, frame: &mut TermFrame) {
             "•".repeat(app.pin.len())
         ),
     };
-    confirm(app, area, frame, " Staff ", &text, ["", ""]);
+    confirm(app, area, frame, " Staff ", &text, [(None, ""), (None, "")]);
 }
 
 /// A kiosk that could not save: nothing of the patient on screen, a call
@@ -182,13 +184,16 @@ fn centred_lines(app: &App, area: Rect, frame: &mut TermFrame, text: &str) {
         );
 }
 
+/// A dialog button: the action whose key presses it too, and its word.
+type DialogButton<'a> = (Option<Action>, &'a str);
+
 fn confirm(
     app: &App,
     area: Rect,
     frame: &mut TermFrame,
     title: &str,
     question: &str,
-    buttons: [&str; 2],
+    buttons: [DialogButton; 2],
 ) {
     let r = layout::dialog_area(area);
     frame.render_widget(Clear, r);
@@ -205,14 +210,22 @@ fn confirm(
     );
     let (yes_area, no_area) = layout::dialog_buttons(area);
     let buf = frame.buffer_mut();
-    for (label, r) in buttons.into_iter().zip([yes_area, no_area]) {
-        if !label.is_empty() {
-            Button {
-                label,
-                style: app.theme.key,
-            }
-            .render(r, buf);
+    for ((action, word), r) in buttons.into_iter().zip([yes_area, no_area]) {
+        if word.is_empty() {
+            continue;
         }
+        // The key that presses it, as on a keycap: "Y  Leave".
+        let key = action.and_then(|a| app.keymap.key_for(a, app.focus()));
+        let label = match key.map(|k| k.glyph()) {
+            Some(g) if g.chars().count() == 1 => format!("{}  {word}", g.to_uppercase()),
+            Some(g) => format!("{g}  {word}"),
+            None => word.to_string(),
+        };
+        Button {
+            label: &label,
+            style: app.theme.key,
+        }
+        .render(r, buf);
     }
 }
 
@@ -228,26 +241,7 @@ pub(crate) struct Chrome<'a> {
 
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
-        let notice = app.notice.clone();
-        if app.kiosk.is_none() {
-            return self.render_notice(&app.theme, notice, frame, buf);
-        }
-        // At a kiosk Esc never leaves: it starts over, once there is
-        // something to start over from.
-        let hints: Vec<(&str, &str)> = self
-            .hints
-            .iter()
-            .filter_map(|&(key, does)| match (key, does) {
-                ("Esc", "leave") if !app.in_progress() => None,
-                ("Esc", "leave") => Some((key, "start over")),
-                _ => Some((key, does)),
-            })
-            .collect();
-        Chrome {
-            hints: &hints,
-            ..self
-        }
-        .render_notice(&app.theme, notice, frame, buf)
+        self.render_notice(&app.theme, app.notice.clone(), frame, buf)
     }
 
     fn render_notice(
@@ -315,6 +309,21 @@ impl Chrome<'_> {
         }
         .render(frame.hints, buf);
     }
+}
+
+/// A screen's hints, from the keymap. At a kiosk Quit never leaves: it
+/// starts over, once there is something to start over from.
+pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
+    let kiosk = app.kiosk.is_some();
+    app.keymap
+        .hints(screen)
+        .iter()
+        .filter_map(|h| match (h.quits && kiosk, app.in_progress()) {
+            (false, _) => Some((h.keys.as_str(), h.label.as_str())),
+            (true, true) => Some((h.keys.as_str(), app.keymap.quit_at_kiosk.as_str())),
+            (true, false) => None,
+        })
+        .collect()
 }
 
 pub(super) fn wrapped(text: &str, width: u16) -> Vec<Line<'static>> {

@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::Chrome;
 use super::summary::styled;
+use super::{Chrome, hints};
 use crate::answers::Answer;
 use crate::body::BodyRegions;
 use crate::practice::PracticeWords;
 use crate::report::fill;
 use crate::tui::app::{App, Practice, Screen};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, Frame, scroll_offset, truncate, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,21 +22,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let words = PracticeWords::builtin();
     let frame = Frame::new(area);
-    let (hints, right): (&[(&str, &str)], String) = match app.screen {
+    let (screen, right) = match app.screen {
         Screen::Interview => (
-            &[
-                ("↑↓", "choose"),
-                ("Enter", "ask"),
-                ("i", "give your impression"),
-                ("Esc", "leave"),
-            ],
+            HintScreen::Interview,
             fill(
                 &words.asked,
                 &[("count", &p.interview.asked.len().to_string())],
             ),
         ),
         Screen::Impression(n) => (
-            &[("↑↓", "choose"), ("Enter", "answer"), ("←", "back")],
+            HintScreen::Impression,
             fill(
                 &words.impression,
                 &[
@@ -44,25 +40,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ],
             ),
         ),
-        Screen::Debrief => (
-            &[
-                ("↑↓", "scroll"),
-                ("e", "save as Markdown"),
-                ("Esc", "leave"),
-            ],
-            String::new(),
-        ),
-        _ => (
-            &[("Enter", "begin the interview"), ("Esc", "leave")],
-            String::new(),
-        ),
+        Screen::Debrief => (HintScreen::Debrief, String::new()),
+        _ => (HintScreen::Opening, String::new()),
     };
     let title = fill(&words.title, &[("name", &p.interview.case.name)]);
     Chrome {
         title: &title,
         right,
         progress: None,
-        hints,
+        hints: &hints(app, screen),
         back: None,
         next: None,
     }

@@ -3,8 +3,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::Chrome;
+use super::{Chrome, hints};
 use crate::tui::app::{App, BACK, FINISH, ReviewRow};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, Frame, scroll_offset, truncate};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -21,12 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             progress.required_answered as f64 / progress.required.max(1) as f64,
         )),
-        hints: &[
-            ("↑↓", "move"),
-            ("Enter", "change / finish"),
-            ("←", "back"),
-            ("Esc", "leave"),
-        ],
+        hints: &hints(app, HintScreen::Review),
         back: Some(BACK),
         next: Some(FINISH),
     }

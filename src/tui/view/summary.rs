@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::Chrome;
+use super::{Chrome, hints};
 use crate::tui::app::{App, DONE, REVIEW, SummaryTab};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::report::{Role, Row};
 use crate::tui::layout::{self, Frame};
 use crate::tui::theme::Theme;
@@ -45,17 +46,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         SummaryTab::Patient => names[1],
         SummaryTab::Clinician => names[0],
     };
+    let mut hints = hints(app, HintScreen::Summary);
+    // The label "{tab}" names the view the key switches to.
+    for (_, label) in &mut hints {
+        if *label == "{tab}" {
+            *label = other;
+        }
+    }
     Chrome {
         title: "Your summary",
         right: String::new(),
         progress: None,
-        hints: &[
-            ("Tab", other),
-            ("↑↓ PgUp PgDn", "scroll"),
-            ("←", "review"),
-            ("Enter", "done"),
-            ("Esc", "leave"),
-        ],
+        hints: &hints,
         back: Some(REVIEW),
         next: Some(DONE),
     }

@@ -3,8 +3,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Chrome, wrapped};
+use super::{Chrome, hints, wrapped};
 use crate::tui::app::{App, LEAVE, START};
+use crate::tui::keymap::HintScreen;
 use crate::tui::layout::Frame;
 
 pub const URGENT: &str = "This is not a diagnosis. If you have lost control of your bladder or bowels, \
@@ -21,11 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         title: &q.title,
         right: String::new(),
         progress: None,
-        hints: &[
-            ("Enter", "start"),
-            ("Esc", "leave"),
-            ("F2", "high contrast"),
-        ],
+        hints: &hints(app, HintScreen::Welcome),
         // A kiosk has no way out for the patient.
         back: app.kiosk.is_none().then_some(LEAVE),
         next: Some(START),

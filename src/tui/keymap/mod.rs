@@ -1,0 +1,408 @@
+//! One keymap: which key gives which action where, and the words shown for
+//! it. Key handling (`message`), the hints line of every screen and the
+//! README's key table are all read from it, so they cannot disagree. The
+//! built-in one is assets/keymap.ron; a user's file replaces it (`--keymap`).
+
+mod key;
+mod load;
+
+use std::sync::{Arc, OnceLock};
+
+use ratatui::crossterm::event::KeyEvent;
+use serde::Deserialize;
+
+use crate::body::Symptom;
+
+pub use key::Key;
+pub use load::parse_keymap;
+
+pub const BUILTIN_KEYMAP: &str = include_str!("../../../assets/keymap.ron");
+
+/// Declares `Action` with its list of every action from one list of names,
+/// so that no action can be missing from what the checks walk.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// What a key does. Screens read the message an action gives, never the key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+        pub enum Action {
+            $($(#[$doc])* $name,)*
+            /// Body diagram: mark this symptom here.
+            Mark(Symptom),
+        }
+
+        impl Action {
+            /// Every action a keymap can bind.
+            pub fn all() -> Vec<Action> {
+                let mut all = vec![$(Action::$name),*];
+                all.extend(Symptom::ALL.map(Action::Mark));
+                all
+            }
+        }
+    };
+}
+
+actions! {
+    /// Ask before leaving (at a kiosk: offer to start over).
+    Quit,
+    /// Like Quit, except at a kiosk, where it does nothing.
+    Interrupt,
+    /// Staff asking to leave a kiosk: the PIN follows.
+    StaffExit,
+    Confirm,
+    Back,
+    NextField,
+    Help,
+    ToggleTheme,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Toggle,
+    /// The digit pressed, on a scale.
+    Digit,
+    Yes,
+    No,
+    /// Practice: give your impression.
+    Impression,
+    /// Practice: save the debrief.
+    SaveDebrief,
+    Flip,
+    Paint,
+    ClearPlace,
+    ClearAll,
+    CharLeft,
+    CharRight,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteToStart,
+    DeleteToEnd,
+}
+
+impl Action {
+    /// Whether a keymap must give it a key: without one, the screens could
+    /// not be used from the keyboard, or staff could not leave a kiosk.
+    pub fn required(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Quit | StaffExit
+                | Confirm
+                | Back
+                | NextField
+                | Help
+                | Up
+                | Down
+                | Left
+                | Right
+                | Toggle
+                | Yes
+                | No
+                | SaveDebrief
+                | Mark(_)
+                | Flip
+                | DeleteBack
+        )
+    }
+}
+
+/// Where a binding holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Context {
+    /// Everywhere, in text boxes too.
+    Any,
+    /// Everywhere but in a text box, where the same keys type.
+    Commands,
+    Text,
+    Scale,
+    Body,
+}
+
+/// What has the keyboard, so keys can be read accordingly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A text or number field: printable keys are typed.
+    Text,
+    /// A 0-10 scale.
+    Scale,
+    /// The body diagram.
+    Body,
+    Other,
+}
+
+impl Focus {
+    /// The contexts whose bindings hold here, the most specific first.
+    pub fn contexts(self) -> &'static [Context] {
+        use Context::*;
+        match self {
+            Focus::Text => &[Text, Any],
+            Focus::Scale => &[Scale, Commands, Any],
+            Focus::Body => &[Body, Commands, Any],
+            Focus::Other => &[Commands, Any],
+        }
+    }
+}
+
+/// Keys that give an action in a context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    pub context: Context,
+    /// What it does, for the README's key table.
+    pub does: String,
+}
+
+/// The screens whose hints line the keymap gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintScreen {
+    Welcome,
+    Review,
+    Summary,
+    Alert,
+    /// A question with a text or number box.
+    Text,
+    Duration,
+    Scale,
+    /// A single choice or a yes/no question.
+    Choice,
+    Multi,
+    Body,
+    Info,
+    /// Practice mode's screens.
+    Opening,
+    Interview,
+    Impression,
+    Debrief,
+}
+
+impl HintScreen {
+    /// How the screen reads keys, for the keys its hints show.
+    pub fn focus(self) -> Focus {
+        use HintScreen::*;
+        match self {
+            Text | Duration => Focus::Text,
+            Scale => Focus::Scale,
+            Body => Focus::Body,
+            Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Interview
+            | Impression | Debrief => Focus::Other,
+        }
+    }
+}
+
+/// Something for each screen with hints, as the keymap file names them;
+/// a screen left out is a compile error here and a positioned one there.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ByScreen<T> {
+    welcome: T,
+    review: T,
+    summary: T,
+    alert: T,
+    text: T,
+    duration: T,
+    scale: T,
+    choice: T,
+    multi: T,
+    body: T,
+    info: T,
+    opening: T,
+    interview: T,
+    impression: T,
+    debrief: T,
+}
+
+impl<T> ByScreen<T> {
+    fn get(&self, screen: HintScreen) -> &T {
+        use HintScreen::*;
+        match screen {
+            Welcome => &self.welcome,
+            Review => &self.review,
+            Summary => &self.summary,
+            Alert => &self.alert,
+            Text => &self.text,
+            Duration => &self.duration,
+            Scale => &self.scale,
+            Choice => &self.choice,
+            Multi => &self.multi,
+            Body => &self.body,
+            Info => &self.info,
+            Opening => &self.opening,
+            Interview => &self.interview,
+            Impression => &self.impression,
+            Debrief => &self.debrief,
+        }
+    }
+
+    fn map<U>(self, mut f: impl FnMut(HintScreen, T) -> U) -> ByScreen<U> {
+        use HintScreen::*;
+        ByScreen {
+            welcome: f(Welcome, self.welcome),
+            review: f(Review, self.review),
+            summary: f(Summary, self.summary),
+            alert: f(Alert, self.alert),
+            text: f(Text, self.text),
+            duration: f(Duration, self.duration),
+            scale: f(Scale, self.scale),
+            choice: f(Choice, self.choice),
+            multi: f(Multi, self.multi),
+            body: f(Body, self.body),
+            info: f(Info, self.info),
+            opening: f(Opening, self.opening),
+            interview: f(Interview, self.interview),
+            impression: f(Impression, self.impression),
+            debrief: f(Debrief, self.debrief),
+        }
+    }
+}
+
+/// One hint of a screen: the keys as shown, and what they do there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: String,
+    /// It shows Quit, which a kiosk words differently (`quit_at_kiosk`).
+    pub quits: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+    hints: ByScreen<Vec<Hint>>,
+    /// The label of a Quit hint at a kiosk, where Esc starts over.
+    pub quit_at_kiosk: String,
+}
+
+impl Keymap {
+    /// assets/keymap.ron, read once.
+    pub fn builtin() -> Arc<Keymap> {
+        static KEYMAP: OnceLock<Arc<Keymap>> = OnceLock::new();
+        KEYMAP
+            .get_or_init(|| {
+                let keymap = parse_keymap("assets/keymap.ron", BUILTIN_KEYMAP)
+                    .unwrap_or_else(|e| panic!("assets/keymap.ron is valid (tested): {e}"));
+                Arc::new(keymap)
+            })
+            .clone()
+    }
+
+    /// The action of a key pressed with this focus, if any.
+    pub fn action(&self, event: &KeyEvent, focus: Focus) -> Option<Action> {
+        let key = Key::of(event);
+        self.find(key, focus)
+            .or_else(|| key.unmodified().and_then(|k| self.find(k, focus)))
+    }
+
+    fn find(&self, pressed: Key, focus: Focus) -> Option<Action> {
+        focus.contexts().iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == context)
+                .find(|b| b.keys.iter().any(|k| k.covers(pressed)))
+                .map(|b| b.action)
+        })
+    }
+
+    /// The key a hint shows for an action with this focus: the first bound
+    /// to it, in the order of the file.
+    pub fn key_for(&self, action: Action, focus: Focus) -> Option<Key> {
+        first_key(&self.bindings, action, focus)
+    }
+
+    pub fn hints(&self, screen: HintScreen) -> &[Hint] {
+        self.hints.get(screen)
+    }
+
+    /// The README's key table: a row for each thing a key does, in the
+    /// order of the file, with every key that does it.
+    pub fn markdown(&self) -> String {
+        let mut rows: Vec<(&str, Vec<String>)> = Vec::new();
+        for b in &self.bindings {
+            let keys = b
+                .keys
+                .iter()
+                .map(|k| format!("`{}`", k.name().replace('|', "\\|")));
+            match rows.iter_mut().find(|(does, _)| *does == b.does) {
+                Some((_, row)) => row.extend(keys),
+                None => rows.push((&b.does, keys.collect())),
+            }
+        }
+        let mut out = String::from("| key | does |\n|---|---|\n");
+        for (does, keys) in rows {
+            out += &format!("| {} | {does} |\n", keys.join(" or "));
+        }
+        out
+    }
+}
+
+/// `Keymap::key_for` of these bindings.
+fn first_key(bindings: &[Binding], action: Action, focus: Focus) -> Option<Key> {
+    bindings
+        .iter()
+        .filter(|b| b.action == action && focus.contexts().contains(&b.context))
+        .find_map(|b| b.keys.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_most_specific_context_wins() {
+        let k = Keymap::builtin();
+        let n = press(KeyCode::Char('n'));
+        assert_eq!(k.action(&n, Focus::Other), Some(Action::No));
+        assert_eq!(
+            k.action(&n, Focus::Body),
+            Some(Action::Mark(Symptom::Numbness))
+        );
+        assert_eq!(k.action(&n, Focus::Text), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(k.action(&ctrl_c, Focus::Text), Some(Action::Interrupt));
+    }
+
+    #[test]
+    fn a_modified_key_that_types_nothing_falls_back_to_the_plain_one() {
+        let k = Keymap::builtin();
+        let ctrl = |code| KeyEvent::new(code, KeyModifiers::CONTROL);
+        assert_eq!(k.action(&ctrl(KeyCode::Up), Focus::Other), Some(Action::Up));
+        assert_eq!(
+            k.action(&ctrl(KeyCode::Left), Focus::Text),
+            Some(Action::WordLeft)
+        );
+        assert_eq!(k.action(&ctrl(KeyCode::Char('j')), Focus::Other), None);
+    }
+
+    #[test]
+    fn hints_show_the_first_key_bound_on_that_screen() {
+        let k = Keymap::builtin();
+        let keys =
+            |screen| -> Vec<String> { k.hints(screen).iter().map(|h| h.keys.clone()).collect() };
+        assert_eq!(keys(HintScreen::Scale)[..3], ["0-9 ←→", "Enter", "Bksp"]);
+        // In a text box Backspace deletes and ? is typed.
+        assert_eq!(keys(HintScreen::Text), ["Enter", "Shift-Tab", "F1", "Esc"]);
+        assert_eq!(keys(HintScreen::Body)[..2], ["↑↓←→", "p n t w s"]);
+        assert!(k.hints(HintScreen::Welcome).iter().any(|h| h.quits));
+    }
+
+    #[test]
+    fn every_action_has_a_binding_in_the_builtin_keymap() {
+        let k = Keymap::builtin();
+        for action in Action::all() {
+            assert!(k.bindings.iter().any(|b| b.action == action), "{action:?}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The keymap is the one table of keys: the README's key table is made from
+//! it, and a user's keymap file is checked like every other data file.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::Harness;
+use ratatui::crossterm::event::KeyCode;
+
+use intake::cli::validate::check_bytes;
+use intake::tui::app::{App, Screen};
+use intake::tui::keymap::{BUILTIN_KEYMAP, Keymap, parse_keymap};
+use intake::tui::theme::Theme;
+use ratatui::layout::Rect;
+
+const BEGIN: &str = "<!-- keys: made from assets/keymap.ron; tests/keymap.rs checks it -->\n";
+const END: &str = "<!-- /keys -->";
+
+#[test]
+fn the_readme_key_table_is_the_keymap() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let table = readme
+        .split_once(BEGIN)
+        .and_then(|(_, rest)| rest.split_once(END))
+        .map(|(table, _)| table)
+        .expect("the README has the key table between its markers");
+    let expected = Keymap::builtin().markdown();
+    assert!(
+        table == expected,
+        "the README's key table is not the keymap's; put this between the markers:\n{expected}"
+    );
+}
+
+#[test]
+fn validate_tells_a_keymap_and_places_its_problems() {
+    let ok = check_bytes(Path::new("k.ron"), BUILTIN_KEYMAP.into()).unwrap();
+    assert!(ok.starts_with("k.ron: ok (keymap"), "{ok}");
+    let broken = BUILTIN_KEYMAP.replacen("[\"Ctrl-q\"]", "[\"Ctrl-qq\"]", 1);
+    let line = broken.lines().position(|l| l.contains("Ctrl-qq")).unwrap() + 1;
+    let e = check_bytes(Path::new("k.ron"), broken.into_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with(&format!("k.ron:{line}:")), "{e}");
+    assert!(e.contains("unknown key \"Ctrl-qq\""), "{e}");
+}
+
+#[test]
+fn a_changed_key_is_the_one_the_screens_read_and_show() {
+    let source = BUILTIN_KEYMAP
+        .replacen("keys: [\"y\"]", "keys: [\"o\"]", 1)
+        .replacen("keys: [\"p\"]", "keys: [\"F6\"]", 1);
+    let mut h = Harness::new(80, 24);
+    h.app.keymap = Arc::new(parse_keymap("k.ron", &source).unwrap());
+    h.goto("body_map");
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("F6 n t w s mark"), "{screen}");
+    assert!(
+        screen.contains("F6 /"),
+        "the legend gives the key:\n{screen}"
+    );
+    h.key(KeyCode::F(6));
+    assert!(h.answer("body_map").is_some());
+    h.key(KeyCode::Esc);
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("O  Leave"), "{screen}");
+    h.keys("y");
+    assert!(h.app.running, "y no longer says yes");
+    h.keys("o");
+    assert!(!h.app.running);
+}
+
+#[test]
+fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
+    let q = intake::content::questionnaire();
+    let rules = intake::content::rules_for(&q).unwrap();
+    let source = std::fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
+    let case = intake::practice::Case::parse("l5.ron", &source, &q).unwrap();
+    let keymap = BUILTIN_KEYMAP.replacen("keys: [\"i\"]", "keys: [\"g\"]", 1);
+    let mut h = Harness::new(80, 24);
+    h.app = App::practice(
+        q,
+        rules,
+        case,
+        false,
+        Theme::mono(),
+        Rect::new(0, 0, 80, 24),
+    )
+    .with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Interview);
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("g give your impression"), "{screen}");
+    h.keys("i");
+    assert_eq!(h.app.screen, Screen::Interview);
+    h.keys("g");
+    assert_eq!(h.app.screen, Screen::Impression(0));
+}
