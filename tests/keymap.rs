@@ -66,9 +66,9 @@ fn a_changed_key_is_the_one_the_screens_read_and_show() {
     let screen = h.rows().join("\n");
     assert!(screen.contains("O  Leave"), "{screen}");
     h.keys("y");
-    assert!(h.app.running, "y no longer says yes");
+    assert!(h.app.running(), "y no longer says yes");
     h.keys("o");
-    assert!(!h.app.running);
+    assert!(!h.app.running());
 }
 
 #[test]
@@ -96,4 +96,31 @@ fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
     assert_eq!(h.app.screen, Screen::Interview);
     h.keys("g");
     assert_eq!(h.app.screen, Screen::Impression(0));
+}
+
+/// A keymap that would shut staff in a kiosk is refused: leaving with the
+/// PIN must work from every screen, and the PIN box must take Enter.
+#[test]
+fn a_keymap_that_hides_leaving_or_confirming_somewhere_is_refused() {
+    let refused = |source: &str, what: &str| {
+        let e = parse_keymap("k.ron", source).unwrap_err().to_string();
+        assert!(e.contains(what), "{e}");
+        assert!(e.starts_with("k.ron:"), "{e}");
+    };
+    // Enter confirms only outside text boxes: the PIN could not be given.
+    let moved = BUILTIN_KEYMAP.replace(
+        r#"(action: Confirm, keys: ["Enter"], context: Any,"#,
+        r#"(action: Confirm, keys: ["Enter"], context: Commands,"#,
+    );
+    refused(&moved, "Confirm has no key that works in a text box");
+    // Ctrl-q taken for help on the screens: staff could leave only from a box.
+    let hidden = BUILTIN_KEYMAP.replace(
+        r#"(action: StaffExit, keys: ["Ctrl-q"], context: Any,"#,
+        r#"(action: Help, keys: ["Ctrl-q"], context: Commands, does: "help"),
+        (action: StaffExit, keys: ["Ctrl-q"], context: Any,"#,
+    );
+    refused(
+        &hidden,
+        "StaffExit has no key that works on the other screens",
+    );
 }

@@ -180,7 +180,7 @@ fn interrupt_keys_do_nothing_and_esc_offers_to_start_over() {
     for c in ['c', 'z', '\\'] {
         h.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
     }
-    assert!(h.app.running && h.app.dialog.is_none());
+    assert!(h.app.running() && h.app.dialog.is_none());
     h.key(KeyCode::Esc);
     assert_eq!(h.app.dialog, Some(Dialog::StartOver));
     assert!(
@@ -190,7 +190,7 @@ fn interrupt_keys_do_nothing_and_esc_offers_to_start_over() {
     h.keys("y");
     assert_eq!(h.app.effects, [Effect::Abandoned]);
     assert!(host.apply(&mut h.app).unwrap());
-    assert!(h.app.running);
+    assert!(h.app.running());
     fs::remove_dir_all(d).unwrap();
 }
 
@@ -202,12 +202,12 @@ fn staff_leave_with_the_pin_only() {
     h.keys("1358");
     assert!(!h.screen().contains("1358"), "the PIN is never shown");
     h.enter();
-    assert!(h.app.running);
+    assert!(h.app.running());
     assert!(h.screen().contains("That PIN is not right."));
     h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
     h.keys("1357");
     h.enter();
-    assert!(!h.app.running);
+    assert!(!h.app.running());
     let _ = fs::remove_dir_all(d);
 }
 
@@ -347,7 +347,7 @@ fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
     h.app.screen = Screen::Summary;
     h.enter(); // Done
     assert!(!host.apply_or_report(&mut h.app));
-    assert!(h.app.running);
+    assert!(h.app.running());
     assert_eq!(
         h.app.session.get("age"),
         Some(&Answer::Number(47.0)),

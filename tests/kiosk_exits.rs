@@ -175,13 +175,13 @@ fn try_to_leave(h: &mut Harness) {
         (KeyCode::Enter, KeyModifiers::NONE),
     ] {
         h.key_with(code, m);
-        assert!(h.app.running);
+        assert!(h.app.running());
         for r in [yes, no] {
             h.app.update(Msg::Click {
                 column: r.x + 1,
                 row: r.y,
             });
-            assert!(h.app.running);
+            assert!(h.app.running());
         }
     }
 }
@@ -209,18 +209,18 @@ fn no_click_key_or_dialog_leaves_a_kiosk() {
                 app.update(Msg::Click { column, row });
                 carry_out(&mut app);
                 assert!(
-                    app.running,
+                    app.running(),
                     "{name}: a click at {column},{row} left the kiosk"
                 );
                 say_yes(&mut app);
                 carry_out(&mut app);
-                assert!(app.running, "{name}: yes after a click at {column},{row}");
+                assert!(app.running(), "{name}: yes after a click at {column},{row}");
                 clicks += 1;
             }
         }
         try_to_leave(&mut reached);
         carry_out(&mut reached.app);
-        assert!(reached.app.running, "{name}: a leaving key");
+        assert!(reached.app.running(), "{name}: a leaving key");
     }
     assert!(clicks > 30_000);
     drop(host);
@@ -247,7 +247,7 @@ fn outside_a_kiosk_the_same_paths_do_leave() {
     h.app.update(Msg::Click { column, row });
     assert_eq!(h.app.dialog, Some(Dialog::ConfirmQuit));
     h.keys("y");
-    assert!(!h.app.running);
+    assert!(!h.app.running());
 }
 
 /// The built-in keymap with F5 bound to `action` too, as a user's file may.
@@ -273,7 +273,7 @@ fn no_key_binding_makes_a_way_out_of_a_kiosk() {
                 h.key(KeyCode::F(5));
                 say_yes(&mut h.app);
             }
-            assert!(h.app.running, "F5 as {action:?} on {name}");
+            assert!(h.app.running(), "F5 as {action:?} on {name}");
         }
     }
     // The keys are read through the keymap given: F5 as StaffExit asks for
@@ -286,5 +286,5 @@ fn no_key_binding_makes_a_way_out_of_a_kiosk() {
     h.app.keymap = with_f5(Action::Quit);
     h.key(KeyCode::F(5));
     h.keys("y");
-    assert!(!h.app.running);
+    assert!(!h.app.running());
 }

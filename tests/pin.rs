@@ -87,7 +87,7 @@ fn a_pin_with_capitals_symbols_and_spaces_can_be_typed() {
     for pin in ["Ab12", "9!x Q", "~`{}[]|\\:;\"'<>,.?/@#$%^&*()_+-="] {
         let mut h = kiosk(pin);
         try_pin(&mut h, pin);
-        assert!(!h.app.running, "{pin:?} could not be typed");
+        assert!(!h.app.running(), "{pin:?} could not be typed");
     }
 }
 
@@ -99,7 +99,7 @@ fn every_pin_hash_pin_accepts_can_be_typed_and_is_accepted() {
         assert_eq!(intake::kiosk::pin_problem(&pin), None, "{pin:?}");
         let mut h = kiosk(&pin);
         try_pin(&mut h, &pin);
-        assert!(!h.app.running, "{pin:?} could not be typed");
+        assert!(!h.app.running(), "{pin:?} could not be typed");
         assert!(!h.screen().contains(&pin[..4]), "never shown");
     }
 }
@@ -227,7 +227,7 @@ fn wrong_pins_are_slowed_down_and_logged_without_the_pin() {
     let mut h = kiosk("2580");
     for n in 1..=5 {
         try_pin(&mut h, "1111");
-        assert!(h.app.running);
+        assert!(h.app.running());
         let logs: Vec<_> = h
             .app
             .effects
@@ -243,7 +243,7 @@ fn wrong_pins_are_slowed_down_and_logged_without_the_pin() {
     }
     // Locked: even the right PIN is not checked, and the dialog says why.
     try_pin(&mut h, "2580");
-    assert!(h.app.running, "locked out");
+    assert!(h.app.running(), "locked out");
     assert!(
         h.screen().contains("try again in 30 seconds"),
         "{}",
@@ -262,7 +262,7 @@ fn wrong_pins_are_slowed_down_and_logged_without_the_pin() {
     // A sixth wrong PIN: a longer wait.
     try_pin(&mut h, "1111");
     try_pin(&mut h, "2580");
-    assert!(h.app.running);
+    assert!(h.app.running());
     assert!(
         h.screen().contains("try again in 1 minute"),
         "{}",
@@ -271,7 +271,7 @@ fn wrong_pins_are_slowed_down_and_logged_without_the_pin() {
     h.key(KeyCode::Esc);
     advance(60);
     try_pin(&mut h, "2580");
-    assert!(!h.app.running, "the right PIN after the wait");
+    assert!(!h.app.running(), "the right PIN after the wait");
 }
 
 #[test]

@@ -316,7 +316,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
     fs::remove_dir_all(&dir).unwrap();
 
     h.key(KeyCode::Esc);
-    assert!(!h.app.running);
+    assert!(!h.app.running());
 }
 
 #[test]

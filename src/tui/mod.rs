@@ -211,7 +211,7 @@ fn event_loop(
     // fell ever further behind the keys. A frame is drawn at least every
     // FRAME_GAP meanwhile, so the screen still moves.
     let mut owed: Option<Instant> = None;
-    while app.running {
+    while app.running() {
         let queued = match owed {
             Some(since) if since.elapsed() < FRAME_GAP => rx.try_recv().ok(),
             _ => None,

@@ -130,7 +130,8 @@ pub struct App {
     pub return_to_review: bool,
     /// Text typed into a field that is not (yet) a valid answer, by item id.
     pub drafts: HashMap<String, String>,
-    pub running: bool,
+    /// Written only by `leave` and a right staff PIN: a kiosk is left no other way.
+    running: bool,
     /// The findings rules for the summary.
     /// Read on first use unless given: the built-in rules for the built-in
     /// questionnaire, none for another.
@@ -594,6 +595,11 @@ impl App {
             (Some(_), true) => Some(Dialog::StartOver),
             (Some(_), false) => None,
         };
+    }
+
+    /// Whether the program goes on.
+    pub fn running(&self) -> bool {
+        self.running
     }
 
     /// Ends the program, unless this is a kiosk: there only a right staff

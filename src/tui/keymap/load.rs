@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Action, Binding, ByScreen, Context, Hint, HintScreen, Key, Keymap, first_key};
+use super::{Action, Binding, ByScreen, Context, Focus, Hint, HintScreen, Key, Keymap, first_key};
 use crate::diagnostic::{Diagnostics, Problems};
 
 #[derive(Deserialize)]
@@ -48,6 +48,17 @@ pub fn parse_keymap(path: &str, source: &str) -> Result<Keymap, Diagnostics> {
             );
         }
     }
+    for (action, focus) in vital() {
+        if first_key(&bindings, action, focus).is_none() {
+            problems.at(
+                "bindings:",
+                format!(
+                    "{action:?} has no key that works {}: staff must be able to leave a kiosk with the PIN from every screen (another binding may hide it there)",
+                    focus.place()
+                ),
+            );
+        }
+    }
     let hints = file
         .hints
         .map(|screen, specs| hints(&bindings, screen, &specs));
@@ -56,6 +67,19 @@ pub fn parse_keymap(path: &str, source: &str) -> Result<Keymap, Diagnostics> {
         hints,
         quit_at_kiosk: file.quit_at_kiosk,
     })
+}
+
+/// Actions that must have a working key wherever the focus can be: staff
+/// leave a kiosk from any screen, and the PIN is typed in a text box.
+fn vital() -> Vec<(Action, Focus)> {
+    let mut out = Vec::new();
+    for focus in [Focus::Text, Focus::Scale, Focus::Body, Focus::Other] {
+        for action in [Action::StaffExit, Action::Quit, Action::Confirm] {
+            out.push((action, focus));
+        }
+    }
+    out.push((Action::DeleteBack, Focus::Text));
+    out
 }
 
 /// The bindings with their keys read; each problem is placed at its key,

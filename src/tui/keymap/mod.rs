@@ -149,6 +149,16 @@ impl Focus {
             Focus::Other => &[Commands, Any],
         }
     }
+
+    /// Where this focus is, for messages.
+    pub fn place(self) -> &'static str {
+        match self {
+            Focus::Text => "in a text box (the PIN box too)",
+            Focus::Scale => "on a 0-10 scale",
+            Focus::Body => "on the body diagram",
+            Focus::Other => "on the other screens",
+        }
+    }
 }
 
 /// Keys that give an action in a context.
@@ -302,13 +312,7 @@ impl Keymap {
     }
 
     fn find(&self, pressed: Key, focus: Focus) -> Option<Action> {
-        focus.contexts().iter().find_map(|&context| {
-            self.bindings
-                .iter()
-                .filter(|b| b.context == context)
-                .find(|b| b.keys.iter().any(|k| k.covers(pressed)))
-                .map(|b| b.action)
-        })
+        resolve(&self.bindings, pressed, focus)
     }
 
     /// The key a hint shows for an action with this focus: the first bound
@@ -348,7 +352,20 @@ fn first_key(bindings: &[Binding], action: Action, focus: Focus) -> Option<Key> 
     bindings
         .iter()
         .filter(|b| b.action == action && focus.contexts().contains(&b.context))
-        .find_map(|b| b.keys.first().copied())
+        .flat_map(|b| b.keys.iter().copied())
+        .find(|k| resolve(bindings, *k, focus) == Some(action))
+}
+
+/// The action a key gives with this focus: the most specific context's
+/// binding wins, so one there hides the same key bound more widely.
+fn resolve(bindings: &[Binding], pressed: Key, focus: Focus) -> Option<Action> {
+    focus.contexts().iter().find_map(|&context| {
+        bindings
+            .iter()
+            .filter(|b| b.context == context)
+            .find(|b| b.keys.iter().any(|k| k.covers(pressed)))
+            .map(|b| b.action)
+    })
 }
 
 #[cfg(test)]
