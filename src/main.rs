@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use intake::cli::{self, Output, Sources};
 use intake::export::Format;
 
@@ -127,6 +127,7 @@ enum QuestionnaireFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    refuse_options_practice_ignores(&cli);
     let sources = Sources {
         questionnaire: cli.questionnaire,
         rules: cli.rules,
@@ -165,4 +166,26 @@ fn main() -> ExitCode {
             state_dir: cli.state_dir,
         }),
     })
+}
+
+/// Practice writes no journal, exports nothing and is never a kiosk: an
+/// option it would ignore is an error, not a silent surprise.
+fn refuse_options_practice_ignores(cli: &Cli) {
+    if !matches!(cli.command, Some(Command::Practice { .. })) {
+        return;
+    }
+    let ignored = [
+        ("--kiosk", cli.kiosk.is_some()),
+        ("--export-dir", cli.export_dir.is_some()),
+        ("--state-dir", cli.state_dir.is_some()),
+        ("--interviewer", cli.interviewer),
+    ];
+    if let Some((name, _)) = ignored.iter().find(|(_, given)| *given) {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{name} does not apply to practice mode"),
+            )
+            .exit();
+    }
 }

@@ -323,3 +323,23 @@ fn a_rules_file_without_its_alerts_or_with_a_wrong_side_item_is_refused() {
         "{found:?}"
     );
 }
+
+/// Practice keeps no journal, exports nothing and is never a kiosk: the
+/// options it would ignore are refused instead.
+#[test]
+fn practice_refuses_the_options_it_would_ignore() {
+    for args in [
+        &["--kiosk", "k.ron", "practice"][..],
+        &["--export-dir", "/tmp/x", "practice"],
+        &["--state-dir", "/tmp/x", "practice"],
+        &["--interviewer", "practice"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("does not apply to practice mode"), "{err}");
+    }
+}

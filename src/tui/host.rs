@@ -193,7 +193,8 @@ impl Host {
             Effect::StaffLog(line) => self.staff_log(&line),
             Effect::SaveDebrief { name, text } => {
                 let dir = self.export_dir.as_deref().unwrap_or(Path::new("."));
-                let path = dir.join(name);
+                // Two debriefs saved in one second get two names.
+                let path = unique(dir.join(name));
                 export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
                 return Ok(Some(Outcome::Saved(path)));
             }
