@@ -176,3 +176,25 @@ fn a_resumed_session_tells_its_signs_again() {
     let resumed = h.app.rules().alerts.resumed.clone();
     assert_eq!(h.app.notice, Some(Notice::Urgent(resumed)));
 }
+
+/// An emergency in a continued session stays an emergency: the alert again,
+/// then the notice that says care is needed now, whole on an 80-column line.
+#[test]
+fn a_resumed_emergency_is_told_as_an_emergency() {
+    let mut h = Harness::new(80, 24);
+    let q = h.app.questionnaire.clone();
+    let mut earlier = intake::answers::Session::new(&q, 0);
+    earlier
+        .set(&q, "age", intake::answers::Answer::Number(40.0))
+        .unwrap();
+    earlier
+        .set(&q, "rf_bladder", intake::answers::Answer::YesNo(true))
+        .unwrap();
+    h.app.offer_resume(earlier);
+    h.keys("y");
+    assert_eq!(h.app.screen, Screen::Alert);
+    h.enter();
+    let told = h.app.rules().alerts.resumed_emergency.clone();
+    assert_eq!(h.app.notice, Some(Notice::Urgent(told.clone())));
+    assert!(h.screen().contains(&told), "{}", h.screen());
+}

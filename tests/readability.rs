@@ -154,6 +154,7 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out.push(text("alert emergency_notice".into(), &a.emergency_notice));
     out.push(text("alert urgent".into(), &a.urgent));
     out.push(text("alert resumed".into(), &a.resumed));
+    out.push(text("alert resumed_emergency".into(), &a.resumed_emergency));
     out.push(text("alert none_reported".into(), &a.none_reported));
     out.push(text("alert not_answered".into(), &a.not_answered));
     out.push(text("alert not_matching".into(), &a.not_matching));

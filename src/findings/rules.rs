@@ -178,8 +178,10 @@ pub struct Alerts {
     pub urgent: String,
     /// The notice under an answer that raises an emergency sign, on its own screen.
     pub emergency_notice: String,
-    /// The notice when a continued session's earlier answers raise a sign.
+    /// The notice when a continued session's earlier answers raise an
+    /// urgent sign, and an emergency one.
     pub resumed: String,
+    pub resumed_emergency: String,
     /// The summary's line when every warning-sign question was answered no.
     pub none_reported: String,
     /// The summary's heading over warning-sign questions left unanswered.
@@ -269,6 +271,7 @@ fn check_alerts(rules: &Rules, problems: &mut Problems) {
         ("emergency_notice", &a.emergency_notice, told_at_once),
         ("urgent", &a.urgent, told_at_once),
         ("resumed", &a.resumed, told_at_once),
+        ("resumed_emergency", &a.resumed_emergency, told_at_once),
         (
             "not_matching",
             &a.not_matching,

@@ -313,7 +313,11 @@ impl App {
         self.alerted.clear();
         self.tell_new_warning_signs();
         if self.to_tell.is_some() {
-            let resumed = self.rules().alerts.resumed.clone();
+            let alerts = &self.rules().alerts;
+            let resumed = match self.alert {
+                Some(_) => alerts.resumed_emergency.clone(),
+                None => alerts.resumed.clone(),
+            };
             self.to_tell = Some(Notice::Urgent(resumed));
         }
     }
