@@ -288,7 +288,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
     assert_eq!(d.seconds, 425);
     let md = debrief_markdown(&h);
     assert!(
-        md.contains("- Missed: Any long-term oral steroids?"),
+        md.contains("**Missed: Any long-term oral steroids?**"),
         "{md}"
     );
     assert!(md.contains("Time taken: 7 min 5 s"));

@@ -213,19 +213,21 @@ impl Made<'_> {
             let item = self.q.item(id);
             item.map_or(id.clone(), |i| i.interviewer_prompt().to_string())
         };
-        let missed = d.missed_essential.iter().map(|id| (&words.missed, id));
-        let asked = d
-            .asked_essential
+        let line = |template: &str, id: &String| fill(template, &[("question", &prompt(id))]);
+        // A missed question stands out, as every problem does ("!").
+        let mut blocks: Vec<Block> = d
+            .missed_essential
             .iter()
-            .map(|id| (&words.asked_essential, id));
-        let list = missed
-            .chain(asked)
-            .map(|(template, id)| Bullet::new(fill(template, &[("question", &prompt(id))])))
+            .map(|id| Block::Strong(line(&words.missed, id)))
             .collect();
-        Section {
-            heading,
-            blocks: vec![Block::Bullets(list)],
+        let asked = d.asked_essential.iter();
+        let asked: Vec<Bullet> = asked
+            .map(|id| Bullet::new(line(&words.asked_essential, id)))
+            .collect();
+        if !asked.is_empty() {
+            blocks.push(Block::Bullets(asked));
         }
+        Section { heading, blocks }
     }
 
     /// The warning signs, root levels and next steps the rules find in all
