@@ -491,3 +491,19 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert!(app.effects.is_empty() && app.alert.is_none());
     assert_eq!(app.screen, Screen::Debrief);
 }
+
+/// The impression's choices answer a click, as every list does.
+#[test]
+fn a_click_on_an_impression_choice_chooses_it() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter(); // past the opening words
+    h.key(KeyCode::Char('i'));
+    assert_eq!(h.app.screen, Screen::Impression(0));
+    let (x, y) = h.find("No");
+    h.app.update(Msg::Click { column: x, row: y });
+    assert_eq!(h.app.screen, Screen::Impression(1));
+    assert_eq!(state(&h).interview.impression.red_flags, Some(false));
+    // A click beside the list chooses nothing.
+    h.app.update(Msg::Click { column: 1, row: 22 });
+    assert_eq!(h.app.screen, Screen::Impression(1));
+}

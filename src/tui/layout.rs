@@ -382,6 +382,31 @@ pub fn row(area: Rect, n: usize) -> Rect {
     }
 }
 
+/// Practice's impression screen: the prompt, a blank line, then the
+/// choices from `offset`, one a row; what the view draws and a click hits.
+pub struct ChoiceRows {
+    pub rows: Rect,
+    pub offset: usize,
+}
+
+impl ChoiceRows {
+    pub fn new(body: Rect, cursor: usize, len: usize) -> Self {
+        let rows = Rect {
+            y: body.y + 2.min(body.height),
+            height: body.height.saturating_sub(2),
+            ..body
+        };
+        let offset = scroll_offset(cursor, len, rows.height as usize);
+        ChoiceRows { rows, offset }
+    }
+
+    /// The choice a click at (column, row) lands on.
+    pub fn hit(&self, column: u16, row: u16, len: usize) -> Option<usize> {
+        let i = self.offset + usize::from(row.checked_sub(self.rows.y)?);
+        (contains(self.rows, column, row) && i < len).then_some(i)
+    }
+}
+
 pub fn contains(r: Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
 }

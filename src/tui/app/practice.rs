@@ -182,6 +182,7 @@ impl App {
     }
 
     pub(super) fn update_impression(&mut self, n: usize, msg: Msg) {
+        let body = layout::Frame::new(self.area).body;
         let Some(p) = self.practising() else { return };
         let count = p.interview.questions.get(n).map_or(0, |q| q.choices.len());
         match (msg, p.choice) {
@@ -196,6 +197,14 @@ impl App {
             (Msg::Confirm, Some(c)) => {
                 p.interview.answer(n, c);
                 self.open_impression(n + 1);
+            }
+            // A click on a choice chooses it, as on a question's list.
+            (Msg::Click { column, row }, choice) => {
+                let at = layout::ChoiceRows::new(body, choice.unwrap_or(0), count);
+                if let Some(c) = at.hit(column, row, count) {
+                    p.interview.answer(n, c);
+                    self.open_impression(n + 1);
+                }
             }
             (Msg::Back | Msg::Left, _) if n == 0 => self.open(Screen::Interview),
             (Msg::Back | Msg::Left, _) => self.open_impression(n - 1),

@@ -14,7 +14,7 @@ use crate::practice::PracticeWords;
 use crate::report::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::keymap::HintScreen;
-use crate::tui::layout::{self, Frame, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, truncate, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.practice.as_deref() else {
@@ -174,9 +174,8 @@ fn impression(app: &App, p: &Practice, n: usize, body: Rect, buf: &mut Buffer) {
         return;
     };
     let mut lines = vec![Line::styled(q.prompt.clone(), t.prompt), Line::default()];
-    let height = body.height.saturating_sub(2) as usize;
-    let cursor = p.choice.unwrap_or(0);
-    let offset = scroll_offset(cursor, q.choices.len(), height);
+    let at = ChoiceRows::new(body, p.choice.unwrap_or(0), q.choices.len());
+    let (height, offset) = (at.rows.height as usize, at.offset);
     let width = (body.width as usize).saturating_sub(3);
     for (i, (_, words)) in q.choices.iter().enumerate().skip(offset).take(height) {
         let here = p.choice == Some(i);
