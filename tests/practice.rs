@@ -479,7 +479,8 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert_eq!(d.score, 100);
     // The debrief shows what the rules find, as the summary words it.
     let text = intake::export::markdown::view(p.debrief.as_ref().unwrap());
-    let banner = &intake::report::ReportWords::builtin()
+    let banner = &intake::text::Text::builtin()
+        .report
         .clinician
         .banners
         .emergency;

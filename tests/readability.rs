@@ -9,7 +9,7 @@ use intake::answers::{Answer, Session};
 use intake::content;
 use intake::export::Summary;
 use intake::questionnaire::{Kind, Questionnaire};
-use intake::report::{ReportWords, fill};
+use intake::text::{Text as Catalogue, fill};
 
 /// The highest school grade a patient-facing text may read at.
 const MAX_GRADE: f64 = 8.0;
@@ -161,9 +161,9 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out
 }
 
-/// The sentences of the patient's view of the summary (assets/report.ron).
+/// The sentences of the patient's view of the summary (assets/text/en.ron).
 fn report_prose() -> Vec<Text> {
-    let w = ReportWords::builtin();
+    let w = &Catalogue::builtin().report;
     let p = &w.patient;
     let b = &w.banners;
     let places = fill(
@@ -190,7 +190,7 @@ fn report_prose() -> Vec<Text> {
 
 /// The patient view's headings and words, and the names of both tabs.
 fn report_fragments() -> Vec<Text> {
-    let w = ReportWords::builtin();
+    let w = &Catalogue::builtin().report;
     let p = &w.patient;
     let l = &w.levels;
     [

@@ -199,6 +199,22 @@ fn the_body_files_are_checked_as_what_they_are() {
     );
 }
 
+#[test]
+fn a_text_catalogue_is_checked_with_every_key_where_it_is() {
+    let ok = intake::check::check_file(Path::new("assets/text/en.ron")).unwrap();
+    assert_eq!(
+        ok,
+        "assets/text/en.ron: ok (text catalogue, language \"en\")"
+    );
+    let source = fs::read_to_string("assets/text/en.ron").unwrap();
+    let misspelt = source.replacen("do_now:", "do_nwo:", 1);
+    let path = scratch("en.ron", misspelt.as_bytes());
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let line = misspelt.lines().position(|l| l.contains("do_nwo")).unwrap() + 1;
+    let want = format!("{}:{line}:", path.display());
+    assert!(err.starts_with(&want) && err.contains("do_nwo"), "{err}");
+}
+
 /// The example sessions validate, and each is complete: every question it
 /// shows that must be answered is (new questions must be answered there too).
 #[test]

@@ -195,7 +195,7 @@ fn check_absences(q: &Questionnaire, rules: &Rules, s: &Session, what: &str) {
         .collect();
     // "Not a pressed nerve" needs the diagram, the strength questions and
     // what makes a pattern radicular answered.
-    let words = intake::report::ReportWords::builtin();
+    let words = &intake::text::Text::builtin().report;
     let pattern_inputs: BTreeSet<&str> = rules
         .radicular_when
         .references()

@@ -40,7 +40,7 @@ impl<'a> Summary<'a> {
         authored: u64,
     ) -> Self {
         let findings = findings::evaluate(questionnaire, session, rules);
-        let words = ReportWords::builtin();
+        let words = &crate::text::Text::builtin().report;
         Self {
             questionnaire,
             session,

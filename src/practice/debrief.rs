@@ -6,7 +6,7 @@ use super::{Case, Impression, PracticeWords};
 use crate::answers::Session;
 use crate::findings::{Rules, evaluate};
 use crate::questionnaire::{Item, Questionnaire};
-use crate::report::{Block, Bullet, Report, ReportWords, Section, View, fill};
+use crate::report::{Block, Bullet, Report, Section, View, fill};
 
 /// How the interview went: what was asked and missed, the impression's
 /// parts right or not (`None`: not asked), and the score.
@@ -234,7 +234,7 @@ impl Made<'_> {
     fn findings(&self) -> Vec<Section> {
         let session = self.case.session(self.q);
         let findings = evaluate(self.q, &session, self.rules);
-        let words = ReportWords::builtin();
+        let words = &crate::text::Text::builtin().report;
         let report = Report::new(self.q, &session, &findings, self.rules, words);
         let c = &words.clinician;
         let shown = ["", &c.warning_signs, &c.findings, &c.steps];

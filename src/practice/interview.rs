@@ -92,7 +92,7 @@ impl Interview {
             case,
             manual,
             asked: Vec::new(),
-            questions: questions(rules, PracticeWords::builtin()),
+            questions: questions(rules, &crate::text::Text::builtin().practice),
             impression: Impression::default(),
             started: 0,
         }
@@ -128,16 +128,16 @@ mod tests {
     #[test]
     fn without_rules_the_impression_asks_nothing() {
         let q = crate::content::questionnaire();
-        assert!(questions(&Rules::none(&q), PracticeWords::builtin()).is_empty());
+        assert!(questions(&Rules::none(&q), &crate::text::Text::builtin().practice).is_empty());
         let rules = crate::content::rules_for(&q).unwrap();
-        let asked = questions(&rules, PracticeWords::builtin());
+        let asked = questions(&rules, &crate::text::Text::builtin().practice);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
         assert_eq!(parts, [Part::RedFlags, Part::Level, Part::NextStep]);
         assert!(asked.iter().all(|q| !q.choices.is_empty()));
         // A question with nothing to offer is left out, not asked empty.
         let mut no_steps = rules.clone();
         no_steps.practice.steps.clear();
-        let asked = questions(&no_steps, PracticeWords::builtin());
+        let asked = questions(&no_steps, &crate::text::Text::builtin().practice);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
         assert_eq!(parts, [Part::RedFlags, Part::Level]);
     }

@@ -4,11 +4,10 @@
 
 mod debrief;
 mod interview;
-mod words;
 
+pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
 pub use interview::{Impression, Interview, Part, Question, askable, questions};
-pub use words::{PRACTICE_PATH, PracticeWords};
 
 use std::collections::BTreeMap;
 

@@ -7,11 +7,10 @@ mod clinician;
 mod patient;
 mod told;
 pub mod wording;
-pub mod words;
 
+pub use crate::text::{ReportWords, fill};
 pub use told::{Entry, Told, Unasked};
 pub use wording::Wording;
-pub use words::{REPORT_PATH, ReportWords, fill};
 
 use crate::answers::Session;
 use crate::body::{BodyMarks, BodyRegions};
@@ -129,7 +128,7 @@ impl Section {
 
 /// The opening section: the banner of the most serious warning sign, then
 /// what every reader is told first.
-fn opening(banners: &words::Levels, f: &Findings, first: Option<&str>) -> Option<Section> {
+fn opening(banners: &crate::text::Levels, f: &Findings, first: Option<&str>) -> Option<Section> {
     let banner = f
         .top_level()
         .map(|level| Block::Banner(level, banners.get(level).to_string()));

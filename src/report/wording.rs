@@ -3,7 +3,6 @@
 //! reasons for next steps, weakness. Every word comes from the report words
 //! or the content files; this only puts them together.
 
-use super::words::{ReportWords, fill};
 use crate::answers::Session;
 use crate::body::{BodyRegions, Symptom};
 use crate::findings::{
@@ -11,6 +10,7 @@ use crate::findings::{
     Weakness,
 };
 use crate::questionnaire::Questionnaire;
+use crate::text::{ReportWords, fill};
 
 pub struct Wording<'a> {
     pub q: &'a Questionnaire,

@@ -27,7 +27,7 @@ use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
 use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
 use crate::questionnaire::{Item, Kind, Questionnaire};
-use crate::report::{Report, ReportWords};
+use crate::report::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -284,7 +284,7 @@ impl App {
     }
 
     fn make_report(&self, findings: &Findings) -> Report {
-        let words = ReportWords::builtin();
+        let words = &crate::text::Text::builtin().report;
         Report::new(
             &self.questionnaire,
             &self.session,
