@@ -1,9 +1,33 @@
 //! The content compiled into the program: the back-pain questionnaire and its
-//! findings rules, so that a kiosk needs no files beside the binary. The test
-//! suite validates both, which is why loading them here may skip the checks.
+//! findings rules, so that a kiosk needs no files beside the binary, and the
+//! `Content` the core words and draws with. The test suite validates all of
+//! it, which is why loading it here may skip the checks.
 
+use crate::body::{BodyRegions, Figures};
 use crate::findings::{self, Rules};
 use crate::questionnaire::{self, Questionnaire};
+use crate::text::Text;
+
+/// What the core words and draws with, given by its caller (the command
+/// line, the screen, a test) rather than reached for: the body regions, the
+/// figures of the body diagram, and one language's words.
+#[derive(Debug, Clone, Copy)]
+pub struct Content<'a> {
+    pub regions: &'a BodyRegions,
+    pub figures: &'a Figures,
+    pub text: &'a Text,
+}
+
+impl Content<'static> {
+    /// The built-in regions and figures, in the default language.
+    pub fn builtin() -> Self {
+        Content {
+            regions: BodyRegions::builtin(),
+            figures: Figures::builtin(),
+            text: Text::builtin(),
+        }
+    }
+}
 
 pub const QUESTIONNAIRE_PATH: &str = "questionnaires/back-pain-intake.ron";
 pub const QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake.ron");

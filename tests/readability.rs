@@ -7,6 +7,7 @@ mod common;
 
 use intake::answers::{Answer, Session};
 use intake::content;
+use intake::content::Content;
 use intake::export::Summary;
 use intake::questionnaire::{Kind, Questionnaire};
 use intake::text::{Text as Catalogue, fill};
@@ -336,7 +337,7 @@ fn the_patient_view_of_every_example_session_is_plain() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in common::every_session() {
-        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         let found: Vec<String> = common::view_texts(&summary.report.patient)
             .iter()
             .filter_map(|t| jargon_in(t).map(|j| format!("({j}) {t}")))
@@ -375,7 +376,7 @@ fn no_required_question_assumes_pain_or_weakness() {
     s.set(&q, "character", no_pain).unwrap();
     s.set(&q, "leg_weak", Answer::YesNo(false)).unwrap();
     s.set(&q, "arm_weak", Answer::YesNo(false)).unwrap();
-    let enabled = s.enabled(&q);
+    let enabled = s.enabled(&q, Content::builtin().regions);
     let assuming: Vec<String> = q
         .items()
         .zip(enabled)

@@ -1,6 +1,7 @@
 //! Every file in tests/invalid/ breaks one rule and says on its first line
 //! where the error must be reported: `// expect: LINE:COL: message`.
 
+use intake::content::Content;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -234,7 +235,11 @@ fn example_sessions_validate_and_answer_every_required_question() {
     for path in &paths {
         let source = fs::read_to_string(path).unwrap();
         let s = intake::answers::Session::from_ron("s.ron", &source).unwrap();
-        assert!(s.progress(&q).complete(), "{}", path.display());
+        assert!(
+            s.progress(&q, Content::builtin().regions).complete(),
+            "{}",
+            path.display()
+        );
     }
     // A wrong answer is reported at its id.
     let good = fs::read_to_string("examples/sessions/l5-radiculopathy-foot-drop.ron").unwrap();

@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 use super::time::rfc3339;
 use super::{Format, Summary, pretty};
 use crate::answers::{Answer, DurationUnit};
-use crate::body::{BodyRegions, Symptom};
+use crate::body::Symptom;
+use crate::content::Content;
 use crate::questionnaire::{Item, Kind, Questionnaire};
 
 /// The canonical URL the response points to and the Questionnaire declares.
@@ -75,7 +76,7 @@ fn response(s: &Summary) -> Value {
     let q = s.questionnaire;
     let live: Vec<&str> = s
         .session
-        .live_answers(q)
+        .live_answers(q, s.content.regions)
         .map(|(i, _)| i.id.as_str())
         .collect();
     let groups: Vec<Value> = q
@@ -88,7 +89,7 @@ fn response(s: &Summary) -> Value {
                 .filter(|i| live.contains(&i.id.as_str()))
                 .map(|item| {
                     let answer = s.session.get(&item.id).expect("live answers exist");
-                    json!({ "linkId": item.id, "text": item.prompt, "answer": answers(q, item, answer) })
+                    json!({ "linkId": item.id, "text": item.prompt, "answer": answers(q, item, answer, &s.content) })
                 })
                 .collect();
             (!items.is_empty()).then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
@@ -108,7 +109,7 @@ fn coding(system: &str, code: &str, display: &str) -> Value {
 }
 
 /// The typed answers of one item.
-fn answers(q: &Questionnaire, item: &Item, a: &Answer) -> Vec<Value> {
+fn answers(q: &Questionnaire, item: &Item, a: &Answer, content: &Content) -> Vec<Value> {
     let label = |id: &str| {
         item.kind
             .options()
@@ -142,7 +143,7 @@ fn answers(q: &Questionnaire, item: &Item, a: &Answer) -> Vec<Value> {
             vec![json!({ "valueCoding": coding(SIDE_SYSTEM, side.value(), side.label()) })]
         }
         (Answer::Body(marks), _) => {
-            let table = BodyRegions::builtin();
+            let table = content.regions;
             marks
                 .iter()
                 .map(|(region, symptoms)| {
@@ -162,17 +163,17 @@ fn answers(q: &Questionnaire, item: &Item, a: &Answer) -> Vec<Value> {
 }
 
 /// The FHIR Questionnaire that matches the responses above.
-pub fn questionnaire(q: &Questionnaire) -> Value {
+pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
     let groups: Vec<Value> = q
         .sections
         .iter()
         .map(|s| {
             let mut g = json!({
                 "linkId": s.id, "text": s.title, "type": "group",
-                "item": s.items.iter().map(|i| definition(q, i)).collect::<Vec<_>>(),
+                "item": s.items.iter().map(|i| definition(q, i, content)).collect::<Vec<_>>(),
             });
             if let Some(c) = &s.enable_when {
-                let fields = enable::enable_when(q, c);
+                let fields = enable::enable_when(q, content.regions, c);
                 g.as_object_mut().expect("an object").extend(fields);
             }
             g
@@ -191,7 +192,7 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
     })
 }
 
-fn definition(q: &Questionnaire, item: &Item) -> Value {
+fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
     let options = |sys: &str, opts: Vec<(String, String)>| -> Vec<Value> {
         opts.into_iter()
             .map(|(code, display)| json!({ "valueCoding": coding(sys, &code, &display) }))
@@ -242,7 +243,7 @@ fn definition(q: &Questionnaire, item: &Item) -> Value {
             set(&mut d, "maxLength", json!(max_len));
         }
         Kind::BodyMap => {
-            let table = BodyRegions::builtin();
+            let table = content.regions;
             set(&mut d, "type", json!("choice"));
             set(&mut d, "repeats", json!(true));
             let opts = table
@@ -269,7 +270,7 @@ fn definition(q: &Questionnaire, item: &Item) -> Value {
         set(&mut d, "required", json!(true));
     }
     if let Some(c) = &item.enable_when {
-        let fields = enable::enable_when(q, c);
+        let fields = enable::enable_when(q, content.regions, c);
         d.as_object_mut().expect("an object").extend(fields);
     }
     d

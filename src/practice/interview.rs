@@ -87,12 +87,12 @@ pub struct Interview {
 }
 
 impl Interview {
-    pub fn new(case: Case, rules: &Rules, manual: bool) -> Self {
+    pub fn new(case: Case, rules: &Rules, manual: bool, words: &PracticeWords) -> Self {
         Self {
             case,
             manual,
             asked: Vec::new(),
-            questions: questions(rules, &crate::text::Text::builtin().practice),
+            questions: questions(rules, words),
             impression: Impression::default(),
             started: 0,
         }

@@ -13,7 +13,8 @@ pub use told::{Entry, Told, Unasked};
 pub use wording::Wording;
 
 use crate::answers::Session;
-use crate::body::{BodyMarks, BodyRegions};
+use crate::body::BodyMarks;
+use crate::content::Content;
 use crate::findings::{Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
 
@@ -82,14 +83,14 @@ impl Report {
         session: &Session,
         findings: &Findings,
         rules: &Rules,
-        words: &ReportWords,
+        content: &Content,
     ) -> Self {
         let w = Wording {
             q,
             session,
             rules,
-            words,
-            regions: BodyRegions::builtin(),
+            words: &content.text.report,
+            content,
         };
         let told = Told::new(&w, findings);
         Self {

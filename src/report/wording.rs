@@ -4,7 +4,8 @@
 //! or the content files; this only puts them together.
 
 use crate::answers::Session;
-use crate::body::{BodyRegions, Symptom};
+use crate::body::Symptom;
+use crate::content::Content;
 use crate::findings::{
     DisagreementFinding, Evidence, FlagFinding, Mark, Radicular, Reason, RootFinding, Rules,
     Weakness,
@@ -17,7 +18,7 @@ pub struct Wording<'a> {
     pub session: &'a Session,
     pub rules: &'a Rules,
     pub words: &'a ReportWords,
-    pub regions: &'a BodyRegions,
+    pub content: &'a Content<'a>,
 }
 
 impl Wording<'_> {
@@ -64,7 +65,7 @@ impl Wording<'_> {
     /// "Label: answer" (or "Question? Answer" for an item with no label).
     pub fn answer(&self, id: &str) -> Option<String> {
         let item = self.q.item(id)?;
-        let answer = self.session.get(id)?.display(&item.kind, self.regions);
+        let answer = self.session.get(id)?.display(&item.kind, self.content);
         let e = &self.words.evidence;
         Some(match self.rules.labels.get(id) {
             Some(label) => fill(&e.labelled, &[("label", label), ("answer", &answer)]),
@@ -209,6 +210,7 @@ impl Wording<'_> {
     /// A region's name inside a sentence: its label, lower-cased at the start.
     pub fn place(&self, region: &str) -> String {
         let label = self
+            .content
             .regions
             .get(region)
             .map_or(region, |r| r.label.as_str());

@@ -270,7 +270,7 @@ impl Host {
         if !dir.exists() {
             export::private_dir(dir).map_err(io::Error::from)?;
         }
-        let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
+        let summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now);
         let mut paths = Vec::new();
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
