@@ -11,6 +11,7 @@ use crate::condition::{Condition, Live, Names};
 use crate::content::Content;
 use crate::diagnostic::Diagnostics;
 use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
+use crate::text::{AnswerWords, ErrorWords, Text, fill};
 
 /// Version of the saved-session format; bump when a change breaks old files.
 pub const SESSION_FORMAT: u32 = 1;
@@ -36,14 +37,11 @@ impl Side {
         }
     }
 
-    /// The patient's words.
+    /// The default language's words, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn label(self) -> &'static str {
-        match self {
-            Side::Left => "Left side",
-            Side::Right => "Right side",
-            Side::Both => "Both sides",
-            Side::Neither => "Neither side",
-        }
+        crate::text::Text::builtin().answers.sides.get(self)
     }
 }
 
@@ -63,17 +61,11 @@ impl DurationUnit {
         DurationUnit::Years,
     ];
 
+    /// The default language's word, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn word(self, amount: u32) -> &'static str {
-        match (self, amount == 1) {
-            (DurationUnit::Days, true) => "day",
-            (DurationUnit::Days, false) => "days",
-            (DurationUnit::Weeks, true) => "week",
-            (DurationUnit::Weeks, false) => "weeks",
-            (DurationUnit::Months, true) => "month",
-            (DurationUnit::Months, false) => "months",
-            (DurationUnit::Years, true) => "year",
-            (DurationUnit::Years, false) => "years",
-        }
+        crate::text::Text::builtin().answers.units.get(self, amount)
     }
 
     /// Approximate length in days, for range checks and comparisons.
@@ -227,16 +219,17 @@ impl Answer {
 
     /// The answer in words, for review screens and summaries.
     pub fn display(&self, kind: &Kind, content: &Content) -> String {
+        let words = &content.text.answers;
         match self {
-            Answer::YesNo(b) => if *b { "Yes" } else { "No" }.to_string(),
+            Answer::YesNo(b) => words.yes_no(*b).to_string(),
             Answer::Choice(c) => option_label(kind, c),
             Answer::Choices(cs) => cs
                 .iter()
                 .map(|c| option_label(kind, c))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(&words.list),
             Answer::Scale(n) => match kind {
-                Kind::Scale { max, .. } => format!("{n} out of {max}"),
+                Kind::Scale { max, .. } => out_of(words, &n.to_string(), *max),
                 _ => n.to_string(),
             },
             Answer::Number(n) => match kind {
@@ -247,13 +240,26 @@ impl Answer {
                 }
                 _ => n.to_string(),
             },
-            Answer::Duration { amount, unit } => format!("{amount} {}", unit.word(*amount)),
+            Answer::Duration { amount, unit } => {
+                let unit = words.units.get(*unit, *amount);
+                fill(
+                    &words.duration,
+                    &[("amount", &amount.to_string()), ("unit", unit)],
+                )
+            }
             Answer::Text(t) => t.clone(),
-            Answer::Body(m) if m.is_empty() => "Nothing marked".to_string(),
-            Answer::Body(m) => m.describe(content.regions).join("; "),
-            Answer::Side(s) => s.label().to_string(),
+            Answer::Body(m) if m.is_empty() => words.nothing_marked.clone(),
+            Answer::Body(m) => m
+                .describe(content.regions, &content.text.body)
+                .join(&words.list),
+            Answer::Side(s) => words.sides.get(*s).to_string(),
         }
     }
+}
+
+/// `value` out of `max`, as a scale answer or a score is told.
+pub fn out_of(words: &AnswerWords, value: &str, max: i32) -> String {
+    fill(&words.scale, &[("value", value), ("max", &max.to_string())])
 }
 
 fn option_label(kind: &Kind, id: &str) -> String {
@@ -263,29 +269,61 @@ fn option_label(kind: &Kind, id: &str) -> String {
         .map_or_else(|| id.to_string(), |o| o.label.clone())
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why an answer does not fit its item.
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
-    #[error("this question takes a {0} answer")]
     WrongKind(&'static str),
-    #[error("there is no option \"{0}\"")]
     UnknownOption(String),
-    #[error("\"none of these\" cannot be chosen together with other options")]
     ExclusiveWithOthers,
-    #[error("please enter a number from {min} to {max}{}", if unit.is_empty() { String::new() } else { format!(" {unit}") })]
     OutOfRange { min: f64, max: f64, unit: String },
-    #[error("{}", if *.0 == 0 { "please enter a whole number".to_string() } else { format!("please use at most {} digit{} after the decimal point", .0, if *.0 == 1 { "" } else { "s" }) })]
     TooManyDecimals(u8),
-    #[error("please enter how long, more than zero")]
     ZeroDuration,
-    #[error("please enter at most {0} years")]
     TooLong(u32),
-    #[error("please shorten the text to {max} characters (it has {len})")]
     TooLongText { max: usize, len: usize },
-    #[error("there is no question \"{0}\"")]
     UnknownItem(String),
-    #[error("this screen is information only")]
     NotAQuestion,
 }
+
+impl AnswerError {
+    /// In the patient's words.
+    pub fn words(&self, w: &ErrorWords) -> String {
+        let n = |x: &dyn ToString| x.to_string();
+        match self {
+            AnswerError::WrongKind(kind) => fill(&w.wrong_kind, &[("kind", kind)]),
+            AnswerError::UnknownOption(id) => fill(&w.unknown_option, &[("option", id)]),
+            AnswerError::ExclusiveWithOthers => w.exclusive.clone(),
+            AnswerError::OutOfRange { min, max, unit } => {
+                let template = match unit.is_empty() {
+                    true => &w.out_of_range,
+                    false => &w.out_of_range_unit,
+                };
+                let (min, max) = (n(min), n(max));
+                fill(template, &[("min", &min), ("max", &max), ("unit", unit)])
+            }
+            AnswerError::TooManyDecimals(0) => w.whole_number.clone(),
+            AnswerError::TooManyDecimals(count) => {
+                let template = w.decimals.get(u64::from(*count));
+                fill(template, &[("count", &n(count))])
+            }
+            AnswerError::ZeroDuration => w.zero_duration.clone(),
+            AnswerError::TooLong(years) => fill(&w.too_long, &[("years", &n(years))]),
+            AnswerError::TooLongText { max, len } => {
+                fill(&w.too_long_text, &[("max", &n(max)), ("len", &n(len))])
+            }
+            AnswerError::UnknownItem(id) => fill(&w.unknown_item, &[("id", id)]),
+            AnswerError::NotAQuestion => w.not_a_question.clone(),
+        }
+    }
+}
+
+/// In the default language: what a file's checks and the staff read.
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(&Text::builtin().errors))
+    }
+}
+
+impl std::error::Error for AnswerError {}
 
 /// A patient's answers to one questionnaire, as saved to disk.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -707,6 +745,33 @@ mod tests {
             None,
             "b is disabled when a >= 8"
         );
+    }
+
+    #[test]
+    fn answers_are_worded_from_the_text_they_are_given() {
+        let mut text = Text::builtin().clone();
+        text.answers.yes = "Sí".into();
+        text.answers.units.weeks.other = "semanas".into();
+        text.errors.zero_duration = "escriba cuánto tiempo".into();
+        let content = Content {
+            text: &text,
+            ..Content::builtin()
+        };
+        let weeks = Answer::Duration {
+            amount: 3,
+            unit: DurationUnit::Weeks,
+        };
+        let kind = Kind::Duration { max_years: 80 };
+        assert_eq!(Answer::YesNo(true).display(&Kind::YesNo, &content), "Sí");
+        assert_eq!(weeks.display(&kind, &content), "3 semanas");
+        assert_eq!(
+            weeks.display(&kind, &Content::builtin()),
+            "3 weeks",
+            "the built-in words are untouched"
+        );
+        let e = AnswerError::ZeroDuration;
+        assert_eq!(e.words(&text.errors), "escriba cuánto tiempo");
+        assert_eq!(e.to_string(), "please enter how long, more than zero");
     }
 
     #[test]

@@ -236,7 +236,42 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
     }
     out.push(text("alert title".into(), &rules.alerts.emergency_title));
     out.extend(report_fragments());
+    out.extend(answer_fragments());
     out
+}
+
+/// The catalogue's words for answers, symptoms and problems with a typed
+/// answer: what the patient reads on the review screen and when a field
+/// is refused.
+fn answer_fragments() -> Vec<Text> {
+    let w = Catalogue::builtin();
+    let (a, e) = (&w.answers, &w.errors);
+    let sides = [
+        &a.sides.left,
+        &a.sides.right,
+        &a.sides.both,
+        &a.sides.neither,
+    ];
+    let s = &w.body.symptoms;
+    let symptoms = [&s.pain, &s.numbness, &s.tingling, &s.weakness, &s.sensitive];
+    let errors = [
+        &e.exclusive,
+        &e.out_of_range,
+        &e.out_of_range_unit,
+        &e.whole_number,
+        &e.decimals.one,
+        &e.decimals.other,
+        &e.zero_duration,
+        &e.too_long,
+        &e.too_long_text,
+    ];
+    sides
+        .into_iter()
+        .chain(symptoms)
+        .chain(errors)
+        .chain([&a.nothing_marked])
+        .map(|t| text("catalogue answers".into(), t))
+        .collect()
 }
 
 /// A spinal root level such as L5, S1 or C6, which means nothing to a patient.

@@ -140,21 +140,26 @@ fn answers(q: &Questionnaire, item: &Item, a: &Answer, content: &Content) -> Vec
         }
         (Answer::Text(t), _) => vec![json!({ "valueString": t })],
         (Answer::Side(side), _) => {
-            vec![json!({ "valueCoding": coding(SIDE_SYSTEM, side.value(), side.label()) })]
+            let label = content.text.answers.sides.get(*side);
+            vec![json!({ "valueCoding": coding(SIDE_SYSTEM, side.value(), label) })]
         }
         (Answer::Body(marks), _) => {
-            let table = content.regions;
+            let (table, words) = (content.regions, &content.text.body);
             marks
                 .iter()
                 .map(|(region, symptoms)| {
                     let label = table.get(region).map_or(region, |r| r.label.as_str());
                     let symptoms: Vec<Value> = symptoms
                         .iter()
-                        .map(|s| json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), s.word()) }))
+                        .map(|s| {
+                            let word = words.symptoms.get(*s);
+                            json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), word) })
+                        })
                         .collect();
+                    let question = &words.symptoms_question;
                     json!({
                         "valueCoding": coding(REGION_SYSTEM, region, label),
-                        "item": [{ "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "answer": symptoms }],
+                        "item": [{ "linkId": format!("{}.symptoms", item.id), "text": question, "answer": symptoms }],
                     })
                 })
                 .collect()
@@ -221,9 +226,10 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
         }
         Kind::Side => {
             set(&mut d, "type", json!("choice"));
+            let sides = &content.text.answers.sides;
             let opts = crate::answers::Side::ALL
                 .iter()
-                .map(|s| (s.value().to_string(), s.label().to_string()))
+                .map(|s| (s.value().to_string(), sides.get(*s).to_string()))
                 .collect();
             set(&mut d, "answerOption", json!(options(SIDE_SYSTEM, opts)));
         }
@@ -243,7 +249,7 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
             set(&mut d, "maxLength", json!(max_len));
         }
         Kind::BodyMap => {
-            let table = content.regions;
+            let (table, words) = (content.regions, &content.text.body);
             set(&mut d, "type", json!("choice"));
             set(&mut d, "repeats", json!(true));
             let opts = table
@@ -254,13 +260,14 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
             set(&mut d, "answerOption", json!(options(REGION_SYSTEM, opts)));
             let symptoms = Symptom::ALL
                 .iter()
-                .map(|s| (symptom_code(*s), s.word().to_string()))
+                .map(|s| (symptom_code(*s), words.symptoms.get(*s).to_string()))
                 .collect();
             set(
                 &mut d,
                 "item",
                 json!([{
-                    "linkId": format!("{}.symptoms", item.id), "text": "Symptoms", "type": "choice", "repeats": true,
+                    "linkId": format!("{}.symptoms", item.id), "text": words.symptoms_question,
+                    "type": "choice", "repeats": true,
                     "answerOption": options(SYMPTOM_SYSTEM, symptoms),
                 }]),
             );

@@ -15,7 +15,7 @@ pub fn lines(marks: &BodyMarks, content: &Content) -> Vec<String> {
         .collect();
     let legend: Vec<String> = Symptom::ALL
         .iter()
-        .map(|s| format!("{} {}", s.symbol(), s.word()))
+        .map(|s| format!("{} {}", s.symbol(), content.text.body.symptoms.get(*s)))
         .collect();
     out.push(String::new());
     out.push(legend.join("   "));

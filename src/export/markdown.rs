@@ -39,7 +39,7 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     let words = &s.content.text.report;
     writeln!(w, "# {}\n\n{}\n", words.title, q.title)?;
     let id = format!("`{}`", q.id);
-    let when = readable_at(s.authored, s.utc_offset);
+    let when = readable_at(s.authored, s.utc_offset, &s.content.text.dates);
     let made = [
         ("id", id.as_str()),
         ("version", &q.version),

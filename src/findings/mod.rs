@@ -18,7 +18,7 @@ pub use rules::{
 
 use std::collections::BTreeSet;
 
-use crate::answers::{Answer, Session, Side};
+use crate::answers::{Answer, Session, Side, out_of};
 use crate::body::BodyRegions;
 use crate::condition::Live;
 pub use crate::condition::{Evidence, Mark};
@@ -333,7 +333,7 @@ fn profile<'a>(
         .filter_map(|s| {
             session.score(q, s, content.regions).map(|v| Line {
                 label: s.label.clone(),
-                value: format!("{v:.1} out of 10"),
+                value: out_of(&content.text.answers, &format!("{v:.1}"), 10),
             })
         })
         .collect();

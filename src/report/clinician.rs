@@ -99,7 +99,7 @@ fn diagrams(w: &Wording) -> Vec<Section> {
         })
         .map(|marks| {
             let described = marks
-                .describe(w.content.regions)
+                .describe(w.content.regions, &w.content.text.body)
                 .into_iter()
                 .map(Bullet::new);
             Section::new(

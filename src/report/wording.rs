@@ -11,7 +11,7 @@ use crate::findings::{
     Weakness,
 };
 use crate::questionnaire::Questionnaire;
-use crate::text::{ReportWords, fill};
+use crate::text::{ReportWords, capitalised, fill};
 
 pub struct Wording<'a> {
     pub q: &'a Questionnaire,
@@ -223,7 +223,8 @@ impl Wording<'_> {
 
     /// One line per symptom marked, naming the places with that symptom.
     fn by_symptom(&self, marks: &[&Mark], line: impl Fn(&str, &str) -> String) -> Vec<String> {
-        let e = &self.words.evidence;
+        let list = &self.words.evidence.list;
+        let symptoms = &self.content.text.body.symptoms;
         Symptom::ALL
             .iter()
             .filter_map(|s| {
@@ -232,7 +233,8 @@ impl Wording<'_> {
                     .filter(|m| m.symptoms.contains(s))
                     .map(|m| self.place(&m.region))
                     .collect();
-                (!places.is_empty()).then(|| line(e.symptoms.get(*s), &places.join(&e.list)))
+                let symptom = capitalised(symptoms.get(*s));
+                (!places.is_empty()).then(|| line(&symptom, &places.join(list)))
             })
             .collect()
     }

@@ -9,6 +9,9 @@
 //! words (the screen's, say) is a struct in this folder and a field of
 //! `Text`. The code puts the words together; it never holds them.
 
+mod answers;
+mod body;
+mod dates;
 mod practice;
 mod report;
 
@@ -18,8 +21,11 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 
+pub use answers::{AnswerWords, ErrorWords, Sides, Units};
+pub use body::{BodyWords, Symptoms};
+pub use dates::{DateWords, Months};
 pub use practice::PracticeWords;
-pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided, Symptoms};
+pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 
 /// The catalogues compiled in, by language code; the first is the default.
 const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];
@@ -30,6 +36,10 @@ const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron
 pub struct Text {
     /// Its language code ("en"), as the program is asked for it.
     pub language: String,
+    pub answers: AnswerWords,
+    pub body: BodyWords,
+    pub errors: ErrorWords,
+    pub dates: DateWords,
     pub report: ReportWords,
     pub practice: PracticeWords,
 }
@@ -63,6 +73,21 @@ impl Text {
     }
 }
 
+/// A word by the number it counts: one, or other (English's two forms and
+/// Spanish's; a language with more would add them here).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub one: String,
+    pub other: String,
+}
+
+impl Plural {
+    pub fn get(&self, n: u64) -> &str {
+        if n == 1 { &self.one } else { &self.other }
+    }
+}
+
 /// Where a built-in catalogue's file is in the source tree.
 pub fn path(language: &str) -> String {
     format!("assets/text/{language}.ron")
@@ -75,6 +100,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         .fold(template.to_string(), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
+}
+
+/// `text` with its first letter a capital, for a word that starts a line.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -123,5 +157,17 @@ mod tests {
             "Numbness: left big toe (L5)"
         );
         assert_eq!(fill("{a} and {a}", &[("a", "x")]), "x and x");
+    }
+
+    #[test]
+    fn words_by_number_and_at_the_start_of_a_line() {
+        let days = &Text::builtin().answers.units.days;
+        assert_eq!(
+            [days.get(0), days.get(1), days.get(2)],
+            ["days", "day", "days"]
+        );
+        assert_eq!(capitalised("sensitive to touch"), "Sensitive to touch");
+        assert_eq!(capitalised("état"), "État");
+        assert_eq!(capitalised(""), "");
     }
 }

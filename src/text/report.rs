@@ -4,7 +4,6 @@
 use serde::Deserialize;
 
 use crate::answers::Side;
-use crate::body::Symptom;
 use crate::findings::Level;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -122,29 +121,6 @@ pub struct EvidenceWords {
     pub marks: String,
     pub sign: String,
     pub marked: String,
-    pub symptoms: Symptoms,
     pub list: String,
     pub levels: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Symptoms {
-    pub pain: String,
-    pub numbness: String,
-    pub tingling: String,
-    pub weakness: String,
-    pub sensitive: String,
-}
-
-impl Symptoms {
-    pub fn get(&self, s: Symptom) -> &str {
-        match s {
-            Symptom::Pain => &self.pain,
-            Symptom::Numbness => &self.numbness,
-            Symptom::Tingling => &self.tingling,
-            Symptom::Weakness => &self.weakness,
-            Symptom::Sensitive => &self.sensitive,
-        }
-    }
 }
