@@ -362,16 +362,6 @@ impl Progress {
     }
 }
 
-impl fmt::Display for Progress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} of {} answered ({} of {} required)",
-            self.answered, self.questions, self.required_answered, self.required
-        )
-    }
-}
-
 impl Session {
     pub fn new(q: &Questionnaire, started: u64) -> Self {
         Self {

@@ -232,7 +232,7 @@ fn a_whole_session_by_keyboard_reaches_the_summary() {
         .app
         .session
         .progress(&h.app.questionnaire, h.app.content.regions);
-    assert!(p.complete(), "{p}");
+    assert!(p.complete(), "{p:?}");
     h.key(KeyCode::End);
     h.enter();
     assert_eq!(h.app.screen, Screen::Summary);
