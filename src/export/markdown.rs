@@ -7,7 +7,8 @@ use super::time::readable_at;
 use super::{Format, Summary};
 use crate::body::BodyMarks;
 use crate::content::Content;
-use crate::report::{Block, Bullet, Section, View, fill};
+use crate::report::{Block, Bullet, Section, View};
+use crate::text::fill;
 
 pub const FORMAT: Format = Format {
     name: "md",

@@ -7,7 +7,8 @@ use crate::answers::Session;
 use crate::content::Content;
 use crate::findings::{Rules, evaluate};
 use crate::questionnaire::{Item, Questionnaire};
-use crate::report::{Block, Bullet, Report, Section, View, fill};
+use crate::report::{Block, Bullet, Report, Section, View};
+use crate::text::fill;
 
 /// How the interview went: what was asked and missed, the impression's
 /// parts right or not (`None`: not asked), and the score.

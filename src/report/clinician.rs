@@ -3,9 +3,10 @@
 //! weakness, pain, scores, treatments, scans, the body diagram, next steps
 //! with their reasons, and every answer.
 
-use super::{Block, Bullet, Section, Told, View, Wording, fill, opening, warning_signs};
+use super::{Block, Bullet, Section, Told, View, Wording, opening, warning_signs};
 use crate::answers::Answer;
 use crate::findings::{Findings, Line};
+use crate::text::fill;
 
 pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let c = &w.words.clinician;

@@ -8,7 +8,6 @@ mod patient;
 mod told;
 pub mod wording;
 
-pub use crate::text::{ReportWords, fill};
 pub use told::{Entry, Told, Unasked};
 pub use wording::Wording;
 
@@ -17,6 +16,7 @@ use crate::body::BodyMarks;
 use crate::content::Content;
 use crate::findings::{Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
+use crate::text::fill;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {

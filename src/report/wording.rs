@@ -1,7 +1,7 @@
 //! Findings in words: the evidence of warning signs and root levels as a
 //! clinician's note ("Numbness: left top of the foot; left big toe (L5)"),
-//! reasons for next steps, weakness. Every word comes from the report words
-//! or the content files; this only puts them together.
+//! reasons for next steps, weakness. Every word comes from the text
+//! catalogue or the content files; this only puts them together.
 
 use crate::answers::Session;
 use crate::body::Symptom;
@@ -17,6 +17,7 @@ pub struct Wording<'a> {
     pub q: &'a Questionnaire,
     pub session: &'a Session,
     pub rules: &'a Rules,
+    /// The report's group of the content's words.
     pub words: &'a ReportWords,
     pub content: &'a Content<'a>,
 }

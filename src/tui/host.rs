@@ -343,7 +343,7 @@ impl Host {
 fn failure_words(app: &App, e: &io::Error) -> String {
     if app.practice.is_some() {
         let words = &crate::practice::PracticeWords::builtin().not_saved;
-        return crate::report::fill(words, &[("error", &e.to_string())]);
+        return crate::text::fill(words, &[("error", &e.to_string())]);
     }
     let what = if app.kiosk.is_some() {
         "Please tell a member of staff."

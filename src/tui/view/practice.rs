@@ -10,7 +10,7 @@ use super::Chrome;
 use super::summary::styled;
 use crate::answers::Answer;
 use crate::practice::PracticeWords;
-use crate::report::fill;
+use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::layout::{self, Frame, scroll_offset, truncate, wrap};
 
