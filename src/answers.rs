@@ -743,10 +743,8 @@ mod tests {
         text.answers.yes = "Sí".into();
         text.answers.units.weeks.other = "semanas".into();
         text.errors.zero_duration = "escriba cuánto tiempo".into();
-        let content = Content {
-            text: &text,
-            ..Content::builtin()
-        };
+        let builtin = Content::builtin();
+        let content = Content::new(builtin.regions, builtin.figures(), &text);
         let weeks = Answer::Duration {
             amount: 3,
             unit: DurationUnit::Weeks,

@@ -14,8 +14,28 @@ use crate::text::Text;
 #[derive(Debug, Clone, Copy)]
 pub struct Content<'a> {
     pub regions: &'a BodyRegions,
-    pub figures: &'a Figures,
     pub text: &'a Text,
+    /// `None` for the built-in figures, read when first drawn: the first
+    /// frame draws none, and reading them costs it a tenth.
+    figures: Option<&'a Figures>,
+}
+
+impl<'a> Content<'a> {
+    pub fn new(regions: &'a BodyRegions, figures: &'a Figures, text: &'a Text) -> Self {
+        let figures = Some(figures);
+        Content {
+            regions,
+            text,
+            figures,
+        }
+    }
+
+    pub fn figures(&self) -> &'a Figures {
+        match self.figures {
+            Some(figures) => figures,
+            None => Figures::builtin(),
+        }
+    }
 }
 
 impl Content<'static> {
@@ -23,8 +43,8 @@ impl Content<'static> {
     pub fn builtin() -> Self {
         Content {
             regions: BodyRegions::builtin(),
-            figures: Figures::builtin(),
             text: Text::builtin(),
+            figures: None,
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::content::Content;
 
 pub fn lines(marks: &BodyMarks, content: &Content) -> Vec<String> {
     let regions = content.regions;
-    let [front, back] = &content.figures.compact;
+    let [front, back] = &content.figures().compact;
     let mut out: Vec<String> = front
         .render_marks(marks, regions)
         .iter()
