@@ -66,11 +66,6 @@ impl Text {
             Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"))
         }))
     }
-
-    /// The codes of the built-in languages, the default first.
-    pub fn languages() -> impl Iterator<Item = &'static str> {
-        BUILTIN.iter().map(|(code, _)| *code)
-    }
 }
 
 /// A word by the number it counts: one, or other (English's two forms and
@@ -122,7 +117,6 @@ mod tests {
             assert_eq!(text.language, *code);
         }
         assert_eq!(Text::builtin().language, "en");
-        assert_eq!(Text::languages().next(), Some("en"));
         assert!(Text::builtin_in("xx").is_none());
     }
 
