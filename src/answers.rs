@@ -2,14 +2,13 @@
 //! computed scores, and the saved-session format.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::body::BodyRegions;
 use crate::condition::{Condition, Live, Names};
 use crate::diagnostic::Diagnostics;
-pub use crate::questionnaire::kinds::{Answer, AnswerError, DurationUnit, Side};
+pub use crate::questionnaire::kinds::{Answer, AnswerError, DurationUnit, Side, out_of};
 use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
 
 /// Version of the saved-session format; bump when a change breaks old files.
@@ -49,16 +48,6 @@ pub struct Progress {
 impl Progress {
     pub fn complete(&self) -> bool {
         self.required_answered == self.required
-    }
-}
-
-impl fmt::Display for Progress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} of {} answered ({} of {} required)",
-            self.answered, self.questions, self.required_answered, self.required
-        )
     }
 }
 
@@ -103,19 +92,23 @@ impl Session {
 
     /// Which items are enabled, in questionnaire order. Answers of disabled
     /// items are kept (the patient may change their mind back) but count as
-    /// unanswered for conditions, progress, scores and summaries.
-    pub fn enabled(&self, q: &Questionnaire) -> Vec<bool> {
+    /// unanswered for conditions, progress, scores and summaries. `regions`
+    /// are what conditions on the body diagram name.
+    pub fn enabled(&self, q: &Questionnaire, regions: &BodyRegions) -> Vec<bool> {
         let mut on: HashMap<&str, bool> = HashMap::new();
         let mut out = Vec::new();
         for section in &q.sections {
             let section_on = section
                 .enable_when
                 .as_ref()
-                .is_none_or(|c| self.eval(c, &on));
+                .is_none_or(|c| self.eval(c, &on, regions));
             for item in &section.items {
                 let item_on = section_on
                     && !(self.unattended && item.needs_helper)
-                    && item.enable_when.as_ref().is_none_or(|c| self.eval(c, &on));
+                    && item
+                        .enable_when
+                        .as_ref()
+                        .is_none_or(|c| self.eval(c, &on, regions));
                 on.insert(&item.id, item_on);
                 out.push(item_on);
             }
@@ -132,25 +125,26 @@ impl Session {
         }
     }
 
-    fn eval(&self, c: &Condition, on: &HashMap<&str, bool>) -> bool {
+    fn eval(&self, c: &Condition, on: &HashMap<&str, bool>, regions: &BodyRegions) -> bool {
         let answer = |id: &str| self.live(id, on);
-        Live::new(&answer, BodyRegions::builtin()).holds(c)
+        Live::new(&answer, regions).holds(c)
     }
 
     /// The answers of enabled items only: what summaries and exports show.
     pub fn live_answers<'a>(
         &'a self,
         q: &'a Questionnaire,
+        regions: &BodyRegions,
     ) -> impl Iterator<Item = (&'a crate::questionnaire::Item, &'a Answer)> {
         q.items()
-            .zip(self.enabled(q))
+            .zip(self.enabled(q, regions))
             .filter(|(_, on)| *on)
             .filter_map(|(item, _)| self.answers.get(&item.id).map(|a| (item, a)))
     }
 
-    pub fn progress(&self, q: &Questionnaire) -> Progress {
+    pub fn progress(&self, q: &Questionnaire, regions: &BodyRegions) -> Progress {
         let mut p = Progress::default();
-        for (item, on) in q.items().zip(self.enabled(q)) {
+        for (item, on) in q.items().zip(self.enabled(q, regions)) {
             if !on || matches!(item.kind, Kind::Info) {
                 continue;
             }
@@ -166,8 +160,8 @@ impl Session {
     }
 
     /// A declared score, or `None` until every item it uses is enabled and answered.
-    pub fn score(&self, q: &Questionnaire, score: &Score) -> Option<f64> {
-        let enabled = self.enabled(q);
+    pub fn score(&self, q: &Questionnaire, score: &Score, regions: &BodyRegions) -> Option<f64> {
+        let enabled = self.enabled(q, regions);
         let mut values = Vec::with_capacity(score.items.len());
         for id in &score.items {
             let n = q.index_of(id)?;
@@ -264,7 +258,9 @@ impl Session {
 mod tests {
     use super::*;
     use crate::body::{BodyMarks, Symptom};
+    use crate::content::Content;
     use crate::questionnaire::parse_str;
+    use crate::text::Text;
 
     const SRC: &str = r#"Questionnaire(
         id: "t", title: "T", version: "1", language: "en",
@@ -299,7 +295,7 @@ mod tests {
     }
 
     fn on(s: &Session, q: &Questionnaire, id: &str) -> bool {
-        s.enabled(q)[q.index_of(id).unwrap()]
+        s.enabled(q, BodyRegions::builtin())[q.index_of(id).unwrap()]
     }
 
     #[test]
@@ -346,7 +342,7 @@ mod tests {
         assert!(!on(&s, &q, "foot_q"));
         assert_eq!(s.get("side"), Some(&Answer::Side(Side::Left)), "kept");
         assert!(
-            s.live_answers(&q)
+            s.live_answers(&q, BodyRegions::builtin())
                 .all(|(i, _)| i.id != "side" && i.id != "foot_q")
         );
         // leg = no enables s2 by the other branch of Any.
@@ -420,12 +416,41 @@ mod tests {
         let (mean, sum) = (&q.scores[0], &q.scores[1]);
         let mut s = Session::new(&q, 0);
         s.set(&q, "a", Answer::Scale(3)).unwrap();
-        assert_eq!(s.score(&q, mean), None);
+        assert_eq!(s.score(&q, mean, BodyRegions::builtin()), None);
         s.set(&q, "b", Answer::Scale(6)).unwrap();
-        assert_eq!(s.score(&q, mean), Some(4.5));
-        assert_eq!(s.score(&q, sum), Some(9.0));
+        assert_eq!(s.score(&q, mean, BodyRegions::builtin()), Some(4.5));
+        assert_eq!(s.score(&q, sum, BodyRegions::builtin()), Some(9.0));
         s.set(&q, "a", Answer::Scale(9)).unwrap();
-        assert_eq!(s.score(&q, mean), None, "b is disabled when a >= 8");
+        assert_eq!(
+            s.score(&q, mean, BodyRegions::builtin()),
+            None,
+            "b is disabled when a >= 8"
+        );
+    }
+
+    #[test]
+    fn answers_are_worded_from_the_text_they_are_given() {
+        let mut text = Text::builtin().clone();
+        text.answers.yes = "Sí".into();
+        text.answers.units.weeks.other = "semanas".into();
+        text.errors.zero_duration = "escriba cuánto tiempo".into();
+        let builtin = Content::builtin();
+        let content = Content::new(builtin.regions, builtin.figures(), &text);
+        let weeks = Answer::Duration {
+            amount: 3,
+            unit: DurationUnit::Weeks,
+        };
+        let kind = Kind::Duration { max_years: 80 };
+        assert_eq!(Answer::YesNo(true).display(&Kind::YesNo, &content), "Sí");
+        assert_eq!(weeks.display(&kind, &content), "3 semanas");
+        assert_eq!(
+            weeks.display(&kind, &Content::builtin()),
+            "3 weeks",
+            "the built-in words are untouched"
+        );
+        let e = AnswerError::ZeroDuration;
+        assert_eq!(e.words(&text.errors), "escriba cuánto tiempo");
+        assert_eq!(e.to_string(), "please enter how long, more than zero");
     }
 
     #[test]
@@ -477,14 +502,14 @@ mod tests {
     fn progress_counts_enabled_questions_only() {
         let q = q();
         let mut s = Session::new(&q, 0);
-        let p = s.progress(&q);
+        let p = s.progress(&q, BodyRegions::builtin());
         // leg, where, a, b, map are enabled questions (any_q is info; s2 is off).
         assert_eq!(
             (p.questions, p.answered, p.required, p.required_answered),
             (5, 0, 2, 0)
         );
         s.set(&q, "leg", Answer::YesNo(true)).unwrap();
-        let p = s.progress(&q);
+        let p = s.progress(&q, BodyRegions::builtin());
         assert_eq!(
             (p.questions, p.answered, p.required, p.required_answered),
             (6, 1, 3, 1)

@@ -86,6 +86,14 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
             Ok(format!("{name}: ok (body figures)"))
         }
+        "Text" => {
+            let text = crate::text::Text::parse(&name, &source)
+                .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
+            Ok(format!(
+                "{name}: ok (text catalogue, language \"{}\")",
+                text.language
+            ))
+        }
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
             // Against the built-in questionnaire, which a kiosk runs.

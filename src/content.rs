@@ -1,9 +1,53 @@
 //! The content compiled into the program: the back-pain questionnaire and its
-//! findings rules, so that a kiosk needs no files beside the binary. The test
-//! suite validates both, which is why loading them here may skip the checks.
+//! findings rules, so that a kiosk needs no files beside the binary, and the
+//! `Content` the core words and draws with. The test suite validates all of
+//! it, which is why loading it here may skip the checks.
 
+use crate::body::{BodyRegions, Figures};
 use crate::findings::{self, Rules};
 use crate::questionnaire::{self, Questionnaire};
+use crate::text::Text;
+
+/// What the core words and draws with, given by its caller (the command
+/// line, the screen, a test) rather than reached for: the body regions, the
+/// figures of the body diagram, and one language's words.
+#[derive(Debug, Clone, Copy)]
+pub struct Content<'a> {
+    pub regions: &'a BodyRegions,
+    pub text: &'a Text,
+    /// `None` for the built-in figures, read when first drawn: the first
+    /// frame draws none, and reading them costs it a tenth.
+    figures: Option<&'a Figures>,
+}
+
+impl<'a> Content<'a> {
+    pub fn new(regions: &'a BodyRegions, figures: &'a Figures, text: &'a Text) -> Self {
+        let figures = Some(figures);
+        Content {
+            regions,
+            text,
+            figures,
+        }
+    }
+
+    pub fn figures(&self) -> &'a Figures {
+        match self.figures {
+            Some(figures) => figures,
+            None => Figures::builtin(),
+        }
+    }
+}
+
+impl Content<'static> {
+    /// The built-in regions and figures, in the default language.
+    pub fn builtin() -> Self {
+        Content {
+            regions: BodyRegions::builtin(),
+            text: Text::builtin(),
+            figures: None,
+        }
+    }
+}
 
 pub const QUESTIONNAIRE_PATH: &str = "questionnaires/back-pain-intake.ron";
 pub const QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake.ron");

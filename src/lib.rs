@@ -18,5 +18,6 @@ pub mod memory;
 pub mod practice;
 pub mod questionnaire;
 pub mod report;
+pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -1,6 +1,7 @@
 //! Summaries of the example sessions: golden files for every format, what
 //! each case must find, and the FHIR and JSON shapes.
 
+use intake::content::Content;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ fn session(name: &str) -> Session {
 fn with_summary<T>(s: &Session, f: impl FnOnce(&Summary) -> T) -> T {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let mut summary = Summary::new(&q, s, &rules, s.updated);
+    let mut summary = Summary::new(&q, s, &rules, Content::builtin(), s.updated);
     // A clinic an hour east of UTC: people read local time, programs UTC,
     // whatever zone the machine running the tests is in.
     summary.utc_offset = 3600;
@@ -159,7 +160,7 @@ fn json_parses_back_with_its_schema_and_every_live_answer() {
         let q = content::questionnaire();
         assert_eq!(
             v["answers"].as_array().unwrap().len(),
-            s.live_answers(&q).count()
+            s.live_answers(&q, Content::builtin().regions).count()
         );
         let age = v["answers"]
             .as_array()
@@ -229,7 +230,7 @@ fn fhir_response_has_typed_answers_for_live_items_only() {
             !ids.contains(&"leg_spread_side"),
             "a hidden item is left out"
         );
-        let live: Vec<_> = s.live_answers(&q).collect();
+        let live: Vec<_> = s.live_answers(&q, Content::builtin().regions).collect();
         assert_eq!(ids.len(), live.len());
         for (item, answer) in live {
             let got = items
@@ -463,7 +464,7 @@ fn summarize_reads_an_autosave_journal_too() {
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(
         v["answers"].as_array().unwrap().len(),
-        s.live_answers(&q).count()
+        s.live_answers(&q, Content::builtin().regions).count()
     );
     assert_eq!(v["findings"]["roots"][0]["level"], "S1");
     fs::remove_dir_all(d).unwrap();

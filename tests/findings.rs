@@ -1,6 +1,7 @@
 //! Every rule of the findings file fires on the answer it names, and names
 //! that answer as its evidence; the next-step logic follows the article.
 
+use intake::content::Content;
 use std::fs;
 
 use intake::answers::{Answer, Session, Side};
@@ -56,7 +57,7 @@ fn give(q: &Questionnaire, s: &mut Session, id: &str, value: &str) {
     ];
     for (lead, answer) in lead_ins {
         let n = q.index_of(id).unwrap();
-        if !s.enabled(q)[n] {
+        if !s.enabled(q, Content::builtin().regions)[n] {
             s.set(q, lead, answer.clone()).unwrap();
         }
     }
@@ -71,7 +72,7 @@ fn give(q: &Questionnaire, s: &mut Session, id: &str, value: &str) {
     };
     s.set(q, id, answer).unwrap();
     assert!(
-        s.enabled(q)[q.index_of(id).unwrap()],
+        s.enabled(q, Content::builtin().regions)[q.index_of(id).unwrap()],
         "{id} could not be turned on"
     );
 }
@@ -80,11 +81,21 @@ fn give(q: &Questionnaire, s: &mut Session, id: &str, value: &str) {
 fn every_warning_sign_fires_on_its_answer_and_names_it() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let calm = evaluate(&q, &base("mechanical-low-back-pain"), &rules);
+    let calm = evaluate(
+        &q,
+        &base("mechanical-low-back-pain"),
+        &rules,
+        &Content::builtin(),
+    );
     assert!(calm.flags.is_empty());
     for flag in &rules.flags {
         if let (None, Some((region, symptom))) = (trigger(&flag.when), mark_trigger(&flag.when)) {
-            let f = evaluate(&q, &marked(&q, &[(region, symptom)]), &rules);
+            let f = evaluate(
+                &q,
+                &marked(&q, &[(region, symptom)]),
+                &rules,
+                &Content::builtin(),
+            );
             let found = f.flags.iter().find(|x| x.id == flag.id);
             let evidence = found.map(|x| x.evidence.clone()).unwrap_or_default();
             assert!(
@@ -104,7 +115,7 @@ fn every_warning_sign_fires_on_its_answer_and_names_it() {
             s.set(&q, "age", Answer::Number(56.0)).unwrap();
         }
         give(&q, &mut s, id, value);
-        let f = evaluate(&q, &s, &rules);
+        let f = evaluate(&q, &s, &rules, &Content::builtin());
         let found = f
             .flags
             .iter()
@@ -127,7 +138,7 @@ fn every_strength_sign_counts_as_weakness_and_towards_its_roots_on_its_side() {
         let (id, value) = trigger(&sign.when).unwrap();
         let mut s = base("mechanical-low-back-pain");
         give(&q, &mut s, id, value);
-        let f = evaluate(&q, &s, &rules);
+        let f = evaluate(&q, &s, &rules, &Content::builtin());
         assert!(
             f.weakness.contains(&Weakness::Sign(n)),
             "{}: {:?}",
@@ -164,7 +175,8 @@ fn every_strength_sign_counts_as_weakness_and_towards_its_roots_on_its_side() {
 fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let shown = |s: &Session, id: &str| s.enabled(&q)[q.index_of(id).unwrap()];
+    let shown =
+        |s: &Session, id: &str| s.enabled(&q, Content::builtin().regions)[q.index_of(id).unwrap()];
     let calm = base("mechanical-low-back-pain");
     assert!(!shown(&calm, "big_toe") && !shown(&calm, "wrist_back"));
     // A weakness mark alone opens its limb's questions, and only those.
@@ -177,7 +189,7 @@ fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
     // One leg question left open: no "without weakness".
     let mut s = base("s1-radiculopathy-no-weakness");
     let steps = |s: &Session| -> Vec<String> {
-        evaluate(&q, s, &rules)
+        evaluate(&q, s, &rules, &Content::builtin())
             .steps
             .into_iter()
             .map(|x| x.id)
@@ -185,7 +197,7 @@ fn strength_questions_are_shown_when_a_limb_is_involved_and_must_be_answered() {
     };
     assert!(steps(&s).contains(&"radicular_no_weakness".to_string()));
     s.answers.remove("push_off");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert_eq!(f.strength_unasked.len(), 1, "{:?}", f.strength_unasked);
     assert!(
         !steps(&s)
@@ -226,7 +238,7 @@ fn each_muscle_group_points_to_its_roots() {
         // A sign strong enough names its roots on its side by itself.
         let mut s = base("mechanical-low-back-pain");
         give(&q, &mut s, id, "right");
-        let f = evaluate(&q, &s, &rules);
+        let f = evaluate(&q, &s, &rules, &Content::builtin());
         let mut named: Vec<&str> = f.roots.iter().map(|r| r.level.as_str()).collect();
         named.sort();
         let alone: &[&str] = if sign.weight >= rules.root_threshold {
@@ -268,7 +280,7 @@ fn next_steps_follow_the_article() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let ids = |s: &Session| -> Vec<String> {
-        evaluate(&q, s, &rules)
+        evaluate(&q, s, &rules, &Content::builtin())
             .steps
             .into_iter()
             .map(|x| x.id)
@@ -290,7 +302,14 @@ fn next_steps_follow_the_article() {
     let l5 = ids(&base("l5-radiculopathy-foot-drop"));
     assert!(l5.contains(&"compression".to_string()) && !l5.contains(&"first_steps".to_string()));
     // Every step says why, except the one that always applies.
-    for step in evaluate(&q, &base("cauda-equina-red-flags"), &rules).steps {
+    for step in evaluate(
+        &q,
+        &base("cauda-equina-red-flags"),
+        &rules,
+        &Content::builtin(),
+    )
+    .steps
+    {
         assert_eq!(step.because.is_empty(), step.id == "always", "{}", step.id);
     }
     assert!(
@@ -342,7 +361,7 @@ fn level_with(id: &str, answer: Answer) -> Option<intake::findings::Level> {
     let rules = content::rules_for(&q).unwrap();
     let mut s = base("mechanical-low-back-pain");
     s.set(&q, id, answer).unwrap();
-    evaluate(&q, &s, &rules).top_level()
+    evaluate(&q, &s, &rules, &Content::builtin()).top_level()
 }
 
 #[test]
@@ -366,11 +385,17 @@ fn every_cauda_equina_sign_alone_is_an_emergency() {
     let rules = content::rules_for(&q).unwrap();
     let mut s = base("mechanical-low-back-pain");
     give(&q, &mut s, "foot_drop", "both");
-    assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+    assert_eq!(
+        evaluate(&q, &s, &rules, &Content::builtin()).top_level(),
+        Some(Emergency)
+    );
     let mut s = base("mechanical-low-back-pain");
     give(&q, &mut s, "heel_walk", "both_hard");
     give(&q, &mut s, "toe_walk", "both_hard");
-    assert_eq!(evaluate(&q, &s, &rules).top_level(), Some(Emergency));
+    assert_eq!(
+        evaluate(&q, &s, &rules, &Content::builtin()).top_level(),
+        Some(Emergency)
+    );
 }
 
 #[test]
@@ -383,7 +408,7 @@ fn weakness_in_both_legs_is_an_emergency_when_severe_or_getting_worse() {
         for (id, value) in answers {
             give(&q, &mut s, id, value);
         }
-        evaluate(&q, &s, &rules).top_level()
+        evaluate(&q, &s, &rules, &Content::builtin()).top_level()
     };
     // Two muscle groups weak on both sides, without pain.
     let groups = ["hip_lift", "knee_weak", "big_toe", "push_off", "ankle_roll"];
@@ -409,7 +434,8 @@ fn only_lost_or_changed_feeling_between_the_legs_is_an_emergency() {
     use intake::findings::Level::{Emergency, Soon};
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let findings = |marks: &[(&str, Symptom)]| evaluate(&q, &marked(&q, marks), &rules);
+    let findings =
+        |marks: &[(&str, Symptom)]| evaluate(&q, &marked(&q, marks), &rules, &Content::builtin());
     // Pain there alone: for the doctor to look at, not the emergency banner.
     for symptom in [Symptom::Pain, Symptom::Sensitive] {
         let f = findings(&[("saddle", symptom)]);
@@ -459,7 +485,7 @@ fn every_serious_cause_sign_alone_is_at_least_urgent() {
         for (id, a) in answers {
             s.set(&q, id, a.clone()).unwrap();
         }
-        evaluate(&q, &s, &rules)
+        evaluate(&q, &s, &rules, &Content::builtin())
             .top_level()
             .is_some_and(|l| l <= Urgent)
     };
@@ -505,19 +531,25 @@ fn a_summary_never_says_a_warning_sign_is_absent_when_it_was_not_asked() {
     // Left before the warning-sign questions, as a kiosk's unfinished ones are.
     let mut s = base("mechanical-low-back-pain");
     s.answers.retain(|id, _| !id.starts_with("rf_"));
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert!(f.flags.is_empty());
     assert_eq!(f.unasked.len(), 21, "{:?}", f.unasked);
     let steps: Vec<&str> = f.steps.iter().map(|x| x.id.as_str()).collect();
     assert!(steps.contains(&"unasked"), "{steps:?}");
     assert!(!steps.contains(&"first_steps"), "{steps:?}");
-    let md = intake::export::Summary::new(&q, &s, &rules, 0).markdown();
+    let md = intake::export::Summary::new(&q, &s, &rules, Content::builtin(), 0).markdown();
     assert!(!md.contains("No warning signs were reported"), "{md}");
     assert!(!md.contains("Without weakness or warning signs"), "{md}");
     assert!(md.contains("Your doctor needs to ask them"), "{md}");
     // All answered no: then, and only then, it is said.
-    let md =
-        intake::export::Summary::new(&q, &base("mechanical-low-back-pain"), &rules, 0).markdown();
+    let md = intake::export::Summary::new(
+        &q,
+        &base("mechanical-low-back-pain"),
+        &rules,
+        Content::builtin(),
+        0,
+    )
+    .markdown();
     assert!(md.contains("No warning signs were reported"), "{md}");
 }
 
@@ -527,7 +559,7 @@ fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
     let rules = content::rules_for(&q).unwrap();
     let mut s = base("mechanical-low-back-pain");
     s.set(&q, "onset", Answer::Choice("injury".into())).unwrap();
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     let steps: Vec<&str> = f.steps.iter().map(|x| x.id.as_str()).collect();
     assert!(
         steps.contains(&"soon") && !steps.contains(&"first_steps"),
@@ -536,7 +568,7 @@ fn a_sign_to_point_out_is_never_followed_by_advice_as_if_nothing_was_found() {
     // An arm that feels weak is weakness: never "without weakness".
     let mut s = base("mechanical-low-back-pain");
     give(&q, &mut s, "grip", "neither");
-    let steps: Vec<String> = evaluate(&q, &s, &rules)
+    let steps: Vec<String> = evaluate(&q, &s, &rules, &Content::builtin())
         .steps
         .into_iter()
         .map(|x| x.id)
@@ -560,7 +592,7 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
             m.toggle(region, *symptom);
         }
         s.set(&q, "body_map", Answer::Body(m)).unwrap();
-        evaluate(&q, &s, &rules)
+        evaluate(&q, &s, &rules, &Content::builtin())
     };
     // A weakness mark alone is weakness: never "without weakness".
     let f = with_marks(&[("left_big_toe", Symptom::Weakness)]);
@@ -579,7 +611,7 @@ fn the_body_diagram_counts_for_weakness_and_for_both_legs() {
     m.toggle("right_foot_top", Symptom::Weakness);
     s.set(&q, "body_map", Answer::Body(m)).unwrap();
     let weak_legs = |s: &Session| {
-        evaluate(&q, s, &rules)
+        evaluate(&q, s, &rules, &Content::builtin())
             .flags
             .iter()
             .any(|x| x.id == "both_legs_weak")
@@ -612,7 +644,7 @@ fn the_marked_places_name_only_a_level_the_marks_point_to() {
     // Strength answers put L4 and L5 first; only S1 and S2 places are marked.
     give(&q, &mut s, "foot_drop", "left");
     give(&q, &mut s, "heel_walk", "left_harder");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert!(
         matches!(f.roots[0].level.as_str(), "L4" | "L5"),
         "{:?}",
@@ -636,7 +668,7 @@ fn symptoms_in_both_arms_are_urgent_however_they_are_told() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let both_arms = |s: &Session| {
-        let f = evaluate(&q, s, &rules);
+        let f = evaluate(&q, s, &rules, &Content::builtin());
         f.flags
             .iter()
             .any(|x| x.id == "cord" && x.level == Level::Urgent)
@@ -670,7 +702,7 @@ fn weakness_on_both_sides_names_its_roots_on_both_sides() {
     give(&q, &mut s, "leg_spread", "foot");
     give(&q, &mut s, "foot_drop", "both");
     give(&q, &mut s, "big_toe", "both");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     let l5 = f.roots.iter().find(|r| r.level == "L5").expect("L5 named");
     assert_eq!(l5.side, Some(Side::Both));
 }
@@ -684,13 +716,13 @@ fn a_vague_one_sided_weakness_alone_is_not_a_nerve_root_pattern() {
     let mut s = base("mechanical-low-back-pain");
     give(&q, &mut s, "leg_weak_side", "left");
     give(&q, &mut s, "knee_weak", "left");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert!(!f.weakness.is_empty());
     assert!(f.radicular.is_empty(), "{:?}", f.radicular);
     assert!(f.steps.iter().any(|x| x.id == "compression"));
     // A foot that slaps on that side is.
     give(&q, &mut s, "foot_drop", "left");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert!(!f.radicular.is_empty());
     assert_eq!(f.roots.first().and_then(|r| r.side), Some(Side::Left));
 }
@@ -702,7 +734,7 @@ fn the_patient_is_told_a_side_only_when_it_agrees_with_what_they_said() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     let s = base("l5-radiculopathy-foot-drop");
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert_eq!(f.side_told, Some(Side::Left));
     // Said right, marked and weak on the left: the marks rank L5 left, but
     // the patient is not told a side.
@@ -711,10 +743,10 @@ fn the_patient_is_told_a_side_only_when_it_agrees_with_what_they_said() {
         .unwrap();
     s.set(&q, "check_legs", Answer::Choice("right".into()))
         .unwrap();
-    let f = evaluate(&q, &s, &rules);
+    let f = evaluate(&q, &s, &rules, &Content::builtin());
     assert_eq!(f.roots.first().and_then(|r| r.side), Some(Side::Left));
     assert_eq!(f.side_told, None);
-    let md = intake::export::Summary::new(&q, &s, &rules, 0).markdown();
+    let md = intake::export::Summary::new(&q, &s, &rules, Content::builtin(), 0).markdown();
     let patient = &md[..md.find("## For your doctor").unwrap()];
     assert!(
         !patient.contains("left side") && !patient.contains("right side"),

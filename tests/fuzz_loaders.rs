@@ -24,6 +24,7 @@ fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
         "questionnaires",
         "cases",
         "assets/body",
+        "assets/text",
         "examples/sessions",
     ] {
         for entry in std::fs::read_dir(dir).unwrap() {

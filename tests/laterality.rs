@@ -2,6 +2,7 @@
 //! marked on the body diagram differ, the check question is shown once, and
 //! the summary shows the disagreement until the patient's answer settles it.
 
+use intake::content::Content;
 use std::fs;
 
 use intake::answers::{Answer, Session, Side};
@@ -25,11 +26,11 @@ fn marks(regions: &[&str]) -> Answer {
 }
 
 fn shown(q: &Questionnaire, s: &Session, id: &str) -> bool {
-    s.enabled(q)[q.index_of(id).unwrap()]
+    s.enabled(q, Content::builtin().regions)[q.index_of(id).unwrap()]
 }
 
 fn findings(q: &Questionnaire, s: &Session) -> Findings {
-    evaluate(q, s, &content::rules_for(q).unwrap())
+    evaluate(q, s, &content::rules_for(q).unwrap(), &Content::builtin())
 }
 
 /// Left sciatica to the foot, from the L5 example, with the side said and
@@ -124,7 +125,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
     };
     assert_eq!(d.id, "leg_side");
     let rules = content::rules_for(&q).unwrap();
-    let summary = Summary::new(&q, &s, &rules, 0);
+    let summary = Summary::new(&q, &s, &rules, Content::builtin(), 0);
     let evidence = &summary.report.told.disagreements[0].details;
     for said in [
         "Leg pain side: Right side",
@@ -134,7 +135,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
         assert!(evidence.iter().any(|e| e == said), "{said} in {evidence:?}");
     }
 
-    let markdown = Summary::new(&q, &s, &rules, 0).markdown();
+    let markdown = Summary::new(&q, &s, &rules, Content::builtin(), 0).markdown();
     assert!(
         markdown.contains(&format!(
             "**{}**\n\n- Which leg the pain goes down\n",
@@ -142,7 +143,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
         )),
         "{markdown}"
     );
-    let json = Summary::new(&q, &s, &rules, 0).json();
+    let json = Summary::new(&q, &s, &rules, Content::builtin(), 0).json();
     assert!(json.contains("\"disagreements\""), "{json}");
 
     // Not sure, the side the marks contradict, or both when one is marked:
@@ -152,7 +153,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
             .unwrap();
         let f = findings(&q, &s);
         assert_eq!(f.disagreements.len(), 1, "{answer}");
-        let summary = Summary::new(&q, &s, &rules, 0);
+        let summary = Summary::new(&q, &s, &rules, Content::builtin(), 0);
         let lines = &summary.report.told.disagreements[0].details;
         let last = lines.last().unwrap();
         assert!(last.starts_with("Leg pain side, asked again: "), "{last}");
@@ -161,7 +162,7 @@ fn a_disagreement_stays_in_the_summary_until_an_answer_agreeing_with_the_marks()
         .unwrap();
     let f = findings(&q, &s);
     assert!(f.disagreements.is_empty(), "{:?}", f.disagreements);
-    let markdown = Summary::new(&q, &s, &rules, 0).markdown();
+    let markdown = Summary::new(&q, &s, &rules, Content::builtin(), 0).markdown();
     assert!(!markdown.contains(&rules.alerts.not_matching));
     // The correction is beside the first answer in the pain table.
     assert!(

@@ -4,6 +4,7 @@
 
 mod common;
 
+use intake::content::Content;
 use std::fs;
 
 use common::Harness;
@@ -59,7 +60,7 @@ fn every_case_key_agrees_with_what_the_rules_find_in_its_answers() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (name, case) in cases() {
-        let f = evaluate(&q, &case.session(&q), &rules);
+        let f = evaluate(&q, &case.session(&q), &rules, &Content::builtin());
         let urgent = f
             .flags
             .iter()
@@ -214,7 +215,7 @@ fn ask(h: &mut Harness, id: &str) {
 
 /// The debrief as the Markdown file has it.
 fn debrief_markdown(h: &Harness) -> String {
-    intake::export::markdown::view(state(h).debrief.as_ref().unwrap())
+    intake::export::markdown::view(state(h).debrief.as_ref().unwrap(), &h.app.content)
 }
 
 #[test]
@@ -481,8 +482,9 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert!(d.missed_essential.is_empty(), "{d:?}");
     assert_eq!(d.score, 100);
     // The debrief shows what the rules find, as the summary words it.
-    let text = intake::export::markdown::view(p.debrief.as_ref().unwrap());
-    let banner = &intake::report::ReportWords::builtin()
+    let text = intake::export::markdown::view(p.debrief.as_ref().unwrap(), &app.content);
+    let banner = &intake::text::Text::builtin()
+        .report
         .clinician
         .banners
         .emergency;

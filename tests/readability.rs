@@ -7,9 +7,10 @@ mod common;
 
 use intake::answers::{Answer, Session};
 use intake::content;
+use intake::content::Content;
 use intake::export::Summary;
 use intake::questionnaire::{Kind, Questionnaire};
-use intake::report::{ReportWords, fill};
+use intake::text::{Text as Catalogue, fill};
 
 /// The highest school grade a patient-facing text may read at.
 const MAX_GRADE: f64 = 8.0;
@@ -162,9 +163,9 @@ fn prose(q: &Questionnaire) -> Vec<Text> {
     out
 }
 
-/// The sentences of the patient's view of the summary (assets/report.ron).
+/// The sentences of the patient's view of the summary (assets/text/en.ron).
 fn report_prose() -> Vec<Text> {
-    let w = ReportWords::builtin();
+    let w = &Catalogue::builtin().report;
     let p = &w.patient;
     let b = &w.banners;
     let places = fill(
@@ -191,7 +192,7 @@ fn report_prose() -> Vec<Text> {
 
 /// The patient view's headings and words, and the names of both tabs.
 fn report_fragments() -> Vec<Text> {
-    let w = ReportWords::builtin();
+    let w = &Catalogue::builtin().report;
     let p = &w.patient;
     let l = &w.levels;
     [
@@ -236,7 +237,42 @@ fn fragments(q: &Questionnaire) -> Vec<Text> {
     }
     out.push(text("alert title".into(), &rules.alerts.emergency_title));
     out.extend(report_fragments());
+    out.extend(answer_fragments());
     out
+}
+
+/// The catalogue's words for answers, symptoms and problems with a typed
+/// answer: what the patient reads on the review screen and when a field
+/// is refused.
+fn answer_fragments() -> Vec<Text> {
+    let w = Catalogue::builtin();
+    let (a, e) = (&w.answers, &w.errors);
+    let sides = [
+        &a.sides.left,
+        &a.sides.right,
+        &a.sides.both,
+        &a.sides.neither,
+    ];
+    let s = &w.body.symptoms;
+    let symptoms = [&s.pain, &s.numbness, &s.tingling, &s.weakness, &s.sensitive];
+    let errors = [
+        &e.exclusive,
+        &e.out_of_range,
+        &e.out_of_range_unit,
+        &e.whole_number,
+        &e.decimals.one,
+        &e.decimals.other,
+        &e.zero_duration,
+        &e.too_long,
+        &e.too_long_text,
+    ];
+    sides
+        .into_iter()
+        .chain(symptoms)
+        .chain(errors)
+        .chain([&a.nothing_marked])
+        .map(|t| text("catalogue answers".into(), t))
+        .collect()
 }
 
 /// A spinal root level such as L5, S1 or C6, which means nothing to a patient.
@@ -337,7 +373,7 @@ fn the_patient_view_of_every_example_session_is_plain() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in common::every_session() {
-        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         let found: Vec<String> = common::view_texts(&summary.report.patient)
             .iter()
             .filter_map(|t| jargon_in(t).map(|j| format!("({j}) {t}")))
@@ -376,7 +412,7 @@ fn no_required_question_assumes_pain_or_weakness() {
     s.set(&q, "character", no_pain).unwrap();
     s.set(&q, "leg_weak", Answer::YesNo(false)).unwrap();
     s.set(&q, "arm_weak", Answer::YesNo(false)).unwrap();
-    let enabled = s.enabled(&q);
+    let enabled = s.enabled(&q, Content::builtin().regions);
     let assuming: Vec<String> = q
         .items()
         .zip(enabled)

@@ -8,6 +8,7 @@ mod common;
 use common::{Harness, every_session as sessions, view_texts as texts};
 use intake::answers::Session;
 use intake::content;
+use intake::content::Content;
 use intake::export::Summary;
 use intake::tui::app::{Screen, SummaryTab};
 use intake::tui::message::Msg;
@@ -20,7 +21,7 @@ use serde_json::Value;
 fn screen_views(s: &Session) -> [String; 2] {
     let mut h = Harness::new(120, 40);
     h.app.session = s.clone();
-    h.app.enabled = s.enabled(&h.app.questionnaire);
+    h.app.enabled = s.enabled(&h.app.questionnaire, Content::builtin().regions);
     h.goto("anything_else");
     h.enter();
     h.key(KeyCode::End);
@@ -90,7 +91,7 @@ fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
     let rules = content::rules_for(&q).unwrap();
     let (mut unasked, mut disagreements) = (0, 0);
     for (name, s) in sessions() {
-        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         let place = |name, text, patient, doctor| Place {
             name,
             text,
@@ -105,7 +106,7 @@ fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
         ];
         // Only a finished session reaches the summary screen; an unfinished
         // one's files are written all the same.
-        if s.progress(&q).complete() {
+        if s.progress(&q, Content::builtin().regions).complete() {
             let [patient, clinician] = screen_views(&s);
             places.push(place("patient screen", patient, true, false));
             places.push(place("clinician screen", clinician, false, true));
@@ -127,8 +128,13 @@ fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
         let t = &r.told;
         assert_eq!(r.level, summary.findings.top_level(), "{name}");
         if let Some(level) = r.level {
-            shown("banner", summary.words.banners.get(level), true, false);
-            let banner = summary.words.clinician.banners.get(level);
+            shown(
+                "banner",
+                summary.content.text.report.banners.get(level),
+                true,
+                false,
+            );
+            let banner = summary.content.text.report.clinician.banners.get(level);
             shown("banner", banner, false, true);
         }
         // An entry's line where its reader looks, its details (evidence,
@@ -184,7 +190,7 @@ fn every_template_is_filled() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in sessions() {
-        let summary = Summary::new(&q, &s, &rules, s.updated);
+        let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         for text in [summary.markdown(), summary.json(), summary.fhir()] {
             assert_eq!(placeholder(&text), None, "{name}");
         }
@@ -199,7 +205,7 @@ fn the_patient_view_comes_first_and_holds_no_root_levels_the_clinician_view_does
         .into_iter()
         .find(|(n, _)| n.contains("l5-radiculopathy"))
         .unwrap();
-    let summary = Summary::new(&q, &s, &rules, s.updated);
+    let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
     let [patient, clinician] = summary.report.views().map(texts);
     assert!(!patient.iter().any(|t| t.contains("L5")), "{patient:?}");
     assert!(

@@ -228,8 +228,11 @@ fn a_whole_session_by_keyboard_reaches_the_summary() {
     }
     assert_eq!(h.app.screen, Screen::Review);
     assert!(h.app.missing_required().is_empty());
-    let p = h.app.session.progress(&h.app.questionnaire);
-    assert!(p.complete(), "{p}");
+    let p = h
+        .app
+        .session
+        .progress(&h.app.questionnaire, h.app.content.regions);
+    assert!(p.complete(), "{p:?}");
     h.key(KeyCode::End);
     h.enter();
     assert_eq!(h.app.screen, Screen::Summary);
@@ -244,7 +247,7 @@ fn a_whole_session_by_keyboard_reaches_the_summary() {
     assert!(h.app.finished);
     assert_eq!(
         h.answer("body_map")
-            .map(|a| a.display(&Kind::BodyMap, intake::body::BodyRegions::builtin())),
+            .map(|a| a.display(&Kind::BodyMap, &h.app.content)),
         Some("Face and front of the head: pain".into())
     );
 }
@@ -491,7 +494,7 @@ fn region(id: &str) -> usize {
 
 fn marks(h: &Harness) -> Vec<String> {
     match h.answer("body_map") {
-        Some(a) => vec![a.display(&Kind::BodyMap, intake::body::BodyRegions::builtin())],
+        Some(a) => vec![a.display(&Kind::BodyMap, &h.app.content)],
         None => vec![],
     }
 }

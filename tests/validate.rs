@@ -1,6 +1,7 @@
 //! Every file in tests/invalid/ breaks one rule and says on its first line
 //! where the error must be reported: `// expect: LINE:COL: message`.
 
+use intake::content::Content;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -187,16 +188,36 @@ fn the_body_files_are_checked_as_what_they_are() {
             panic!("{e}");
         }
     }
-    let source = fs::read_to_string("assets/body/regions.ron").unwrap();
-    let twice = source.replacen("id: \"chest\"", "id: \"neck_front\"", 1);
-    let path = scratch("regions.ron", twice.as_bytes());
-    let err = intake::check::check_file(&path).unwrap_err().to_string();
-    let line = twice.lines().position(|l| l.contains("Chest")).unwrap() + 1;
-    let want = format!("{}:{line}:", path.display());
+    let twice = ("id: \"chest\"", "id: \"neck_front\"");
+    let (err, want) = broken("assets/body/regions.ron", twice, "Chest");
     assert!(
         err.contains(&want) && err.contains("duplicate region id \"neck_front\""),
         "{err}"
     );
+}
+
+/// The error of `file` with its first `from` made `to`, checked from a
+/// scratch copy, and where it must point: `path:line:` of the first line
+/// holding `at`.
+fn broken(file: &str, (from, to): (&str, &str), at: &str) -> (String, String) {
+    let changed = fs::read_to_string(file).unwrap().replacen(from, to, 1);
+    let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+    let path = scratch(name, changed.as_bytes());
+    let err = intake::check::check_file(&path).unwrap_err().to_string();
+    let line = changed.lines().position(|l| l.contains(at)).unwrap() + 1;
+    (err, format!("{}:{line}:", path.display()))
+}
+
+#[test]
+fn a_text_catalogue_is_checked_with_every_key_where_it_is() {
+    let ok = intake::check::check_file(Path::new("assets/text/en.ron")).unwrap();
+    assert_eq!(
+        ok,
+        "assets/text/en.ron: ok (text catalogue, language \"en\")"
+    );
+    let misspelt = ("do_now:", "do_nwo:");
+    let (err, want) = broken("assets/text/en.ron", misspelt, "do_nwo");
+    assert!(err.starts_with(&want) && err.contains("do_nwo"), "{err}");
 }
 
 /// The example sessions validate, and each is complete: every question it
@@ -218,7 +239,11 @@ fn example_sessions_validate_and_answer_every_required_question() {
     for path in &paths {
         let source = fs::read_to_string(path).unwrap();
         let s = intake::answers::Session::from_ron("s.ron", &source).unwrap();
-        assert!(s.progress(&q).complete(), "{}", path.display());
+        assert!(
+            s.progress(&q, Content::builtin().regions).complete(),
+            "{}",
+            path.display()
+        );
     }
     // A wrong answer is reported at its id.
     let good = fs::read_to_string("examples/sessions/l5-radiculopathy-foot-drop.ron").unwrap();

@@ -3,6 +3,7 @@
 //! the warning level, the most likely root and its side, and the next steps.
 //! Their Markdown summaries are golden files, read when they change.
 
+use intake::content::Content;
 use std::collections::BTreeSet;
 use std::fs;
 
@@ -43,9 +44,9 @@ fn load(file: &str) -> Session {
     assert!(problems.is_empty(), "{path}: {problems:?}");
     // Answers only to questions the patient was shown, and every required
     // one answered unless the story is of a patient who left early.
-    let live = s.live_answers(&q).count();
+    let live = s.live_answers(&q, Content::builtin().regions).count();
     assert_eq!(live, s.answers.len(), "{path}: answers to hidden questions");
-    let complete = s.progress(&q).complete();
+    let complete = s.progress(&q, Content::builtin().regions).complete();
     assert_eq!(
         complete,
         !file.starts_with("incomplete-"),
@@ -76,7 +77,7 @@ fn every_vignette_gets_its_banner_root_side_and_steps() {
     let rules = content::rules_for(&q).unwrap();
     let mut wrong = Vec::new();
     for e in expectations() {
-        let f = evaluate(&q, &load(&e.file), &rules);
+        let f = evaluate(&q, &load(&e.file), &rules, &Content::builtin());
         let got_root = f.roots.first().map(|r| r.level.clone());
         let got_side = f
             .roots
@@ -116,7 +117,7 @@ fn golden_summaries_of_every_vignette() {
     let rules = content::rules_for(&q).unwrap();
     for e in expectations() {
         let s = load(&e.file);
-        let mut summary = Summary::new(&q, &s, &rules, s.updated);
+        let mut summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         summary.utc_offset = 3600;
         let name = e.file.trim_end_matches(".ron").to_string();
         insta::assert_snapshot!(format!("vignette-{name}.md"), summary.markdown());
@@ -148,8 +149,8 @@ fn no_cut_short_vignette_claims_an_absence_that_was_not_asked() {
 }
 
 fn check_absences(q: &Questionnaire, rules: &Rules, s: &Session, what: &str) {
-    let f = evaluate(q, s, rules);
-    let enabled = s.enabled(q);
+    let f = evaluate(q, s, rules, &Content::builtin());
+    let enabled = s.enabled(q, Content::builtin().regions);
     let shown = |pred: &dyn Fn(&intake::questionnaire::Item) -> bool| -> Vec<String> {
         q.items()
             .zip(&enabled)
@@ -161,7 +162,7 @@ fn check_absences(q: &Questionnaire, rules: &Rules, s: &Session, what: &str) {
         .into_iter()
         .filter(|id| s.get(id).is_none())
         .collect();
-    let mut summary = Summary::new(q, s, rules, s.updated);
+    let mut summary = Summary::new(q, s, rules, Content::builtin(), s.updated);
     summary.utc_offset = 3600;
     let md = summary.markdown();
     if !flags_open.is_empty() {
@@ -195,7 +196,7 @@ fn check_absences(q: &Questionnaire, rules: &Rules, s: &Session, what: &str) {
         .collect();
     // "Not a pressed nerve" needs the diagram, the strength questions and
     // what makes a pattern radicular answered.
-    let words = intake::report::ReportWords::builtin();
+    let words = &intake::text::Text::builtin().report;
     let pattern_inputs: BTreeSet<&str> = rules
         .radicular_when
         .references()

@@ -8,12 +8,12 @@ mod figure;
 pub use figure::{BUILTIN_FIGURES, Direction, Figure, Figures, Placed, hit, neighbour};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostics, Problems};
+use crate::text::{BodyWords, fill};
 
 /// The region table shipped with the program.
 pub const BUILTIN_REGIONS: &str = include_str!("../../assets/body/regions.ron");
@@ -50,20 +50,11 @@ impl Symptom {
         }
     }
 
+    /// The default language's word, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn word(self) -> &'static str {
-        match self {
-            Symptom::Pain => "pain",
-            Symptom::Numbness => "numbness",
-            Symptom::Tingling => "tingling",
-            Symptom::Weakness => "weakness",
-            Symptom::Sensitive => "sensitive to touch",
-        }
-    }
-}
-
-impl fmt::Display for Symptom {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.word())
+        crate::text::Text::builtin().body.symptoms.get(self)
     }
 }
 
@@ -243,13 +234,14 @@ impl BodyMarks {
 
     /// One line per marked region, in words, head to toe as the region
     /// table lists them: "Left calf, outer side: pain, tingling".
-    pub fn describe(&self, table: &BodyRegions) -> Vec<String> {
+    pub fn describe(&self, table: &BodyRegions, words: &BodyWords) -> Vec<String> {
         self.in_order(table)
             .map(|(id, symptoms)| {
                 // Ids the table does not know still show, by id.
-                let label = table.get(id).map_or(id, |r| r.label.as_str());
-                let words: Vec<&str> = symptoms.iter().map(|s| s.word()).collect();
-                format!("{label}: {}", words.join(", "))
+                let place = table.get(id).map_or(id, |r| r.label.as_str());
+                let named: Vec<&str> = symptoms.iter().map(|s| words.symptoms.get(*s)).collect();
+                let symptoms = named.join(&words.between);
+                fill(&words.marked, &[("place", place), ("symptoms", &symptoms)])
             })
             .collect()
     }
@@ -471,6 +463,10 @@ mod tests {
         let mut m = BodyMarks::new();
         m.set("left_calf_outer", Symptom::Tingling);
         m.set("left_calf_outer", Symptom::Pain);
-        assert_eq!(m.describe(t), ["Left calf, outer side: pain, tingling"]);
+        let words = &crate::text::Text::builtin().body;
+        assert_eq!(
+            m.describe(t, words),
+            ["Left calf, outer side: pain, tingling"]
+        );
     }
 }

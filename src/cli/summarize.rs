@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::{Output, Sources};
 use crate::answers::Session;
+use crate::content::Content;
 use crate::export::{Format, Summary};
 use crate::findings::Rules;
 use crate::questionnaire::{self, Questionnaire};
@@ -26,7 +27,8 @@ pub fn run(
         return Err(problems.to_string());
     }
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
-    let summary = Summary::new(&q, &session, &rules, session.updated.max(session.started));
+    let when = session.updated.max(session.started);
+    let summary = Summary::new(&q, &session, &rules, Content::builtin(), when);
     output.write(&format.render(&summary))?;
     Ok(ExitCode::SUCCESS)
 }

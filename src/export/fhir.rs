@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::time::rfc3339;
 use super::{Format, Summary, pretty};
+use crate::content::Content;
 use crate::questionnaire::kinds::fhir::{coding, symptom_code};
 use crate::questionnaire::{Item, Questionnaire, kinds};
 
@@ -57,7 +58,7 @@ fn response(s: &Summary) -> Value {
     let q = s.questionnaire;
     let live: Vec<&str> = s
         .session
-        .live_answers(q)
+        .live_answers(q, s.content.regions)
         .map(|(i, _)| i.id.as_str())
         .collect();
     let groups: Vec<Value> = q
@@ -71,7 +72,8 @@ fn response(s: &Summary) -> Value {
                 .map(|item| {
                     let answer = s.session.get(&item.id).expect("live answers exist");
                     let system = system(q, &item.id);
-                    let answers = kinds::fhir::answers(answer, &item.kind, &item.id, &system);
+                    let answers =
+                        kinds::fhir::answers(answer, &item.kind, &item.id, &system, &s.content);
                     json!({ "linkId": item.id, "text": item.prompt, "answer": answers })
                 })
                 .collect();
@@ -89,17 +91,17 @@ fn response(s: &Summary) -> Value {
 }
 
 /// The FHIR Questionnaire that matches the responses above.
-pub fn questionnaire(q: &Questionnaire) -> Value {
+pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
     let groups: Vec<Value> = q
         .sections
         .iter()
         .map(|s| {
             let mut g = json!({
                 "linkId": s.id, "text": s.title, "type": "group",
-                "item": s.items.iter().map(|i| definition(q, i)).collect::<Vec<_>>(),
+                "item": s.items.iter().map(|i| definition(q, i, content)).collect::<Vec<_>>(),
             });
             if let Some(c) = &s.enable_when {
-                let fields = enable::enable_when(q, c);
+                let fields = enable::enable_when(q, content.regions, c);
                 g.as_object_mut().expect("an object").extend(fields);
             }
             g
@@ -118,17 +120,19 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
     })
 }
 
-fn definition(q: &Questionnaire, item: &Item) -> Value {
+fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
     let mut d = Map::new();
     d.insert("linkId".into(), json!(item.id));
     d.insert("text".into(), json!(item.prompt));
     let system = system(q, &item.id);
-    d.extend(kinds::fhir::definition(&item.kind, &item.id, &system));
+    d.extend(kinds::fhir::definition(
+        &item.kind, &item.id, &system, content,
+    ));
     if item.required {
         d.insert("required".into(), json!(true));
     }
     if let Some(c) = &item.enable_when {
-        d.extend(enable::enable_when(q, c));
+        d.extend(enable::enable_when(q, content.regions, c));
     }
     Value::Object(d)
 }

@@ -1,11 +1,12 @@
 //! The body diagram as text lines, for the files that draw it: both figures
 //! side by side, a blank line, then the symbols' legend.
 
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::body::{BodyMarks, Symptom};
+use crate::content::Content;
 
-pub fn lines(marks: &BodyMarks) -> Vec<String> {
-    let regions = BodyRegions::builtin();
-    let [front, back] = &Figures::builtin().compact;
+pub fn lines(marks: &BodyMarks, content: &Content) -> Vec<String> {
+    let regions = content.regions;
+    let [front, back] = &content.figures().compact;
     let mut out: Vec<String> = front
         .render_marks(marks, regions)
         .iter()
@@ -14,7 +15,7 @@ pub fn lines(marks: &BodyMarks) -> Vec<String> {
         .collect();
     let legend: Vec<String> = Symptom::ALL
         .iter()
-        .map(|s| format!("{} {}", s.symbol(), s.word()))
+        .map(|s| format!("{} {}", s.symbol(), content.text.body.symptoms.get(*s)))
         .collect();
     out.push(String::new());
     out.push(legend.join("   "));

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 use super::time::rfc3339;
 use super::{Format, Summary, level_code, pretty};
 use crate::answers::{Answer, Side};
-use crate::body::BodyRegions;
 use crate::findings::{Evidence, Mark};
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -20,10 +19,9 @@ pub const FORMAT: Format = Format {
 
 fn render(s: &Summary) -> Value {
     let q = s.questionnaire;
-    let regions = BodyRegions::builtin();
     let answers: Vec<Value> = s
         .session
-        .live_answers(q)
+        .live_answers(q, s.content.regions)
         .map(|(item, answer)| {
             let section = q
                 .index_of(&item.id)
@@ -35,14 +33,17 @@ fn render(s: &Summary) -> Value {
                 "prompt": item.prompt,
                 "kind": item.kind.name(),
                 "value": value(answer),
-                "display": answer.display(&item.kind, regions),
+                "display": answer.display(&item.kind, &s.content),
             })
         })
         .collect();
     let scores: Vec<Value> = q
         .scores
         .iter()
-        .map(|sc| json!({ "id": sc.id, "label": sc.label, "value": s.session.score(q, sc) }))
+        .map(|sc| {
+            let value = s.session.score(q, sc, s.content.regions);
+            json!({ "id": sc.id, "label": sc.label, "value": value })
+        })
         .collect();
     json!({
         "schema": "intake-summary",

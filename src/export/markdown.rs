@@ -6,7 +6,9 @@ use std::fmt::{self, Write};
 use super::time::readable_at;
 use super::{Format, Summary};
 use crate::body::BodyMarks;
-use crate::report::{Block, Bullet, Section, View, fill};
+use crate::content::Content;
+use crate::report::{Block, Bullet, Section, View};
+use crate::text::fill;
 
 pub const FORMAT: Format = Format {
     name: "md",
@@ -23,10 +25,10 @@ fn render(s: &Summary) -> String {
 }
 
 /// One view of a report on its own, under its name (the practice debrief).
-pub fn view(view: &View) -> String {
+pub fn view(view: &View, content: &Content) -> String {
     let mut out = format!("# {}\n\n", view.name);
     for section in &view.sections {
-        write_section(&mut out, section).expect("writing to a String cannot fail");
+        write_section(&mut out, section, content).expect("writing to a String cannot fail");
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
@@ -35,10 +37,10 @@ pub fn view(view: &View) -> String {
 
 fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     let q = s.questionnaire;
-    let words = s.words;
+    let words = &s.content.text.report;
     writeln!(w, "# {}\n\n{}\n", words.title, q.title)?;
     let id = format!("`{}`", q.id);
-    let when = readable_at(s.authored, s.utc_offset);
+    let when = readable_at(s.authored, s.utc_offset, &s.content.text.dates);
     let made = [
         ("id", id.as_str()),
         ("version", &q.version),
@@ -51,13 +53,13 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     for view in s.report.views() {
         writeln!(w, "## {}\n", view.name)?;
         for section in &view.sections {
-            write_section(w, section)?;
+            write_section(w, section, &s.content)?;
         }
     }
     Ok(())
 }
 
-fn write_section(w: &mut String, section: &Section) -> fmt::Result {
+fn write_section(w: &mut String, section: &Section, content: &Content) -> fmt::Result {
     if !section.heading.is_empty() {
         writeln!(w, "### {}\n", section.heading)?;
     }
@@ -70,7 +72,7 @@ fn write_section(w: &mut String, section: &Section) -> fmt::Result {
             Block::Bullets(list) => bullets(w, list, |_| "- ".to_string())?,
             Block::Numbered(list) => bullets(w, list, |n| format!("{}. ", n + 1))?,
             Block::Table { head, rows } => table(w, head, rows)?,
-            Block::Diagram(marks) => diagram(w, marks)?,
+            Block::Diagram(marks) => diagram(w, marks, content)?,
         }
     }
     Ok(())
@@ -103,9 +105,9 @@ fn cell(s: &str) -> String {
 }
 
 /// Both figures side by side, with the symbols' legend.
-fn diagram(w: &mut String, marks: &BodyMarks) -> fmt::Result {
+fn diagram(w: &mut String, marks: &BodyMarks, content: &Content) -> fmt::Result {
     writeln!(w, "```text")?;
-    for line in super::figure::lines(marks) {
+    for line in super::figure::lines(marks, content) {
         writeln!(w, "{line}")?;
     }
     writeln!(w, "```\n")

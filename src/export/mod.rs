@@ -11,9 +11,10 @@ mod write;
 pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 
 use crate::answers::Session;
+use crate::content::Content;
 use crate::findings::{self, Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
-use crate::report::{Report, ReportWords};
+use crate::report::Report;
 
 /// Everything a summary shows, computed once.
 pub struct Summary<'a> {
@@ -23,7 +24,8 @@ pub struct Summary<'a> {
     pub findings: Findings,
     /// The findings in words, for the patient and the clinician.
     pub report: Report,
-    pub words: &'static ReportWords,
+    /// The regions, figures and words it is made with.
+    pub content: Content<'a>,
     /// When the summary was made (Unix seconds).
     pub authored: u64,
     /// The local time zone's offset then, for the times people read.
@@ -37,20 +39,20 @@ impl<'a> Summary<'a> {
         questionnaire: &'a Questionnaire,
         session: &'a Session,
         rules: &'a Rules,
+        content: Content<'a>,
         authored: u64,
     ) -> Self {
-        let findings = findings::evaluate(questionnaire, session, rules);
-        let words = ReportWords::builtin();
+        let findings = findings::evaluate(questionnaire, session, rules, &content);
         Self {
             questionnaire,
             session,
             rules,
-            report: Report::new(questionnaire, session, &findings, rules, words),
+            report: Report::new(questionnaire, session, &findings, rules, &content),
             findings,
-            words,
+            content,
             authored,
             utc_offset: time::local_offset(authored),
-            complete: session.progress(questionnaire).complete(),
+            complete: session.progress(questionnaire, content.regions).complete(),
         }
     }
 

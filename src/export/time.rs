@@ -3,6 +3,8 @@
 //! the wall; programs read UTC (JSON, FHIR). The offset comes from the
 //! system's time zone (TZ, or /etc/localtime); the calendar arithmetic is ours.
 
+use crate::text::{DateWords, fill};
+
 /// (year, month, day, hour, minute, second) of a Unix time, in UTC.
 fn parts(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
     let days = (secs / 86_400) as i64;
@@ -65,35 +67,26 @@ pub fn rfc3339_local(secs: u64) -> String {
 }
 
 /// `25 November 2026, 11:30 (UTC+01:00)`, in local time.
-pub fn readable(secs: u64) -> String {
-    readable_at(secs, local_offset(secs))
+pub fn readable(secs: u64, words: &DateWords) -> String {
+    readable_at(secs, local_offset(secs), words)
 }
 
 /// `25 November 2026, 11:30 (UTC+01:00)`, at `offset` seconds east of UTC.
-pub fn readable_at(secs: u64, offset: i32) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+pub fn readable_at(secs: u64, offset: i32, words: &DateWords) -> String {
     let (y, mo, d, h, mi, _) = parts(shifted(secs, offset));
     let zone = match offset {
         0 => "UTC".to_string(),
         _ => format!("UTC{}", offset_text(offset, ":")),
     };
-    format!(
-        "{d} {} {y}, {h:02}:{mi:02} ({zone})",
-        MONTHS[mo as usize - 1]
-    )
+    let (day, year, time) = (d.to_string(), y.to_string(), format!("{h:02}:{mi:02}"));
+    let values = [
+        ("day", day.as_str()),
+        ("month", words.months.get(mo)),
+        ("year", &year),
+        ("time", &time),
+        ("zone", &zone),
+    ];
+    fill(&words.readable, &values)
 }
 
 /// `20261125-113000+0100`, local time for file names.
@@ -119,20 +112,21 @@ mod tests {
 
     #[test]
     fn formats_known_dates() {
+        let words = &crate::text::Text::builtin().dates;
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(rfc3339(1_795_602_600), "2026-11-25T10:30:00Z");
         assert_eq!(
-            readable_at(1_795_602_600, 0),
+            readable_at(1_795_602_600, 0, words),
             "25 November 2026, 10:30 (UTC)"
         );
         assert_eq!(
-            readable_at(1_795_602_600, 3600),
+            readable_at(1_795_602_600, 3600, words),
             "25 November 2026, 11:30 (UTC+01:00)"
         );
         // Across midnight and the date line, west of UTC, half-hour zones.
         assert_eq!(
-            readable_at(1_795_602_600, -11 * 3600),
+            readable_at(1_795_602_600, -11 * 3600, words),
             "24 November 2026, 23:30 (UTC-11:00)"
         );
         assert_eq!(compact_at(1_795_602_600, 0), "20261125-103000+0000");

@@ -18,10 +18,11 @@ pub use rules::{
 
 use std::collections::BTreeSet;
 
-use crate::answers::{Answer, Session, Side};
+use crate::answers::{Answer, Session, Side, out_of};
 use crate::body::BodyRegions;
 use crate::condition::Live;
 pub use crate::condition::{Evidence, Mark};
+use crate::content::Content;
 use crate::questionnaire::Questionnaire;
 
 /// A warning sign that is present, with what showed it.
@@ -156,6 +157,7 @@ pub fn raised<'r>(
     session: &Session,
     enabled: &[bool],
     rules: &'r Rules,
+    regions: &BodyRegions,
 ) -> Vec<&'r Flag> {
     let live = |id: &str| -> Option<&Answer> {
         let n = q.index_of(id)?;
@@ -165,18 +167,23 @@ pub fn raised<'r>(
             None
         }
     };
-    let ctx = Live::new(&live, BodyRegions::builtin());
+    let ctx = Live::new(&live, regions);
     rules.flags.iter().filter(|f| ctx.holds(&f.when)).collect()
 }
 
 /// Everything the rules find in a session.
-pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings {
-    let enabled = session.enabled(q);
+pub fn evaluate(
+    q: &Questionnaire,
+    session: &Session,
+    rules: &Rules,
+    content: &Content,
+) -> Findings {
+    let enabled = session.enabled(q, content.regions);
     let live = |id: &str| -> Option<&Answer> {
         let n = q.index_of(id)?;
         if enabled[n] { session.get(id) } else { None }
     };
-    let ctx = Live::new(&live, BodyRegions::builtin());
+    let ctx = Live::new(&live, content.regions);
 
     let mut f = Findings::default();
     for flag in rules.flags.iter().filter(|x| ctx.holds(&x.when)) {
@@ -195,7 +202,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
         .collect();
 
     let marks = live(&rules.body_item).and_then(Answer::marks);
-    let mut tally = roots::tally(marks, rules, |c| ctx.holds(c));
+    let mut tally = roots::tally(marks, rules, content.regions, |c| ctx.holds(c));
     f.weakness = std::mem::take(&mut tally.weakness);
     f.radicular = ctx
         .evidence(&rules.radicular_when)
@@ -212,7 +219,7 @@ pub fn evaluate(q: &Questionnaire, session: &Session, rules: &Rules) -> Findings
     }
     f.side_told = side_told(&f, rules, &live);
 
-    profile(&mut f, q, session, rules, &live);
+    profile(&mut f, q, session, rules, content, &live);
     let open = |n: usize, id: &str| enabled[n] && session.get(id).is_none();
     f.unasked = q
         .items()
@@ -297,9 +304,9 @@ fn profile<'a>(
     q: &Questionnaire,
     session: &Session,
     rules: &Rules,
+    content: &Content,
     live: &dyn Fn(&str) -> Option<&'a Answer>,
 ) {
-    let table = BodyRegions::builtin();
     let lines = |ids: &[String]| -> Vec<Line> {
         ids.iter()
             .filter_map(|id| {
@@ -309,7 +316,7 @@ fn profile<'a>(
                 let label = rules.labels.get(id).map(String::as_str);
                 Some(Line {
                     label: label.unwrap_or(item.question()).to_string(),
-                    value: answer.display(&item.kind, table),
+                    value: answer.display(&item.kind, content),
                 })
             })
             .collect()
@@ -321,9 +328,9 @@ fn profile<'a>(
         .scores
         .iter()
         .filter_map(|s| {
-            session.score(q, s).map(|v| Line {
+            session.score(q, s, content.regions).map(|v| Line {
                 label: s.label.clone(),
-                value: format!("{v:.1} out of 10"),
+                value: out_of(&content.text.answers, &format!("{v:.1}"), 10),
             })
         })
         .collect();

@@ -40,10 +40,10 @@ pub(super) struct Tally {
 pub(super) fn tally(
     marks: Option<&BodyMarks>,
     rules: &Rules,
+    table: &BodyRegions,
     holds: impl Fn(&Condition) -> bool,
 ) -> Tally {
     let mut t = Tally::default();
-    let table = BodyRegions::builtin();
     for region in table.regions.iter().filter(|r| r.localising) {
         let Some(symptoms) = marks.and_then(|m| m.symptoms(&region.id)) else {
             continue;

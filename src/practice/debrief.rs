@@ -4,9 +4,11 @@
 
 use super::{Case, Impression, PracticeWords};
 use crate::answers::Session;
+use crate::content::Content;
 use crate::findings::{Rules, evaluate};
 use crate::questionnaire::{Item, Questionnaire};
-use crate::report::{Block, Bullet, Report, ReportWords, Section, View, fill};
+use crate::report::{Block, Bullet, Report, Section, View};
+use crate::text::fill;
 
 /// How the interview went: what was asked and missed, the impression's
 /// parts right or not (`None`: not asked), and the score.
@@ -98,16 +100,17 @@ impl Made<'_> {
     /// The debrief, most important first: the score, the impression against
     /// the key with its teaching point, the recording, the essential
     /// questions, then the rules' findings in all of the patient's answers.
-    pub fn view(&self, words: &PracticeWords) -> View {
+    pub fn view(&self, content: &Content) -> View {
+        let words = &content.text.practice;
         let name = [("name", self.case.name.as_str())];
         let mut sections = vec![self.scored(words), self.against_key(words)];
-        sections.extend(self.recording(words));
+        sections.extend(self.recording(content));
         sections.push(self.essentials(words));
         sections.push(Section {
             heading: words.findings.clone(),
             blocks: Vec::new(),
         });
-        sections.extend(self.findings());
+        sections.extend(self.findings(content));
         View {
             name: fill(&words.debrief, &name),
             sections,
@@ -177,7 +180,8 @@ impl Made<'_> {
     }
 
     /// Answers recorded by hand that differ from what the patient said.
-    fn recording(&self, words: &PracticeWords) -> Option<Section> {
+    fn recording(&self, content: &Content) -> Option<Section> {
+        let words = &content.text.practice;
         let recorded = self.recorded?;
         let (wrong, checked) = misrecorded(self.case, recorded, self.asked);
         let right = (checked - wrong.len()).to_string();
@@ -189,7 +193,9 @@ impl Made<'_> {
             .iter()
             .map(|id| {
                 let item = self.q.item(id);
-                let said = item.map(|i| self.case.reply(i, words)).unwrap_or_default();
+                let said = item
+                    .map(|i| self.case.reply(i, content))
+                    .unwrap_or_default();
                 let question = item.map_or(id.as_str(), |i| i.interviewer_prompt());
                 let values = [("question", question), ("said", &said)];
                 Block::Strong(fill(&words.misrecorded, &values))
@@ -233,12 +239,11 @@ impl Made<'_> {
     /// The warning signs, root levels and next steps the rules find in all
     /// of the patient's answers, as the summary for the doctor words them
     /// (the key agrees with them: tests/practice.rs).
-    fn findings(&self) -> Vec<Section> {
+    fn findings(&self, content: &Content) -> Vec<Section> {
         let session = self.case.session(self.q);
-        let findings = evaluate(self.q, &session, self.rules);
-        let words = ReportWords::builtin();
-        let report = Report::new(self.q, &session, &findings, self.rules, words);
-        let c = &words.clinician;
+        let findings = evaluate(self.q, &session, self.rules, content);
+        let report = Report::new(self.q, &session, &findings, self.rules, content);
+        let c = &content.text.report.clinician;
         let shown = ["", &c.warning_signs, &c.findings, &c.steps];
         report
             .clinician

@@ -87,12 +87,12 @@ pub struct Interview {
 }
 
 impl Interview {
-    pub fn new(case: Case, rules: &Rules, manual: bool) -> Self {
+    pub fn new(case: Case, rules: &Rules, manual: bool, words: &PracticeWords) -> Self {
         Self {
             case,
             manual,
             asked: Vec::new(),
-            questions: questions(rules, PracticeWords::builtin()),
+            questions: questions(rules, words),
             impression: Impression::default(),
             started: 0,
         }
@@ -128,16 +128,17 @@ mod tests {
     #[test]
     fn without_rules_the_impression_asks_nothing() {
         let q = crate::content::questionnaire();
-        assert!(questions(&Rules::none(&q), PracticeWords::builtin()).is_empty());
+        let words = &crate::text::Text::builtin().practice;
+        assert!(questions(&Rules::none(&q), words).is_empty());
         let rules = crate::content::rules_for(&q).unwrap();
-        let asked = questions(&rules, PracticeWords::builtin());
+        let asked = questions(&rules, words);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
         assert_eq!(parts, [Part::RedFlags, Part::Level, Part::NextStep]);
         assert!(asked.iter().all(|q| !q.choices.is_empty()));
         // A question with nothing to offer is left out, not asked empty.
         let mut no_steps = rules.clone();
         no_steps.practice.steps.clear();
-        let asked = questions(&no_steps, PracticeWords::builtin());
+        let asked = questions(&no_steps, words);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
         assert_eq!(parts, [Part::RedFlags, Part::Level]);
     }

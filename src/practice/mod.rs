@@ -4,11 +4,10 @@
 
 mod debrief;
 mod interview;
-mod words;
 
+pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
 pub use interview::{Impression, Interview, Part, Question, askable, questions};
-pub use words::{PRACTICE_PATH, PracticeWords};
 
 use std::collections::BTreeMap;
 
@@ -17,6 +16,7 @@ use serde::Deserialize;
 use crate::answers::{Answer, Session};
 use crate::body::BodyRegions;
 use crate::condition::Names;
+use crate::content::Content;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::questionnaire::{Item, Questionnaire};
 
@@ -69,7 +69,9 @@ impl Case {
                 ),
             );
         }
-        let names = Names::new(q, BodyRegions::builtin());
+        // Checked against the built-in regions, as every file is.
+        let regions = BodyRegions::builtin();
+        let names = Names::new(q, regions);
         for (id, answer) in &case.answers {
             match names.item(id) {
                 Err(message) => problems.at(&format!("\"{id}\""), message),
@@ -95,7 +97,7 @@ impl Case {
         }
         // The patient must be able to answer everything the interview can reach.
         let session = case.session(q);
-        for (item, on) in q.items().zip(session.enabled(q)) {
+        for (item, on) in q.items().zip(session.enabled(q, regions)) {
             if on && item.required && session.get(&item.id).is_none() {
                 problems.at(
                     "answers:",
@@ -118,7 +120,8 @@ impl Case {
     }
 
     /// What the patient says when asked `item`.
-    pub fn reply(&self, item: &Item, words: &PracticeWords) -> String {
+    pub fn reply(&self, item: &Item, content: &Content) -> String {
+        let words = &content.text.practice;
         if let Some(s) = self.says.get(&item.id) {
             return s.clone();
         }
@@ -126,11 +129,7 @@ impl Case {
             None => words.not_sure.clone(),
             Some(Answer::YesNo(true)) => words.says_yes.clone(),
             Some(Answer::YesNo(false)) => words.says_no.clone(),
-            Some(a) => format!(
-                "{}.",
-                a.display(&item.kind, BodyRegions::builtin())
-                    .trim_end_matches('.')
-            ),
+            Some(a) => format!("{}.", a.display(&item.kind, content).trim_end_matches('.')),
         }
     }
 

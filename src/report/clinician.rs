@@ -3,8 +3,9 @@
 //! weakness, pain, scores, treatments, scans, the body diagram, next steps
 //! with their reasons, and every answer.
 
-use super::{Block, Bullet, Section, Told, View, Wording, fill, opening, warning_signs};
+use super::{Block, Bullet, Section, Told, View, Wording, opening, warning_signs};
 use crate::findings::{Findings, Line};
+use crate::text::fill;
 
 pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let c = &w.words.clinician;
@@ -82,7 +83,7 @@ fn table(w: &Wording, lines: &[Line]) -> Block {
 fn score_notes(w: &Wording) -> Vec<Block> {
     w.q.scores
         .iter()
-        .filter(|s| w.session.score(w.q, s).is_some())
+        .filter(|s| w.session.score(w.q, s, w.content.regions).is_some())
         .map(|s| Block::Paragraph(s.explanation.clone()))
         .collect()
 }
@@ -91,10 +92,13 @@ fn score_notes(w: &Wording) -> Vec<Block> {
 fn diagrams(w: &Wording) -> Vec<Section> {
     let c = &w.words.clinician;
     w.session
-        .live_answers(w.q)
+        .live_answers(w.q, w.content.regions)
         .filter_map(|(_, a)| a.marks())
         .map(|marks| {
-            let described = marks.describe(w.regions).into_iter().map(Bullet::new);
+            let described = marks
+                .describe(w.content.regions, &w.content.text.body)
+                .into_iter()
+                .map(Bullet::new);
             Section::new(
                 &c.diagram,
                 vec![
@@ -130,7 +134,7 @@ fn all_answers(w: &Wording) -> Vec<Block> {
     let c = &w.words.clinician;
     let live: Vec<&str> = w
         .session
-        .live_answers(w.q)
+        .live_answers(w.q, w.content.regions)
         .map(|(i, _)| i.id.as_str())
         .collect();
     let mut blocks = Vec::new();
@@ -141,7 +145,7 @@ fn all_answers(w: &Wording) -> Vec<Block> {
             .filter(|i| live.contains(&i.id.as_str()))
             .filter_map(|i| {
                 let answer = w.session.get(&i.id)?;
-                Some([i.prompt.clone(), answer.display(&i.kind, w.regions)])
+                Some([i.prompt.clone(), answer.display(&i.kind, w.content)])
             })
             .collect();
         if !rows.is_empty() {

@@ -7,16 +7,16 @@ mod clinician;
 mod patient;
 mod told;
 pub mod wording;
-pub mod words;
 
 pub use told::{Entry, Told, Unasked};
 pub use wording::Wording;
-pub use words::{REPORT_PATH, ReportWords, fill};
 
 use crate::answers::Session;
-use crate::body::{BodyMarks, BodyRegions};
+use crate::body::BodyMarks;
+use crate::content::Content;
 use crate::findings::{Findings, Level, Rules};
 use crate::questionnaire::Questionnaire;
+use crate::text::fill;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -83,14 +83,14 @@ impl Report {
         session: &Session,
         findings: &Findings,
         rules: &Rules,
-        words: &ReportWords,
+        content: &Content,
     ) -> Self {
         let w = Wording {
             q,
             session,
             rules,
-            words,
-            regions: BodyRegions::builtin(),
+            words: &content.text.report,
+            content,
         };
         let told = Told::new(&w, findings);
         Self {
@@ -129,7 +129,7 @@ impl Section {
 
 /// The opening section: the banner of the most serious warning sign, then
 /// what every reader is told first.
-fn opening(banners: &words::Levels, f: &Findings, first: Option<&str>) -> Option<Section> {
+fn opening(banners: &crate::text::Levels, f: &Findings, first: Option<&str>) -> Option<Section> {
     let banner = f
         .top_level()
         .map(|level| Block::Banner(level, banners.get(level).to_string()));

@@ -1,8 +1,9 @@
 //! The patient's view: plain words, no root levels. The banner, the warning
 //! signs and those not answered, what the answers show, what to do now.
 
-use super::{Block, Bullet, Section, Told, View, Wording, fill, opening, warning_signs};
+use super::{Block, Bullet, Section, Told, View, Wording, opening, warning_signs};
 use crate::findings::{Findings, Weakness};
+use crate::text::fill;
 
 pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let p = &w.words.patient;

@@ -1,23 +1,25 @@
 //! Findings in words: the evidence of warning signs and root levels as a
 //! clinician's note ("Numbness: left top of the foot; left big toe (L5)"),
-//! reasons for next steps, weakness. Every word comes from the report words
-//! or the content files; this only puts them together.
+//! reasons for next steps, weakness. Every word comes from the text
+//! catalogue or the content files; this only puts them together.
 
-use super::words::{ReportWords, fill};
 use crate::answers::Session;
-use crate::body::{BodyRegions, Symptom};
+use crate::body::Symptom;
+use crate::content::Content;
 use crate::findings::{
     DisagreementFinding, Evidence, FlagFinding, Mark, Radicular, Reason, RootFinding, Rules,
     Weakness,
 };
 use crate::questionnaire::Questionnaire;
+use crate::text::{ReportWords, capitalised, fill};
 
 pub struct Wording<'a> {
     pub q: &'a Questionnaire,
     pub session: &'a Session,
     pub rules: &'a Rules,
+    /// The report's group of the content's words.
     pub words: &'a ReportWords,
-    pub regions: &'a BodyRegions,
+    pub content: &'a Content<'a>,
 }
 
 impl Wording<'_> {
@@ -64,7 +66,7 @@ impl Wording<'_> {
     /// "Label: answer" (or "Question? Answer" for an item with no label).
     pub fn answer(&self, id: &str) -> Option<String> {
         let item = self.q.item(id)?;
-        let answer = self.session.get(id)?.display(&item.kind, self.regions);
+        let answer = self.session.get(id)?.display(&item.kind, self.content);
         let e = &self.words.evidence;
         Some(match self.rules.labels.get(id) {
             Some(label) => fill(&e.labelled, &[("label", label), ("answer", &answer)]),
@@ -209,6 +211,7 @@ impl Wording<'_> {
     /// A region's name inside a sentence: its label, lower-cased at the start.
     pub fn place(&self, region: &str) -> String {
         let label = self
+            .content
             .regions
             .get(region)
             .map_or(region, |r| r.label.as_str());
@@ -221,7 +224,8 @@ impl Wording<'_> {
 
     /// One line per symptom marked, naming the places with that symptom.
     fn by_symptom(&self, marks: &[&Mark], line: impl Fn(&str, &str) -> String) -> Vec<String> {
-        let e = &self.words.evidence;
+        let list = &self.words.evidence.list;
+        let symptoms = &self.content.text.body.symptoms;
         Symptom::ALL
             .iter()
             .filter_map(|s| {
@@ -230,7 +234,8 @@ impl Wording<'_> {
                     .filter(|m| m.symptoms.contains(s))
                     .map(|m| self.place(&m.region))
                     .collect();
-                (!places.is_empty()).then(|| line(e.symptoms.get(*s), &places.join(&e.list)))
+                let symptom = capitalised(symptoms.get(*s));
+                (!places.is_empty()).then(|| line(&symptom, &places.join(list)))
             })
             .collect()
     }

@@ -271,7 +271,7 @@ impl Host {
         if !dir.exists() {
             export::private_dir(dir).map_err(io::Error::from)?;
         }
-        let summary = Summary::new(&app.questionnaire, session, app.rules(), now);
+        let summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now);
         let mut paths = Vec::new();
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
@@ -344,7 +344,7 @@ impl Host {
 fn failure_words(app: &App, e: &io::Error) -> String {
     if app.practice.is_some() {
         let words = &crate::practice::PracticeWords::builtin().not_saved;
-        return crate::report::fill(words, &[("error", &e.to_string())]);
+        return crate::text::fill(words, &[("error", &e.to_string())]);
     }
     let what = if app.kiosk.is_some() {
         "Please tell a member of staff."

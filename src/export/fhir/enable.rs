@@ -21,7 +21,11 @@ const EXPRESSION_URL: &str =
 
 /// The fields an item gets for condition `c`: `enableWhen` (with
 /// `enableBehavior` when there are several) or the expression extension.
-pub(super) fn enable_when(q: &Questionnaire, c: &Condition) -> Map<String, Value> {
+pub(super) fn enable_when(
+    q: &Questionnaire,
+    regions: &BodyRegions,
+    c: &Condition,
+) -> Map<String, Value> {
     let mut out = Map::new();
     match flat(q, c) {
         Some((list, behavior)) => {
@@ -31,7 +35,8 @@ pub(super) fn enable_when(q: &Questionnaire, c: &Condition) -> Map<String, Value
             out.insert("enableWhen".into(), Value::Array(list));
         }
         None => {
-            let expression = json!({ "language": "text/fhirpath", "expression": fhirpath(q, c) });
+            let expression =
+                json!({ "language": "text/fhirpath", "expression": fhirpath(q, regions, c) });
             let extension = json!({ "url": EXPRESSION_URL, "valueExpression": expression });
             out.insert("extension".into(), json!([extension]));
         }
@@ -92,10 +97,13 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
 
 /// `c` as a FHIRPath expression over the response. A hidden item has no
 /// answers in a response, as it counts as unanswered here.
-fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
+fn fhirpath(q: &Questionnaire, regions: &BodyRegions, c: &Condition) -> String {
     let answers = |id: &str| format!("%resource.repeat(item).where(linkId = {}).answer", lit(id));
     let each = |cs: &[Condition], join: &str| {
-        let parts: Vec<String> = cs.iter().map(|c| format!("({})", fhirpath(q, c))).collect();
+        let parts: Vec<String> = cs
+            .iter()
+            .map(|c| format!("({})", fhirpath(q, regions, c)))
+            .collect();
         parts.join(join)
     };
     match c {
@@ -106,11 +114,11 @@ fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
         }
         Condition::Answered(id) => format!("{}.exists()", answers(id)),
         Condition::AtLeast(id, n) => format!("{}.where(value >= {n}).exists()", answers(id)),
-        Condition::Marked { item, .. } => match marks(c, item) {
+        Condition::Marked { item, .. } => match marks(c, item, regions) {
             Some(which) => format!("{}.where({which}).exists()", answers(item)),
             None => format!("{}.exists()", answers(item)),
         },
-        Condition::Not(inner) => format!("({}).not()", fhirpath(q, inner)),
+        Condition::Not(inner) => format!("({}).not()", fhirpath(q, regions, inner)),
         Condition::All(cs) if cs.is_empty() => "true".to_string(),
         Condition::Any(cs) if cs.is_empty() => "false".to_string(),
         Condition::All(cs) => each(cs, " and "),
@@ -119,7 +127,7 @@ fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
         Condition::AtLeastOf(n, cs) => {
             let counts: Vec<String> = cs
                 .iter()
-                .map(|c| format!("iif({}, 1, 0)", fhirpath(q, c)))
+                .map(|c| format!("iif({}, 1, 0)", fhirpath(q, regions, c)))
                 .collect();
             format!("({}) >= {n}", counts.join(" + "))
         }
@@ -129,8 +137,7 @@ fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
 /// Which body-diagram answers (one a region, its symptoms nested) a `Marked`
 /// condition counts, or `None` when any does: sides and parts are spelt out
 /// as the regions they stand for.
-fn marks(c: &Condition, item: &str) -> Option<String> {
-    let table = BodyRegions::builtin();
+fn marks(c: &Condition, item: &str, table: &BodyRegions) -> Option<String> {
     let counted = |r: &str| Symptom::ALL.iter().any(|s| c.counts_mark(table, r, *s));
     let regions: Vec<&str> = table.regions.iter().map(|r| r.id.as_str()).collect();
     let places: Vec<&str> = regions.iter().copied().filter(|r| counted(r)).collect();
@@ -196,7 +203,7 @@ mod tests {
     fn fields(condition: &str) -> Value {
         let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
         let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
-        Value::Object(enable_when(&q, &c))
+        Value::Object(enable_when(&q, BodyRegions::builtin(), &c))
     }
 
     fn expression(condition: &str) -> String {
@@ -264,7 +271,8 @@ mod tests {
     #[test]
     fn the_shipped_questionnaire_exports_no_condition_as_rust_debug_text() {
         let q = crate::content::questionnaire();
-        let text = super::super::questionnaire(&q).to_string();
+        let content = crate::content::Content::builtin();
+        let text = super::super::questionnaire(&q, &content).to_string();
         for debug in ["Marked {", "Equals(", "AnyOf(", "urn:intake:enable-when"] {
             assert!(!text.contains(debug), "{debug}");
         }

@@ -43,14 +43,14 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
     let priority = json!({
         "coding": [
             coding(PRIORITY_SYSTEM, code, display),
-            coding(LEVEL_SYSTEM, level_code(level), s.words.levels.get(level)),
+            coding(LEVEL_SYSTEM, level_code(level), s.content.text.report.levels.get(level)),
         ],
     });
     let evidence = f.details.iter().map(Bullet::new).collect();
     let blocks = [Block::Paragraph(f.text.clone()), Block::Bullets(evidence)];
     json!({
         "resourceType": "Flag",
-        "text": narrative::text(&blocks),
+        "text": narrative::text(&blocks, &s.content),
         "extension": [{ "url": PRIORITY_URL, "valueCodeableConcept": priority }],
         "status": "active",
         "code": {
@@ -69,7 +69,7 @@ pub(super) fn composition(s: &Summary) -> Value {
         .sections
         .iter()
         .map(|section| {
-            let mut v = json!({ "text": narrative::text(&section.blocks) });
+            let mut v = json!({ "text": narrative::text(&section.blocks, &s.content) });
             if !section.heading.is_empty() {
                 v["title"] = json!(section.heading);
             }
@@ -79,7 +79,7 @@ pub(super) fn composition(s: &Summary) -> Value {
     json!({
         "resourceType": "Composition",
         "status": if s.complete { "final" } else { "preliminary" },
-        "type": { "text": s.words.title },
+        "type": { "text": s.content.text.report.title },
         "subject": subject(),
         "date": rfc3339(s.authored),
         "author": [{ "type": "Device", "display": "intake" }],

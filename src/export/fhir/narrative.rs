@@ -4,20 +4,21 @@
 
 use serde_json::{Value, json};
 
+use crate::content::Content;
 use crate::export::figure;
 use crate::report::{Block, Bullet};
 
 /// A Narrative made from the blocks: all of it is generated from the data.
-pub(super) fn text(blocks: &[Block]) -> Value {
+pub(super) fn text(blocks: &[Block], content: &Content) -> Value {
     let mut div = String::from(r#"<div xmlns="http://www.w3.org/1999/xhtml">"#);
     for b in blocks {
-        block(&mut div, b);
+        block(&mut div, b, content);
     }
     div.push_str("</div>");
     json!({ "status": "generated", "div": div })
 }
 
-fn block(out: &mut String, b: &Block) {
+fn block(out: &mut String, b: &Block, content: &Content) {
     match b {
         Block::Banner(_, t) | Block::Strong(t) => tag(out, "p", &tagged("strong", t)),
         Block::Paragraph(t) => tag(out, "p", &escape(t)),
@@ -35,7 +36,10 @@ fn block(out: &mut String, b: &Block) {
             }
             tag(out, "table", &table);
         }
-        Block::Diagram(marks) => tag(out, "pre", &escape(&figure::lines(marks).join("\n"))),
+        Block::Diagram(marks) => {
+            let lines = figure::lines(marks, content).join("\n");
+            tag(out, "pre", &escape(&lines));
+        }
     }
 }
 
@@ -84,7 +88,7 @@ mod tests {
             Block::Numbered(Vec::new()),
         ];
         assert_eq!(
-            text(&blocks)["div"],
+            text(&blocks, &Content::builtin())["div"],
             "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><strong>A &amp; B &lt;now&gt;</strong></p>\
              <ul><li>sign<ul><li>why</li></ul></li></ul></div>"
         );

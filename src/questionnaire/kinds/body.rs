@@ -1,11 +1,12 @@
 //! The body diagram: regions of the region table, each marked with the
 //! symptoms felt there.
 
+use crate::content::Content;
 use serde_json::{Map, Value, json};
 
 use super::choice::fhir_options;
 use super::fhir::{coding, fields};
-use crate::body::{BodyMarks, BodyRegions, Symptom};
+use crate::body::{BodyMarks, Symptom};
 
 /// The FHIR code systems of the regions and of the symptoms marked on them.
 pub const REGION_SYSTEM: &str = "urn:intake:body-region";
@@ -16,11 +17,14 @@ pub fn symptom_code(s: Symptom) -> String {
 }
 
 /// The marks in words, region by region.
-pub(super) fn display(marks: &BodyMarks, regions: &BodyRegions) -> String {
+pub(super) fn display(marks: &BodyMarks, content: &crate::content::Content) -> String {
+    let words = &content.text.answers;
     if marks.is_empty() {
-        "Nothing marked".to_string()
+        words.nothing_marked.clone()
     } else {
-        marks.describe(regions).join("; ")
+        marks
+            .describe(content.regions, &content.text.body)
+            .join(&words.list)
     }
 }
 
@@ -30,19 +34,19 @@ fn symptoms_id(item: &str) -> String {
 }
 
 /// A choice of regions, each with a nested choice of symptoms.
-pub(super) fn fhir_definition(item: &str) -> Map<String, Value> {
-    let table = BodyRegions::builtin();
+pub(super) fn fhir_definition(item: &str, content: &Content) -> Map<String, Value> {
+    let (table, words) = (content.regions, &content.text.body);
     let regions = table
         .regions
         .iter()
         .map(|r| (r.id.as_str(), r.label.as_str()));
     let codes: Vec<(String, &str)> = Symptom::ALL
         .iter()
-        .map(|s| (symptom_code(*s), s.word()))
+        .map(|s| (symptom_code(*s), words.symptoms.get(*s)))
         .collect();
     let symptoms = codes.iter().map(|(code, word)| (code.as_str(), *word));
     let nested = json!([{
-        "linkId": symptoms_id(item), "text": "Symptoms", "type": "choice", "repeats": true,
+        "linkId": symptoms_id(item), "text": words.symptoms_question, "type": "choice", "repeats": true,
         "answerOption": fhir_options(SYMPTOM_SYSTEM, symptoms),
     }]);
     fields([
@@ -54,19 +58,22 @@ pub(super) fn fhir_definition(item: &str) -> Map<String, Value> {
 }
 
 /// One answer a region marked, its symptoms nested.
-pub(super) fn fhir_answers(item: &str, marks: &BodyMarks) -> Vec<Value> {
-    let table = BodyRegions::builtin();
+pub(super) fn fhir_answers(item: &str, marks: &BodyMarks, content: &Content) -> Vec<Value> {
+    let (table, words) = (content.regions, &content.text.body);
     marks
         .iter()
         .map(|(region, symptoms)| {
             let label = table.get(region).map_or(region, |r| r.label.as_str());
             let symptoms: Vec<Value> = symptoms
                 .iter()
-                .map(|s| json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), s.word()) }))
+                .map(|s| {
+                    let word = words.symptoms.get(*s);
+                    json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), word) })
+                })
                 .collect();
             json!({
                 "valueCoding": coding(REGION_SYSTEM, region, label),
-                "item": [{ "linkId": symptoms_id(item), "text": "Symptoms", "answer": symptoms }],
+                "item": [{ "linkId": symptoms_id(item), "text": words.symptoms_question, "answer": symptoms }],
             })
         })
         .collect()

@@ -26,11 +26,6 @@ pub(super) fn yes_no_value(yes: bool) -> &'static str {
     if yes { "yes" } else { "no" }
 }
 
-/// A yes/no answer in the patient's words.
-pub(super) fn yes_no_words(yes: bool) -> &'static str {
-    if yes { "Yes" } else { "No" }
-}
-
 pub(super) fn check_single(options: &[Choice], chosen: &str) -> Result<(), AnswerError> {
     if options.iter().any(|o| o.id == chosen) {
         Ok(())
@@ -64,9 +59,9 @@ pub(super) fn label(options: &[Choice], id: &str) -> String {
         .map_or_else(|| id.to_string(), |o| o.label.clone())
 }
 
-pub(super) fn labels(options: &[Choice], ids: &BTreeSet<String>) -> String {
+pub(super) fn labels(options: &[Choice], ids: &BTreeSet<String>, separator: &str) -> String {
     let labels: Vec<String> = ids.iter().map(|id| label(options, id)).collect();
-    labels.join("; ")
+    labels.join(separator)
 }
 
 /// Options need unique ids and labels; only multiple choice has `exclusive`.

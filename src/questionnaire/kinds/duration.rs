@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::AnswerError;
 use crate::questionnaire::validate::ItemCheck;
+use crate::text::{AnswerWords, fill};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum DurationUnit {
@@ -23,17 +24,11 @@ impl DurationUnit {
         DurationUnit::Years,
     ];
 
+    /// The default language's word, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn word(self, amount: u32) -> &'static str {
-        match (self, amount == 1) {
-            (DurationUnit::Days, true) => "day",
-            (DurationUnit::Days, false) => "days",
-            (DurationUnit::Weeks, true) => "week",
-            (DurationUnit::Weeks, false) => "weeks",
-            (DurationUnit::Months, true) => "month",
-            (DurationUnit::Months, false) => "months",
-            (DurationUnit::Years, true) => "year",
-            (DurationUnit::Years, false) => "years",
-        }
+        crate::text::Text::builtin().answers.units.get(self, amount)
     }
 
     /// Approximate length in days, for range checks and comparisons.
@@ -72,8 +67,12 @@ pub(super) fn check(max_years: u32, amount: u32, unit: DurationUnit) -> Result<(
 }
 
 /// "3 weeks".
-pub(super) fn display(amount: u32, unit: DurationUnit) -> String {
-    format!("{amount} {}", unit.word(amount))
+pub(super) fn display(amount: u32, unit: DurationUnit, words: &AnswerWords) -> String {
+    let unit = words.units.get(unit, amount);
+    fill(
+        &words.duration,
+        &[("amount", &amount.to_string()), ("unit", unit)],
+    )
 }
 
 pub(super) fn validate(max_years: u32, c: &mut ItemCheck) {

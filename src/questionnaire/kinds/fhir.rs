@@ -2,6 +2,7 @@
 //! kind (its type and options), the QuestionnaireResponse's typed answers,
 //! and how a value a condition compares is typed.
 
+use crate::content::Content;
 use serde_json::{Map, Value, json};
 
 use super::{Answer, Kind, body, choice, duration, number, side, text};
@@ -23,24 +24,30 @@ pub(super) fn fields<const N: usize>(fields: [(&str, Value); N]) -> Map<String, 
 
 /// The fields an item definition gets from its kind, in the order written.
 /// `system` is the code system of the item's own options.
-pub fn definition(kind: &Kind, item: &str, system: &str) -> Map<String, Value> {
+pub fn definition(kind: &Kind, item: &str, system: &str, content: &Content) -> Map<String, Value> {
     let of_type = |name: &str| fields([("type", json!(name))]);
     match kind {
         Kind::Info => of_type("display"),
         Kind::YesNo => of_type("boolean"),
         Kind::Single { options } => choice::fhir_definition(options, false, system),
         Kind::Multi { options } => choice::fhir_definition(options, true, system),
-        Kind::Side => side::fhir_definition(),
+        Kind::Side => side::fhir_definition(content),
         Kind::Scale { .. } => of_type("integer"),
         Kind::Number { decimals, .. } => of_type(number::fhir_type(*decimals)),
         Kind::Duration { .. } => of_type("quantity"),
         Kind::Text { max_len } => text::fhir_definition(*max_len),
-        Kind::BodyMap => body::fhir_definition(item),
+        Kind::BodyMap => body::fhir_definition(item, content),
     }
 }
 
 /// The typed answers of an item of `kind`; `system` as for `definition`.
-pub fn answers(answer: &Answer, kind: &Kind, item: &str, system: &str) -> Vec<Value> {
+pub fn answers(
+    answer: &Answer,
+    kind: &Kind,
+    item: &str,
+    system: &str,
+    content: &Content,
+) -> Vec<Value> {
     let options = kind.options();
     match answer {
         Answer::YesNo(b) => vec![json!({ "valueBoolean": b })],
@@ -53,8 +60,8 @@ pub fn answers(answer: &Answer, kind: &Kind, item: &str, system: &str) -> Vec<Va
         Answer::Number(n) => vec![number::fhir_answer(kind, *n)],
         Answer::Duration { amount, unit } => vec![duration::fhir_answer(*amount, *unit)],
         Answer::Text(t) => vec![json!({ "valueString": t })],
-        Answer::Side(s) => vec![side::fhir_answer(*s)],
-        Answer::Body(marks) => body::fhir_answers(item, marks),
+        Answer::Side(s) => vec![side::fhir_answer(*s, content)],
+        Answer::Body(marks) => body::fhir_answers(item, marks, content),
     }
 }
 

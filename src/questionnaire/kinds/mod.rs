@@ -27,10 +27,11 @@ use serde::{Deserialize, Serialize};
 pub use choice::Choice;
 pub use duration::DurationUnit;
 pub use error::AnswerError;
+pub use scale::out_of;
 pub use side::Side;
 
 use super::validate::ItemCheck;
-use crate::body::{BodyMarks, BodyRegions};
+use crate::body::BodyMarks;
 
 /// What kind of answer an item takes.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -308,17 +309,18 @@ impl Answer {
     }
 
     /// The answer in words, for review screens and summaries.
-    pub fn display(&self, kind: &Kind, regions: &BodyRegions) -> String {
+    pub fn display(&self, kind: &Kind, content: &crate::content::Content) -> String {
+        let words = &content.text.answers;
         match self {
-            Answer::YesNo(b) => choice::yes_no_words(*b).to_string(),
+            Answer::YesNo(b) => words.yes_no(*b).to_string(),
             Answer::Choice(c) => choice::label(kind.options(), c),
-            Answer::Choices(cs) => choice::labels(kind.options(), cs),
-            Answer::Scale(n) => scale::display(kind, *n),
+            Answer::Choices(cs) => choice::labels(kind.options(), cs, &words.list),
+            Answer::Scale(n) => scale::display(kind, *n, words),
             Answer::Number(n) => number::display(kind, *n),
-            Answer::Duration { amount, unit } => duration::display(*amount, *unit),
+            Answer::Duration { amount, unit } => duration::display(*amount, *unit, words),
             Answer::Text(t) => t.clone(),
-            Answer::Body(m) => body::display(m, regions),
-            Answer::Side(s) => s.label().to_string(),
+            Answer::Body(m) => body::display(m, content),
+            Answer::Side(s) => words.sides.get(*s).to_string(),
         }
     }
 }

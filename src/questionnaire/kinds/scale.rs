@@ -3,6 +3,7 @@
 
 use super::{AnswerError, Kind};
 use crate::questionnaire::validate::ItemCheck;
+use crate::text::{AnswerWords, fill};
 
 /// Each step is picked by a key or a click: 0 to 20 (21 steps) still fits
 /// an 80-column screen with room to click. Anything longer is a number item.
@@ -21,12 +22,17 @@ pub(super) fn check(min: i32, max: i32, n: i32) -> Result<(), AnswerError> {
 }
 
 /// "7 out of 10".
-pub(super) fn display(kind: &Kind, n: i32) -> String {
+pub(super) fn display(kind: &Kind, n: i32, words: &AnswerWords) -> String {
     if let Kind::Scale { max, .. } = kind {
-        format!("{n} out of {max}")
+        out_of(words, &n.to_string(), *max)
     } else {
         n.to_string()
     }
+}
+
+/// `value` out of `max`, as a scale answer or a score is told.
+pub fn out_of(words: &AnswerWords, value: &str, max: i32) -> String {
+    fill(&words.scale, &[("value", value), ("max", &max.to_string())])
 }
 
 pub(super) fn validate(min: i32, max: i32, labels: [&String; 2], c: &mut ItemCheck) {

@@ -30,25 +30,24 @@ impl Side {
         }
     }
 
-    /// The patient's words.
+    /// The default language's words, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn label(self) -> &'static str {
-        match self {
-            Side::Left => "Left side",
-            Side::Right => "Right side",
-            Side::Both => "Both sides",
-            Side::Neither => "Neither side",
-        }
+        crate::text::Text::builtin().answers.sides.get(self)
     }
 }
 
-pub(super) fn fhir_definition() -> Map<String, Value> {
-    let codes = Side::ALL.iter().map(|s| (s.value(), s.label()));
+pub(super) fn fhir_definition(content: &crate::content::Content) -> Map<String, Value> {
+    let sides = &content.text.answers.sides;
+    let codes = Side::ALL.iter().map(|s| (s.value(), sides.get(*s)));
     fields([
         ("type", json!("choice")),
         ("answerOption", fhir_options(FHIR_SYSTEM, codes)),
     ])
 }
 
-pub(super) fn fhir_answer(side: Side) -> Value {
-    json!({ "valueCoding": coding(FHIR_SYSTEM, side.value(), side.label()) })
+pub(super) fn fhir_answer(side: Side, content: &crate::content::Content) -> Value {
+    let label = content.text.answers.sides.get(side);
+    json!({ "valueCoding": coding(FHIR_SYSTEM, side.value(), label) })
 }

@@ -83,7 +83,9 @@ fn conditions_compare_a_kind_with_the_values_its_answers_match() {
             Some(values) => assert!(values.iter().any(|v| answer.matches(v))),
             // Compared by number or marks, or not at all: not even
             // with the answer's own words.
-            None => assert!(!answer.matches(&answer.display(&kind, BodyRegions::builtin()))),
+            None => assert!(
+                !answer.matches(&answer.display(&kind, &crate::content::Content::builtin()))
+            ),
         }
     }
 }
@@ -94,7 +96,7 @@ fn the_kinds_typed_again_are_those_whose_answers_match_typing() {
         let typed = match &answer {
             Answer::Number(n) => n.to_string(),
             Answer::Text(t) => format!("  {}  ", t.to_uppercase()),
-            other => other.display(&kind, BodyRegions::builtin()),
+            other => other.display(&kind, &crate::content::Content::builtin()),
         };
         assert_eq!(
             answer.matches_typed(&typed),

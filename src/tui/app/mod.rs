@@ -23,11 +23,12 @@ use super::layout::{self, Frame, ItemBody};
 use super::message::{Focus, Msg};
 use super::theme::Theme;
 use crate::answers::{Answer, Session};
+use crate::content::Content;
 use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
 use crate::kiosk::{KioskConfig, PinGuard, TypedPin};
 use crate::questionnaire::{Item, Kind, Questionnaire};
-use crate::report::{Report, ReportWords};
+use crate::report::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -109,6 +110,8 @@ pub enum Notice {
 #[derive(Clone)]
 pub struct App {
     pub questionnaire: Questionnaire,
+    /// The regions, figures and words the core is given.
+    pub content: Content<'static>,
     pub session: Session,
     pub screen: Screen,
     pub editor: Editor,
@@ -206,8 +209,10 @@ pub enum ReviewRow {
 
 impl App {
     pub fn new(questionnaire: Questionnaire, session: Session, theme: Theme, area: Rect) -> Self {
-        let enabled = session.enabled(&questionnaire);
+        let content = Content::builtin();
+        let enabled = session.enabled(&questionnaire, content.regions);
         Self {
+            content,
             session,
             screen: Screen::Welcome,
             editor: Editor::None,
@@ -268,7 +273,9 @@ impl App {
     fn reset_session(&mut self) {
         self.session = Session::new(&self.questionnaire, (self.clock)());
         self.session.unattended = self.kiosk.as_ref().is_some_and(|k| !k.staff_present);
-        self.enabled = self.session.enabled(&self.questionnaire);
+        self.enabled = self
+            .session
+            .enabled(&self.questionnaire, self.content.regions);
     }
 
     /// The findings rules for the summary.
@@ -288,25 +295,27 @@ impl App {
                 &self.questionnaire,
                 &self.session,
                 self.rules(),
+                &self.content,
             ))),
         }
     }
 
     fn make_report(&self, findings: &Findings) -> Report {
-        let words = ReportWords::builtin();
         Report::new(
             &self.questionnaire,
             &self.session,
             findings,
             self.rules(),
-            words,
+            &self.content,
         )
     }
 
     /// Replaces the answers (a resumed session), keeping what depends on them right.
     pub fn set_session(&mut self, session: Session) {
         self.session = session;
-        self.enabled = self.session.enabled(&self.questionnaire);
+        self.enabled = self
+            .session
+            .enabled(&self.questionnaire, self.content.regions);
         // A continued session's warning signs are told again, first thing,
         // in words about earlier answers: the screen resumed on is another
         // question than the one that raised them.
@@ -511,6 +520,7 @@ impl App {
             &self.session,
             &self.enabled,
             self.rules(),
+            self.content.regions,
         )
         .into_iter()
         .map(|f| f.id.clone())
@@ -705,7 +715,9 @@ impl App {
             },
         };
         self.session.updated = at;
-        self.enabled = self.session.enabled(&self.questionnaire);
+        self.enabled = self
+            .session
+            .enabled(&self.questionnaire, self.content.regions);
         // A trainee's record is nobody's answers: not kept, nobody alerted.
         if self.practice.is_some() {
             return;
@@ -720,12 +732,17 @@ impl App {
     /// notice on this screen.
     fn tell_new_warning_signs(&mut self) {
         let rules = self.rules();
-        let new: Vec<(String, Level, String)> =
-            findings::raised(&self.questionnaire, &self.session, &self.enabled, rules)
-                .into_iter()
-                .filter(|f| !self.alerted.contains(&f.id))
-                .map(|f| (f.id.clone(), f.level, f.title.clone()))
-                .collect();
+        let new: Vec<(String, Level, String)> = findings::raised(
+            &self.questionnaire,
+            &self.session,
+            &self.enabled,
+            rules,
+            self.content.regions,
+        )
+        .into_iter()
+        .filter(|f| !self.alerted.contains(&f.id))
+        .map(|f| (f.id.clone(), f.level, f.title.clone()))
+        .collect();
         let Some(top) = new.iter().map(|(_, level, _)| *level).min() else {
             return;
         };

@@ -2,7 +2,7 @@
 //! messages: the host reads the app but never writes into it.
 
 use super::*;
-use crate::report::fill;
+use crate::text::fill;
 
 /// The result of carrying out effects, for `update` as `Msg::Host`.
 #[derive(Debug, Clone, PartialEq)]

@@ -37,9 +37,10 @@ impl App {
         theme: Theme,
         area: Rect,
     ) -> Self {
-        let interview = Interview::new(case, &rules, manual);
         let session = Session::new(&q, 0);
-        let mut app = App::new(q, session, theme, area).with_rules(rules);
+        let mut app = App::new(q, session, theme, area);
+        let interview = Interview::new(case, &rules, manual, &app.content.text.practice);
+        app = app.with_rules(rules);
         app.interviewer = true;
         app.practice = Some(Box::new(Practice {
             interview,
@@ -156,7 +157,9 @@ impl App {
             }
             None => self.session.clear(&id),
         }
-        self.enabled = self.session.enabled(&self.questionnaire);
+        self.enabled = self
+            .session
+            .enabled(&self.questionnaire, self.content.regions);
         self.end_recording();
     }
 
@@ -236,7 +239,7 @@ impl App {
             debrief: &scored,
             recorded: i.manual.then_some(&self.session),
         };
-        let debrief = made.view(PracticeWords::builtin());
+        let debrief = made.view(&self.content);
         if let Some(p) = self.practising() {
             (p.scored, p.debrief, p.scroll) = (Some(scored), Some(debrief), 0);
         }
@@ -277,7 +280,7 @@ impl App {
             p.interview.case.id,
             crate::export::time::compact(now)
         );
-        let text = crate::export::markdown::view(debrief);
+        let text = crate::export::markdown::view(debrief, &self.content);
         self.effects.push(Effect::SaveDebrief { name, text });
     }
 }

@@ -93,7 +93,12 @@ impl App {
                     )));
                 } else {
                     self.open(Screen::Summary);
-                    let findings = evaluate(&self.questionnaire, &self.session, self.rules());
+                    let findings = evaluate(
+                        &self.questionnaire,
+                        &self.session,
+                        self.rules(),
+                        &self.content,
+                    );
                     self.report = Some(self.make_report(&findings));
                     self.findings = Some(findings);
                     self.finished = true;

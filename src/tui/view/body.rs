@@ -146,7 +146,11 @@ impl BodyDiagram<'_> {
         // The list of marks fills the rest; when it is too long its end shows,
         // since that is where the newest marks are.
         let room = (p.height as usize).saturating_sub(lines.len());
-        let described = self.marks.map(|m| m.describe(table)).unwrap_or_default();
+        let words = &self.app.content.text.body;
+        let described = self
+            .marks
+            .map(|m| m.describe(table, words))
+            .unwrap_or_default();
         let mut marks: Vec<Line> = Vec::new();
         if described.is_empty() {
             marks.push(Line::styled("Nothing marked yet.", t.dim));

@@ -40,7 +40,8 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             practice::render(app, area, frame.buffer_mut())
         }
     }
-    let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated);
+    let dates = &app.content.text.dates;
+    let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated, dates);
     match app.dialog {
         Some(Dialog::ConfirmQuit) => confirm(
             app,

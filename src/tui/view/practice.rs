@@ -9,9 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::summary::styled;
 use super::{Chrome, hints};
 use crate::answers::Answer;
-use crate::body::BodyRegions;
 use crate::practice::PracticeWords;
-use crate::report::fill;
+use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, truncate, wrap};
@@ -158,10 +157,10 @@ fn asked(
         para(words.to_ask.clone(), t.dim);
         return lines;
     }
-    let reply = p.interview.case.reply(item, words);
+    let reply = p.interview.case.reply(item, &app.content);
     para(fill(&words.reply, &[("reply", &reply)]), t.base);
     if let Some(a) = app.session.get(&item.id) {
-        let shown = a.display(&item.kind, BodyRegions::builtin());
+        let shown = a.display(&item.kind, &app.content);
         para(fill(&words.recorded, &[("answer", &shown)]), t.checked);
     }
     lines

@@ -11,7 +11,9 @@ use crate::tui::layout::{self, Frame, scroll_offset, truncate};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let frame = Frame::new(area);
     let t = &app.theme;
-    let progress = app.session.progress(&app.questionnaire);
+    let progress = app
+        .session
+        .progress(&app.questionnaire, app.content.regions);
     Chrome {
         title: "Check your answers",
         right: format!("{} of {} answered", progress.answered, progress.questions),
@@ -44,11 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ReviewRow::Item(n) => {
                 let item = app.item(*n);
                 let (mark, answer, style) = match app.session.get(&item.id) {
-                    Some(a) => (
-                        "  ",
-                        a.display(&item.kind, crate::body::BodyRegions::builtin()),
-                        t.base,
-                    ),
+                    Some(a) => ("  ", a.display(&item.kind, &app.content), t.base),
                     None if item.required => ("! ", "Not answered (required)".to_string(), t.error),
                     None => ("  ", "Not answered".to_string(), t.dim),
                 };

@@ -1,16 +1,10 @@
-//! The summary's words, read from assets/report.ron: typed, so a missing or
-//! misspelt one is an error, and compiled in, so a kiosk needs no file.
-
-use std::sync::OnceLock;
+//! The summary's words (the catalogue's `report`): the headings, banners
+//! and sentences of both views and the templates that word the evidence.
 
 use serde::Deserialize;
 
 use crate::answers::Side;
-use crate::body::Symptom;
 use crate::findings::Level;
-
-pub const REPORT_PATH: &str = "assets/report.ron";
-pub const BUILTIN_REPORT: &str = include_str!("../../assets/report.ron");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,77 +121,6 @@ pub struct EvidenceWords {
     pub marks: String,
     pub sign: String,
     pub marked: String,
-    pub symptoms: Symptoms,
     pub list: String,
     pub levels: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Symptoms {
-    pub pain: String,
-    pub numbness: String,
-    pub tingling: String,
-    pub weakness: String,
-    pub sensitive: String,
-}
-
-impl Symptoms {
-    pub fn get(&self, s: Symptom) -> &str {
-        match s {
-            Symptom::Pain => &self.pain,
-            Symptom::Numbness => &self.numbness,
-            Symptom::Tingling => &self.tingling,
-            Symptom::Weakness => &self.weakness,
-            Symptom::Sensitive => &self.sensitive,
-        }
-    }
-}
-
-impl ReportWords {
-    /// The built-in words, parsed once. They are checked by the tests, so a
-    /// failure here is a build defect, not bad user input.
-    pub fn builtin() -> &'static Self {
-        static WORDS: OnceLock<ReportWords> = OnceLock::new();
-        WORDS.get_or_init(|| {
-            crate::questionnaire::parse_ron(REPORT_PATH, BUILTIN_REPORT)
-                .expect("assets/report.ron is valid (tested)")
-        })
-    }
-}
-
-/// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_built_in_words_parse() {
-        crate::questionnaire::parse_ron::<ReportWords>(REPORT_PATH, BUILTIN_REPORT)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-
-    #[test]
-    fn templates_fill_every_name() {
-        assert_eq!(
-            fill(
-                "{symptom}: {places} ({root})",
-                &[
-                    ("symptom", "Numbness"),
-                    ("places", "left big toe"),
-                    ("root", "L5")
-                ]
-            ),
-            "Numbness: left big toe (L5)"
-        );
-        assert_eq!(fill("{a} and {a}", &[("a", "x")]), "x and x");
-    }
 }

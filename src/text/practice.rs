@@ -1,12 +1,7 @@
-//! Practice mode's words, read from assets/practice.ron: typed, so a missing
-//! or misspelt one is an error, and compiled in.
-
-use std::sync::OnceLock;
+//! Practice mode's words (the catalogue's `practice`): its screens and the
+//! debrief.
 
 use serde::Deserialize;
-
-pub const PRACTICE_PATH: &str = "assets/practice.ron";
-pub const BUILTIN_PRACTICE: &str = include_str!("../../assets/practice.ron");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,14 +44,11 @@ pub struct PracticeWords {
 }
 
 impl PracticeWords {
-    /// The built-in words, parsed once. They are checked by the tests, so a
-    /// failure here is a build defect, not bad user input.
+    /// The default language's words, for the screen until it is given its
+    /// text as the core is (issue 12: the screen's words are next).
+    #[cfg(feature = "tui")]
     pub fn builtin() -> &'static Self {
-        static WORDS: OnceLock<PracticeWords> = OnceLock::new();
-        WORDS.get_or_init(|| {
-            crate::questionnaire::parse_ron(PRACTICE_PATH, BUILTIN_PRACTICE)
-                .expect("assets/practice.ron is valid (tested)")
-        })
+        &super::Text::builtin().practice
     }
 
     pub fn yes_no(&self, yes: bool) -> &str {
@@ -65,16 +57,5 @@ impl PracticeWords {
 
     pub fn verdict(&self, right: bool) -> &str {
         if right { &self.right } else { &self.wrong }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_built_in_words_parse() {
-        crate::questionnaire::parse_ron::<PracticeWords>(PRACTICE_PATH, BUILTIN_PRACTICE)
-            .unwrap_or_else(|e| panic!("{e}"));
     }
 }

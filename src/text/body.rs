@@ -1,0 +1,37 @@
+//! The body diagram in words (the catalogue's `body`).
+
+use serde::Deserialize;
+
+use crate::body::Symptom;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyWords {
+    pub symptoms: Symptoms,
+    pub marked: String,
+    pub between: String,
+    pub symptoms_question: String,
+}
+
+/// One word for each symptom a patient can mark.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptoms {
+    pub pain: String,
+    pub numbness: String,
+    pub tingling: String,
+    pub weakness: String,
+    pub sensitive: String,
+}
+
+impl Symptoms {
+    pub fn get(&self, s: Symptom) -> &str {
+        match s {
+            Symptom::Pain => &self.pain,
+            Symptom::Numbness => &self.numbness,
+            Symptom::Tingling => &self.tingling,
+            Symptom::Weakness => &self.weakness,
+            Symptom::Sensitive => &self.sensitive,
+        }
+    }
+}

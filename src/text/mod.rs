@@ -1,0 +1,167 @@
+//! The text catalogue: the words the program shows a patient or a
+//! clinician, one RON file a language (assets/text/en.ron), in groups. Each
+//! group is a struct here with every key required and no other allowed, so a
+//! missing or misspelt key is a positioned error from `intake validate`. The
+//! built-in catalogues are compiled in, so a kiosk needs no file beside the
+//! binary.
+//!
+//! A language is a file beside en.ron and a line in `BUILTIN`; a group of
+//! words (the screen's, say) is a struct in this folder and a field of
+//! `Text`. The code puts the words together; it never holds them.
+
+mod answers;
+mod body;
+mod dates;
+mod practice;
+mod report;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+
+pub use answers::{AnswerWords, ErrorWords, Sides, Units};
+pub use body::{BodyWords, Symptoms};
+pub use dates::{DateWords, Months};
+pub use practice::PracticeWords;
+pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
+
+/// The catalogues compiled in, by language code; the first is the default.
+const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];
+
+/// One language's words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Its language code ("en"), as the program is asked for it.
+    pub language: String,
+    pub answers: AnswerWords,
+    pub body: BodyWords,
+    pub errors: ErrorWords,
+    pub dates: DateWords,
+    pub report: ReportWords,
+    pub practice: PracticeWords,
+}
+
+impl Text {
+    /// Reads a catalogue; `path` names it in messages.
+    pub fn parse(path: &str, source: &str) -> Result<Text, Diagnostic> {
+        crate::questionnaire::parse_ron(path, source)
+    }
+
+    /// The default language's built-in words.
+    pub fn builtin() -> &'static Text {
+        Self::builtin_in(BUILTIN[0].0).expect("the default language is built in")
+    }
+
+    /// A built-in language's words, parsed on first use; `None` for a
+    /// language not built in. They are checked by the tests, so a failure
+    /// here is a build defect, not bad user input.
+    pub fn builtin_in(language: &str) -> Option<&'static Text> {
+        static PARSED: [OnceLock<Text>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
+        let n = BUILTIN.iter().position(|(code, _)| *code == language)?;
+        Some(PARSED[n].get_or_init(|| {
+            let (code, source) = BUILTIN[n];
+            Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"))
+        }))
+    }
+}
+
+/// A word by the number it counts: one, or other (English's two forms and
+/// Spanish's; a language with more would add them here).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub one: String,
+    pub other: String,
+}
+
+impl Plural {
+    pub fn get(&self, n: u64) -> &str {
+        if n == 1 { &self.one } else { &self.other }
+    }
+}
+
+/// Where a built-in catalogue's file is in the source tree.
+pub fn path(language: &str) -> String {
+    format!("assets/text/{language}.ron")
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// `text` with its first letter a capital, for a word that starts a line.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_catalogue_parses_and_names_its_language() {
+        for (code, source) in BUILTIN {
+            let text = Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(text.language, *code);
+        }
+        assert_eq!(Text::builtin().language, "en");
+        assert!(Text::builtin_in("xx").is_none());
+    }
+
+    #[test]
+    fn a_misspelt_or_missing_key_is_an_error_where_it_is() {
+        let source = BUILTIN[0].1;
+        let misspelt = source.replacen("not_diagnosis:", "not_diagnosys:", 1);
+        let line = misspelt
+            .lines()
+            .position(|l| l.contains("not_diagnosys"))
+            .unwrap()
+            + 1;
+        let e = Text::parse("t.ron", &misspelt).unwrap_err().to_string();
+        assert!(e.starts_with(&format!("t.ron:{line}:")), "{e}");
+        assert!(e.contains("not_diagnosys"), "{e}");
+        let missing = source.replacen("saved: \"Saved {path}\",", "", 1);
+        let e = Text::parse("t.ron", &missing).unwrap_err().to_string();
+        assert!(e.contains("saved"), "{e}");
+    }
+
+    #[test]
+    fn templates_fill_every_name() {
+        assert_eq!(
+            fill(
+                "{symptom}: {places} ({root})",
+                &[
+                    ("symptom", "Numbness"),
+                    ("places", "left big toe"),
+                    ("root", "L5")
+                ]
+            ),
+            "Numbness: left big toe (L5)"
+        );
+        assert_eq!(fill("{a} and {a}", &[("a", "x")]), "x and x");
+    }
+
+    #[test]
+    fn words_by_number_and_at_the_start_of_a_line() {
+        let days = &Text::builtin().answers.units.days;
+        assert_eq!(
+            [days.get(0), days.get(1), days.get(2)],
+            ["days", "day", "days"]
+        );
+        assert_eq!(capitalised("sensitive to touch"), "Sensitive to touch");
+        assert_eq!(capitalised("état"), "État");
+        assert_eq!(capitalised(""), "");
+    }
+}
