@@ -469,3 +469,74 @@ fn summarize_reads_an_autosave_journal_too() {
     assert_eq!(v["findings"]["roots"][0]["level"], "S1");
     fs::remove_dir_all(d).unwrap();
 }
+
+/// FHIR JSON has no empty arrays and no empty narrative, whatever the
+/// session: an empty one and one of empty answers are checked.
+#[test]
+fn the_fhir_bundle_has_no_empty_arrays_or_narratives() {
+    fn walk(v: &Value, at: &str, bad: &mut Vec<String>) {
+        match v {
+            Value::Array(a) if a.is_empty() => bad.push(format!("{at}: []")),
+            Value::Array(a) => a.iter().for_each(|x| walk(x, at, bad)),
+            Value::Object(o) => {
+                for (k, x) in o {
+                    if k == "div" && x.as_str().is_some_and(|d| d.ends_with("\"></div>")) {
+                        bad.push(format!("{at}.div: empty"));
+                    }
+                    walk(x, &format!("{at}.{k}"), bad);
+                }
+            }
+            _ => {}
+        }
+    }
+    let q = content::questionnaire();
+    let empty = Session::new(&q, 0);
+    let mut odd = Session::new(&q, 0);
+    odd.answers
+        .insert("goal".into(), Answer::Text(String::new()));
+    odd.answers
+        .insert("main_area".into(), Answer::Choices(Default::default()));
+    for s in [empty, odd] {
+        let bundle: Value =
+            with_summary(&s, |summary| serde_json::from_str(&summary.fhir()).unwrap());
+        let mut bad = Vec::new();
+        walk(&bundle, "", &mut bad);
+        assert!(bad.is_empty(), "{bad:?}");
+    }
+}
+
+/// The Composition points at the Flags and the response by their fullUrls.
+#[test]
+fn the_composition_points_at_the_flags_and_the_response() {
+    let s = session("cauda-equina-red-flags");
+    let bundle: Value = with_summary(&s, |summary| serde_json::from_str(&summary.fhir()).unwrap());
+    let entries = bundle["entry"].as_array().unwrap();
+    let url_of = |kind: &str| -> Vec<String> {
+        entries
+            .iter()
+            .filter(|e| e["resource"]["resourceType"] == kind)
+            .map(|e| e["fullUrl"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let flags = url_of("Flag");
+    assert!(!flags.is_empty());
+    assert!(
+        flags
+            .iter()
+            .all(|u| u.starts_with("urn:uuid:") && u.len() == 45)
+    );
+    let composition = &entries.last().unwrap()["resource"];
+    let referenced: Vec<String> = composition["section"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|sec| sec["entry"].as_array().cloned().unwrap_or_default())
+        .map(|r| r["reference"].as_str().unwrap().to_string())
+        .collect();
+    let mut expected = flags.clone();
+    expected.extend(url_of("QuestionnaireResponse"));
+    let (mut a, mut b) = (referenced, expected);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}

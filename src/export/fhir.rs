@@ -35,14 +35,28 @@ pub const FORMAT: Format = Format {
 /// transaction, because that is how a FHIR server is sent it, and each entry
 /// a plain create.
 pub fn bundle(s: &Summary) -> Value {
-    let flags = s.report.told.flags.iter().map(|f| findings::flag(s, f));
+    let flags: Vec<Value> = s
+        .report
+        .told
+        .flags
+        .iter()
+        .map(|f| findings::flag(s, f))
+        .collect();
+    // Each entry has a urn:uuid fullUrl, so the Composition can point at the
+    // response and the Flags within the Bundle before a server names them.
+    let urls: Vec<String> = (0..flags.len() + 2).map(|n| entry_url(s, n)).collect();
+    let links = findings::Links {
+        response: &urls[0],
+        flags: &urls[1..=flags.len()],
+    };
     let resources = std::iter::once(response(s))
         .chain(flags)
-        .chain(std::iter::once(findings::composition(s)));
+        .chain(std::iter::once(findings::composition(s, &links)));
     let entries: Vec<Value> = resources
-        .map(|r| {
+        .zip(&urls)
+        .map(|(r, url)| {
             let request = json!({ "method": "POST", "url": r["resourceType"] });
-            json!({ "resource": r, "request": request })
+            json!({ "fullUrl": url, "resource": r, "request": request })
         })
         .collect();
     json!({
@@ -51,6 +65,31 @@ pub fn bundle(s: &Summary) -> Value {
         "timestamp": rfc3339(s.authored),
         "entry": entries,
     })
+}
+
+/// A UUID for entry `n` of a summary's Bundle, the same each time the
+/// summary is rendered (so files and goldens are stable): FNV-1a over the
+/// session's start, the summary's time and `n`, shaped as a version 4 UUID.
+fn entry_url(s: &Summary, n: usize) -> String {
+    let fnv = |seed: u64| {
+        let bytes = [s.session.started, s.authored, n as u64, seed];
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in bytes.iter().flat_map(|x| x.to_le_bytes()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    };
+    let (hi, lo) = (fnv(1), fnv(2));
+    let hi = (hi & !0xf000) | 0x4000; // version 4
+    let lo = (lo & !(0b11 << 62)) | (0b10 << 62); // RFC 4122 variant
+    format!(
+        "urn:uuid:{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        hi >> 32,
+        (hi >> 16) & 0xffff,
+        hi & 0xffff,
+        lo >> 48,
+        lo & 0xffff_ffff_ffff
+    )
 }
 
 /// The QuestionnaireResponse for a summary: answers of enabled items only.
@@ -69,6 +108,9 @@ fn response(s: &Summary) -> Value {
                 .items
                 .iter()
                 .filter(|i| live.contains(&i.id.as_str()))
+                // FHIR has no empty answer: an empty text, tick list or
+                // drawing is no answer at all.
+                .filter(|i| s.session.get(&i.id).is_some_and(|a| a.is_given()))
                 .map(|item| {
                     let answer = s.session.get(&item.id).expect("live answers exist");
                     let system = system(q, &item.id);
@@ -81,13 +123,17 @@ fn response(s: &Summary) -> Value {
                 .then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
         })
         .collect();
-    json!({
+    let mut response = json!({
         "resourceType": "QuestionnaireResponse",
         "questionnaire": format!("{}|{}", canonical(q), q.version),
         "status": if s.complete { "completed" } else { "in-progress" },
         "authored": rfc3339(s.authored),
-        "item": groups,
-    })
+    });
+    // FHIR JSON has no empty arrays: no answers, no item.
+    if !groups.is_empty() {
+        response["item"] = json!(groups);
+    }
+    response
 }
 
 /// The FHIR Questionnaire that matches the responses above.

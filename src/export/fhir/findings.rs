@@ -61,17 +61,40 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
     })
 }
 
-/// The clinician's view as a note: a section for each of its sections.
-pub(super) fn composition(s: &Summary) -> Value {
+/// The Bundle's fullUrls of the resources a Composition points at.
+pub(super) struct Links<'a> {
+    pub response: &'a str,
+    pub flags: &'a [String],
+}
+
+/// The clinician's view as a note: a section for each of its sections that
+/// has something in it; the warning signs' section points at the Flags and
+/// the answers' section at the response.
+pub(super) fn composition(s: &Summary, links: &Links) -> Value {
+    let words = &s.content.text.report.clinician;
+    let refer = |urls: &mut dyn Iterator<Item = &str>| -> Vec<Value> {
+        urls.map(|u| json!({ "reference": u })).collect()
+    };
     let sections: Vec<Value> = s
         .report
         .clinician
         .sections
         .iter()
+        .filter(|section| !section.blocks.is_empty())
         .map(|section| {
             let mut v = json!({ "text": narrative::text(&section.blocks, &s.content) });
             if !section.heading.is_empty() {
                 v["title"] = json!(section.heading);
+            }
+            let entries = if section.heading == words.warning_signs {
+                refer(&mut links.flags.iter().map(String::as_str))
+            } else if section.heading == words.all_answers {
+                refer(&mut std::iter::once(links.response))
+            } else {
+                Vec::new()
+            };
+            if !entries.is_empty() {
+                v["entry"] = json!(entries);
             }
             v
         })
