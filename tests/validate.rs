@@ -368,3 +368,45 @@ fn practice_refuses_the_options_it_would_ignore() {
         assert!(err.contains("does not apply to practice mode"), "{err}");
     }
 }
+
+/// A figures file's mistakes, each told where it stands.
+#[test]
+fn a_figures_file_with_a_mistake_gets_a_positioned_error() {
+    use intake::body::{BUILTIN_FIGURES, BodyRegions, Figures};
+    let error = |source: &str| {
+        let e = Figures::parse("f.ron", source, BodyRegions::builtin()).unwrap_err();
+        e.to_string()
+    };
+    let line_of = |text: &str| {
+        BUILTIN_FIGURES
+            .lines()
+            .position(|l| l.contains(text))
+            .unwrap()
+            + 1
+    };
+    let cases = [
+        // A map code with no region.
+        (
+            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".........1Z1.........\"", 1),
+            "map code 'Z' has no entry in `codes`",
+            line_of(".........111........."),
+        ),
+        // A code the map never uses (the head's cells drawn as none).
+        (
+            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".....................\"", 1),
+            "code '1' (head_front) is not used in the map",
+            line_of("'1': \"head_front\""),
+        ),
+        // A row of another width.
+        (
+            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".........111........\"", 1),
+            "art and map must be the same size",
+            line_of("art:"),
+        ),
+    ];
+    for (source, message, line) in cases {
+        let e = error(&source);
+        assert!(e.contains(message), "{e}");
+        assert!(e.starts_with(&format!("f.ron:{line}:")), "{e}");
+    }
+}

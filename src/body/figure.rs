@@ -142,117 +142,15 @@ impl Figures {
     /// Reads and checks a figures file against the region table.
     pub fn parse(path: &str, source: &str, table: &BodyRegions) -> Result<Figures, Diagnostic> {
         let file: FiguresFile = crate::questionnaire::parse_ron(path, source)?;
-        let loc = Locator::new(source);
-        let error = |needle: &str, message: String| {
-            let at = loc.after(0, needle).unwrap_or(0);
-            Diagnostic::new(path, source, loc.pos(at), message)
-        };
-        let build = |f: &FigureFile, size: &str| -> Result<Figure, Diagnostic> {
-            let width = f.map.first().map_or(0, |r| r.chars().count());
-            let art_w = f.art.first().map_or(0, |r| r.chars().count());
-            let same = f.art.len() == f.map.len()
-                && f.map
-                    .iter()
-                    .chain(&f.art)
-                    .all(|r| r.chars().count() == width)
-                && art_w == width;
-            // Sizes are u16 on screen; no terminal is this large anyway.
-            let too_large = width > MAX_SIDE || f.map.len() > MAX_SIDE;
-            if !same || width == 0 || too_large {
-                return Err(error(
-                    "art:",
-                    format!(
-                        "{size} {:?} figure: art and map must be the same size, every row as wide, at most {MAX_SIDE} a side",
-                        f.view
-                    ),
-                ));
-            }
-            let mut cells = Vec::new();
-            for row in &f.map {
-                let mut out = Vec::new();
-                for c in row.chars() {
-                    if c == '.' {
-                        out.push(None);
-                        continue;
-                    }
-                    let id = f.codes.get(&c).ok_or_else(|| {
-                        error(
-                            row,
-                            format!(
-                                "{size} {:?} figure: map code '{c}' has no entry in `codes`",
-                                f.view
-                            ),
-                        )
-                    })?;
-                    let index =
-                        table
-                            .regions
-                            .iter()
-                            .position(|r| &r.id == id)
-                            .ok_or_else(|| {
-                                error(
-                                    &format!("\"{id}\""),
-                                    format!("unknown body region \"{id}\""),
-                                )
-                            })?;
-                    if table.regions[index].view != f.view {
-                        return Err(error(
-                            &format!("\"{id}\""),
-                            format!(
-                                "region \"{id}\" belongs to the {:?} view",
-                                table.regions[index].view
-                            ),
-                        ));
-                    }
-                    out.push(Some(index));
-                }
-                cells.push(out);
-            }
-            for (c, id) in &f.codes {
-                if !f.map.iter().any(|r| r.contains(*c)) {
-                    return Err(error(
-                        &format!("\"{id}\""),
-                        format!(
-                            "{size} {:?} figure: code '{c}' ({id}) is not used in the map",
-                            f.view
-                        ),
-                    ));
-                }
-            }
-            let figure = Figure::new(
-                f.view,
-                f.art.iter().map(|r| r.chars().collect()).collect(),
-                cells,
-            );
-            // Every region of this view must be somewhere on the figure.
-            let present: Vec<usize> = figure.regions().collect();
-            if let Some(missing) = (0..table.regions.len())
-                .find(|i| table.regions[*i].view == f.view && !present.contains(i))
-            {
-                return Err(error(
-                    "map:",
-                    format!(
-                        "{size} {:?} figure: region \"{}\" is not on the map",
-                        f.view, table.regions[missing].id
-                    ),
-                ));
-            }
-            Ok(figure)
-        };
-        let pair = |figs: &[FigureFile], size: &str| -> Result<[Figure; 2], Diagnostic> {
-            let front = figs.iter().find(|f| f.view == View::Front);
-            let back = figs.iter().find(|f| f.view == View::Back);
-            match (front, back, figs.len()) {
-                (Some(front), Some(back), 2) => Ok([build(front, size)?, build(back, size)?]),
-                _ => Err(error(
-                    &format!("{size}:"),
-                    format!("`{size}` needs one Front and one Back figure"),
-                )),
-            }
+        let check = Check {
+            path,
+            source,
+            loc: Locator::new(source),
+            table,
         };
         Ok(Figures {
-            compact: pair(&file.compact, "compact")?,
-            large: pair(&file.large, "large")?,
+            compact: check.pair(&file.compact, "compact")?,
+            large: check.pair(&file.large, "large")?,
         })
     }
 }
@@ -319,4 +217,135 @@ pub fn neighbour(placed: &[Placed], from: usize, dir: Direction) -> Option<usize
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// A figures file being read: each problem placed at what it is about.
+struct Check<'a> {
+    path: &'a str,
+    source: &'a str,
+    loc: Locator<'a>,
+    table: &'a BodyRegions,
+}
+
+impl Check<'_> {
+    fn error(&self, needle: &str, message: String) -> Diagnostic {
+        let at = self.loc.after(0, needle).unwrap_or(0);
+        Diagnostic::new(self.path, self.source, self.loc.pos(at), message)
+    }
+
+    /// One Front and one Back figure of a size.
+    fn pair(&self, figs: &[FigureFile], size: &str) -> Result<[Figure; 2], Diagnostic> {
+        let front = figs.iter().find(|f| f.view == View::Front);
+        let back = figs.iter().find(|f| f.view == View::Back);
+        match (front, back, figs.len()) {
+            (Some(front), Some(back), 2) => Ok([self.build(front, size)?, self.build(back, size)?]),
+            _ => Err(self.error(
+                &format!("{size}:"),
+                format!("`{size}` needs one Front and one Back figure"),
+            )),
+        }
+    }
+
+    fn build(&self, f: &FigureFile, size: &str) -> Result<Figure, Diagnostic> {
+        self.same_size(f, size)?;
+        let cells = f
+            .map
+            .iter()
+            .map(|row| self.row(f, size, row))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.codes_used(f, size)?;
+        let art = f.art.iter().map(|r| r.chars().collect()).collect();
+        let figure = Figure::new(f.view, art, cells);
+        self.all_regions(&figure, f, size)?;
+        Ok(figure)
+    }
+
+    /// Art and map the same size, every row as wide, not too large.
+    fn same_size(&self, f: &FigureFile, size: &str) -> Result<(), Diagnostic> {
+        let width = f.map.first().map_or(0, |r| r.chars().count());
+        let art_w = f.art.first().map_or(0, |r| r.chars().count());
+        let same = f.art.len() == f.map.len()
+            && f.map
+                .iter()
+                .chain(&f.art)
+                .all(|r| r.chars().count() == width)
+            && art_w == width;
+        // Sizes are u16 on screen; no terminal is this large anyway.
+        let too_large = width > MAX_SIDE || f.map.len() > MAX_SIDE;
+        if !same || width == 0 || too_large {
+            return Err(self.error(
+                "art:",
+                format!(
+                    "{size} {:?} figure: art and map must be the same size, every row as wide, at most {MAX_SIDE} a side",
+                    f.view
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A map row's cells: the region under each, or none for `.`.
+    fn row(&self, f: &FigureFile, size: &str, row: &str) -> Result<Vec<Option<usize>>, Diagnostic> {
+        let table = self.table;
+        row.chars()
+            .map(|c| {
+                if c == '.' {
+                    return Ok(None);
+                }
+                let id = f.codes.get(&c).ok_or_else(|| {
+                    let message = format!(
+                        "{size} {:?} figure: map code '{c}' has no entry in `codes`",
+                        f.view
+                    );
+                    self.error(row, message)
+                })?;
+                let quoted = format!("\"{id}\"");
+                let index = table.regions.iter().position(|r| &r.id == id);
+                let index = index
+                    .ok_or_else(|| self.error(&quoted, format!("unknown body region \"{id}\"")))?;
+                let view = table.regions[index].view;
+                if view != f.view {
+                    let message = format!("region \"{id}\" belongs to the {view:?} view");
+                    return Err(self.error(&quoted, message));
+                }
+                Ok(Some(index))
+            })
+            .collect()
+    }
+
+    /// Every code of `codes` is used in the map.
+    fn codes_used(&self, f: &FigureFile, size: &str) -> Result<(), Diagnostic> {
+        match f
+            .codes
+            .iter()
+            .find(|(c, _)| !f.map.iter().any(|r| r.contains(**c)))
+        {
+            Some((c, id)) => Err(self.error(
+                &format!("\"{id}\""),
+                format!(
+                    "{size} {:?} figure: code '{c}' ({id}) is not used in the map",
+                    f.view
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Every region of this view is somewhere on the figure.
+    fn all_regions(&self, figure: &Figure, f: &FigureFile, size: &str) -> Result<(), Diagnostic> {
+        let table = self.table;
+        let present: Vec<usize> = figure.regions().collect();
+        match (0..table.regions.len())
+            .find(|i| table.regions[*i].view == f.view && !present.contains(i))
+        {
+            Some(missing) => Err(self.error(
+                "map:",
+                format!(
+                    "{size} {:?} figure: region \"{}\" is not on the map",
+                    f.view, table.regions[missing].id
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
 }
