@@ -158,19 +158,23 @@ fn an_emergency_answer_changed_back_before_leaving_is_not_alerted() {
     assert_eq!(h.app.screen, Screen::Alert);
 }
 
-#[test]
-fn a_resumed_session_tells_its_signs_again() {
+/// A session left with a yes to `sign`, continued: the earlier answers are
+/// offered back and taken.
+fn resumed_with(sign: &str) -> Harness {
+    use intake::answers::{Answer, Session};
     let mut h = Harness::new(80, 24);
     let q = h.app.questionnaire.clone();
-    let mut earlier = intake::answers::Session::new(&q, 0);
-    earlier
-        .set(&q, "age", intake::answers::Answer::Number(40.0))
-        .unwrap();
-    earlier
-        .set(&q, "rf_fever", intake::answers::Answer::YesNo(true))
-        .unwrap();
+    let mut earlier = Session::new(&q, 0);
+    earlier.set(&q, "age", Answer::Number(40.0)).unwrap();
+    earlier.set(&q, sign, Answer::YesNo(true)).unwrap();
     h.app.offer_resume(earlier);
     h.keys("y");
+    h
+}
+
+#[test]
+fn a_resumed_session_tells_its_signs_again() {
+    let h = resumed_with("rf_fever");
     assert!(matches!(h.app.screen, Screen::Item(_)));
     // Told as earlier answers, not as the question on the screen.
     let resumed = h.app.rules().alerts.resumed.clone();
@@ -181,17 +185,7 @@ fn a_resumed_session_tells_its_signs_again() {
 /// then the notice that says care is needed now, whole on an 80-column line.
 #[test]
 fn a_resumed_emergency_is_told_as_an_emergency() {
-    let mut h = Harness::new(80, 24);
-    let q = h.app.questionnaire.clone();
-    let mut earlier = intake::answers::Session::new(&q, 0);
-    earlier
-        .set(&q, "age", intake::answers::Answer::Number(40.0))
-        .unwrap();
-    earlier
-        .set(&q, "rf_bladder", intake::answers::Answer::YesNo(true))
-        .unwrap();
-    h.app.offer_resume(earlier);
-    h.keys("y");
+    let mut h = resumed_with("rf_bladder");
     assert_eq!(h.app.screen, Screen::Alert);
     h.enter();
     let told = h.app.rules().alerts.resumed_emergency.clone();
