@@ -11,12 +11,16 @@ impl App {
             Msg::Back => self.go_back(n),
             Msg::Confirm => self.confirm(n),
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(BACK), column, row) =>
+                if layout::contains(frame.left_button(&self.words().buttons.back), column, row) =>
             {
                 self.go_back(n)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(NEXT), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.next),
+                    column,
+                    row,
+                ) =>
             {
                 self.forward(n)
             }

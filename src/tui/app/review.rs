@@ -9,13 +9,21 @@ impl App {
         match msg {
             Msg::Confirm | Msg::Right => self.go_forward_from(None),
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(START), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.start),
+                    column,
+                    row,
+                ) =>
             {
                 self.go_forward_from(None)
             }
             Msg::Click { column, row }
                 if self.kiosk.is_none()
-                    && layout::contains(frame.left_button(LEAVE), column, row) =>
+                    && layout::contains(
+                        frame.left_button(&self.words().buttons.leave),
+                        column,
+                        row,
+                    ) =>
             {
                 self.ask_to_leave()
             }
@@ -51,12 +59,16 @@ impl App {
                 }
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(FINISH), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.finish),
+                    column,
+                    row,
+                ) =>
             {
                 self.review_select(ReviewRow::Finish)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(BACK), column, row) =>
+                if layout::contains(frame.left_button(&self.words().buttons.back), column, row) =>
             {
                 self.update_review(Msg::Back)
             }
@@ -134,12 +146,20 @@ impl App {
             Msg::NextField => self.show_summary_tab(self.summary_tab.other()),
             Msg::Back | Msg::Left => self.open_review(None),
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(REVIEW), column, row) =>
+                if layout::contains(
+                    frame.left_button(&self.words().buttons.review),
+                    column,
+                    row,
+                ) =>
             {
                 self.open_review(None)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(DONE), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.done),
+                    column,
+                    row,
+                ) =>
             {
                 self.done()
             }

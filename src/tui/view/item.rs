@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
 use crate::questionnaire::{Item, Kind};
-use crate::tui::app::{App, BACK, NEXT};
+use crate::tui::app::App;
 use crate::tui::keymap::HintScreen;
 use crate::tui::kinds;
 use crate::tui::layout::{Frame, ItemBody};
@@ -35,8 +35,8 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
             at as f64 / total.max(1) as f64,
         )),
         hints: &hints(app, hint_screen(&app.item(n).kind)),
-        back: Some(BACK),
-        next: Some(NEXT),
+        back: Some(&app.words().buttons.back),
+        next: Some(&app.words().buttons.next),
     }
     .render(app, &Frame::new(area), buf);
 }

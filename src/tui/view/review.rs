@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Chrome, hints};
-use crate::tui::app::{App, BACK, FINISH, ReviewRow};
+use crate::tui::app::{App, ReviewRow};
 use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, Frame, scroll_offset, truncate};
 
@@ -25,8 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             progress.required_answered as f64 / progress.required.max(1) as f64,
         )),
         hints: &hints(app, HintScreen::Review),
-        back: Some(BACK),
-        next: Some(FINISH),
+        back: Some(&app.words().buttons.back),
+        next: Some(&app.words().buttons.finish),
     }
     .render(app, &frame, buf);
 
