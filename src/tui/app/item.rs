@@ -126,9 +126,9 @@ impl App {
                 self.notice = None;
             }
         } else if let Editor::Text { max_len, .. } = self.editor {
-            self.notice = Some(Notice::Error(format!(
-                "This answer can be at most {max_len} characters long."
-            )));
+            let words = &self.words().item.text_too_long;
+            let text = crate::text::fill(words, &[("max", &max_len.to_string())]);
+            self.notice = Some(Notice::Error(text));
         }
     }
 }

@@ -98,11 +98,9 @@ impl App {
                         .position(|r| *r == ReviewRow::Item(first))
                         .unwrap_or(0);
                     let count = missing.len();
-                    let s = if count == 1 { "" } else { "s" };
-                    self.notice = Some(Notice::Error(format!(
-                        "{count} required question{s} still need{} an answer (marked !). Press Enter to answer it.",
-                        if count == 1 { "s" } else { "" }
-                    )));
+                    let words = self.words().review.still_open.get(count as u64);
+                    let text = self.keyed(words, Focus::Other, &[("count", &count.to_string())]);
+                    self.notice = Some(Notice::Error(text));
                 } else {
                     self.open(Screen::Summary);
                     let findings = evaluate(
@@ -187,14 +185,10 @@ impl App {
 
     /// Where the summary goes when the patient presses Done.
     fn done_line(&self) -> Option<String> {
+        let words = &self.words().summary;
         match (&self.kiosk, &self.saves_to) {
-            (Some(_), _) => Some(
-                "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
-                    .to_string(),
-            ),
-            (None, Some(dir)) => Some(format!(
-                "When you press Done, this summary is saved in {dir}"
-            )),
+            (Some(_), _) => Some(words.done_kiosk.clone()),
+            (None, Some(dir)) => Some(crate::text::fill(&words.done_saved, &[("dir", dir)])),
             (None, None) => None,
         }
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
 use crate::questionnaire::{Item, Kind};
+use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::keymap::HintScreen;
 use crate::tui::kinds;
@@ -27,11 +28,21 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
     let q = &app.questionnaire;
     let (section_n, section) = q.section_of(n).expect("item is in a section");
     let (at, total) = app.position(n);
+    let words = &app.words().item;
     Chrome {
         title: &section.title,
-        right: format!("Part {} of {}", section_n + 1, q.sections.len()),
+        right: fill(
+            &words.part,
+            &[
+                ("n", &(section_n + 1).to_string()),
+                ("count", &q.sections.len().to_string()),
+            ],
+        ),
         progress: Some((
-            format!("Question {at} of about {total}"),
+            fill(
+                &words.question,
+                &[("at", &at.to_string()), ("total", &total.to_string())],
+            ),
             at as f64 / total.max(1) as f64,
         )),
         hints: &hints(app, hint_screen(&app.item(n).kind)),
@@ -81,7 +92,7 @@ fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
     };
     Paragraph::new(prompt).style(style).render(body.prompt, buf);
     if (app.show_why || app.interviewer) && !item.why.is_empty() {
-        let mut lines = vec![Line::styled("Why we ask", t.section)];
+        let mut lines = vec![Line::styled(app.words().item.why.as_str(), t.section)];
         lines.extend(wrapped(&item.why, body.why.width));
         let area = Rect {
             y: body.why.y + 1,

@@ -54,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     Chrome {
-        title: "Your summary",
+        title: &app.words().summary.title,
         right: String::new(),
         progress: None,
         hints: &hints,
