@@ -54,7 +54,7 @@ impl App {
         }
         let item = self.item(n);
         if item.required && self.session.get(&item.id).is_none() {
-            let text = kinds::unanswered(&item.kind);
+            let text = kinds::unanswered(&item.kind, &self.words().item);
             self.notice = Some(Notice::Error(text.to_string()));
             return;
         }
@@ -75,7 +75,7 @@ impl App {
             self.changed(&item.id, before);
             return true;
         }
-        let answer = match self.editor.typed_answer() {
+        let answer = match self.editor.typed_answer(&self.words().item) {
             Some(Ok(answer)) => answer,
             Some(Err(problem)) => return self.typed_problem(&item.id, &text, problem),
             None => return true,

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
+use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
@@ -79,6 +80,7 @@ impl BodyDiagram<'_> {
         let t = &self.app.theme;
         let p = layout.panel;
         let w = p.width as usize;
+        let sw = &self.app.words().diagram;
         let table = BodyRegions::builtin();
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
@@ -97,10 +99,7 @@ impl BodyDiagram<'_> {
             lines.push(Line::from(spans));
         }
         if !layout.has_figure() {
-            lines.push(Line::styled(
-                truncate("Left and right are your own.", w),
-                t.dim,
-            ));
+            lines.push(Line::styled(truncate(&sw.own_sides, w), t.dim));
             // The legend and the note fill the rows above `layout.list()`.
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
@@ -118,7 +117,7 @@ impl BodyDiagram<'_> {
             .map(|s| s.iter().map(|s| s.word()).collect())
             .unwrap_or_default();
         let status = if on_it.is_empty() {
-            "nothing marked here".to_string()
+            sw.nothing_here.clone()
         } else {
             on_it.join(", ")
         };
@@ -138,10 +137,7 @@ impl BodyDiagram<'_> {
             ));
         }
         lines.push(Line::styled(truncate(&help, w), t.dim));
-        lines.push(Line::styled(
-            truncate("R, L: your own right and left", w),
-            t.dim,
-        ));
+        lines.push(Line::styled(truncate(&sw.figure_sides, w), t.dim));
         lines.push(Line::default());
         // The list of marks fills the rest; when it is too long its end shows,
         // since that is where the newest marks are.
@@ -153,9 +149,9 @@ impl BodyDiagram<'_> {
             .unwrap_or_default();
         let mut marks: Vec<Line> = Vec::new();
         if described.is_empty() {
-            marks.push(Line::styled("Nothing marked yet.", t.dim));
+            marks.push(Line::styled(sw.nothing_yet.as_str(), t.dim));
         } else {
-            marks.push(Line::styled("You marked:", t.section));
+            marks.push(Line::styled(sw.marked.as_str(), t.section));
             for d in described {
                 for (i, l) in wrap(&d, w.saturating_sub(2)).into_iter().enumerate() {
                     marks.push(Line::from(format!(
@@ -168,7 +164,7 @@ impl BodyDiagram<'_> {
         if marks.len() > room && room > 0 {
             let keep = marks.split_off(marks.len() - room + 1);
             marks = vec![Line::styled(
-                format!("… {} more lines above", marks.len()),
+                fill(&sw.more_above, &[("count", &marks.len().to_string())]),
                 t.dim,
             )];
             marks.extend(keep);
