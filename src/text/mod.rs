@@ -27,7 +27,7 @@ pub use body::{BodyWords, Symptoms};
 pub use dates::{DateWords, Months};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
-pub use screen::{ItemWords, ScreenWords};
+pub use screen::{ItemWords, NoticeWords, ScreenWords};
 
 /// The catalogues compiled in, by language code; the first is the default.
 const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];

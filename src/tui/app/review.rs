@@ -180,7 +180,8 @@ impl App {
             SummaryTab::Clinician => &report.clinician,
         };
         // Where Done sends the summary, early enough to be read before it.
-        layout::report::rows(&view.sections, width, self.done_line().as_deref())
+        let symptoms = &self.content.text.body.symptoms;
+        layout::report::rows(&view.sections, width, self.done_line().as_deref(), symptoms)
     }
 
     /// Where the summary goes when the patient presses Done.

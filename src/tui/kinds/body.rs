@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
 use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit, neighbour};
-use crate::text::{Text, fill};
+use crate::text::{Symptoms, Text, fill};
 use crate::tui::app::{App, Dialog, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{Action, Keymap};
@@ -45,9 +45,9 @@ struct Nav {
 }
 
 impl Nav {
-    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap) -> Self {
+    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap, symptoms: &Symptoms) -> Self {
         let layout = BodyLayout::new(widget, view);
-        let list = layout.list(keymap);
+        let list = layout.list(keymap, symptoms);
         Nav {
             placed: layout.placed(),
             layout,
@@ -119,7 +119,7 @@ impl App {
         else {
             return None;
         };
-        let nav = Nav::new(widget, *view, count, &self.keymap);
+        let nav = Nav::new(widget, *view, count, &self.keymap, &text.body.symptoms);
         let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),

@@ -90,9 +90,11 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
     text_field(frame, input, field, &words.duration_how_many, t);
     let buf = frame.buffer_mut();
     let amount = input.value().trim().parse::<u32>().unwrap_or(2);
+    let units = &app.content.text.answers.units;
     for (i, u) in DurationUnit::ALL.iter().enumerate() {
         let on = u == unit;
-        let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
+        let word = units.get(*u, amount);
+        let text = format!("{} {word}", if on { "(•)" } else { "( )" });
         let style = if on { t.selected } else { t.base };
         put(buf, area.x + 14, area.y + i as u16, text, style);
     }

@@ -81,10 +81,11 @@ impl BodyDiagram<'_> {
         let p = layout.panel;
         let w = p.width as usize;
         let sw = &self.app.words().diagram;
+        let symptoms = &self.app.content.text.body.symptoms;
         let table = BodyRegions::builtin();
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
-        for row in legend_rows(&self.app.keymap, p.width) {
+        for row in legend_rows(&self.app.keymap, symptoms, p.width) {
             let spans: Vec<Span> = row
                 .into_iter()
                 .flat_map(|s| {
@@ -92,7 +93,7 @@ impl BodyDiagram<'_> {
                     [
                         Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
                         Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
-                        Span::styled(format!(" {} ", s.word()), t.dim),
+                        Span::styled(format!(" {} ", symptoms.get(s)), t.dim),
                     ]
                 })
                 .collect();
@@ -104,7 +105,7 @@ impl BodyDiagram<'_> {
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
             }
-            return self.full_list(layout.list(&self.app.keymap), buf);
+            return self.full_list(layout.list(&self.app.keymap, symptoms), buf);
         }
         let here = &table.regions[self.cursor];
         lines.push(Line::styled(
@@ -114,7 +115,7 @@ impl BodyDiagram<'_> {
         let on_it: Vec<&str> = self
             .marks
             .and_then(|m| m.symptoms(&here.id))
-            .map(|s| s.iter().map(|s| s.word()).collect())
+            .map(|s| s.iter().map(|s| symptoms.get(*s)).collect())
             .unwrap_or_default();
         let status = if on_it.is_empty() {
             sw.nothing_here.clone()
@@ -193,7 +194,8 @@ impl BodyDiagram<'_> {
                 .unwrap_or_default();
             let here = i == self.cursor;
             let symbols: String = marked.iter().map(|s| s.symbol()).collect();
-            let words: Vec<&str> = marked.iter().map(|s| s.word()).collect();
+            let symptoms = &self.app.content.text.body.symptoms;
+            let words: Vec<&str> = marked.iter().map(|s| symptoms.get(*s)).collect();
             let text = if words.is_empty() {
                 r.label.clone()
             } else {
