@@ -124,6 +124,7 @@ pub struct DialogWords {
     pub owner: String,
     pub owner_yes: String,
     pub owner_no: String,
+    pub owner_wrong: String,
     pub staff_title: String,
     pub pin: String,
     pub pin_paused: String,

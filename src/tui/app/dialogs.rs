@@ -80,10 +80,8 @@ impl App {
                 } else {
                     self.set_aside_earlier();
                     // Said, so that the person knows nothing of theirs is lost.
-                    self.notice = Some(Notice::Info(
-                        "Not the answer given: a new questionnaire starts. The other is kept for staff."
-                            .into(),
-                    ));
+                    let told = self.words().dialogs.owner_wrong.clone();
+                    self.notice = Some(Notice::Info(told));
                 }
             }
             Msg::Quit => self.set_aside_earlier(),
