@@ -124,3 +124,19 @@ fn a_keymap_that_hides_leaving_or_confirming_somewhere_is_refused() {
         "StaffExit has no key that works on the other screens",
     );
 }
+
+/// A sentence that names a key names the one bound: the welcome screen's
+/// "Press Enter to start." follows Confirm to another key.
+#[test]
+fn sentences_on_screen_name_the_bound_key() {
+    let keymap = BUILTIN_KEYMAP.replacen(
+        r#"(action: Confirm, keys: ["Enter"],"#,
+        r#"(action: Confirm, keys: ["F9", "Enter"],"#,
+        1,
+    );
+    let mut h = Harness::new(120, 40);
+    h.app = h.app.with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("Press F9 to start."), "{screen}");
+    assert!(!screen.contains("Press Enter"), "{screen}");
+}
