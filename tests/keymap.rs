@@ -88,6 +88,9 @@ fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
         Rect::new(0, 0, 80, 24),
     )
     .with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    // The introduction names the bound key too.
+    let intro = h.rows().join(" ");
+    assert!(intro.contains("press g to"), "{intro}");
     h.enter();
     assert_eq!(h.app.screen, Screen::Interview);
     let screen = h.rows().join("\n");

@@ -125,7 +125,11 @@ impl App {
             .and_then(|p| p.interview.ask(&id).cloned());
         if manual {
             let words = &self.content.text.practice;
-            self.notice = Some(Notice::Info(words.to_record.clone()));
+            self.notice = Some(Notice::Info(self.keyed(
+                &words.to_record,
+                Focus::Other,
+                &[],
+            )));
         } else if let Some(answer) = answer {
             // Guided: the patient's answer is recorded as they give it.
             self.answer(n, answer);
@@ -195,7 +199,11 @@ impl App {
             (Msg::Down, Some(c)) => p.choice = Some((c + 1).min(count - 1)),
             (Msg::Confirm, None) => {
                 let words = &self.content.text.practice;
-                self.notice = Some(Notice::Info(words.choose_first.clone()));
+                self.notice = Some(Notice::Info(self.keyed(
+                    &words.choose_first,
+                    Focus::Other,
+                    &[],
+                )));
             }
             (Msg::Confirm, Some(c)) => {
                 p.interview.answer(n, c);

@@ -4,6 +4,15 @@ use super::App;
 use crate::text::{ScreenWords, fill};
 use crate::tui::keymap::{Action, Focus};
 
+/// The keys a sentence may name, by the `{name}` it writes.
+const NAMED: &[(&str, Action)] = &[
+    ("confirm", Action::Confirm),
+    ("quit", Action::Quit),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("impression", Action::Impression),
+];
+
 impl App {
     /// The screen's words, in the app's language.
     pub fn words(&self) -> &ScreenWords {
@@ -18,12 +27,14 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// `template` filled with `values` and the keys it may name: {confirm}
-    /// and {quit}, as bound where the keyboard is (`focus`).
+    /// `template` filled with `values` and the keys it may name (`NAMED`),
+    /// as bound where the keyboard is (`focus`).
     pub fn keyed(&self, template: &str, focus: Focus, values: &[(&str, &str)]) -> String {
-        let confirm = self.key(Action::Confirm, focus);
-        let quit = self.key(Action::Quit, focus);
-        let mut all = vec![("confirm", confirm.as_str()), ("quit", quit.as_str())];
+        let keys: Vec<(&str, String)> = NAMED
+            .iter()
+            .map(|(name, action)| (*name, self.key(*action, focus)))
+            .collect();
+        let mut all: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();
         all.extend_from_slice(values);
         fill(template, &all)
     }

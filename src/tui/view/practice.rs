@@ -11,7 +11,7 @@ use super::{Chrome, hints};
 use crate::answers::Answer;
 use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
-use crate::tui::keymap::HintScreen;
+use crate::tui::keymap::{Focus, HintScreen};
 use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, truncate, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -93,7 +93,8 @@ fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
     } else {
         &words.guided
     };
-    lines.extend(wrap(how, w).into_iter().map(|l| Line::styled(l, t.dim)));
+    let how = app.keyed(how, Focus::Other, &[]);
+    lines.extend(wrap(&how, w).into_iter().map(|l| Line::styled(l, t.dim)));
     Paragraph::new(lines).render(body, buf);
 }
 
@@ -158,7 +159,7 @@ fn asked(
     para(fill(&words.why, &[("why", &item.why)]), t.dim);
     para(String::new(), t.base);
     if !p.interview.was_asked(&item.id) {
-        para(words.to_ask.clone(), t.dim);
+        para(app.keyed(&words.to_ask, Focus::Other, &[]), t.dim);
         return lines;
     }
     let reply = p.interview.case.reply(item, &app.content);
