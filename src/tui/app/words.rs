@@ -11,6 +11,10 @@ const NAMED: &[(&str, Action)] = &[
     ("up", Action::Up),
     ("down", Action::Down),
     ("impression", Action::Impression),
+    ("clear", Action::ClearPlace),
+    ("clear_all", Action::ClearAll),
+    ("paint", Action::Paint),
+    ("flip", Action::Flip),
 ];
 
 impl App {

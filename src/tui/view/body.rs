@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
 use crate::text::fill;
 use crate::tui::app::App;
+use crate::tui::keymap::Focus;
 use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
@@ -123,19 +124,15 @@ impl BodyDiagram<'_> {
             on_it.join(", ")
         };
         lines.push(Line::styled(truncate(&format!("  {status}"), w), t.checked));
-        let mut help = format!(
-            "c clear  x all  m paint {}",
-            if self.painting { "ON" } else { "off" }
-        );
+        let state = if self.painting { &sw.on } else { &sw.off };
+        let mut help = self.app.keyed(&sw.tools, Focus::Body, &[("state", state)]);
         if layout.single() {
-            help.push_str(&format!(
-                "  f {}",
-                if self.view == View::Front {
-                    "back"
-                } else {
-                    "front"
-                }
-            ));
+            let side = if self.view == View::Front {
+                &sw.back
+            } else {
+                &sw.front
+            };
+            help += &self.app.keyed(&sw.turn, Focus::Body, &[("side", side)]);
         }
         lines.push(Line::styled(truncate(&help, w), t.dim));
         lines.push(Line::styled(truncate(&sw.figure_sides, w), t.dim));
