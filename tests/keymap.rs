@@ -88,6 +88,9 @@ fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
         Rect::new(0, 0, 80, 24),
     )
     .with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    // The introduction names the bound key too.
+    let intro = h.rows().join(" ");
+    assert!(intro.contains("press g to"), "{intro}");
     h.enter();
     assert_eq!(h.app.screen, Screen::Interview);
     let screen = h.rows().join("\n");
@@ -123,4 +126,20 @@ fn a_keymap_that_hides_leaving_or_confirming_somewhere_is_refused() {
         &hidden,
         "StaffExit has no key that works on the other screens",
     );
+}
+
+/// A sentence that names a key names the one bound: the welcome screen's
+/// "Press Enter to start." follows Confirm to another key.
+#[test]
+fn sentences_on_screen_name_the_bound_key() {
+    let keymap = BUILTIN_KEYMAP.replacen(
+        r#"(action: Confirm, keys: ["Enter"],"#,
+        r#"(action: Confirm, keys: ["F9", "Enter"],"#,
+        1,
+    );
+    let mut h = Harness::new(120, 40);
+    h.app = h.app.with_keymap(parse_keymap("k.ron", &keymap).unwrap());
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("Press F9 to start."), "{screen}");
+    assert!(!screen.contains("Press Enter"), "{screen}");
 }

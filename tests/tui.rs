@@ -789,3 +789,24 @@ fn a_side_that_disagrees_with_the_diagram_is_checked_before_the_summary() {
         "{screen}"
     );
 }
+
+/// The welcome warning belongs to the questionnaire: one without it shows
+/// none, and the built-in one shows its own first.
+#[test]
+fn the_welcome_warning_is_the_questionnaires() {
+    let mut h = Harness::new(120, 40);
+    let warning = h.app.questionnaire.welcome_warning.clone().unwrap();
+    let first = warning
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(h.rows().join("\n").contains(&first));
+    let source = std::fs::read_to_string("tests/fixtures/tiny.ron").unwrap();
+    let tiny = intake::questionnaire::parse_str("tiny.ron", &source).unwrap();
+    assert!(tiny.welcome_warning.is_none());
+    h.app.questionnaire = tiny;
+    let screen = h.rows().join("\n");
+    assert!(screen.contains("Tiny test questionnaire"), "{screen}");
+    assert!(!screen.contains(&first), "{screen}");
+}

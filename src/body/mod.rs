@@ -49,13 +49,6 @@ impl Symptom {
             Symptom::Sensitive => '^',
         }
     }
-
-    /// The default language's word, for the screen until it is given its
-    /// text as the core is (issue 12: the screen's words are next).
-    #[cfg(feature = "tui")]
-    pub fn word(self) -> &'static str {
-        crate::text::Text::builtin().body.symptoms.get(self)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

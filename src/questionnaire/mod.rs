@@ -27,6 +27,10 @@ pub struct Questionnaire {
     /// One or two sentences for the welcome screen.
     #[serde(default)]
     pub description: String,
+    /// A warning shown first on the welcome screen, before any question
+    /// (a clinical fact, so it belongs to the questionnaire); none if absent.
+    #[serde(default)]
+    pub welcome_warning: Option<String>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub scores: Vec<Score>,

@@ -14,6 +14,7 @@ mod body;
 mod dates;
 mod practice;
 mod report;
+mod screen;
 
 use std::sync::OnceLock;
 
@@ -26,6 +27,7 @@ pub use body::{BodyWords, Symptoms};
 pub use dates::{DateWords, Months};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
+pub use screen::{ItemWords, NoticeWords, ScreenWords};
 
 /// The catalogues compiled in, by language code; the first is the default.
 const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];
@@ -42,6 +44,7 @@ pub struct Text {
     pub dates: DateWords,
     pub report: ReportWords,
     pub practice: PracticeWords,
+    pub screen: ScreenWords,
 }
 
 impl Text {

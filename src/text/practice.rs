@@ -44,13 +44,6 @@ pub struct PracticeWords {
 }
 
 impl PracticeWords {
-    /// The default language's words, for the screen until it is given its
-    /// text as the core is (issue 12: the screen's words are next).
-    #[cfg(feature = "tui")]
-    pub fn builtin() -> &'static Self {
-        &super::Text::builtin().practice
-    }
-
     pub fn yes_no(&self, yes: bool) -> &str {
         if yes { &self.yes } else { &self.no }
     }

@@ -11,6 +11,7 @@ use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::findings::Level;
 use crate::journal::{self, Journal, Replayed};
+use crate::text::{NoticeWords, fill};
 
 pub struct Host {
     /// Held for the life of the host: two programs must not share a journal.
@@ -342,31 +343,30 @@ impl Host {
 
 /// What to tell of a write that failed.
 fn failure_words(app: &App, e: &io::Error) -> String {
+    let text = app.content.text;
     if app.practice.is_some() {
-        let words = &crate::practice::PracticeWords::builtin().not_saved;
-        return crate::text::fill(words, &[("error", &e.to_string())]);
+        return fill(&text.practice.not_saved, &[("error", &e.to_string())]);
     }
+    let words = &text.screen.notices;
     let what = if app.kiosk.is_some() {
-        "Please tell a member of staff."
+        &words.tell_staff
     } else {
-        "Please check the disk."
+        &words.check_disk
     };
-    format!(
-        "Your answers could not be saved ({}). {what}",
-        plain(e.kind())
-    )
+    let why = plain(e.kind(), words);
+    fill(&words.not_saved, &[("why", &why), ("what", what)])
 }
 
 /// Why a file could not be written, in words for a patient or a clerk; a
 /// rarer reason is named, for the staff they are asked to call.
-fn plain(kind: io::ErrorKind) -> String {
+fn plain(kind: io::ErrorKind, words: &NoticeWords) -> String {
     match kind {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full".into(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => words.disk_full.clone(),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            "the folder may not be written to".into()
+            words.not_writable.clone()
         }
-        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => "the folder is missing".into(),
-        other => format!("the file could not be written: {other}"),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => words.folder_missing.clone(),
+        other => fill(&words.other_failure, &[("error", &other.to_string())]),
     }
 }
 
@@ -466,9 +466,10 @@ mod tests {
         let app = app();
         let e = host.save(&app, &app.session, "summary").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
-        assert_eq!(plain(e.kind()), "the folder is missing");
+        let words = &app.content.text.screen.notices;
+        assert_eq!(plain(e.kind(), words), "the folder is missing");
         assert_eq!(
-            plain(io::ErrorKind::IsADirectory),
+            plain(io::ErrorKind::IsADirectory, words),
             "the file could not be written: is a directory"
         );
         std::fs::remove_dir_all(d).unwrap();

@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::keymap::{Action, Focus, Keymap};
 use crate::body::{Figure, Figures, Placed, Symptom, View};
+use crate::text::Symptoms;
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
 
@@ -215,8 +216,8 @@ impl BodyLayout {
 
     /// Where the list of every region goes when no figure fits: the panel
     /// under the legend and the note below it.
-    pub fn list(&self, keymap: &Keymap) -> Rect {
-        let header = legend_rows(keymap, self.panel.width).len() as u16 + 1;
+    pub fn list(&self, keymap: &Keymap, symptoms: &Symptoms) -> Rect {
+        let header = legend_rows(keymap, symptoms, self.panel.width).len() as u16 + 1;
         Rect {
             y: self.panel.y + header,
             height: self.panel.height.saturating_sub(header),
@@ -227,12 +228,12 @@ impl BodyLayout {
 
 /// The symptoms of the body diagram's legend, packed into as few lines as
 /// `width` allows.
-pub fn legend_rows(keymap: &Keymap, width: u16) -> Vec<Vec<Symptom>> {
+pub fn legend_rows(keymap: &Keymap, symptoms: &Symptoms, width: u16) -> Vec<Vec<Symptom>> {
     let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
     let mut used = 0;
     for s in Symptom::ALL {
         // "›p / pain " : marker, key, space, symbol, space, word, space.
-        let entry = 5 + mark_key(keymap, s).width() + s.word().len();
+        let entry = 5 + mark_key(keymap, s).width() + symptoms.get(s).len();
         if used > 0 && used + entry > width as usize {
             rows.push(Vec::new());
             used = 0;

@@ -24,13 +24,6 @@ impl DurationUnit {
         DurationUnit::Years,
     ];
 
-    /// The default language's word, for the screen until it is given its
-    /// text as the core is (issue 12: the screen's words are next).
-    #[cfg(feature = "tui")]
-    pub fn word(self, amount: u32) -> &'static str {
-        crate::text::Text::builtin().answers.units.get(self, amount)
-    }
-
     /// Approximate length in days, for range checks and comparisons.
     pub fn days(self) -> f64 {
         match self {

@@ -29,13 +29,6 @@ impl Side {
             Side::Neither => "neither",
         }
     }
-
-    /// The default language's words, for the screen until it is given its
-    /// text as the core is (issue 12: the screen's words are next).
-    #[cfg(feature = "tui")]
-    pub fn label(self) -> &'static str {
-        crate::text::Text::builtin().answers.sides.get(self)
-    }
 }
 
 pub(super) fn fhir_definition(content: &crate::content::Content) -> Map<String, Value> {

@@ -2,15 +2,14 @@
 
 use super::*;
 
-/// The alert's one button.
-pub const GO_ON: &str = "Go on ▶";
-
 impl App {
     pub(super) fn update_alert(&mut self, msg: Msg) {
         let frame = Frame::new(self.area);
         let go_on = match msg {
             Msg::Confirm | Msg::Right | Msg::Toggle => true,
-            Msg::Click { column, row } => layout::contains(frame.right_button(GO_ON), column, row),
+            Msg::Click { column, row } => {
+                layout::contains(frame.right_button(&self.words().buttons.go_on), column, row)
+            }
             _ => false,
         };
         if !go_on {

@@ -32,7 +32,7 @@ impl App {
                     let before = self.session.get(&id).cloned();
                     self.session.clear(&id);
                     self.changed(&id, before);
-                    self.notice = Some(Notice::Info("All marks are cleared.".into()));
+                    self.notice = Some(Notice::Info(self.words().diagram.cleared.clone()));
                 }
             }
             Some(Dialog::StillThere(_) | Dialog::StaffPin | Dialog::ConfirmOwner) | None => {}
@@ -80,10 +80,8 @@ impl App {
                 } else {
                     self.set_aside_earlier();
                     // Said, so that the person knows nothing of theirs is lost.
-                    self.notice = Some(Notice::Info(
-                        "Not the answer given: a new questionnaire starts. The other is kept for staff."
-                            .into(),
-                    ));
+                    let told = self.words().dialogs.owner_wrong.clone();
+                    self.notice = Some(Notice::Info(told));
                 }
             }
             Msg::Quit => self.set_aside_earlier(),
@@ -160,7 +158,7 @@ impl App {
             line += &format!("; no PIN is checked for {}", kiosk::pause_words(secs));
         }
         self.effects.push(Effect::StaffLog(line));
-        self.notice = Some(Notice::Error("That PIN is not right.".into()));
+        self.notice = Some(Notice::Error(self.words().dialogs.pin_wrong.clone()));
     }
 
     /// Closes the PIN dialog (if open), forgetting what was typed.

@@ -11,12 +11,16 @@ impl App {
             Msg::Back => self.go_back(n),
             Msg::Confirm => self.confirm(n),
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(BACK), column, row) =>
+                if layout::contains(frame.left_button(&self.words().buttons.back), column, row) =>
             {
                 self.go_back(n)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(NEXT), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.next),
+                    column,
+                    row,
+                ) =>
             {
                 self.forward(n)
             }
@@ -50,7 +54,7 @@ impl App {
         }
         let item = self.item(n);
         if item.required && self.session.get(&item.id).is_none() {
-            let text = kinds::unanswered(&item.kind);
+            let text = kinds::unanswered(&item.kind, &self.words().item);
             self.notice = Some(Notice::Error(text.to_string()));
             return;
         }
@@ -71,7 +75,7 @@ impl App {
             self.changed(&item.id, before);
             return true;
         }
-        let answer = match self.editor.typed_answer() {
+        let answer = match self.editor.typed_answer(&self.words().item) {
             Some(Ok(answer)) => answer,
             Some(Err(problem)) => return self.typed_problem(&item.id, &text, problem),
             None => return true,
@@ -122,9 +126,9 @@ impl App {
                 self.notice = None;
             }
         } else if let Editor::Text { max_len, .. } = self.editor {
-            self.notice = Some(Notice::Error(format!(
-                "This answer can be at most {max_len} characters long."
-            )));
+            let words = &self.words().item.text_too_long;
+            let text = crate::text::fill(words, &[("max", &max_len.to_string())]);
+            self.notice = Some(Notice::Error(text));
         }
     }
 }

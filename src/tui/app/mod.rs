@@ -7,6 +7,7 @@ mod item;
 mod outcome;
 mod practice;
 mod review;
+mod words;
 
 pub use outcome::Outcome;
 pub use practice::Practice;
@@ -814,13 +815,3 @@ impl App {
         }
     }
 }
-
-pub use alert::GO_ON;
-
-pub const BACK: &str = "◀ Back";
-pub const NEXT: &str = "Next ▶";
-pub const START: &str = "Start ▶";
-pub const LEAVE: &str = "Leave";
-pub const FINISH: &str = "Finish ▶";
-pub const REVIEW: &str = "◀ Review";
-pub const DONE: &str = "Done";

@@ -32,7 +32,7 @@ impl App {
             Outcome::Held(effect) => self.hold(effect),
             Outcome::Failed(told) => self.notice = Some(Notice::Error(told)),
             Outcome::Saved(path) => {
-                let words = &crate::practice::PracticeWords::builtin().saved;
+                let words = &self.content.text.practice.saved;
                 let path = path.display().to_string();
                 self.notice = Some(Notice::Info(fill(words, &[("path", &path)])));
             }

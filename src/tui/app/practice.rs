@@ -6,7 +6,7 @@
 //! record. The answers recorded are the app's session.
 
 use super::*;
-use crate::practice::{Case, Debrief, Interview, Made, PracticeWords, score};
+use crate::practice::{Case, Debrief, Interview, Made, score};
 use crate::report::View as ReportView;
 
 /// Where the trainee is, besides the screen.
@@ -124,8 +124,12 @@ impl App {
             .practising()
             .and_then(|p| p.interview.ask(&id).cloned());
         if manual {
-            let words = PracticeWords::builtin();
-            self.notice = Some(Notice::Info(words.to_record.clone()));
+            let words = &self.content.text.practice;
+            self.notice = Some(Notice::Info(self.keyed(
+                &words.to_record,
+                Focus::Other,
+                &[],
+            )));
         } else if let Some(answer) = answer {
             // Guided: the patient's answer is recorded as they give it.
             self.answer(n, answer);
@@ -194,8 +198,12 @@ impl App {
             (Msg::Up, Some(c)) => p.choice = Some(c.saturating_sub(1)),
             (Msg::Down, Some(c)) => p.choice = Some((c + 1).min(count - 1)),
             (Msg::Confirm, None) => {
-                let words = PracticeWords::builtin();
-                self.notice = Some(Notice::Info(words.choose_first.clone()));
+                let words = &self.content.text.practice;
+                self.notice = Some(Notice::Info(self.keyed(
+                    &words.choose_first,
+                    Focus::Other,
+                    &[],
+                )));
             }
             (Msg::Confirm, Some(c)) => {
                 p.interview.answer(n, c);
@@ -251,9 +259,10 @@ impl App {
             return self.save_debrief();
         }
         let body = Frame::new(self.area).body;
+        let symptoms = &self.content.text.body.symptoms;
         let Some(p) = self.practising() else { return };
         let rows = p.debrief.as_ref().map_or(0, |d| {
-            layout::report::rows(&d.sections, body.width, None).len() as u16
+            layout::report::rows(&d.sections, body.width, None, symptoms).len() as u16
         });
         let s = p.scroll;
         p.scroll = match msg {

@@ -9,13 +9,21 @@ impl App {
         match msg {
             Msg::Confirm | Msg::Right => self.go_forward_from(None),
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(START), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.start),
+                    column,
+                    row,
+                ) =>
             {
                 self.go_forward_from(None)
             }
             Msg::Click { column, row }
                 if self.kiosk.is_none()
-                    && layout::contains(frame.left_button(LEAVE), column, row) =>
+                    && layout::contains(
+                        frame.left_button(&self.words().buttons.leave),
+                        column,
+                        row,
+                    ) =>
             {
                 self.ask_to_leave()
             }
@@ -51,12 +59,16 @@ impl App {
                 }
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(FINISH), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.finish),
+                    column,
+                    row,
+                ) =>
             {
                 self.review_select(ReviewRow::Finish)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(BACK), column, row) =>
+                if layout::contains(frame.left_button(&self.words().buttons.back), column, row) =>
             {
                 self.update_review(Msg::Back)
             }
@@ -86,11 +98,9 @@ impl App {
                         .position(|r| *r == ReviewRow::Item(first))
                         .unwrap_or(0);
                     let count = missing.len();
-                    let s = if count == 1 { "" } else { "s" };
-                    self.notice = Some(Notice::Error(format!(
-                        "{count} required question{s} still need{} an answer (marked !). Press Enter to answer it.",
-                        if count == 1 { "s" } else { "" }
-                    )));
+                    let words = self.words().review.still_open.get(count as u64);
+                    let text = self.keyed(words, Focus::Other, &[("count", &count.to_string())]);
+                    self.notice = Some(Notice::Error(text));
                 } else {
                     self.open(Screen::Summary);
                     let findings = evaluate(
@@ -134,12 +144,20 @@ impl App {
             Msg::NextField => self.show_summary_tab(self.summary_tab.other()),
             Msg::Back | Msg::Left => self.open_review(None),
             Msg::Click { column, row }
-                if layout::contains(frame.left_button(REVIEW), column, row) =>
+                if layout::contains(
+                    frame.left_button(&self.words().buttons.review),
+                    column,
+                    row,
+                ) =>
             {
                 self.open_review(None)
             }
             Msg::Click { column, row }
-                if layout::contains(frame.right_button(DONE), column, row) =>
+                if layout::contains(
+                    frame.right_button(&self.words().buttons.done),
+                    column,
+                    row,
+                ) =>
             {
                 self.done()
             }
@@ -162,19 +180,16 @@ impl App {
             SummaryTab::Clinician => &report.clinician,
         };
         // Where Done sends the summary, early enough to be read before it.
-        layout::report::rows(&view.sections, width, self.done_line().as_deref())
+        let symptoms = &self.content.text.body.symptoms;
+        layout::report::rows(&view.sections, width, self.done_line().as_deref(), symptoms)
     }
 
     /// Where the summary goes when the patient presses Done.
     fn done_line(&self) -> Option<String> {
+        let words = &self.words().summary;
         match (&self.kiosk, &self.saves_to) {
-            (Some(_), _) => Some(
-                "When you press Done, this summary goes to the clinic staff and is cleared from this screen."
-                    .to_string(),
-            ),
-            (None, Some(dir)) => Some(format!(
-                "When you press Done, this summary is saved in {dir}"
-            )),
+            (Some(_), _) => Some(words.done_kiosk.clone()),
+            (None, Some(dir)) => Some(crate::text::fill(&words.done_saved, &[("dir", dir)])),
             (None, None) => None,
         }
     }

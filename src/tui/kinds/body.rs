@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
 use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit, neighbour};
+use crate::text::{Symptoms, Text, fill};
 use crate::tui::app::{App, Dialog, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{Action, Keymap};
@@ -44,9 +45,9 @@ struct Nav {
 }
 
 impl Nav {
-    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap) -> Self {
+    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap, symptoms: &Symptoms) -> Self {
         let layout = BodyLayout::new(widget, view);
-        let list = layout.list(keymap);
+        let list = layout.list(keymap, symptoms);
         Nav {
             placed: layout.placed(),
             layout,
@@ -107,10 +108,8 @@ impl App {
         let count = table.regions.len();
         let widget = self.item_body(n).widget;
         // The key that stops paint mode is the one that started it.
-        let paint_key = self
-            .keymap
-            .key_for(Action::Paint, Focus::Body)
-            .map_or_else(String::new, |k| k.glyph());
+        let paint_key = self.key(Action::Paint, Focus::Body);
+        let text = self.content.text;
         let Editor::Body {
             cursor,
             brush,
@@ -120,7 +119,7 @@ impl App {
         else {
             return None;
         };
-        let nav = Nav::new(widget, *view, count, &self.keymap);
+        let nav = Nav::new(widget, *view, count, &self.keymap, &text.body.symptoms);
         let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),
@@ -139,7 +138,7 @@ impl App {
             }
             Msg::Paint => {
                 *painting = !*painting;
-                let text = paint_notice(*painting, *brush, &paint_key);
+                let text = paint_notice(*painting, *brush, &paint_key, text);
                 self.notice = Some(Notice::Info(text));
                 None
             }
@@ -208,14 +207,13 @@ fn turned(view: View) -> View {
     }
 }
 
-fn paint_notice(painting: bool, brush: Symptom, key: &str) -> String {
+fn paint_notice(painting: bool, brush: Symptom, key: &str, text: &Text) -> String {
+    let words = &text.screen.diagram;
     if painting {
-        format!(
-            "Paint mode on: moving marks {} on each place. Press {key} to stop.",
-            brush.word()
-        )
+        let symptom = text.body.symptoms.get(brush);
+        fill(&words.paint_on, &[("symptom", symptom), ("key", key)])
     } else {
-        "Paint mode off.".to_string()
+        words.paint_off.clone()
     }
 }
 

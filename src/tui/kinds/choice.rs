@@ -8,24 +8,30 @@ use ratatui::widgets::Widget;
 
 use crate::answers::{Answer, Side};
 use crate::questionnaire::Kind;
+use crate::text::AnswerWords;
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 use crate::tui::layout;
 use crate::tui::message::Msg;
 use crate::tui::widgets::{ChoiceList, ChoiceRow};
 
-/// The options of a choice-like item, in display order.
-fn choice_rows(kind: &Kind) -> Vec<ChoiceRow> {
-    let row = |value: &str, label: &str| ChoiceRow {
+/// The options of a choice-like item, in display order. A yes/no or side
+/// item's are worded from the catalogue (`words`), for the screen; without
+/// it their labels are empty, for code that needs only the values.
+fn choice_rows(kind: &Kind, words: Option<&AnswerWords>) -> Vec<ChoiceRow> {
+    let row = |value: &str, label: Option<&str>| ChoiceRow {
         value: value.to_string(),
-        label: label.to_string(),
+        label: label.unwrap_or_default().to_string(),
         exclusive: false,
     };
     match kind {
-        Kind::YesNo => vec![row("yes", "Yes"), row("no", "No")],
+        Kind::YesNo => vec![
+            row("yes", words.map(|w| w.yes.as_str())),
+            row("no", words.map(|w| w.no.as_str())),
+        ],
         Kind::Side => Side::ALL
             .iter()
-            .map(|s| row(s.value(), s.label()))
+            .map(|s| row(s.value(), words.map(|w| w.sides.get(*s))))
             .collect(),
         Kind::Single { options } | Kind::Multi { options } => options
             .iter()
@@ -71,7 +77,7 @@ fn toggle_multi(kind: &Kind, current: Option<&Answer>, value: &str) -> Answer {
     } else {
         Default::default()
     };
-    let rows = choice_rows(kind);
+    let rows = choice_rows(kind, None);
     let exclusive = |v: &str| rows.iter().any(|r| r.value == v && r.exclusive);
     if !set.remove(value) {
         if exclusive(value) {
@@ -87,7 +93,7 @@ fn toggle_multi(kind: &Kind, current: Option<&Answer>, value: &str) -> Answer {
 /// The list starts on the answer given; a list of boxes to tick starts on
 /// the first (ticking never picks by Enter), a single answer on nothing.
 pub(super) fn editor(kind: &Kind, answer: Option<&Answer>) -> Editor {
-    let rows = choice_rows(kind);
+    let rows = choice_rows(kind, None);
     let mut cursor = answer.and_then(|a| rows.iter().position(|r| a.matches(&r.value)));
     if let Kind::Multi { .. } = kind {
         cursor = cursor.or(Some(0));
@@ -100,7 +106,7 @@ pub fn pointed_answer(kind: &Kind, editor: &Editor) -> Option<Answer> {
     let Editor::Choice { cursor: Some(at) } = editor else {
         return None;
     };
-    let rows = choice_rows(kind);
+    let rows = choice_rows(kind, None);
     single_answer(kind, &rows.get(*at)?.value)
 }
 
@@ -115,7 +121,7 @@ enum Act {
 
 impl App {
     pub(in crate::tui) fn update_choice(&mut self, n: usize, kind: &Kind, msg: Msg) {
-        let rows = choice_rows(kind);
+        let rows = choice_rows(kind, None);
         let widget = self.item_body(n).widget;
         let Editor::Choice { cursor } = &mut self.editor else {
             return;
@@ -190,7 +196,7 @@ pub(super) fn render(
     let Editor::Choice { cursor } = &app.editor else {
         return;
     };
-    let rows = choice_rows(kind);
+    let rows = choice_rows(kind, Some(&app.content.text.answers));
     let chosen = |v: &str| answer.is_some_and(|a| a.matches(v));
     ChoiceList {
         rows: &rows,

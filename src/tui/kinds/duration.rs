@@ -7,6 +7,7 @@ use tui_input::{Input, InputRequest};
 
 use super::{put, text_field};
 use crate::answers::{Answer, DurationUnit};
+use crate::text::ItemWords;
 use crate::tui::app::{App, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::message::Msg;
@@ -24,10 +25,10 @@ pub(super) fn editor(answer: Option<&Answer>, draft: Option<&str>) -> Editor {
     }
 }
 
-pub(super) fn read(text: &str, unit: DurationUnit) -> Result<Answer, String> {
+pub(super) fn read(text: &str, unit: DurationUnit, words: &ItemWords) -> Result<Answer, String> {
     match text.trim().parse::<u32>() {
         Ok(amount) => Ok(Answer::Duration { amount, unit }),
-        Err(_) => Err("Please type how long as a whole number.".into()),
+        Err(_) => Err(words.duration_whole.clone()),
     }
 }
 
@@ -67,9 +68,7 @@ impl App {
         if let Some(u) = unit_of_letter(c) {
             *unit = u;
         } else if !c.is_ascii_digit() {
-            self.notice = Some(Notice::Error(
-                "Please type digits; d, w, m or y choose days, weeks, months or years.".into(),
-            ));
+            self.notice = Some(Notice::Error(self.words().item.duration_keys.clone()));
         } else {
             return false;
         }
@@ -87,15 +86,17 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
         height: 3,
         ..area
     };
-    text_field(frame, input, field, " how many ", t);
+    let words = &app.words().item;
+    text_field(frame, input, field, &words.duration_how_many, t);
     let buf = frame.buffer_mut();
     let amount = input.value().trim().parse::<u32>().unwrap_or(2);
+    let units = &app.content.text.answers.units;
     for (i, u) in DurationUnit::ALL.iter().enumerate() {
         let on = u == unit;
-        let text = format!("{} {}", if on { "(•)" } else { "( )" }, u.word(amount));
+        let word = units.get(*u, amount);
+        let text = format!("{} {word}", if on { "(•)" } else { "( )" });
         let style = if on { t.selected } else { t.base };
         put(buf, area.x + 14, area.y + i as u16, text, style);
     }
-    let help = "Type a number; ↑↓ or d/w/m/y for the unit.";
-    put(buf, area.x, area.y + 4, help, t.dim);
+    put(buf, area.x, area.y + 4, &words.duration_hint, t.dim);
 }

@@ -26,6 +26,7 @@ use super::theme::Theme;
 use super::widgets::TextField;
 use crate::answers::Answer;
 use crate::questionnaire::{Item, Kind};
+use crate::text::ItemWords;
 
 impl Editor {
     /// The editor for `item`, showing its saved answer or, failing that, the
@@ -46,10 +47,10 @@ impl Editor {
 
     /// The answer typed into this editor's field, as its kind reads it (the
     /// item's own checks come after), or what to fix; `None` without a field.
-    pub fn typed_answer(&self) -> Option<Result<Answer, String>> {
+    pub fn typed_answer(&self, words: &ItemWords) -> Option<Result<Answer, String>> {
         match self {
-            Editor::Number { input } => Some(number::read(input.value())),
-            Editor::Duration { input, unit } => Some(duration::read(input.value(), *unit)),
+            Editor::Number { input } => Some(number::read(input.value(), words)),
+            Editor::Duration { input, unit } => Some(duration::read(input.value(), *unit, words)),
             Editor::Text { input, .. } => Some(Ok(Answer::Text(input.value().trim().to_string()))),
             Editor::None | Editor::Choice { .. } | Editor::Scale { .. } | Editor::Body { .. } => {
                 None
@@ -84,15 +85,13 @@ impl App {
 }
 
 /// What to tell a patient who goes on without answering a required item.
-pub fn unanswered(kind: &Kind) -> &'static str {
+pub fn unanswered<'a>(kind: &Kind, words: &'a ItemWords) -> &'a str {
     match kind {
-        Kind::Multi { .. } => "Please choose at least one answer to go on.",
-        Kind::BodyMap => "Please mark at least one place to go on.",
-        Kind::Text { .. } | Kind::Number { .. } | Kind::Duration { .. } => {
-            "Please type an answer to go on."
-        }
+        Kind::Multi { .. } => &words.choose_some,
+        Kind::BodyMap => &words.mark_some,
+        Kind::Text { .. } | Kind::Number { .. } | Kind::Duration { .. } => &words.type_answer,
         Kind::Info | Kind::YesNo | Kind::Single { .. } | Kind::Scale { .. } | Kind::Side => {
-            "Please choose an answer to go on."
+            &words.choose_one
         }
     }
 }
@@ -173,13 +172,19 @@ mod tests {
     fn typed_kinds_show_their_answer_in_a_field_that_reads_it_back() {
         for (kind, answer) in crate::questionnaire::kinds::tests::samples() {
             let editor = Editor::for_item(&item(kind.clone()), Some(&answer), None);
-            let typed = editor.typed_answer();
+            let typed = editor.typed_answer(&crate::text::Text::builtin().screen.item);
             assert_eq!(editor.focus() == Focus::Text, typed.is_some(), "{kind:?}");
             if let Some(typed) = typed {
                 assert_eq!(typed, Ok(answer));
             }
         }
         let info = Editor::for_item(&item(Kind::Info), None, None);
-        assert_eq!((info.focus(), info.typed_answer()), (Focus::Other, None));
+        assert_eq!(
+            (
+                info.focus(),
+                info.typed_answer(&crate::text::Text::builtin().screen.item)
+            ),
+            (Focus::Other, None)
+        );
     }
 }

@@ -6,6 +6,7 @@ use tui_input::Input;
 
 use super::{put, text_field};
 use crate::answers::Answer;
+use crate::text::{ItemWords, fill};
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 
@@ -32,10 +33,10 @@ fn parse_number(text: &str) -> Option<f64> {
         .filter(|n| n.is_finite())
 }
 
-pub(super) fn read(text: &str) -> Result<Answer, String> {
+pub(super) fn read(text: &str, words: &ItemWords) -> Result<Answer, String> {
     parse_number(text)
         .map(Answer::Number)
-        .ok_or_else(|| "Please type a number, using digits.".into())
+        .ok_or_else(|| words.number_digits.clone())
 }
 
 pub(super) fn render(
@@ -54,7 +55,14 @@ pub(super) fn render(
         ..area
     };
     text_field(frame, input, field, &format!(" {unit} "), &app.theme);
-    let range = format!("From {min} to {max} {unit}");
+    let range = fill(
+        &app.words().item.number_range,
+        &[
+            ("min", &min.to_string()),
+            ("max", &max.to_string()),
+            ("unit", unit),
+        ],
+    );
     put(frame.buffer_mut(), area.x, area.y + 3, range, app.theme.dim);
 }
 

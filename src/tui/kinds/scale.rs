@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
+use crate::text::fill;
 use crate::tui::app::{App, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::layout;
@@ -34,9 +35,10 @@ impl App {
             Msg::Digit(d) => {
                 let v = digit(typed_one, d, max);
                 if v < min || v > max {
-                    self.notice = Some(Notice::Error(format!(
-                        "Please choose a number from {min} to {max}."
-                    )));
+                    let words = &self.words().item.scale_range;
+                    let (min, max) = (min.to_string(), max.to_string());
+                    let text = fill(words, &[("min", &min), ("max", &max)]);
+                    self.notice = Some(Notice::Error(text));
                     return;
                 }
                 v
@@ -99,6 +101,7 @@ pub(super) fn render(
         max_label: labels[1],
         value: *value,
         theme: &app.theme,
+        words: &app.words().item,
     }
     .render(area, buf);
 }

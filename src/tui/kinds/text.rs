@@ -7,6 +7,7 @@ use tui_input::Input;
 
 use super::text_field;
 use crate::answers::Answer;
+use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 
@@ -36,6 +37,9 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
         height: (rows + 2).min(area.height.saturating_sub(1)),
         ..area
     };
-    let count = format!(" {typed} of {max_len} characters ");
+    let count = fill(
+        &app.words().item.text_count,
+        &[("typed", &typed.to_string()), ("max", &max_len.to_string())],
+    );
     text_field(frame, input, field, &count, &app.theme);
 }

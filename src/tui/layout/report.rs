@@ -6,6 +6,7 @@
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
 use crate::findings::Level;
 use crate::report::{Block, Bullet, Section};
+use crate::text::Symptoms;
 
 /// What a line is, for the view to style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +34,16 @@ pub struct Row {
 
 /// `sections` as rows for a body `width` wide, a blank row between
 /// sections, and `after_first` (if any) under the first section.
-pub fn rows(sections: &[Section], width: u16, after_first: Option<&str>) -> Vec<Row> {
+pub fn rows(
+    sections: &[Section],
+    width: u16,
+    after_first: Option<&str>,
+    symptoms: &Symptoms,
+) -> Vec<Row> {
     let mut out = Rows {
         out: Vec::new(),
         width,
+        symptoms,
     };
     for (n, section) in sections.iter().enumerate() {
         if n > 0 {
@@ -50,12 +57,13 @@ pub fn rows(sections: &[Section], width: u16, after_first: Option<&str>) -> Vec<
     out.out
 }
 
-struct Rows {
+struct Rows<'a> {
     out: Vec<Row>,
     width: u16,
+    symptoms: &'a Symptoms,
 }
 
-impl Rows {
+impl Rows<'_> {
     fn push(&mut self, text: String, role: Role) {
         self.out.push(Row { text, role });
     }
@@ -131,7 +139,7 @@ impl Rows {
         }
         let legend: Vec<String> = Symptom::ALL
             .iter()
-            .map(|s| format!("{} {}", s.symbol(), s.word()))
+            .map(|s| format!("{} {}", s.symbol(), self.symptoms.get(*s)))
             .collect();
         self.wrapped(&legend.join("   "), Role::Dim, "");
     }
@@ -156,7 +164,8 @@ mod tests {
                 }])],
             },
         ];
-        let rows = rows(&sections, 16, Some("Saved here"));
+        let symptoms = &crate::text::Text::builtin().body.symptoms;
+        let rows = rows(&sections, 16, Some("Saved here"), symptoms);
         let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(
             texts,

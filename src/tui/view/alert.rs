@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
-use crate::tui::app::{App, GO_ON};
+use crate::tui::app::App;
 use crate::tui::keymap::HintScreen;
 use crate::tui::layout::Frame;
 
@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         progress: None,
         hints: &hints(app, HintScreen::Alert),
         back: None,
-        next: Some(GO_ON),
+        next: Some(&app.words().buttons.go_on),
     }
     .render(app, &frame, buf);
 

@@ -8,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
+use crate::text::fill;
 use crate::tui::app::App;
+use crate::tui::keymap::Focus;
 use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
 pub struct BodyDiagram<'a> {
@@ -79,10 +81,12 @@ impl BodyDiagram<'_> {
         let t = &self.app.theme;
         let p = layout.panel;
         let w = p.width as usize;
+        let sw = &self.app.words().diagram;
+        let symptoms = &self.app.content.text.body.symptoms;
         let table = BodyRegions::builtin();
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
-        for row in legend_rows(&self.app.keymap, p.width) {
+        for row in legend_rows(&self.app.keymap, symptoms, p.width) {
             let spans: Vec<Span> = row
                 .into_iter()
                 .flat_map(|s| {
@@ -90,22 +94,19 @@ impl BodyDiagram<'_> {
                     [
                         Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
                         Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
-                        Span::styled(format!(" {} ", s.word()), t.dim),
+                        Span::styled(format!(" {} ", symptoms.get(s)), t.dim),
                     ]
                 })
                 .collect();
             lines.push(Line::from(spans));
         }
         if !layout.has_figure() {
-            lines.push(Line::styled(
-                truncate("Left and right are your own.", w),
-                t.dim,
-            ));
+            lines.push(Line::styled(truncate(&sw.own_sides, w), t.dim));
             // The legend and the note fill the rows above `layout.list()`.
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
             }
-            return self.full_list(layout.list(&self.app.keymap), buf);
+            return self.full_list(layout.list(&self.app.keymap, symptoms), buf);
         }
         let here = &table.regions[self.cursor];
         lines.push(Line::styled(
@@ -115,33 +116,26 @@ impl BodyDiagram<'_> {
         let on_it: Vec<&str> = self
             .marks
             .and_then(|m| m.symptoms(&here.id))
-            .map(|s| s.iter().map(|s| s.word()).collect())
+            .map(|s| s.iter().map(|s| symptoms.get(*s)).collect())
             .unwrap_or_default();
         let status = if on_it.is_empty() {
-            "nothing marked here".to_string()
+            sw.nothing_here.clone()
         } else {
             on_it.join(", ")
         };
         lines.push(Line::styled(truncate(&format!("  {status}"), w), t.checked));
-        let mut help = format!(
-            "c clear  x all  m paint {}",
-            if self.painting { "ON" } else { "off" }
-        );
+        let state = if self.painting { &sw.on } else { &sw.off };
+        let mut help = self.app.keyed(&sw.tools, Focus::Body, &[("state", state)]);
         if layout.single() {
-            help.push_str(&format!(
-                "  f {}",
-                if self.view == View::Front {
-                    "back"
-                } else {
-                    "front"
-                }
-            ));
+            let side = if self.view == View::Front {
+                &sw.back
+            } else {
+                &sw.front
+            };
+            help += &self.app.keyed(&sw.turn, Focus::Body, &[("side", side)]);
         }
         lines.push(Line::styled(truncate(&help, w), t.dim));
-        lines.push(Line::styled(
-            truncate("R, L: your own right and left", w),
-            t.dim,
-        ));
+        lines.push(Line::styled(truncate(&sw.figure_sides, w), t.dim));
         lines.push(Line::default());
         // The list of marks fills the rest; when it is too long its end shows,
         // since that is where the newest marks are.
@@ -153,9 +147,9 @@ impl BodyDiagram<'_> {
             .unwrap_or_default();
         let mut marks: Vec<Line> = Vec::new();
         if described.is_empty() {
-            marks.push(Line::styled("Nothing marked yet.", t.dim));
+            marks.push(Line::styled(sw.nothing_yet.as_str(), t.dim));
         } else {
-            marks.push(Line::styled("You marked:", t.section));
+            marks.push(Line::styled(sw.marked.as_str(), t.section));
             for d in described {
                 for (i, l) in wrap(&d, w.saturating_sub(2)).into_iter().enumerate() {
                     marks.push(Line::from(format!(
@@ -168,7 +162,7 @@ impl BodyDiagram<'_> {
         if marks.len() > room && room > 0 {
             let keep = marks.split_off(marks.len() - room + 1);
             marks = vec![Line::styled(
-                format!("… {} more lines above", marks.len()),
+                fill(&sw.more_above, &[("count", &marks.len().to_string())]),
                 t.dim,
             )];
             marks.extend(keep);
@@ -197,7 +191,8 @@ impl BodyDiagram<'_> {
                 .unwrap_or_default();
             let here = i == self.cursor;
             let symbols: String = marked.iter().map(|s| s.symbol()).collect();
-            let words: Vec<&str> = marked.iter().map(|s| s.word()).collect();
+            let symptoms = &self.app.content.text.body.symptoms;
+            let words: Vec<&str> = marked.iter().map(|s| symptoms.get(*s)).collect();
             let text = if words.is_empty() {
                 r.label.clone()
             } else {

@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
 use crate::questionnaire::{Item, Kind};
-use crate::tui::app::{App, BACK, NEXT};
+use crate::text::fill;
+use crate::tui::app::App;
 use crate::tui::keymap::HintScreen;
 use crate::tui::kinds;
 use crate::tui::layout::{Frame, ItemBody};
@@ -27,16 +28,26 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
     let q = &app.questionnaire;
     let (section_n, section) = q.section_of(n).expect("item is in a section");
     let (at, total) = app.position(n);
+    let words = &app.words().item;
     Chrome {
         title: &section.title,
-        right: format!("Part {} of {}", section_n + 1, q.sections.len()),
+        right: fill(
+            &words.part,
+            &[
+                ("n", &(section_n + 1).to_string()),
+                ("count", &q.sections.len().to_string()),
+            ],
+        ),
         progress: Some((
-            format!("Question {at} of about {total}"),
+            fill(
+                &words.question,
+                &[("at", &at.to_string()), ("total", &total.to_string())],
+            ),
             at as f64 / total.max(1) as f64,
         )),
         hints: &hints(app, hint_screen(&app.item(n).kind)),
-        back: Some(BACK),
-        next: Some(NEXT),
+        back: Some(&app.words().buttons.back),
+        next: Some(&app.words().buttons.next),
     }
     .render(app, &Frame::new(area), buf);
 }
@@ -81,7 +92,7 @@ fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
     };
     Paragraph::new(prompt).style(style).render(body.prompt, buf);
     if (app.show_why || app.interviewer) && !item.why.is_empty() {
-        let mut lines = vec![Line::styled("Why we ask", t.section)];
+        let mut lines = vec![Line::styled(app.words().item.why.as_str(), t.section)];
         lines.extend(wrapped(&item.why, body.why.width));
         let area = Rect {
             y: body.why.y + 1,

@@ -15,10 +15,11 @@ use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
 
 use super::app::{App, Dialog, Notice, Screen};
 use super::keymap::Action::{self, Confirm, No, Quit, Yes};
-use super::keymap::HintScreen;
+use super::keymap::{Focus, HintScreen};
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use super::widgets::{Button, Hints};
+use crate::text::fill;
 
 /// Draws the whole screen and places the text cursor when a field has focus.
 pub fn view(app: &App, frame: &mut TermFrame) {
@@ -42,46 +43,45 @@ pub fn view(app: &App, frame: &mut TermFrame) {
     }
     let dates = &app.content.text.dates;
     let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated, dates);
+    let d = &app.words().dialogs;
     match app.dialog {
         Some(Dialog::ConfirmQuit) => confirm(
             app,
             area,
             frame,
-            " Leave? ",
+            &d.leave_title,
             if app.practice.is_some() {
-                &crate::practice::PracticeWords::builtin().leave
+                &app.content.text.practice.leave
             } else if app.finished {
-                "Do you want to leave now?\nYour summary will be saved."
+                &d.leave_finished
             } else {
-                "Do you want to leave the questionnaire now?\nYour answers are kept: you can continue later."
+                &d.leave_open
             },
-            [(Some(Yes), "Leave"), (Some(No), "Stay")],
+            [(Some(Yes), &d.leave), (Some(No), &d.stay)],
         ),
         Some(Dialog::ConfirmClearAll) => confirm(
             app,
             area,
             frame,
-            " Clear all? ",
-            "Remove every mark from the body diagram?",
-            [(Some(Yes), "Clear"), (Some(No), "Keep")],
+            &d.clear_title,
+            &d.clear,
+            [(Some(Yes), &d.clear_yes), (Some(No), &d.clear_no)],
         ),
         Some(Dialog::StartOver) => confirm(
             app,
             area,
             frame,
-            " Start over? ",
-            "Stop here and clear your answers from this screen?\n(They are kept for the staff.)",
-            [(Some(Yes), "Start over"), (Some(No), "Go on")],
+            &d.start_over_title,
+            &d.start_over,
+            [(Some(Yes), &d.start_over_yes), (Some(No), &d.start_over_no)],
         ),
         Some(Dialog::Resume) => {
             let text = match &app.resume {
                 Some(s) => {
                     let n = s.answers.len();
-                    let plural = if n == 1 { "" } else { "s" };
-                    // The date has a line of its own: with its zone it is long.
-                    format!(
-                        "Continue the questionnaire you began\n{} ({n} answer{plural})?",
-                        started(s)
+                    fill(
+                        d.resume.get(n as u64),
+                        &[("when", &started(s)), ("count", &n.to_string())],
                     )
                 }
                 None => String::new(),
@@ -90,18 +90,18 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 app,
                 area,
                 frame,
-                " Continue? ",
+                &d.resume_title,
                 &text,
-                [(Some(Yes), "Continue"), (Some(No), "Start again")],
+                [(Some(Yes), &d.resume_yes), (Some(No), &d.resume_no)],
             );
         }
         Some(Dialog::StillThere(left)) => confirm(
             app,
             area,
             frame,
-            " Are you still there? ",
-            &format!("Press any key to go on.\nStarting over in {left} seconds."),
-            [(None, "Any key"), (None, "")],
+            &d.still_there_title,
+            &fill(&d.still_there, &[("seconds", &left.to_string())]),
+            [(None, &d.any_key), (None, "")],
         ),
         Some(Dialog::ConfirmOwner) => {
             let what = app
@@ -114,12 +114,12 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 app,
                 area,
                 frame,
-                " Did you start this? ",
-                &format!(
-                    "To go on where you left off, answer again:\n{what} {}_",
-                    app.typed.as_str()
+                &d.owner_title,
+                &fill(
+                    &d.owner,
+                    &[("question", what), ("typed", app.typed.as_str())],
                 ),
-                [(Some(Confirm), "Go on"), (Some(Quit), "Start new")],
+                [(Some(Confirm), &d.owner_yes), (Some(Quit), &d.owner_no)],
             );
         }
         Some(Dialog::StaffPin) => staff_pin(app, area, frame),
@@ -128,37 +128,43 @@ pub fn view(app: &App, frame: &mut TermFrame) {
 }
 
 fn staff_pin(app: &App, area: Rect, frame: &mut TermFrame) {
+    let d = &app.words().dialogs;
     let text = match app.pin_guard.wait((app.clock)()) {
-        Some(secs) => format!(
-            "Too many wrong PINs: try again in {}.\nEsc to cancel.",
-            crate::kiosk::pause_words(secs)
+        Some(secs) => app.keyed(
+            &d.pin_paused,
+            Focus::Text,
+            &[("wait", &crate::kiosk::pause_words(secs))],
         ),
-        None => format!(
-            "Staff PIN: {}\nEnter to leave the kiosk, Esc to cancel.",
-            "•".repeat(app.pin.len())
-        ),
+        None => app.keyed(&d.pin, Focus::Text, &[("dots", &"•".repeat(app.pin.len()))]),
     };
-    confirm(app, area, frame, " Staff ", &text, [(None, ""), (None, "")]);
+    confirm(
+        app,
+        area,
+        frame,
+        &d.staff_title,
+        &text,
+        [(None, ""), (None, "")],
+    );
 }
 
 /// A kiosk that could not save: nothing of the patient on screen, a call
 /// for staff, and the PIN dialog over it when staff ask for it.
 fn held(app: &App, area: Rect, frame: &mut TermFrame) {
-    centred_lines(
-        app,
-        area,
-        frame,
-        "Please ask a member of staff for help.\nThis kiosk could not save the answers for the clinic yet.\nThey are kept safe here. Press any key to try again.",
-    );
+    centred_lines(app, area, frame, &app.words().dialogs.held);
     if app.dialog == Some(Dialog::StaffPin) {
         staff_pin(app, area, frame);
     }
 }
 
 fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
-    let text = format!(
-        "Please make this window larger.\nIt is {} × {}; it needs at least {MIN_WIDTH} × {MIN_HEIGHT}.",
-        area.width, area.height
+    let text = fill(
+        &app.words().dialogs.too_small,
+        &[
+            ("width", &area.width.to_string()),
+            ("height", &area.height.to_string()),
+            ("min_width", &MIN_WIDTH.to_string()),
+            ("min_height", &MIN_HEIGHT.to_string()),
+        ],
     );
     centred_lines(app, area, frame, &text);
 }
@@ -199,7 +205,7 @@ fn confirm(
     let r = layout::dialog_area(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered()
-        .title(title)
+        .title(format!(" {title} "))
         .style(app.theme.base)
         .border_style(app.theme.key);
     let inner = block.inner(r);

@@ -9,17 +9,16 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::summary::styled;
 use super::{Chrome, hints};
 use crate::answers::Answer;
-use crate::practice::PracticeWords;
 use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
-use crate::tui::keymap::HintScreen;
+use crate::tui::keymap::{Focus, HintScreen};
 use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, truncate, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.practice.as_deref() else {
         return;
     };
-    let words = PracticeWords::builtin();
+    let words = &app.content.text.practice;
     let frame = Frame::new(area);
     let (screen, right) = match app.screen {
         Screen::Interview => (
@@ -58,7 +57,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Impression(n) => impression(app, p, n, body, buf),
         Screen::Debrief => {
             let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
-                layout::report::rows(&d.sections, body.width, None)
+                layout::report::rows(
+                    &d.sections,
+                    body.width,
+                    None,
+                    &app.content.text.body.symptoms,
+                )
             });
             Paragraph::new(styled(rows, &app.theme))
                 .scroll((p.scroll, 0))
@@ -70,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Who the patient is, what they say first, and how the interview goes.
 fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
-    let (t, words, case) = (&app.theme, PracticeWords::builtin(), &p.interview.case);
+    let (t, words, case) = (&app.theme, &app.content.text.practice, &p.interview.case);
     let w = body.width as usize;
     let age = app.rules().practice.age.as_ref();
     let who = match age.and_then(|id| case.answers.get(id)) {
@@ -89,7 +93,8 @@ fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
     } else {
         &words.guided
     };
-    lines.extend(wrap(how, w).into_iter().map(|l| Line::styled(l, t.dim)));
+    let how = app.keyed(how, Focus::Other, &[]);
+    lines.extend(wrap(&how, w).into_iter().map(|l| Line::styled(l, t.dim)));
     Paragraph::new(lines).render(body, buf);
 }
 
@@ -138,7 +143,7 @@ fn asked(
     item: &crate::questionnaire::Item,
     w: usize,
 ) -> Vec<Line<'static>> {
-    let (t, words) = (&app.theme, PracticeWords::builtin());
+    let (t, words) = (&app.theme, &app.content.text.practice);
     let mut lines: Vec<Line> = Vec::new();
     let index = app.questionnaire.index_of(&item.id).unwrap_or(0);
     if let Some((_, s)) = app.questionnaire.section_of(index) {
@@ -154,7 +159,7 @@ fn asked(
     para(fill(&words.why, &[("why", &item.why)]), t.dim);
     para(String::new(), t.base);
     if !p.interview.was_asked(&item.id) {
-        para(words.to_ask.clone(), t.dim);
+        para(app.keyed(&words.to_ask, Focus::Other, &[]), t.dim);
         return lines;
     }
     let reply = p.interview.case.reply(item, &app.content);

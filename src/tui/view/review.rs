@@ -4,7 +4,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Chrome, hints};
-use crate::tui::app::{App, BACK, FINISH, ReviewRow};
+use crate::text::fill;
+use crate::tui::app::{App, ReviewRow};
 use crate::tui::keymap::HintScreen;
 use crate::tui::layout::{self, Frame, scroll_offset, truncate};
 
@@ -14,19 +15,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let progress = app
         .session
         .progress(&app.questionnaire, app.content.regions);
+    let words = &app.words().review;
+    let of = |template: &str, answered: usize, count: usize| {
+        fill(
+            template,
+            &[
+                ("answered", &answered.to_string()),
+                ("count", &count.to_string()),
+            ],
+        )
+    };
     Chrome {
-        title: "Check your answers",
-        right: format!("{} of {} answered", progress.answered, progress.questions),
+        title: &words.title,
+        right: of(&words.answered, progress.answered, progress.questions),
         progress: Some((
-            format!(
-                "{} of {} required questions answered",
-                progress.required_answered, progress.required
+            of(
+                &words.required_answered,
+                progress.required_answered,
+                progress.required,
             ),
             progress.required_answered as f64 / progress.required.max(1) as f64,
         )),
         hints: &hints(app, HintScreen::Review),
-        back: Some(BACK),
-        next: Some(FINISH),
+        back: Some(&app.words().buttons.back),
+        next: Some(&app.words().buttons.finish),
     }
     .render(app, &frame, buf);
 
@@ -47,8 +59,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let item = app.item(*n);
                 let (mark, answer, style) = match app.session.get(&item.id) {
                     Some(a) => ("  ", a.display(&item.kind, &app.content), t.base),
-                    None if item.required => ("! ", "Not answered (required)".to_string(), t.error),
-                    None => ("  ", "Not answered".to_string(), t.dim),
+                    None if item.required => ("! ", words.open_required.clone(), t.error),
+                    None => ("  ", words.open.clone(), t.dim),
                 };
                 let q = format!("{:<question_w$}", truncate(&item.prompt, question_w));
                 Line::from(vec![
@@ -62,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ReviewRow::Finish => Line::from(vec![
                 Span::styled(if here { "› " } else { "  " }, t.key),
                 Span::styled(
-                    "  Finish and see your summary",
+                    words.finish.as_str(),
                     if here { t.selected } else { t.prompt },
                 ),
             ]),

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints};
-use crate::tui::app::{App, DONE, REVIEW, SummaryTab};
+use crate::tui::app::{App, SummaryTab};
 use crate::tui::keymap::HintScreen;
 use crate::tui::layout::report::{Role, Row};
 use crate::tui::layout::{self, Frame};
@@ -54,12 +54,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     Chrome {
-        title: "Your summary",
+        title: &app.words().summary.title,
         right: String::new(),
         progress: None,
         hints: &hints,
-        back: Some(REVIEW),
-        next: Some(DONE),
+        back: Some(&app.words().buttons.review),
+        next: Some(&app.words().buttons.done),
     }
     .render(app, &frame, buf);
     let t = &app.theme;

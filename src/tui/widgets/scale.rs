@@ -2,6 +2,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::text::{ItemWords, fill};
 use crate::tui::layout::{scale_cells, truncate};
 use crate::tui::theme::Theme;
 
@@ -14,6 +15,7 @@ pub struct ScaleBar<'a> {
     pub max_label: &'a str,
     pub value: Option<i32>,
     pub theme: &'a Theme,
+    pub words: &'a ItemWords,
 }
 
 impl Widget for ScaleBar<'_> {
@@ -55,8 +57,8 @@ impl Widget for ScaleBar<'_> {
                 .saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) as u16);
         buf.set_string(x, area.y + 2, right, self.theme.dim);
         let chosen = match self.value {
-            Some(v) => format!("Your answer: {v}"),
-            None => "No answer yet: type a number or use ← →".to_string(),
+            Some(v) => fill(&self.words.scale_answer, &[("value", &v.to_string())]),
+            None => self.words.scale_none.clone(),
         };
         if area.height >= 5 {
             buf.set_string(area.x, area.y + 4, chosen, self.theme.prompt);

@@ -1,0 +1,152 @@
+//! The screen's words: buttons, titles, hints in sentences, dialogs and
+//! notices. A sentence that names a key takes it as a `{name}` filled from
+//! the keymap, so a remapped key is told right.
+
+use serde::Deserialize;
+
+use super::Plural;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenWords {
+    pub buttons: Buttons,
+    pub welcome: WelcomeWords,
+    pub item: ItemWords,
+    pub diagram: DiagramWords,
+    pub review: ReviewWords,
+    pub summary: SummaryWords,
+    pub dialogs: DialogWords,
+    pub notices: NoticeWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Buttons {
+    pub back: String,
+    pub next: String,
+    pub start: String,
+    pub leave: String,
+    pub finish: String,
+    pub review: String,
+    pub done: String,
+    pub go_on: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WelcomeWords {
+    pub about: String,
+    pub privacy: String,
+    pub start: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemWords {
+    pub part: String,
+    pub question: String,
+    pub why: String,
+    pub choose_one: String,
+    pub choose_some: String,
+    pub mark_some: String,
+    pub type_answer: String,
+    pub text_count: String,
+    pub text_too_long: String,
+    pub number_digits: String,
+    pub number_range: String,
+    pub scale_range: String,
+    pub scale_answer: String,
+    pub scale_none: String,
+    pub duration_whole: String,
+    pub duration_keys: String,
+    pub duration_how_many: String,
+    pub duration_hint: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagramWords {
+    pub own_sides: String,
+    pub nothing_here: String,
+    pub figure_sides: String,
+    pub nothing_yet: String,
+    pub marked: String,
+    pub more_above: String,
+    pub tools: String,
+    pub on: String,
+    pub off: String,
+    pub turn: String,
+    pub front: String,
+    pub back: String,
+    pub paint_on: String,
+    pub paint_off: String,
+    pub cleared: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewWords {
+    pub title: String,
+    pub answered: String,
+    pub required_answered: String,
+    pub open_required: String,
+    pub open: String,
+    pub finish: String,
+    pub still_open: Plural,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryWords {
+    pub title: String,
+    pub done_kiosk: String,
+    pub done_saved: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DialogWords {
+    pub leave_title: String,
+    pub leave_finished: String,
+    pub leave_open: String,
+    pub leave: String,
+    pub stay: String,
+    pub clear_title: String,
+    pub clear: String,
+    pub clear_yes: String,
+    pub clear_no: String,
+    pub start_over_title: String,
+    pub start_over: String,
+    pub start_over_yes: String,
+    pub start_over_no: String,
+    pub resume_title: String,
+    pub resume: Plural,
+    pub resume_yes: String,
+    pub resume_no: String,
+    pub still_there_title: String,
+    pub still_there: String,
+    pub any_key: String,
+    pub owner_title: String,
+    pub owner: String,
+    pub owner_yes: String,
+    pub owner_no: String,
+    pub owner_wrong: String,
+    pub staff_title: String,
+    pub pin: String,
+    pub pin_paused: String,
+    pub pin_wrong: String,
+    pub held: String,
+    pub too_small: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeWords {
+    pub not_saved: String,
+    pub tell_staff: String,
+    pub check_disk: String,
+    pub disk_full: String,
+    pub not_writable: String,
+    pub folder_missing: String,
+    pub other_failure: String,
+}
