@@ -2,7 +2,7 @@
 //! and the atomic, private file writing they share.
 
 pub mod fhir;
-mod figure;
+pub mod figure;
 mod json;
 pub mod markdown;
 pub mod time;

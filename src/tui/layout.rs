@@ -123,14 +123,15 @@ impl ItemBody {
 pub struct BodyLayout {
     pub figures: [Option<(View, Rect)>; 2],
     pub large: bool,
+    /// The figures drawn: the content's, passed in.
+    pub figs: &'static Figures,
     pub panel: Rect,
 }
 
 impl BodyLayout {
     const PANEL_MIN: u16 = 26;
 
-    pub fn new(area: Rect, shown: View) -> Self {
-        let figs = Figures::builtin();
+    pub fn new(area: Rect, shown: View, figs: &'static Figures) -> Self {
         let fits = |f: &[Figure; 2], both: bool| {
             let w = if both {
                 f[0].width + f[1].width + 2
@@ -164,6 +165,7 @@ impl BodyLayout {
                 figures,
                 large,
                 panel,
+                figs,
             }
         };
         if fits(&figs.large, true) {
@@ -177,13 +179,14 @@ impl BodyLayout {
                 figures: [None, None],
                 large: false,
                 panel: area,
+                figs,
             }
         }
     }
 
     /// The placed figures, for hit-testing and navigation.
     pub fn placed(&self) -> Vec<Placed<'static>> {
-        let figs = Figures::builtin();
+        let figs = self.figs;
         let pair = if self.large {
             &figs.large
         } else {

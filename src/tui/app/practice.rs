@@ -259,10 +259,10 @@ impl App {
             return self.save_debrief();
         }
         let body = Frame::new(self.area).body;
-        let symptoms = &self.content.text.body.symptoms;
+        let content = self.content;
         let Some(p) = self.practising() else { return };
         let rows = p.debrief.as_ref().map_or(0, |d| {
-            layout::report::rows(&d.sections, body.width, None, symptoms).len() as u16
+            layout::report::rows(&d.sections, body.width, None, content).len() as u16
         });
         let s = p.scroll;
         p.scroll = match msg {

@@ -180,8 +180,12 @@ impl App {
             SummaryTab::Clinician => &report.clinician,
         };
         // Where Done sends the summary, early enough to be read before it.
-        let symptoms = &self.content.text.body.symptoms;
-        layout::report::rows(&view.sections, width, self.done_line().as_deref(), symptoms)
+        layout::report::rows(
+            &view.sections,
+            width,
+            self.done_line().as_deref(),
+            self.content,
+        )
     }
 
     /// Where the summary goes when the patient presses Done.

@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
-use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit, neighbour};
-use crate::text::{Symptoms, Text, fill};
+use crate::body::{Direction, Placed, Symptom, View, hit, neighbour};
+use crate::content::Content;
+use crate::text::{Text, fill};
 use crate::tui::app::{App, Dialog, Notice};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{Action, Keymap};
@@ -45,8 +46,15 @@ struct Nav {
 }
 
 impl Nav {
-    fn new(widget: Rect, view: View, count: usize, keymap: &Keymap, symptoms: &Symptoms) -> Self {
-        let layout = BodyLayout::new(widget, view);
+    fn new(
+        widget: Rect,
+        view: View,
+        count: usize,
+        keymap: &Keymap,
+        content: &Content<'static>,
+    ) -> Self {
+        let layout = BodyLayout::new(widget, view, content.figures());
+        let symptoms = &content.text.body.symptoms;
         let list = layout.list(keymap, symptoms);
         Nav {
             placed: layout.placed(),
@@ -104,7 +112,7 @@ impl App {
     /// What `msg` does on the diagram; turning the figure, the brush and
     /// paint mode change here.
     fn body_act(&mut self, n: usize, msg: Msg) -> Option<Act> {
-        let table = BodyRegions::builtin();
+        let table = self.content.regions;
         let count = table.regions.len();
         let widget = self.item_body(n).widget;
         // The key that stops paint mode is the one that started it.
@@ -119,7 +127,7 @@ impl App {
         else {
             return None;
         };
-        let nav = Nav::new(widget, *view, count, &self.keymap, &text.body.symptoms);
+        let nav = Nav::new(widget, *view, count, &self.keymap, &self.content);
         let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),
@@ -157,7 +165,7 @@ impl App {
 
     /// Carries out `act` on the cursor and the marks of item `n`.
     fn mark(&mut self, n: usize, act: Act) {
-        let table = BodyRegions::builtin();
+        let table = self.content.regions;
         let region = |r: usize| table.regions[r].id.as_str();
         let mut marks = self
             .session

@@ -3,10 +3,11 @@
 //! theme's styles, and `update` counts them to stop scrolling at the end,
 //! so the two never disagree.
 
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom};
+use crate::body::BodyMarks;
+use crate::content::Content;
+use crate::export::figure;
 use crate::findings::Level;
 use crate::report::{Block, Bullet, Section};
-use crate::text::Symptoms;
 
 /// What a line is, for the view to style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,12 +39,12 @@ pub fn rows(
     sections: &[Section],
     width: u16,
     after_first: Option<&str>,
-    symptoms: &Symptoms,
+    content: Content<'static>,
 ) -> Vec<Row> {
     let mut out = Rows {
         out: Vec::new(),
         width,
-        symptoms,
+        content,
     };
     for (n, section) in sections.iter().enumerate() {
         if n > 0 {
@@ -57,13 +58,13 @@ pub fn rows(
     out.out
 }
 
-struct Rows<'a> {
+struct Rows {
     out: Vec<Row>,
     width: u16,
-    symptoms: &'a Symptoms,
+    content: Content<'static>,
 }
 
-impl Rows<'_> {
+impl Rows {
     fn push(&mut self, text: String, role: Role) {
         self.out.push(Row { text, role });
     }
@@ -126,22 +127,13 @@ impl Rows<'_> {
 
     /// Both figures when there is room for them, and the symbols' legend.
     fn diagram(&mut self, marks: &BodyMarks) {
-        let regions = BodyRegions::builtin();
-        let [front, back] = &Figures::builtin().compact;
-        if self.width >= front.width + back.width + 4 {
-            for (a, b) in front
-                .render_marks(marks, regions)
-                .iter()
-                .zip(back.render_marks(marks, regions))
-            {
-                self.push(format!("{a}    {b}"), Role::Figure);
+        let content = self.content;
+        if self.width >= figure::width(&content) {
+            for line in figure::figures(marks, &content) {
+                self.push(line, Role::Figure);
             }
         }
-        let legend: Vec<String> = Symptom::ALL
-            .iter()
-            .map(|s| format!("{} {}", s.symbol(), self.symptoms.get(*s)))
-            .collect();
-        self.wrapped(&legend.join("   "), Role::Dim, "");
+        self.wrapped(&figure::legend(&content), Role::Dim, "");
     }
 }
 
@@ -164,8 +156,7 @@ mod tests {
                 }])],
             },
         ];
-        let symptoms = &crate::text::Text::builtin().body.symptoms;
-        let rows = rows(&sections, 16, Some("Saved here"), symptoms);
+        let rows = rows(&sections, 16, Some("Saved here"), Content::builtin());
         let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::body::{BodyMarks, BodyRegions, Figures, Symptom, View};
+use crate::body::{BodyMarks, Symptom, View};
 use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::keymap::Focus;
@@ -29,15 +29,16 @@ fn symptom_style(app: &App, s: Symptom) -> Style {
 
 impl Widget for BodyDiagram<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let layout = BodyLayout::new(area, self.view);
-        let figs = Figures::builtin();
+        let content = &self.app.content;
+        let layout = BodyLayout::new(area, self.view, content.figures());
+        let figs = layout.figs;
         let pair = if layout.large {
             &figs.large
         } else {
             &figs.compact
         };
         let t = &self.app.theme;
-        let table = BodyRegions::builtin();
+        let table = content.regions;
         for (view, r) in layout.figures.iter().flatten() {
             let figure = if *view == View::Front {
                 &pair[0]
@@ -83,7 +84,7 @@ impl BodyDiagram<'_> {
         let w = p.width as usize;
         let sw = &self.app.words().diagram;
         let symptoms = &self.app.content.text.body.symptoms;
-        let table = BodyRegions::builtin();
+        let table = self.app.content.regions;
         let mut lines: Vec<Line> = Vec::new();
         // The legend: key, symbol, word; the brush is marked with ›.
         for row in legend_rows(&self.app.keymap, symptoms, p.width) {
@@ -176,7 +177,7 @@ impl BodyDiagram<'_> {
     /// Every region as a list, for screens too small for a figure.
     fn full_list(&self, list: Rect, buf: &mut Buffer) {
         let t = &self.app.theme;
-        let regions = &BodyRegions::builtin().regions;
+        let regions = &self.app.content.regions.regions;
         let offset = scroll_offset(self.cursor, regions.len(), list.height as usize);
         for (i, r) in regions
             .iter()

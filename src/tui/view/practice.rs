@@ -57,12 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Impression(n) => impression(app, p, n, body, buf),
         Screen::Debrief => {
             let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
-                layout::report::rows(
-                    &d.sections,
-                    body.width,
-                    None,
-                    &app.content.text.body.symptoms,
-                )
+                layout::report::rows(&d.sections, body.width, None, app.content)
             });
             Paragraph::new(styled(rows, &app.theme))
                 .scroll((p.scroll, 0))
