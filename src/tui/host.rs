@@ -183,7 +183,15 @@ impl Host {
                 self.forget_earlier()?;
                 return Ok(Some(Outcome::Wiped));
             }
-            Effect::Alert(level) => self.call_staff(app, level),
+            Effect::Alert(level) => {
+                if level == Level::Emergency {
+                    // The terminal's bell draws staff; one that cannot be
+                    // written is no reason to stop.
+                    use std::io::Write;
+                    let _ = io::stdout().write_all(b"\x07");
+                }
+                self.call_staff(app, level)
+            }
             Effect::SetAside(earlier) => {
                 if !earlier.answers.is_empty() {
                     let paths = self.save(app, &earlier, "unfinished")?;

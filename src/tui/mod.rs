@@ -271,11 +271,6 @@ fn event_loop(
             }
             last_input = Instant::now();
         }
-        if std::mem::take(&mut app.bell) {
-            // An emergency was answered: the terminal's bell draws staff.
-            // A bell that cannot be written is no reason to stop.
-            let _ = io::stdout().write_all(b"\x07");
-        }
         owed.get_or_insert_with(Instant::now);
     }
     Ok(Exit::Done)

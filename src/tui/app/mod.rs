@@ -171,8 +171,6 @@ pub struct App {
     pub alert: Option<Alert>,
     /// The notice of a warning sign just answered, for `update` to show.
     to_tell: Option<Notice>,
-    /// Ring the terminal bell with the next frame (an emergency was answered).
-    pub bell: bool,
     /// A kiosk's save or wipe that failed, to try again; while it is held
     /// the screen shows nothing of the patient.
     pub held: Option<Effect>,
@@ -246,7 +244,6 @@ impl App {
             alerted: BTreeSet::new(),
             alert: None,
             to_tell: None,
-            bell: false,
             held: None,
             practice: None,
             questionnaire,
@@ -397,7 +394,6 @@ impl App {
         self.alerted.clear();
         self.alert = None;
         self.to_tell = None;
-        self.bell = false;
         self.held = None;
         self.pin.clear();
         self.typed.clear();
@@ -762,7 +758,6 @@ impl App {
                     titles,
                     then: None,
                 });
-                self.bell = true;
                 self.effects.push(Effect::Alert(Level::Emergency));
             }
             Level::Urgent => {
