@@ -432,6 +432,10 @@ fn a_questionnaire_without_findings_rules_practises_to_the_debrief() {
     let screen = h.screen();
     assert!(screen.contains("Questions asked: 1."), "{screen}");
     assert!(!screen.contains("Warning signs: you said"), "{screen}");
+    // No rules, so no heading over findings that are not there.
+    let debrief = state(&h).debrief.clone().unwrap();
+    let words = &intake::text::Text::builtin().practice;
+    assert!(debrief.sections.iter().all(|s| s.heading != words.findings));
 }
 
 /// A whole interview as messages through the one app's `update`, with no

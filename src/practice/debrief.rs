@@ -106,11 +106,15 @@ impl Made<'_> {
         let mut sections = vec![self.scored(words), self.against_key(words)];
         sections.extend(self.recording(content));
         sections.push(self.essentials(words));
-        sections.push(Section {
-            heading: words.findings.clone(),
-            blocks: Vec::new(),
-        });
-        sections.extend(self.findings(content));
+        // Without findings rules there is nothing to head.
+        let found = self.findings(content);
+        if !found.is_empty() {
+            sections.push(Section {
+                heading: words.findings.clone(),
+                blocks: Vec::new(),
+            });
+            sections.extend(found);
+        }
         View {
             name: fill(&words.debrief, &name),
             sections,
