@@ -111,8 +111,9 @@ fn interview(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
         } else {
             t.base
         };
+        // ASCII marks: the Linux console's font has no check mark.
         let mark = if p.interview.was_asked(&item.id) {
-            "✓ "
+            "+ "
         } else if item.red_flag {
             "! "
         } else {
