@@ -533,6 +533,63 @@ fn the_body_diagram_is_marked_by_keys() {
 }
 
 #[test]
+fn a_place_is_found_by_typing_its_name() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    h.keys("/cal");
+    // The cursor follows the first place found, and the list shows the others.
+    assert_eq!(body_cursor(&h), region("left_calf"));
+    let screen = h.screen();
+    assert!(screen.contains("2 Right calf"), "{screen}");
+    // A digit picks from the list and ends the search: keys mark again.
+    h.keys("2");
+    assert_eq!(body_cursor(&h), region("right_calf"));
+    h.keys("n");
+    assert_eq!(marks(&h), ["Right calf: numbness"]);
+    // Esc cancels a search and puts the cursor back; it does not ask to leave.
+    h.keys("/heel");
+    assert_eq!(body_cursor(&h), region("left_heel"));
+    h.key(KeyCode::Esc);
+    assert_eq!(body_cursor(&h), region("right_calf"));
+    assert!(h.app.dialog.is_none(), "{:?}", h.app.dialog);
+    // Enter keeps the place picked with the arrows; initials find it too.
+    h.keys("/ltf");
+    assert_eq!(body_cursor(&h), region("left_thigh_front"));
+    h.enter();
+    h.keys("/heel");
+    h.key(KeyCode::Down);
+    h.enter();
+    assert_eq!(body_cursor(&h), region("right_heel"));
+    assert_eq!(
+        h.current_id().as_deref(),
+        Some("body_map"),
+        "Enter in the search stays"
+    );
+    // A name with no place says so.
+    h.keys("/zzz");
+    assert!(h.screen().contains("No place has that name"));
+}
+
+#[test]
+fn page_down_moves_between_parts_of_the_body_and_arrows_go_round() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    h.key(KeyCode::PageDown);
+    assert_eq!(body_cursor(&h), region("left_shoulder_front"));
+    h.key(KeyCode::PageDown);
+    h.key(KeyCode::PageDown);
+    assert_eq!(body_cursor(&h), region("left_thigh_front"));
+    h.key(KeyCode::PageDown);
+    assert_eq!(body_cursor(&h), region("left_foot_top"));
+    h.key(KeyCode::PageUp);
+    assert_eq!(body_cursor(&h), region("left_thigh_front"));
+    // Right off the front figure's edge reaches the back figure, same side.
+    h.key(KeyCode::Right);
+    h.key(KeyCode::Right);
+    assert_eq!(body_cursor(&h), region("left_thigh_back"));
+}
+
+#[test]
 fn paint_mode_marks_every_region_the_cursor_enters() {
     let mut h = Harness::new(80, 24);
     h.goto("body_map");

@@ -189,7 +189,7 @@ fn the_body_files_are_checked_as_what_they_are() {
         }
     }
     let twice = ("id: \"chest\"", "id: \"neck_front\"");
-    let (err, want) = broken("assets/body/regions.ron", twice, "Chest");
+    let (err, want) = broken("assets/body/regions.ron", twice, "label: \"Chest\"");
     assert!(
         err.contains(&want) && err.contains("duplicate region id \"neck_front\""),
         "{err}"

@@ -155,15 +155,6 @@ impl Figures {
     }
 }
 
-/// A direction of the arrow keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-    Left,
-    Right,
-}
-
 /// Figures placed on screen: each with its top-left corner.
 #[derive(Debug, Clone, Copy)]
 pub struct Placed<'a> {
@@ -178,45 +169,6 @@ pub fn hit(placed: &[Placed], column: u16, row: u16) -> Option<usize> {
         let (x, y) = (column.checked_sub(p.x)?, row.checked_sub(p.y)?);
         p.figure.region_at(x, y)
     })
-}
-
-/// The nearest region from `from` in direction `dir`, among the placed
-/// figures; `None` when there is none that way. Distance across the direction
-/// counts double, so Down from the left knee finds the left shin before the
-/// right one.
-pub fn neighbour(placed: &[Placed], from: usize, dir: Direction) -> Option<usize> {
-    let centre = |r: usize| {
-        placed.iter().find_map(|p| {
-            p.figure
-                .centre(r)
-                .map(|(x, y)| (x + f32::from(p.x), y + f32::from(p.y)))
-        })
-    };
-    let (fx, fy) = centre(from)?;
-    let mut best: Option<(f32, usize)> = None;
-    for p in placed {
-        for r in p.figure.regions() {
-            if r == from {
-                continue;
-            }
-            let Some((x, y)) = centre(r) else { continue };
-            let (dx, dy) = (x - fx, y - fy);
-            let (along, across) = match dir {
-                Direction::Up => (-dy, dx),
-                Direction::Down => (dy, dx),
-                Direction::Left => (-dx, dy),
-                Direction::Right => (dx, dy),
-            };
-            if along <= 0.25 {
-                continue;
-            }
-            let score = along + 2.0 * across.abs();
-            if best.is_none_or(|(b, _)| score < b) {
-                best = Some((score, r));
-            }
-        }
-    }
-    best.map(|(_, r)| r)
 }
 
 /// A figures file being read: each problem placed at what it is about.

@@ -4,8 +4,12 @@
 //! compiled into the binary so a kiosk needs no files beside it.
 
 mod figure;
+mod near;
+mod search;
 
-pub use figure::{BUILTIN_FIGURES, Direction, Figure, Figures, Placed, hit, neighbour};
+pub use figure::{BUILTIN_FIGURES, Figure, Figures, Placed, hit};
+pub use near::{Direction, Near, Neighbours, distances};
+pub use search::search;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -69,7 +73,12 @@ pub enum BodySide {
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
+    /// The part of the body it is in (an `Area` id), for PageUp and PageDown.
+    pub area: String,
     pub label: String,
+    /// More words a patient may search for it by ("bottom", "tummy").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     pub view: View,
     pub side: BodySide,
     pub dermatomes: Vec<String>,
@@ -87,12 +96,24 @@ fn yes() -> bool {
     true
 }
 
+/// A part of the body that PageUp and PageDown move between.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BodyRegions {
     /// The dermatome chart the `dermatomes` fields follow.
     pub chart: String,
+    /// The parts of the body, in the order PageDown visits them.
+    pub areas: Vec<Area>,
     pub regions: Vec<Region>,
+    /// Where the arrow keys go from each region.
+    pub neighbours: Neighbours,
 }
 
 impl BodyRegions {
@@ -101,7 +122,8 @@ impl BodyRegions {
     pub fn builtin() -> &'static Self {
         static TABLE: OnceLock<BodyRegions> = OnceLock::new();
         TABLE.get_or_init(|| {
-            ron::from_str(BUILTIN_REGIONS).expect("assets/body/regions.ron is valid (tested)")
+            crate::questionnaire::parse_ron("assets/body/regions.ron", BUILTIN_REGIONS)
+                .expect("assets/body/regions.ron is valid (tested)")
         })
     }
 
@@ -135,12 +157,47 @@ impl BodyRegions {
                 );
                 problems.at_id(id, nth, message);
             }
+            if !table.areas.iter().any(|a| a.id == r.area) {
+                let message = format!("region \"{id}\" is in unknown area \"{}\"", r.area);
+                problems.at_id(id, nth, message);
+            }
+        }
+        if problems.is_empty() {
+            near::check(&table, &mut problems);
         }
         problems.into_result(table)
     }
 
     pub fn get(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// The table index of a region id.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.id == id)
+    }
+
+    /// The first region of the area after (`forward`) or before the one
+    /// region `from` is in, on the same side where the area has that side,
+    /// going round from the last area to the first.
+    pub fn next_area(&self, from: usize, forward: bool) -> usize {
+        let here = &self.regions[from];
+        let n = self.areas.len();
+        let at = self
+            .areas
+            .iter()
+            .position(|a| a.id == here.area)
+            .unwrap_or(0);
+        let step = if forward { 1 } else { n - 1 };
+        let area = &self.areas[(at + step) % n].id;
+        let first = |side: Option<BodySide>| {
+            self.regions
+                .iter()
+                .position(|r| &r.area == area && side.is_none_or(|s| r.side == s))
+        };
+        first(Some(here.side))
+            .or_else(|| first(None))
+            .unwrap_or(from)
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -292,80 +349,6 @@ mod tests {
         // The thumb is on the outside of the hand (palms forward), the big toe on the inside.
         assert!(x_of(front, "right_thumb") < x_of(front, "right_little_finger"));
         assert!(x_of(front, "left_big_toe") < x_of(front, "left_foot_top"));
-    }
-
-    #[test]
-    fn arrows_from_every_region_reach_a_region_or_stay() {
-        let figs = Figures::builtin();
-        for pair in [&figs.compact, &figs.large] {
-            let placed = [
-                Placed {
-                    figure: &pair[0],
-                    x: 0,
-                    y: 0,
-                },
-                Placed {
-                    figure: &pair[1],
-                    x: pair[0].width + 2,
-                    y: 0,
-                },
-            ];
-            for p in &placed {
-                for r in p.figure.regions() {
-                    for d in [
-                        Direction::Up,
-                        Direction::Down,
-                        Direction::Left,
-                        Direction::Right,
-                    ] {
-                        if let Some(next) = neighbour(&placed, r, d) {
-                            assert_ne!(next, r);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn arrows_go_where_a_patient_expects() {
-        let table = BodyRegions::builtin();
-        let figs = Figures::builtin();
-        let id = |s: &str| table.regions.iter().position(|r| r.id == s).unwrap();
-        let name = |i: Option<usize>| i.map(|i| table.regions[i].id.clone());
-        let placed = [Placed {
-            figure: &figs.compact[1],
-            x: 0,
-            y: 0,
-        }];
-        assert_eq!(
-            name(neighbour(&placed, id("left_knee_back"), Direction::Down)),
-            Some("left_calf".into())
-        );
-        assert_eq!(
-            name(neighbour(&placed, id("head_back"), Direction::Down)),
-            Some("neck_back".into())
-        );
-        assert_eq!(
-            name(neighbour(&placed, id("head_back"), Direction::Up)),
-            None
-        );
-        // From the back figure, Left on a two-figure screen reaches the front one.
-        let both = [
-            Placed {
-                figure: &figs.compact[0],
-                x: 0,
-                y: 0,
-            },
-            Placed {
-                figure: &figs.compact[1],
-                x: 23,
-                y: 0,
-            },
-        ];
-        let from = id("left_forearm_back");
-        let next = neighbour(&both, from, Direction::Left).unwrap();
-        assert_eq!(table.regions[next].view, View::Front);
     }
 
     #[test]

@@ -81,6 +81,10 @@ pub struct DiagramWords {
     pub paint_on: String,
     pub paint_off: String,
     pub cleared: String,
+    pub find_prompt: String,
+    pub find_hint: String,
+    pub find_none: String,
+    pub find_keys: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -48,7 +48,34 @@ pub enum Editor {
         painting: bool,
         /// The figure shown when only one fits.
         view: View,
+        /// Finding a place by name, while the patient types one.
+        search: Option<Search>,
     },
+}
+
+/// Finding a place on the body diagram by name: what is typed, which of
+/// the places found is picked (the cursor follows it), and where the
+/// cursor was, to go back to when the search is cancelled.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub input: Input,
+    pub pick: usize,
+    pub from: usize,
+}
+
+/// The longest search, in characters.
+const SEARCH_CHARS: usize = 30;
+
+impl Search {
+    /// A key typed into the search, within its length; the list starts
+    /// again from its first place.
+    pub fn edit(&mut self, request: InputRequest) {
+        let full = self.input.value().chars().count() >= SEARCH_CHARS;
+        if !(full && matches!(request, InputRequest::InsertChar(_))) {
+            self.input.handle(request);
+            self.pick = 0;
+        }
+    }
 }
 
 impl Editor {
@@ -57,6 +84,9 @@ impl Editor {
         match self {
             Editor::Number { .. } | Editor::Duration { .. } | Editor::Text { .. } => Focus::Text,
             Editor::Scale { .. } => Focus::Scale,
+            Editor::Body {
+                search: Some(_), ..
+            } => Focus::Text,
             Editor::Body { .. } => Focus::Body,
             Editor::None | Editor::Choice { .. } => Focus::Other,
         }

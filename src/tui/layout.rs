@@ -130,6 +130,8 @@ pub struct BodyLayout {
 
 impl BodyLayout {
     const PANEL_MIN: u16 = 26;
+    /// The most places a search lists: each is picked by its digit.
+    pub const SEARCH_ROWS: u16 = 9;
 
     pub fn new(area: Rect, shown: View, figs: &'static Figures) -> Self {
         let fits = |f: &[Figure; 2], both: bool| {
@@ -225,6 +227,16 @@ impl BodyLayout {
             y: self.panel.y + header,
             height: self.panel.height.saturating_sub(header),
             ..self.panel
+        }
+    }
+
+    /// Where the places found by a search are listed: under the legend and
+    /// the line being typed, at most `SEARCH_ROWS` of them, one a row.
+    pub fn search_list(&self, keymap: &Keymap, symptoms: &Symptoms) -> Rect {
+        let list = self.list(keymap, symptoms);
+        Rect {
+            height: list.height.min(Self::SEARCH_ROWS),
+            ..list
         }
     }
 }
@@ -409,6 +421,11 @@ impl ChoiceRows {
         let i = self.offset + usize::from(row.checked_sub(self.rows.y)?);
         (contains(self.rows, column, row) && i < len).then_some(i)
     }
+}
+
+/// The row of `area` a click at (column, row) lands on.
+pub fn row_at(area: Rect, column: u16, row: u16) -> Option<usize> {
+    contains(area, column, row).then(|| usize::from(row - area.y))
 }
 
 pub fn contains(r: Rect, column: u16, row: u16) -> bool {

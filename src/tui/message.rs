@@ -37,6 +37,7 @@ pub enum Msg {
     Mark(Symptom),
     /// Body diagram: the other side of the figure.
     Flip,
+    Find,
     /// Body diagram: paint mode on or off.
     Paint,
     /// Body diagram: clear the place under the cursor.
@@ -148,6 +149,7 @@ fn message(action: Action, key: &KeyEvent) -> Msg {
         Action::SaveDebrief => Msg::SaveDebrief,
         Action::Mark(s) => Msg::Mark(s),
         Action::Flip => Msg::Flip,
+        Action::Find => Msg::Find,
         Action::Paint => Msg::Paint,
         Action::ClearPlace => Msg::ClearPlace,
         Action::ClearAll => Msg::ClearAll,

@@ -4,6 +4,15 @@ use super::*;
 
 impl App {
     pub(super) fn update_item(&mut self, n: usize, msg: Msg) {
+        // Finding a place on the body diagram takes the keys first.
+        let msg = if self.searching() {
+            match self.update_search(n, msg) {
+                Some(msg) => msg,
+                None => return,
+            }
+        } else {
+            msg
+        };
         let kind = self.item(n).kind.clone();
         let frame = Frame::new(self.area);
         match msg {

@@ -569,6 +569,8 @@ impl App {
                 self.pin.clear();
                 self.dialog = Some(Dialog::StaffPin);
             }
+            // Esc while finding a place on the body diagram ends the search.
+            (Msg::Quit, _) if self.searching() => self.route(Msg::Quit),
             (Msg::Quit, _) | (Msg::Interrupt, false) => self.ask_to_leave(),
             (msg, _) => self.route(msg),
         }

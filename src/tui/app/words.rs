@@ -15,6 +15,7 @@ const NAMED: &[(&str, Action)] = &[
     ("clear_all", Action::ClearAll),
     ("paint", Action::Paint),
     ("flip", Action::Flip),
+    ("find", Action::Find),
 ];
 
 impl App {

@@ -71,6 +71,8 @@ actions! {
     /// Practice: save the debrief.
     SaveDebrief,
     Flip,
+    /// The body diagram: find a place by name.
+    Find,
     Paint,
     ClearPlace,
     ClearAll,
@@ -109,6 +111,7 @@ impl Action {
                 | SaveDebrief
                 | Mark(_)
                 | Flip
+                | Find
                 | DeleteBack
         )
     }
@@ -411,7 +414,7 @@ mod tests {
         assert_eq!(keys(HintScreen::Scale)[..3], ["0-9 ←→", "Enter", "Bksp"]);
         // In a text box Backspace deletes and ? is typed.
         assert_eq!(keys(HintScreen::Text), ["Enter", "Shift-Tab", "F1", "Esc"]);
-        assert_eq!(keys(HintScreen::Body)[..2], ["↑↓←→", "p n t w s"]);
+        assert_eq!(keys(HintScreen::Body)[..3], ["↑↓←→", "/", "p n t w s"]);
         assert!(k.hints(HintScreen::Welcome).iter().any(|h| h.quits));
     }
 

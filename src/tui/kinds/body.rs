@@ -8,15 +8,16 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
-use crate::body::{Direction, Placed, Symptom, View, hit, neighbour};
+use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit};
 use crate::content::Content;
 use crate::text::{Text, fill};
 use crate::tui::app::{App, Dialog, Notice};
-use crate::tui::editor::Editor;
+use crate::tui::editor::{Editor, Search};
 use crate::tui::keymap::{Action, Keymap};
 use crate::tui::layout::{self, BodyLayout};
 use crate::tui::message::{Focus, Msg};
 use crate::tui::view::body::BodyDiagram;
+use tui_input::InputRequest;
 
 pub(super) fn editor() -> Editor {
     Editor::Body {
@@ -24,6 +25,7 @@ pub(super) fn editor() -> Editor {
         brush: Symptom::Pain,
         painting: false,
         view: View::Front,
+        search: None,
     }
 }
 
@@ -64,10 +66,11 @@ impl Nav {
         }
     }
 
-    /// The region next to `from` in `dir`.
-    fn step(&self, from: usize, dir: Direction) -> usize {
+    /// The region next to `from` in `dir`: on the figures, the region
+    /// table's neighbour; in the list, the next row.
+    fn step(&self, table: &BodyRegions, from: usize, dir: Direction) -> usize {
         if self.layout.has_figure() {
-            return neighbour(&self.placed, from, dir).unwrap_or(from);
+            return table.neighbour(from, dir).unwrap_or(from);
         }
         match dir {
             Direction::Up | Direction::Left => from.saturating_sub(1),
@@ -123,19 +126,22 @@ impl App {
             brush,
             painting,
             view,
+            search,
         } = &mut self.editor
         else {
             return None;
         };
         let nav = Nav::new(widget, *view, count, &self.keymap, &self.content);
-        let step = |dir| Some(Act::Move(nav.step(*cursor, dir)));
+        let step = |dir| Some(Act::Move(nav.step(table, *cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),
             Msg::Down => step(Direction::Down),
             Msg::Left => step(Direction::Left),
             Msg::Right => step(Direction::Right),
-            Msg::ScrollUp { .. } | Msg::PageUp => Some(Act::Move(cursor.saturating_sub(1))),
-            Msg::ScrollDown { .. } | Msg::PageDown => Some(Act::Move((*cursor + 1).min(count - 1))),
+            Msg::ScrollUp { .. } => Some(Act::Move(cursor.saturating_sub(1))),
+            Msg::ScrollDown { .. } => Some(Act::Move((*cursor + 1).min(count - 1))),
+            Msg::PageUp => Some(Act::Move(table.next_area(*cursor, false))),
+            Msg::PageDown => Some(Act::Move(table.next_area(*cursor, true))),
             Msg::NextField => Some(Act::Move(nav.next_shown(*cursor))),
             Msg::Home => Some(Act::Move(0)),
             Msg::End => Some(Act::Move(count - 1)),
@@ -143,6 +149,14 @@ impl App {
                 *view = turned(*view);
                 let first = table.regions.iter().position(|r| r.view == *view);
                 Some(Act::Move(first.unwrap_or(0)))
+            }
+            Msg::Find => {
+                let from = *cursor;
+                *search = Some(Search {
+                    from,
+                    ..Search::default()
+                });
+                None
             }
             Msg::Paint => {
                 *painting = !*painting;
@@ -177,11 +191,16 @@ impl App {
             cursor,
             brush,
             painting,
+            view,
             ..
         } = &mut self.editor
         else {
             return;
         };
+        if let Act::Move(r) | Act::Paint(r) = act {
+            // Where one figure fits, the one the cursor is on shows.
+            *view = table.regions[r].view;
+        }
         match act {
             Act::Move(r) => {
                 *cursor = r;
@@ -231,6 +250,7 @@ pub(super) fn render(app: &App, answer: Option<&Answer>, area: Rect, buf: &mut B
         brush,
         painting,
         view,
+        search,
     } = &app.editor
     else {
         return;
@@ -242,6 +262,100 @@ pub(super) fn render(app: &App, answer: Option<&Answer>, area: Rect, buf: &mut B
         brush: *brush,
         painting: *painting,
         view: *view,
+        search: search.as_ref(),
     }
     .render(area, buf);
+}
+
+impl App {
+    /// Whether the patient is typing the name of a place to find.
+    pub(in crate::tui) fn searching(&self) -> bool {
+        matches!(
+            self.editor,
+            Editor::Body {
+                search: Some(_),
+                ..
+            }
+        )
+    }
+
+    /// A key while finding a place: typing narrows the places found and
+    /// the cursor follows the one picked; a digit picks from the list and
+    /// Enter keeps the place; Esc goes back to where the cursor was. A
+    /// click away from the list ends the search and is returned, to do
+    /// what it does.
+    pub(in crate::tui) fn update_search(&mut self, n: usize, msg: Msg) -> Option<Msg> {
+        let table = self.content.regions;
+        let list = self.search_list(n);
+        let Editor::Body {
+            cursor,
+            view,
+            search: Some(s),
+            ..
+        } = &mut self.editor
+        else {
+            return Some(msg);
+        };
+        let found = crate::body::search(table, s.input.value());
+        let last = found.len().saturating_sub(1);
+        let mut done = false;
+        match msg {
+            Msg::Edit(InputRequest::InsertChar(c)) if c.is_ascii_digit() => {
+                let d = c.to_digit(10).unwrap_or(0) as usize;
+                if (1..=found.len()).contains(&d) {
+                    s.pick = d - 1;
+                    done = true;
+                }
+            }
+            Msg::Edit(request) => s.edit(request),
+            Msg::Paste(text) => text
+                .chars()
+                .filter(|c| !c.is_control())
+                .for_each(|c| s.edit(InputRequest::InsertChar(c))),
+            Msg::Up => s.pick = s.pick.saturating_sub(1),
+            Msg::Down => s.pick = (s.pick + 1).min(last),
+            Msg::Confirm => done = true,
+            Msg::Quit => {
+                *cursor = s.from;
+                *view = table.regions[s.from].view;
+                self.end_search();
+                return None;
+            }
+            Msg::Click { column, row } => match layout::row_at(list, column, row) {
+                Some(i) if i < found.len() => {
+                    s.pick = i;
+                    done = true;
+                }
+                _ => {
+                    self.end_search();
+                    return Some(msg);
+                }
+            },
+            _ => {}
+        }
+        if let Some(&r) = crate::body::search(table, s.input.value()).get(s.pick) {
+            *cursor = r;
+            *view = table.regions[r].view;
+        }
+        if done {
+            self.end_search();
+        }
+        None
+    }
+
+    fn end_search(&mut self) {
+        if let Editor::Body { search, .. } = &mut self.editor {
+            *search = None;
+        }
+    }
+
+    /// Where the places found are listed, a row each.
+    fn search_list(&self, n: usize) -> Rect {
+        let Editor::Body { view, .. } = &self.editor else {
+            return Rect::default();
+        };
+        let widget = self.item_body(n).widget;
+        let layout = BodyLayout::new(widget, *view, self.content.figures());
+        layout.search_list(&self.keymap, &self.content.text.body.symptoms)
+    }
 }

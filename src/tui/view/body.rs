@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use crate::body::{BodyMarks, Symptom, View};
 use crate::text::fill;
 use crate::tui::app::App;
+use crate::tui::editor::Search;
 use crate::tui::keymap::Focus;
 use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
 
@@ -20,6 +21,8 @@ pub struct BodyDiagram<'a> {
     pub brush: Symptom,
     pub painting: bool,
     pub view: View,
+    /// The search for a place by name, while one is typed.
+    pub search: Option<&'a Search>,
 }
 
 fn symptom_style(app: &App, s: Symptom) -> Style {
@@ -101,6 +104,9 @@ impl BodyDiagram<'_> {
                 .collect();
             lines.push(Line::from(spans));
         }
+        if let Some(search) = self.search {
+            return self.found(search, lines, layout, buf);
+        }
         if !layout.has_figure() {
             lines.push(Line::styled(truncate(&sw.own_sides, w), t.dim));
             // The legend and the note fill the rows above `layout.list()`.
@@ -110,10 +116,14 @@ impl BodyDiagram<'_> {
             return self.full_list(layout.list(&self.app.keymap, symptoms), buf);
         }
         let here = &table.regions[self.cursor];
-        lines.push(Line::styled(
-            truncate(&format!("› {}", here.label), w),
-            t.prompt,
-        ));
+        // The whole name, never cut: it says where a mark will go.
+        for (i, part) in wrap(&here.label, w.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { "› " } else { "  " };
+            lines.push(Line::styled(format!("{lead}{part}"), t.prompt));
+        }
         let on_it: Vec<&str> = self
             .marks
             .and_then(|m| m.symptoms(&here.id))
@@ -171,6 +181,71 @@ impl BodyDiagram<'_> {
         lines.extend(marks.into_iter().take(room));
         for (n, l) in lines.into_iter().enumerate().take(p.height as usize) {
             l.render(layout::row(p, n), buf);
+        }
+    }
+
+    /// The search for a place: what is typed, then the places found, each
+    /// with the digit that picks it, the one the cursor is on marked.
+    fn found<'l>(
+        &'l self,
+        search: &'l Search,
+        mut lines: Vec<Line<'l>>,
+        layout: BodyLayout,
+        buf: &mut Buffer,
+    ) {
+        let t = &self.app.theme;
+        let sw = &self.app.words().diagram;
+        let app = self.app;
+        let symptoms = &app.content.text.body.symptoms;
+        let w = layout.panel.width as usize;
+        let typed = search.input.value();
+        lines.push(Line::from(vec![
+            Span::styled(sw.find_prompt.as_str(), t.prompt),
+            Span::styled(format!("{typed}_"), t.key),
+        ]));
+        for (i, l) in lines.into_iter().enumerate() {
+            l.render(layout::row(layout.panel, i), buf);
+        }
+        let list = layout.search_list(&app.keymap, symptoms);
+        let table = app.content.regions;
+        let found = crate::body::search(table, typed);
+        let mut rows: Vec<Line> = found
+            .iter()
+            .take(list.height as usize)
+            .enumerate()
+            .map(|(i, r)| {
+                let picked = i == search.pick;
+                let text = truncate(&format!("{} {}", i + 1, table.regions[*r].label), w - 2);
+                let style = if picked { t.selected } else { t.base };
+                Line::from(vec![
+                    Span::styled(if picked { "› " } else { "  " }, t.key),
+                    Span::styled(text, style),
+                ])
+            })
+            .collect();
+        if rows.is_empty() {
+            let hint = if typed.trim().is_empty() {
+                &sw.find_hint
+            } else {
+                &sw.find_none
+            };
+            rows.extend(wrap(hint, w).into_iter().map(|l| Line::styled(l, t.dim)));
+        }
+        let keys = app.keyed(&sw.find_keys, Focus::Text, &[]);
+        rows.push(Line::default());
+        rows.extend(wrap(&keys, w).into_iter().map(|l| Line::styled(l, t.dim)));
+        let room = layout.panel.bottom().saturating_sub(list.y) as usize;
+        for (i, l) in rows.into_iter().take(room).enumerate() {
+            l.render(
+                layout::row(
+                    Rect {
+                        height: room as u16,
+                        ..list
+                    },
+                    i,
+                ),
+                buf,
+            );
         }
     }
 
