@@ -285,13 +285,42 @@ impl BodyMarks {
     /// One line per marked region, in words, head to toe as the region
     /// table lists them: "Left calf, outer side: pain, tingling".
     pub fn describe(&self, table: &BodyRegions, words: &BodyWords) -> Vec<String> {
+        self.lines(table, words, false)
+    }
+
+    /// The same, read back to the patient with the side in capitals:
+    /// "YOUR LEFT calf, outer side: pain, tingling". A label's first word
+    /// is its side (the region table's tests check it).
+    pub fn read_back(&self, table: &BodyRegions, words: &BodyWords) -> Vec<String> {
+        self.lines(table, words, true)
+    }
+
+    fn lines(&self, table: &BodyRegions, words: &BodyWords, sides: bool) -> Vec<String> {
         self.in_order(table)
             .map(|(id, symptoms)| {
-                // Ids the table does not know still show, by id.
-                let place = table.get(id).map_or(id, |r| r.label.as_str());
                 let named: Vec<&str> = symptoms.iter().map(|s| words.symptoms.get(*s)).collect();
                 let symptoms = named.join(&words.between);
-                fill(&words.marked, &[("place", place), ("symptoms", &symptoms)])
+                // Ids the table does not know still show, by id.
+                let Some(r) = table.get(id) else {
+                    return fill(&words.marked, &[("place", id), ("symptoms", &symptoms)]);
+                };
+                let side = match r.side {
+                    BodySide::Left if sides => &words.your_left,
+                    BodySide::Right if sides => &words.your_right,
+                    _ => {
+                        return fill(
+                            &words.marked,
+                            &[("place", &r.label), ("symptoms", &symptoms)],
+                        );
+                    }
+                };
+                let place = r.label.split_once(' ').map_or("", |(_, rest)| rest);
+                let values = [
+                    ("side", side.as_str()),
+                    ("place", place),
+                    ("symptoms", &symptoms),
+                ];
+                fill(&words.marked_side, &values)
             })
             .collect()
     }
@@ -443,6 +472,11 @@ mod tests {
         assert_eq!(
             m.describe(t, words),
             ["Left calf, outer side: pain, tingling"]
+        );
+        m.set("abdomen", Symptom::Pain);
+        assert_eq!(
+            m.read_back(t, words),
+            ["Belly: pain", "YOUR LEFT calf, outer side: pain, tingling"]
         );
     }
 }

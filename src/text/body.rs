@@ -11,6 +11,12 @@ pub struct BodyWords {
     pub marked: String,
     pub between: String,
     pub symptoms_question: String,
+    /// The patient's sides in capitals, on the figures and in the read-back.
+    pub your_left: String,
+    pub your_right: String,
+    /// A marked place read back with its side beyond doubt: {side} (one of
+    /// the two above), {place} (the label without its side), {symptoms}.
+    pub marked_side: String,
 }
 
 /// One word for each symptom a patient can mark.

@@ -154,7 +154,7 @@ impl BodyDiagram<'_> {
         let words = &self.app.content.text.body;
         let described = self
             .marks
-            .map(|m| m.describe(table, words))
+            .map(|m| m.read_back(table, words))
             .unwrap_or_default();
         let mut marks: Vec<Line> = Vec::new();
         if described.is_empty() {
