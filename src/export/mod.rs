@@ -7,6 +7,7 @@ mod json;
 pub mod markdown;
 pub mod time;
 mod write;
+mod xhtml;
 
 pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 

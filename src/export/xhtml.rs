@@ -1,0 +1,86 @@
+//! Report blocks as HTML elements, written once for the two renderings that
+//! are HTML: the FHIR narrative (R4's limited XHTML) and the printable page.
+//! Every text is escaped; what the two draw differently is theirs to say.
+
+use crate::body::BodyMarks;
+use crate::content::Content;
+use crate::export::figure;
+use crate::report::{Block, Bullet};
+
+/// How one rendering draws blocks.
+pub(super) struct Elements<'a> {
+    pub content: &'a Content<'a>,
+    /// The body diagram's element.
+    pub diagram: fn(&BodyMarks, &Content) -> String,
+}
+
+impl Elements<'_> {
+    pub fn blocks(&self, out: &mut String, blocks: &[Block]) {
+        for b in blocks {
+            self.block(out, b);
+        }
+    }
+
+    fn block(&self, out: &mut String, b: &Block) {
+        match b {
+            Block::Banner(_, t) | Block::Strong(t) => tag(out, "p", &tagged("strong", t)),
+            Block::Paragraph(t) => tag(out, "p", &escape(t)),
+            Block::Heading(t) => tag(out, "h3", &escape(t)),
+            Block::Bullets(list) => items(out, "ul", list),
+            Block::Numbered(list) => items(out, "ol", list),
+            Block::Table { head, rows } => table(out, head, rows),
+            Block::Diagram(marks) => out.push_str(&(self.diagram)(marks, self.content)),
+        }
+    }
+}
+
+/// The text figure and its legend as they are, in the fixed-width type
+/// they are drawn for.
+pub(super) fn preformatted(marks: &BodyMarks, content: &Content) -> String {
+    let lines = figure::lines(marks, content).join("\n");
+    format!("<pre>{}</pre>", escape(&lines))
+}
+
+fn table(out: &mut String, head: &[String; 2], rows: &[[String; 2]]) {
+    let row = |cell: &str, cells: &[String; 2]| -> String {
+        cells.iter().map(|c| tagged(cell, c)).collect()
+    };
+    let mut table = String::new();
+    tag(&mut table, "tr", &row("th", head));
+    for r in rows {
+        tag(&mut table, "tr", &row("td", r));
+    }
+    tag(out, "table", &table);
+}
+
+/// A list with each entry's details as a list under it; none for no entries,
+/// as XHTML wants a list to hold one.
+fn items(out: &mut String, list_tag: &str, list: &[Bullet]) {
+    if list.is_empty() {
+        return;
+    }
+    let mut inner = String::new();
+    for b in list {
+        let mut entry = escape(&b.text);
+        let details: Vec<Bullet> = b.details.iter().map(Bullet::new).collect();
+        items(&mut entry, "ul", &details);
+        tag(&mut inner, "li", &entry);
+    }
+    tag(out, list_tag, &inner);
+}
+
+/// `<name>inner</name>`; `inner` is HTML already.
+pub(super) fn tag(out: &mut String, name: &str, inner: &str) {
+    out.push_str(&format!("<{name}>{inner}</{name}>"));
+}
+
+/// `<name>text</name>`, the text escaped.
+pub(super) fn tagged(name: &str, text: &str) -> String {
+    format!("<{name}>{}</{name}>", escape(text))
+}
+
+pub(super) fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
