@@ -47,8 +47,7 @@ fn strings(v: &Value, out: &mut String) {
                 text.push('\n');
                 text.push_str(piece.split_once('>').map_or(piece, |(_, t)| t));
             }
-            let text = text.replace("&lt;", "<").replace("&gt;", ">");
-            out.push_str(&text.replace("&amp;", "&"));
+            out.push_str(&unescape(&text));
         }
         Value::String(s) => out.push_str(s),
         Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
@@ -56,6 +55,13 @@ fn strings(v: &Value, out: &mut String) {
         _ => {}
     }
     out.push('\n');
+}
+
+/// HTML's escapes undone, `&amp;` last.
+fn unescape(text: &str) -> String {
+    let text = text.replace("&lt;", "<").replace("&gt;", ">");
+    let text = text.replace("&quot;", "\"").replace("&#39;", "'");
+    text.replace("&amp;", "&")
 }
 
 fn json_text(text: &str) -> String {

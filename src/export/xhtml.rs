@@ -79,8 +79,11 @@ pub(super) fn tagged(name: &str, text: &str) -> String {
     format!("<{name}>{}</{name}>", escape(text))
 }
 
+/// Text as HTML: quotes too, so no text can end an attribute it is put in.
 pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }

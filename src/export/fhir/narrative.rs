@@ -28,7 +28,7 @@ mod tests {
     #[test]
     fn text_is_escaped_and_lists_nest() {
         let blocks = [
-            Block::Strong("A & B <now>".into()),
+            Block::Strong("A & B <now> \"it's\"".into()),
             Block::Bullets(vec![Bullet {
                 text: "sign".into(),
                 details: vec!["why".into()],
@@ -37,7 +37,7 @@ mod tests {
         ];
         assert_eq!(
             text(&blocks, &Content::builtin())["div"],
-            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><strong>A &amp; B &lt;now&gt;</strong></p>\
+            "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><strong>A &amp; B &lt;now&gt; &quot;it&#39;s&quot;</strong></p>\
              <ul><li>sign<ul><li>why</li></ul></li></ul></div>"
         );
     }
