@@ -4,7 +4,7 @@
 
 use crate::body::BodyMarks;
 use crate::content::Content;
-use crate::export::figure;
+use crate::export::{figure, level_code};
 use crate::report::{Block, Bullet};
 
 /// How one rendering draws blocks.
@@ -12,6 +12,8 @@ pub(super) struct Elements<'a> {
     pub content: &'a Content<'a>,
     /// The body diagram's element.
     pub diagram: fn(&BodyMarks, &Content) -> String,
+    /// Whether a banner carries its level as a class, for a style sheet.
+    pub banner_class: bool,
 }
 
 impl Elements<'_> {
@@ -21,8 +23,13 @@ impl Elements<'_> {
         }
     }
 
-    fn block(&self, out: &mut String, b: &Block) {
+    pub fn block(&self, out: &mut String, b: &Block) {
         match b {
+            Block::Banner(level, t) if self.banner_class => {
+                let class = level_code(*level);
+                let strong = tagged("strong", t);
+                out.push_str(&format!("<p class=\"banner {class}\">{strong}</p>"));
+            }
             Block::Banner(_, t) | Block::Strong(t) => tag(out, "p", &tagged("strong", t)),
             Block::Paragraph(t) => tag(out, "p", &escape(t)),
             Block::Heading(t) => tag(out, "h3", &escape(t)),
@@ -86,4 +93,34 @@ pub(super) fn escape(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Level;
+
+    fn banner(banner_class: bool) -> String {
+        let elements = Elements {
+            content: &Content::builtin(),
+            diagram: preformatted,
+            banner_class,
+        };
+        let mut out = String::new();
+        elements.block(
+            &mut out,
+            &Block::Banner(Level::Urgent, "Now & 'here'".into()),
+        );
+        out
+    }
+
+    #[test]
+    fn a_banner_carries_its_level_where_a_style_sheet_asks() {
+        let text = "<strong>Now &amp; &#39;here&#39;</strong>";
+        assert_eq!(
+            banner(true),
+            format!("<p class=\"banner urgent\">{text}</p>")
+        );
+        assert_eq!(banner(false), format!("<p>{text}</p>"));
+    }
 }

@@ -14,6 +14,7 @@ pub(super) fn text(blocks: &[Block], content: &Content) -> Value {
     let elements = Elements {
         content,
         diagram: preformatted,
+        banner_class: false,
     };
     elements.blocks(&mut div, blocks);
     div.push_str("</div>");
