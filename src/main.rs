@@ -46,8 +46,9 @@ struct Cli {
     #[arg(long, value_name = "FILE", global = true)]
     keymap: Option<PathBuf>,
 
-    /// Save the summary (Markdown, JSON and FHIR) in this directory when the
-    /// patient finishes. The directory is created readable by its owner only.
+    /// Save the summary (Markdown, JSON, FHIR and a printable HTML page) in
+    /// this directory when the patient finishes. The directory is created
+    /// readable by its owner only.
     #[arg(long, value_name = "DIR")]
     export_dir: Option<PathBuf>,
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::Harness;
 use intake::answers::{Answer, Session};
+use intake::export::Format;
 use intake::journal;
 use intake::kiosk::{KioskConfig, hash_pin};
 use intake::tui::Host;
@@ -119,7 +120,7 @@ fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
     // The journal is gone, and A's summary is with the staff, private.
     assert!(!d.join("state/session.journal").exists());
     let saved = files(&d.join("exports"));
-    assert_eq!(saved.len(), 3, "{saved:?}");
+    assert_eq!(saved.len(), Format::ALL.len(), "{saved:?}");
     for f in &saved {
         assert!(f.starts_with("intake-summary-"), "{f}");
         assert_eq!(
@@ -163,7 +164,7 @@ fn idle_warns_counts_down_then_saves_as_unfinished_and_resets() {
         saved.iter().all(|f| f.starts_with("intake-unfinished-")),
         "{saved:?}"
     );
-    assert_eq!(saved.len(), 3);
+    assert_eq!(saved.len(), Format::ALL.len());
     assert!(!d.join("state/session.journal").exists());
     // Nobody at the kiosk: no timer, no warning.
     h.app.update(Msg::Tick { idle: 10_000 });
@@ -379,7 +380,7 @@ fn a_disk_that_refuses_a_summary_is_told_on_screen_and_nothing_is_wiped() {
     h.key(KeyCode::Char('x'));
     assert!(host.apply_or_report(&mut h.app), "wiped once saved");
     assert!(h.app.held.is_none() && h.app.session.answers.is_empty());
-    assert_eq!(files(&d.join("exports")).len(), 3);
+    assert_eq!(files(&d.join("exports")).len(), Format::ALL.len());
     fs::remove_dir_all(d).unwrap();
 }
 

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use intake::export::Format;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 struct Running {
@@ -278,8 +279,9 @@ fn plain_use_leaves_a_summary_and_never_offers_the_finished_session_again() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files.len(), 3, "{files:?}");
+    assert_eq!(files.len(), Format::ALL.len(), "{files:?}");
     assert!(files.iter().any(|f| f.ends_with(".md")));
+    assert!(files.iter().any(|f| f.ends_with(".html")));
     // The next start offers nothing to continue.
     let mut p = start_in(&["--questionnaire", "tests/fixtures/tiny.ron"], &state);
     p.wait_for("Press Enter to start");
@@ -320,7 +322,7 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 3, "{files:?}");
+    assert_eq!(files.len(), Format::ALL.len(), "{files:?}");
     for f in &files {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
@@ -462,7 +464,7 @@ fn at_a_kiosk_interrupt_keys_and_signals_do_not_end_the_program() {
     let exports: Vec<_> = std::fs::read_dir(dir.join("exports")).unwrap().collect();
     assert_eq!(
         exports.len(),
-        3,
+        Format::ALL.len(),
         "the unfinished summary is saved for staff"
     );
     // And the kiosk carries on with the next patient.

@@ -1,7 +1,7 @@
 //! One report, every rendering: for every example session and vignette, the
-//! summary screen (both views) and every file say the same banner, warning
-//! signs, unanswered questions, disagreements, root levels and next steps,
-//! because all render the same Report.
+//! summary screen (both views) and every file (Markdown, JSON, FHIR, HTML)
+//! say the same banner, warning signs, unanswered questions, disagreements,
+//! root levels and next steps, because all render the same Report.
 
 mod common;
 
@@ -41,21 +41,30 @@ fn screen_views(s: &Session) -> [String; 2] {
 /// each tag as a line break.
 fn strings(v: &Value, out: &mut String) {
     match v {
-        Value::String(s) if s.starts_with("<div") => {
-            let mut text = String::new();
-            for piece in s.split('<') {
-                text.push('\n');
-                text.push_str(piece.split_once('>').map_or(piece, |(_, t)| t));
-            }
-            let text = text.replace("&lt;", "<").replace("&gt;", ">");
-            out.push_str(&text.replace("&amp;", "&"));
-        }
+        Value::String(s) if s.starts_with("<div") => out.push_str(&html_text(s)),
         Value::String(s) => out.push_str(s),
         Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
         Value::Object(map) => map.values().for_each(|v| strings(v, out)),
         _ => {}
     }
     out.push('\n');
+}
+
+/// HTML's escapes undone, `&amp;` last.
+fn unescape(text: &str) -> String {
+    let text = text.replace("&lt;", "<").replace("&gt;", ">");
+    let text = text.replace("&quot;", "\"").replace("&#39;", "'");
+    text.replace("&amp;", "&")
+}
+
+/// The text of HTML (a page, a FHIR narrative), each tag a line break.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    for piece in html.split('<') {
+        text.push('\n');
+        text.push_str(piece.split_once('>').map_or(piece, |(_, t)| t));
+    }
+    unescape(&text)
 }
 
 fn json_text(text: &str) -> String {
@@ -103,6 +112,8 @@ fn the_screen_and_every_file_agree_for_every_example_session_and_vignette() {
             place("JSON", json_text(&summary.json()), true, true),
             // The clinician's view only: a FHIR reader is the clinic.
             place("FHIR", fhir_findings_text(&summary.fhir()), false, true),
+            // The clinician's view, printed for the visit.
+            place("HTML", html_text(&summary.html()), false, true),
         ];
         // Only a finished session reaches the summary screen; an unfinished
         // one's files are written all the same.
@@ -191,7 +202,12 @@ fn every_template_is_filled() {
     let rules = content::rules_for(&q).unwrap();
     for (name, s) in sessions() {
         let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
-        for text in [summary.markdown(), summary.json(), summary.fhir()] {
+        for text in [
+            summary.markdown(),
+            summary.json(),
+            summary.fhir(),
+            summary.html(),
+        ] {
             assert_eq!(placeholder(&text), None, "{name}");
         }
     }

@@ -3,12 +3,10 @@
 
 use std::fmt::{self, Write};
 
-use super::time::readable_at;
 use super::{Format, Summary};
 use crate::body::BodyMarks;
 use crate::content::Content;
 use crate::report::{Block, Bullet, Section, View};
-use crate::text::fill;
 
 pub const FORMAT: Format = Format {
     name: "md",
@@ -39,14 +37,7 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     let q = s.questionnaire;
     let words = &s.content.text.report;
     writeln!(w, "# {}\n\n{}\n", words.title, q.title)?;
-    let id = format!("`{}`", q.id);
-    let when = readable_at(s.authored, s.utc_offset, &s.content.text.dates);
-    let made = [
-        ("id", id.as_str()),
-        ("version", &q.version),
-        ("when", &when),
-    ];
-    writeln!(w, "{}\n", fill(&words.made, &made))?;
+    writeln!(w, "{}\n", s.made(&format!("`{}`", q.id)))?;
     if !s.complete {
         writeln!(w, "**{}**\n", words.not_finished)?;
     }

@@ -1,12 +1,14 @@
-//! Summaries of a session for people (Markdown) and programs (JSON, FHIR R4),
-//! and the atomic, private file writing they share.
+//! Summaries of a session for people (Markdown, a printable HTML page) and
+//! programs (JSON, FHIR R4), and the atomic, private file writing they share.
 
 pub mod fhir;
 pub mod figure;
+mod html;
 mod json;
 pub mod markdown;
 pub mod time;
 mod write;
+mod xhtml;
 
 pub use write::{WriteError, open_private, private_dir, replace_private, write_private};
 
@@ -67,6 +69,22 @@ impl<'a> Summary<'a> {
     pub fn fhir(&self) -> String {
         fhir::FORMAT.render(self)
     }
+
+    pub fn html(&self) -> String {
+        html::FORMAT.render(self)
+    }
+
+    /// Which questionnaire and version, and when the summary was made (local
+    /// time), with the questionnaire's id as `id` shows it.
+    fn made(&self, id: &str) -> String {
+        let when = time::readable_at(self.authored, self.utc_offset, &self.content.text.dates);
+        let values = [
+            ("id", id),
+            ("version", &self.questionnaire.version),
+            ("when", &when),
+        ];
+        crate::text::fill(&self.content.text.report.made, &values)
+    }
 }
 
 /// A warning level as files name it.
@@ -97,7 +115,7 @@ pub struct Format {
 impl Format {
     /// Every export. Adding one is a module here whose `FORMAT` renders a
     /// `Summary`, named in this list.
-    pub const ALL: [Format; 3] = [markdown::FORMAT, json::FORMAT, fhir::FORMAT];
+    pub const ALL: [Format; 4] = [markdown::FORMAT, json::FORMAT, fhir::FORMAT, html::FORMAT];
 
     pub fn named(name: &str) -> Option<Format> {
         Self::ALL.into_iter().find(|f| f.name == name)

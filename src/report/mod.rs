@@ -1,7 +1,8 @@
 //! One report of a session, in data: the patient's view and the clinician's,
 //! each a list of sections of blocks (banner, paragraphs, lists, tables, the
 //! body diagram), and the findings as told, with their ids. The summary
-//! screen and every file (Markdown, JSON, FHIR) render it. No terminal here.
+//! screen and every file (Markdown, JSON, FHIR, HTML) render it. No terminal
+//! here.
 
 mod clinician;
 mod patient;

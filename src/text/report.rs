@@ -10,6 +10,7 @@ use crate::findings::Level;
 #[serde(deny_unknown_fields)]
 pub struct ReportWords {
     pub title: String,
+    pub page_title: String,
     pub made: String,
     pub not_finished: String,
     pub flag: String,
