@@ -48,6 +48,8 @@ fn start_with(args: &[&str], state: &std::path::Path, env: &[(&str, &str)]) -> R
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("XDG_STATE_HOME", state);
     // Plain use saves summaries under XDG_DATA_HOME: never the tester's own.
@@ -800,6 +802,8 @@ fn a_closed_terminal_ends_the_program_with_129_not_an_abort() {
     let pair = pty();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
     cmd.env("TERM", "xterm-256color");
+    // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("XDG_STATE_HOME", &state);
     let mut child = pair.slave.spawn_command(cmd).unwrap();

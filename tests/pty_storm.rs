@@ -91,6 +91,8 @@ impl Kiosk {
             env!("CARGO_BIN_EXE_intake"),
         ]);
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
+        cmd.env("LC_ALL", "C.UTF-8");
         for (k, v) in env {
             cmd.env(k, v);
         }

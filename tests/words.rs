@@ -66,6 +66,7 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
     ("src/tui/theme.rs", "`symptoms` needs five", "a themes file's diagnostics, for its author"),
     ("src/tui/theme.rs", r#"unknown colour"#, "a themes file's diagnostics, for its author"),
     ("src/tui/mod.rs", "the questionnaire could not be loaded", "why the program stopped, for staff"),
+    ("src/tui/caps.rs", "intake: {FORCE_GLYPHS}=", "why the program would not start, for staff"),
     ("src/tui/app/dialogs.rs", "{}: staff left the kiosk", "the staff log"),
     ("src/tui/app/dialogs.rs", "{}: wrong staff PIN", "the staff log"),
     ("src/tui/app/dialogs.rs", "; no PIN is checked", "the staff log"),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Sources;
 use crate::findings::Rules;
-use crate::tui::{self, theme::Theme};
+use crate::tui::{self, caps::Caps, theme::Theme};
 
 pub struct Options {
     pub sources: Sources,
@@ -39,9 +39,11 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
         return Err("intake: practice needs a terminal to run in".into());
     }
     let theme = Theme::from_env(opts.high_contrast);
+    let caps = Caps::from_env()?;
     let record = opts.record;
     let make = move || {
-        let app = tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA);
+        let app =
+            tui::App::practice(q, rules, case, record, theme, tui::DEFAULT_AREA).with_caps(caps);
         match keymap {
             Some(keymap) => app.with_keymap(keymap),
             None => app,

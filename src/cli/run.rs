@@ -14,7 +14,7 @@ use crate::journal::Replayed;
 use crate::kiosk::KioskConfig;
 use crate::questionnaire::Questionnaire;
 use crate::tui::keymap::{self, Keymap};
-use crate::tui::{self, theme::Theme};
+use crate::tui::{self, caps::Caps, theme::Theme};
 use crate::{content, export};
 
 /// The run's options, as given on the command line.
@@ -52,6 +52,7 @@ struct Setup {
     interviewer: bool,
     high_contrast: bool,
     keymap: Option<Keymap>,
+    caps: Caps,
 }
 
 impl Setup {
@@ -93,6 +94,7 @@ impl Setup {
             interviewer: opts.interviewer,
             high_contrast: opts.high_contrast,
             keymap,
+            caps: Caps::from_env()?,
         })
     }
 
@@ -106,7 +108,7 @@ impl Setup {
         let now = export::time::now();
         let session = Session::new(&q, now);
         let theme = Theme::from_env(self.high_contrast);
-        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA);
+        let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_caps(self.caps);
         if let Some(rules) = rules {
             app = app.with_rules(rules);
         }

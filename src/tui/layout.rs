@@ -338,6 +338,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// `text` cut to `width` columns, with "…" when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    truncate_with(text, width, '…')
+}
+
+/// `text` cut to `width` columns, with `ellipsis` (one column) when cut.
+pub fn truncate_with(text: &str, width: usize, ellipsis: char) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -351,7 +356,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push(c);
         w += cw;
     }
-    out.push('…');
+    out.push(ellipsis);
     out
 }
 

@@ -6,7 +6,10 @@
 //! handled like any event: the terminal is restored before the program ends.
 
 pub mod app;
+pub mod caps;
+pub mod colours;
 pub mod editor;
+pub mod glyphs;
 pub mod host;
 pub mod keymap;
 pub mod kinds;
@@ -316,9 +319,13 @@ fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
 }
 
 /// Draws a frame in the terminal's size now, then reads the next key or
-/// click against that frame: the one the patient sees.
+/// click against that frame: the one the patient sees. The glyphs' net
+/// goes over it last, for anything the views could not fit.
 fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let drawn = draw_with(terminal, |frame| view::view(app, frame))?;
+    let drawn = draw_with(terminal, |frame| {
+        view::view(app, frame);
+        app.glyphs.net(frame.buffer_mut());
+    })?;
     app.update(Msg::Resize(drawn.width, drawn.height));
     Ok(())
 }

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use super::caps::Palette;
+use super::colours;
 use crate::diagnostic::{Diagnostics, Problems};
 
 pub const BUILTIN_THEMES: &str = include_str!("../../assets/themes.ron");
@@ -67,6 +69,30 @@ impl Theme {
 
     pub fn mono() -> Self {
         builtin().mono
+    }
+
+    /// The theme in the colours a terminal shows; without colours, mono.
+    pub fn for_palette(self, palette: Palette) -> Self {
+        if palette == Palette::Mono {
+            return Self::mono();
+        }
+        let s = |s: Style| colours::style(s, palette);
+        Theme {
+            base: s(self.base),
+            title: s(self.title),
+            section: s(self.section),
+            prompt: s(self.prompt),
+            dim: s(self.dim),
+            selected: s(self.selected),
+            checked: s(self.checked),
+            error: s(self.error),
+            urgent: s(self.urgent),
+            notice: s(self.notice),
+            key: s(self.key),
+            gauge: s(self.gauge),
+            symptoms: self.symptoms.map(s),
+            ..self
+        }
     }
 
     /// The theme after F2: high contrast and back (no colours stays none).
@@ -235,6 +261,20 @@ mod tests {
         let line = broken.lines().position(|l| l.contains("lite red")).unwrap() + 1;
         assert!(e.starts_with(&format!("t.ron:{line}:")), "{e}");
         assert!(e.contains("unknown colour \"lite red\""), "{e}");
+    }
+
+    #[test]
+    fn a_palette_brings_every_style_down_and_none_means_mono() {
+        let t = Theme::default_theme();
+        assert_eq!(t.for_palette(Palette::Ansi16), t);
+        assert_eq!(t.for_palette(Palette::Mono), Theme::mono());
+        let mut hex = t;
+        hex.selected = hex.selected.bg(Color::Rgb(0, 200, 210));
+        hex.symptoms[0] = hex.symptoms[0].fg(Color::Indexed(196));
+        let console = hex.for_palette(Palette::Ansi8);
+        assert_eq!(console.selected.bg, Some(Color::Cyan));
+        assert_eq!(console.symptoms[0].fg, Some(Color::LightRed));
+        assert_eq!(console.selected.add_modifier, t.selected.add_modifier);
     }
 
     #[test]

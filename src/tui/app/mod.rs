@@ -17,7 +17,9 @@ use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
+use super::caps::{Caps, Palette};
 use super::editor::Editor;
+use super::glyphs::Glyphs;
 use super::keymap::Keymap;
 use super::kinds::{self, pointed_answer};
 use super::layout::{self, Frame, ItemBody};
@@ -122,6 +124,10 @@ pub struct App {
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
     pub theme: Theme,
+    /// The characters the terminal can show, for the views to draw with.
+    pub glyphs: Glyphs,
+    /// The colours it can show: the theme is brought down to them.
+    pub palette: Palette,
     /// Which key does what, and the hints that say so.
     pub keymap: Arc<Keymap>,
     /// The size of the last frame drawn, for reading keys and clicks against
@@ -220,6 +226,8 @@ impl App {
             notice: None,
             dialog: None,
             theme,
+            glyphs: Glyphs::default(),
+            palette: Palette::default(),
             keymap: Keymap::builtin(),
             area,
             review_cursor: 0,
@@ -252,6 +260,14 @@ impl App {
 
     pub fn with_rules(mut self, rules: Rules) -> Self {
         self.rules = OnceLock::from(rules);
+        self
+    }
+
+    /// Drawn for a terminal with these capabilities.
+    pub fn with_caps(mut self, caps: Caps) -> Self {
+        self.glyphs = Glyphs::of(caps.glyphs);
+        self.palette = caps.palette;
+        self.theme = self.theme.for_palette(caps.palette);
         self
     }
 
@@ -534,7 +550,7 @@ impl App {
             return;
         }
         if let Msg::ToggleTheme = msg {
-            self.theme = self.theme.toggled();
+            self.theme = self.theme.toggled().for_palette(self.palette);
             return;
         }
         // Nothing is drawn then, so nothing should change unseen.
