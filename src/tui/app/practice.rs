@@ -259,10 +259,10 @@ impl App {
             return self.save_debrief();
         }
         let body = Frame::new(self.area).body;
-        let content = self.content;
+        let (content, glyphs) = (self.content, self.glyphs);
         let Some(p) = self.practising() else { return };
         let rows = p.debrief.as_ref().map_or(0, |d| {
-            layout::report::rows(&d.sections, body.width, None, content).len() as u16
+            layout::report::rows(&d.sections, body.width, None, content, glyphs).len() as u16
         });
         let s = p.scroll;
         p.scroll = match msg {

@@ -185,6 +185,7 @@ impl App {
             width,
             self.done_line().as_deref(),
             self.content,
+            self.glyphs,
         )
     }
 

@@ -24,11 +24,12 @@ impl App {
         &self.content.text.screen
     }
 
-    /// The key that gives `action` here, as a hint shows it.
+    /// The key that gives `action` here, as a hint shows it (an arrow in
+    /// the terminal's glyphs).
     pub fn key(&self, action: Action, focus: Focus) -> String {
         self.keymap
             .key_for(action, focus)
-            .map(|k| k.glyph())
+            .map(|k| self.glyphs.text(&k.glyph()).into_owned())
             .unwrap_or_default()
     }
 

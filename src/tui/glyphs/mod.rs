@@ -111,6 +111,12 @@ impl Glyphs {
         }
     }
 
+    /// A list row's first two columns: the marker on the cursor's row.
+    pub fn point(&self, here: bool) -> String {
+        let mark = if here { self.marker } else { ' ' };
+        format!("{mark} ")
+    }
+
     /// Whether the set has `c`.
     pub fn allows(&self, c: char) -> bool {
         fit::allows(self.set, c)

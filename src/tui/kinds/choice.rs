@@ -204,6 +204,7 @@ pub(super) fn render(
         multi: matches!(kind, Kind::Multi { .. }),
         cursor: *cursor,
         theme: &app.theme,
+        glyphs: &app.glyphs,
     }
     .render(area, buf);
 }

@@ -87,16 +87,18 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
         ..area
     };
     let words = &app.words().item;
-    text_field(frame, input, field, &words.duration_how_many, t);
+    text_field(frame, input, field, &words.duration_how_many, app);
     let buf = frame.buffer_mut();
     let amount = input.value().trim().parse::<u32>().unwrap_or(2);
     let units = &app.content.text.answers.units;
     for (i, u) in DurationUnit::ALL.iter().enumerate() {
         let on = u == unit;
         let word = units.get(*u, amount);
-        let text = format!("{} {word}", if on { "(•)" } else { "( )" });
+        let text = format!("{} {word}", app.glyphs.radio[usize::from(!on)]);
         let style = if on { t.selected } else { t.base };
         put(buf, area.x + 14, area.y + i as u16, text, style);
     }
-    put(buf, area.x, area.y + 4, &words.duration_hint, t.dim);
+    // "↑↓ or d/w/m/y": the catalogue's arrows in the terminal's glyphs.
+    let hint = app.glyphs.text(&words.duration_hint);
+    put(buf, area.x, area.y + 4, &hint, t.dim);
 }

@@ -22,7 +22,6 @@ pub use choice::pointed_answer;
 use super::app::App;
 use super::editor::Editor;
 use super::message::Msg;
-use super::theme::Theme;
 use super::widgets::TextField;
 use crate::answers::Answer;
 use crate::questionnaire::{Item, Kind};
@@ -132,17 +131,12 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, style: Style) {
 }
 
 /// A text box with the terminal cursor placed in it.
-fn text_field(
-    frame: &mut TermFrame,
-    input: &tui_input::Input,
-    area: Rect,
-    title: &str,
-    theme: &Theme,
-) {
+fn text_field(frame: &mut TermFrame, input: &tui_input::Input, area: Rect, title: &str, app: &App) {
     let field = TextField {
         text: input.value(),
         cursor: input.cursor(),
-        theme,
+        theme: &app.theme,
+        border: app.glyphs.border,
         title,
     };
     frame.set_cursor_position(field.cursor_position(area));

@@ -54,7 +54,7 @@ pub(super) fn render(
         height: 3,
         ..area
     };
-    text_field(frame, input, field, &format!(" {unit} "), &app.theme);
+    text_field(frame, input, field, &format!(" {unit} "), app);
     let range = fill(
         &app.words().item.number_range,
         &[

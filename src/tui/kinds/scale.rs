@@ -101,6 +101,7 @@ pub(super) fn render(
         max_label: labels[1],
         value: *value,
         theme: &app.theme,
+        glyphs: &app.glyphs,
         words: &app.words().item,
     }
     .render(area, buf);

@@ -41,5 +41,5 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
         &app.words().item.text_count,
         &[("typed", &typed.to_string()), ("max", &max_len.to_string())],
     );
-    text_field(frame, input, field, &count, &app.theme);
+    text_field(frame, input, field, &count, app);
 }

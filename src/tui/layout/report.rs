@@ -8,6 +8,7 @@ use crate::content::Content;
 use crate::export::figure;
 use crate::findings::Level;
 use crate::report::{Block, Bullet, Section};
+use crate::tui::glyphs::Glyphs;
 
 /// What a line is, for the view to style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,17 +35,20 @@ pub struct Row {
 }
 
 /// `sections` as rows for a body `width` wide, a blank row between
-/// sections, and `after_first` (if any) under the first section.
+/// sections, and `after_first` (if any) under the first section; bullets
+/// and figures in the terminal's `glyphs`.
 pub fn rows(
     sections: &[Section],
     width: u16,
     after_first: Option<&str>,
     content: Content<'static>,
+    glyphs: Glyphs,
 ) -> Vec<Row> {
     let mut out = Rows {
         out: Vec::new(),
         width,
         content,
+        glyphs,
     };
     for (n, section) in sections.iter().enumerate() {
         if n > 0 {
@@ -62,6 +66,7 @@ struct Rows {
     out: Vec<Row>,
     width: u16,
     content: Content<'static>,
+    glyphs: Glyphs,
 }
 
 impl Rows {
@@ -88,6 +93,7 @@ impl Rows {
         if !section.heading.is_empty() {
             self.push(section.heading.clone(), Role::Section);
         }
+        let bullet = format!("{} ", self.glyphs.bullet);
         for block in &section.blocks {
             match block {
                 Block::Banner(level, text) => {
@@ -101,11 +107,11 @@ impl Rows {
                 Block::Paragraph(text) => self.wrapped(text, Role::Plain, ""),
                 Block::Strong(text) => self.wrapped(text, Role::Strong, "! "),
                 Block::Heading(text) => self.wrapped(text, Role::Prompt, ""),
-                Block::Bullets(list) => self.list(list, |_| "• ".to_string(), Role::Plain),
+                Block::Bullets(list) => self.list(list, |_| bullet.clone(), Role::Plain),
                 Block::Numbered(list) => self.list(list, |n| format!("{}. ", n + 1), Role::Prompt),
                 Block::Table { rows, .. } => {
                     for [label, value] in rows {
-                        self.wrapped(&format!("{label} {value}"), Role::Plain, "• ");
+                        self.wrapped(&format!("{label} {value}"), Role::Plain, &bullet);
                     }
                 }
                 Block::Diagram(marks) => self.diagram(marks),
@@ -129,7 +135,9 @@ impl Rows {
     fn diagram(&mut self, marks: &BodyMarks) {
         let content = self.content;
         if self.width >= figure::width(&content) {
+            // The files' figure, shaded in what the terminal can show.
             for line in figure::figures(marks, &content) {
+                let line = self.glyphs.text(&line).into_owned();
                 self.push(line, Role::Figure);
             }
         }
@@ -156,7 +164,14 @@ mod tests {
                 }])],
             },
         ];
-        let rows = rows(&sections, 16, Some("Saved here"), Content::builtin());
+        let glyphs = Glyphs::default();
+        let rows = rows(
+            &sections,
+            16,
+            Some("Saved here"),
+            Content::builtin(),
+            glyphs,
+        );
         let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -12,7 +12,7 @@ use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::editor::Search;
 use crate::tui::keymap::Focus;
-use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, wrap};
 
 pub struct BodyDiagram<'a> {
     pub app: &'a App,
@@ -40,7 +40,7 @@ impl Widget for BodyDiagram<'_> {
         } else {
             &figs.compact
         };
-        let t = &self.app.theme;
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
         let table = content.regions;
         for (view, r) in layout.figures.iter().flatten() {
             let figure = if *view == View::Front {
@@ -50,7 +50,7 @@ impl Widget for BodyDiagram<'_> {
             };
             for y in 0..figure.height {
                 for x in 0..figure.width {
-                    let art = figure.art[y as usize][x as usize];
+                    let art = g.fit(figure.art[y as usize][x as usize]);
                     let (symbol, style) = match figure.region_at(x, y) {
                         None => (art, t.base),
                         Some(region) => {
@@ -82,19 +82,19 @@ impl Widget for BodyDiagram<'_> {
 
 impl BodyDiagram<'_> {
     fn panel(&self, layout: BodyLayout, buf: &mut Buffer) {
-        let t = &self.app.theme;
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
         let p = layout.panel;
         let w = p.width as usize;
         let sw = &self.app.words().diagram;
         let symptoms = &self.app.content.text.body.symptoms;
         let table = self.app.content.regions;
         let mut lines: Vec<Line> = Vec::new();
-        // The legend: key, symbol, word; the brush is marked with ›.
+        // The legend: key, symbol, word; the brush is marked with the marker.
         for row in legend_rows(&self.app.keymap, symptoms, p.width) {
             let spans: Vec<Span> = row
                 .into_iter()
                 .flat_map(|s| {
-                    let brush = if s == self.brush { "›" } else { " " };
+                    let brush = if s == self.brush { g.marker } else { ' ' };
                     [
                         Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
                         Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
@@ -108,7 +108,7 @@ impl BodyDiagram<'_> {
             return self.found(search, lines, layout, buf);
         }
         if !layout.has_figure() {
-            lines.push(Line::styled(truncate(&sw.own_sides, w), t.dim));
+            lines.push(Line::styled(g.truncate(&sw.own_sides, w), t.dim));
             // The legend and the note fill the rows above `layout.list()`.
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
@@ -121,7 +121,7 @@ impl BodyDiagram<'_> {
             .into_iter()
             .enumerate()
         {
-            let lead = if i == 0 { "› " } else { "  " };
+            let lead = g.point(i == 0);
             lines.push(Line::styled(format!("{lead}{part}"), t.prompt));
         }
         let on_it: Vec<&str> = self
@@ -134,7 +134,10 @@ impl BodyDiagram<'_> {
         } else {
             on_it.join(", ")
         };
-        lines.push(Line::styled(truncate(&format!("  {status}"), w), t.checked));
+        lines.push(Line::styled(
+            g.truncate(&format!("  {status}"), w),
+            t.checked,
+        ));
         let state = if self.painting { &sw.on } else { &sw.off };
         let mut help = self.app.keyed(&sw.tools, Focus::Body, &[("state", state)]);
         if layout.single() {
@@ -145,8 +148,8 @@ impl BodyDiagram<'_> {
             };
             help += &self.app.keyed(&sw.turn, Focus::Body, &[("side", side)]);
         }
-        lines.push(Line::styled(truncate(&help, w), t.dim));
-        lines.push(Line::styled(truncate(&sw.figure_sides, w), t.dim));
+        lines.push(Line::styled(g.truncate(&help, w), t.dim));
+        lines.push(Line::styled(g.truncate(&sw.figure_sides, w), t.dim));
         lines.push(Line::default());
         // The list of marks fills the rest; when it is too long its end shows,
         // since that is where the newest marks are.
@@ -164,18 +167,17 @@ impl BodyDiagram<'_> {
             for d in described {
                 for (i, l) in wrap(&d, w.saturating_sub(2)).into_iter().enumerate() {
                     marks.push(Line::from(format!(
-                        "{}{l}",
-                        if i == 0 { "• " } else { "  " }
+                        "{} {l}",
+                        if i == 0 { g.bullet } else { ' ' }
                     )));
                 }
             }
         }
         if marks.len() > room && room > 0 {
             let keep = marks.split_off(marks.len() - room + 1);
-            marks = vec![Line::styled(
-                fill(&sw.more_above, &[("count", &marks.len().to_string())]),
-                t.dim,
-            )];
+            // "… 3 more lines above": the catalogue's ellipsis in the set's.
+            let more = fill(&sw.more_above, &[("count", &marks.len().to_string())]);
+            marks = vec![Line::styled(g.text(&more).into_owned(), t.dim)];
             marks.extend(keep);
         }
         lines.extend(marks.into_iter().take(room));
@@ -193,7 +195,7 @@ impl BodyDiagram<'_> {
         layout: BodyLayout,
         buf: &mut Buffer,
     ) {
-        let t = &self.app.theme;
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
         let sw = &self.app.words().diagram;
         let app = self.app;
         let symptoms = &app.content.text.body.symptoms;
@@ -215,10 +217,10 @@ impl BodyDiagram<'_> {
             .enumerate()
             .map(|(i, r)| {
                 let picked = i == search.pick;
-                let text = truncate(&format!("{} {}", i + 1, table.regions[*r].label), w - 2);
+                let text = g.truncate(&format!("{} {}", i + 1, table.regions[*r].label), w - 2);
                 let style = if picked { t.selected } else { t.base };
                 Line::from(vec![
-                    Span::styled(if picked { "› " } else { "  " }, t.key),
+                    Span::styled(g.point(picked), t.key),
                     Span::styled(text, style),
                 ])
             })
@@ -251,7 +253,7 @@ impl BodyDiagram<'_> {
 
     /// Every region as a list, for screens too small for a figure.
     fn full_list(&self, list: Rect, buf: &mut Buffer) {
-        let t = &self.app.theme;
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
         let regions = &self.app.content.regions.regions;
         let offset = scroll_offset(self.cursor, regions.len(), list.height as usize);
         for (i, r) in regions
@@ -282,10 +284,10 @@ impl BodyDiagram<'_> {
                 t.checked
             };
             let line = Line::from(vec![
-                Span::styled(if here { "› " } else { "  " }, t.key),
+                Span::styled(g.point(here), t.key),
                 Span::styled(format!("{symbols:<3}"), t.checked),
                 Span::styled(
-                    truncate(&text, (list.width as usize).saturating_sub(5)),
+                    g.truncate(&text, (list.width as usize).saturating_sub(5)),
                     style,
                 ),
             ]);

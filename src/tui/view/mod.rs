@@ -11,14 +11,13 @@ mod welcome;
 use ratatui::Frame as TermFrame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::app::{App, Dialog, Notice, Screen};
 use super::keymap::Action::{self, Confirm, No, Quit, Yes};
 use super::keymap::{Focus, HintScreen};
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
-use super::theme::Theme;
-use super::widgets::{Button, Hints};
+use super::widgets::{Button, Hints, Progress};
 use crate::text::fill;
 
 /// Draws the whole screen and places the text cursor when a field has focus.
@@ -135,7 +134,10 @@ fn staff_pin(app: &App, area: Rect, frame: &mut TermFrame) {
             Focus::Text,
             &[("wait", &crate::kiosk::pause_words(secs))],
         ),
-        None => app.keyed(&d.pin, Focus::Text, &[("dots", &"•".repeat(app.pin.len()))]),
+        None => {
+            let dots = app.glyphs.bullet.to_string().repeat(app.pin.len());
+            app.keyed(&d.pin, Focus::Text, &[("dots", &dots)])
+        }
     };
     confirm(
         app,
@@ -171,7 +173,10 @@ fn too_small(app: &App, area: Rect, frame: &mut TermFrame) {
 
 /// Lines of text, wrapped and centred on an otherwise empty screen.
 fn centred_lines(app: &App, area: Rect, frame: &mut TermFrame, text: &str) {
-    let lines: Vec<Line> = text
+    // The catalogue's words may hold glyphs: "80 × 24".
+    let lines: Vec<Line> = app
+        .glyphs
+        .text(text)
         .lines()
         .flat_map(|l| layout::wrap(l, area.width as usize))
         .map(Line::from)
@@ -205,6 +210,7 @@ fn confirm(
     let r = layout::dialog_area(area);
     frame.render_widget(Clear, r);
     let block = Block::bordered()
+        .border_set(app.glyphs.border)
         .title(format!(" {title} "))
         .style(app.theme.base)
         .border_style(app.theme.key);
@@ -229,7 +235,7 @@ fn confirm(
             None => word.to_string(),
         };
         Button {
-            label: &label,
+            label: &app.glyphs.text(&label),
             style: app.theme.key,
         }
         .render(r, buf);
@@ -248,22 +254,13 @@ pub(crate) struct Chrome<'a> {
 
 impl Chrome<'_> {
     pub fn render(self, app: &App, frame: &Frame, buf: &mut ratatui::buffer::Buffer) {
-        self.render_notice(&app.theme, app.notice.clone(), frame, buf)
-    }
-
-    fn render_notice(
-        self,
-        t: &Theme,
-        notice: Option<Notice>,
-        frame: &Frame,
-        buf: &mut ratatui::buffer::Buffer,
-    ) {
+        let (t, g) = (&app.theme, &app.glyphs);
         let right_w = self.right.chars().count() as u16;
         let title_w = frame.title.width.saturating_sub(right_w + 2) as usize;
         buf.set_string(
             frame.title.x,
             frame.title.y,
-            layout::truncate(self.title, title_w),
+            g.truncate(self.title, title_w),
             t.title,
         );
         buf.set_string(
@@ -273,38 +270,43 @@ impl Chrome<'_> {
             t.section,
         );
         if let Some((label, ratio)) = self.progress {
-            Gauge::default()
-                .gauge_style(t.gauge)
-                .ratio(ratio.clamp(0.0, 1.0))
-                .label(Span::styled(label, t.prompt))
-                .render(frame.progress, buf);
+            Progress {
+                label: Span::styled(label, t.prompt),
+                ratio,
+                bar: g.bar,
+                style: t.gauge,
+            }
+            .render(frame.progress, buf);
         }
-        match &notice {
+        let width = frame.message.width as usize;
+        match &app.notice {
             Some(Notice::Error(e)) => {
-                let text = layout::truncate(&format!("! {e}"), frame.message.width as usize);
+                let text = g.truncate(&format!("! {e}"), width);
                 buf.set_string(frame.message.x, frame.message.y, text, t.error);
             }
             Some(Notice::Info(i)) => {
-                let text = layout::truncate(i, frame.message.width as usize);
+                let text = g.truncate(i, width);
                 buf.set_string(frame.message.x, frame.message.y, text, t.notice);
             }
             Some(Notice::Urgent(u)) => {
-                let text = layout::truncate(&format!("!! {u}"), frame.message.width as usize);
+                let text = g.truncate(&format!("!! {u}"), width);
                 buf.set_style(frame.message, t.urgent);
                 buf.set_string(frame.message.x, frame.message.y, text, t.urgent);
             }
             None => {}
         }
+        // The catalogue's buttons hold glyphs: "◀ Back" (one column each,
+        // so the button is where a click finds it).
         if let Some(back) = self.back {
             Button {
-                label: back,
+                label: &g.text(back),
                 style: t.key,
             }
             .render(frame.left_button(back), buf);
         }
         if let Some(next) = self.next {
             Button {
-                label: next,
+                label: &g.text(next),
                 style: t.key,
             }
             .render(frame.right_button(next), buf);
@@ -313,6 +315,7 @@ impl Chrome<'_> {
             hints: self.hints,
             key: t.key,
             text: t.dim,
+            glyphs: g,
         }
         .render(frame.hints, buf);
     }

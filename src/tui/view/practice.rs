@@ -12,7 +12,7 @@ use crate::answers::Answer;
 use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::keymap::{Focus, HintScreen};
-use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, truncate, wrap};
+use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, wrap};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.practice.as_deref() else {
@@ -57,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Impression(n) => impression(app, p, n, body, buf),
         Screen::Debrief => {
             let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
-                layout::report::rows(&d.sections, body.width, None, app.content)
+                layout::report::rows(&d.sections, body.width, None, app.content, app.glyphs)
             });
             Paragraph::new(styled(rows, &app.theme))
                 .scroll((p.scroll, 0))
@@ -111,19 +111,21 @@ fn interview(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
         } else {
             t.base
         };
-        // ASCII marks: the Linux console's font has no check mark.
         let mark = if p.interview.was_asked(&item.id) {
-            "+ "
+            app.glyphs.check
         } else if item.red_flag {
-            "! "
+            '!'
         } else {
-            "  "
+            ' '
         };
         let width = (list.width as usize).saturating_sub(4);
         let line = Line::from(vec![
-            Span::styled(if here { "›" } else { " " }, t.key),
-            Span::styled(mark, t.checked),
-            Span::styled(truncate(item.interviewer_prompt(), width), style),
+            Span::styled(
+                String::from(if here { app.glyphs.marker } else { ' ' }),
+                t.key,
+            ),
+            Span::styled(format!("{mark} "), t.checked),
+            Span::styled(app.glyphs.truncate(item.interviewer_prompt(), width), style),
         ]);
         line.render(layout::row(list, i - offset), buf);
     }
@@ -180,9 +182,9 @@ fn impression(app: &App, p: &Practice, n: usize, body: Rect, buf: &mut Buffer) {
     for (i, (_, words)) in q.choices.iter().enumerate().skip(offset).take(height) {
         let here = p.choice == Some(i);
         lines.push(Line::from(vec![
-            Span::styled(if here { "› " } else { "  " }, t.key),
+            Span::styled(app.glyphs.point(here), t.key),
             Span::styled(
-                truncate(words, width),
+                app.glyphs.truncate(words, width),
                 if here { t.selected } else { t.base },
             ),
         ]));

@@ -7,11 +7,11 @@ use super::{Chrome, hints};
 use crate::text::fill;
 use crate::tui::app::{App, ReviewRow};
 use crate::tui::keymap::HintScreen;
-use crate::tui::layout::{self, Frame, scroll_offset, truncate};
+use crate::tui::layout::{self, Frame, scroll_offset};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let frame = Frame::new(area);
-    let t = &app.theme;
+    let (t, g) = (&app.theme, &app.glyphs);
     let progress = app
         .session
         .progress(&app.questionnaire, app.content.regions);
@@ -62,17 +62,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     None if item.required => ("! ", words.open_required.clone(), t.error),
                     None => ("  ", words.open.clone(), t.dim),
                 };
-                let q = format!("{:<question_w$}", truncate(&item.prompt, question_w));
+                let q = format!("{:<question_w$}", g.truncate(&item.prompt, question_w));
                 Line::from(vec![
-                    Span::styled(if here { "› " } else { "  " }, t.key),
+                    Span::styled(g.point(here), t.key),
                     Span::styled(mark, t.error),
                     Span::styled(q, if here { t.selected } else { t.base }),
                     Span::styled(" ", t.base),
-                    Span::styled(truncate(&answer, answer_w), style),
+                    Span::styled(g.truncate(&answer, answer_w), style),
                 ])
             }
             ReviewRow::Finish => Line::from(vec![
-                Span::styled(if here { "› " } else { "  " }, t.key),
+                Span::styled(g.point(here), t.key),
                 Span::styled(
                     words.finish.as_str(),
                     if here { t.selected } else { t.prompt },

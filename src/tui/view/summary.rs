@@ -65,11 +65,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let tabs = layout::summary_tabs(&frame, names);
     for ((tab, name), rect) in SummaryTab::ALL.iter().zip(names).zip(tabs) {
-        let (mark, style) = if *tab == app.summary_tab {
-            ("(•)", t.selected)
-        } else {
-            ("( )", t.key)
-        };
+        let on = *tab == app.summary_tab;
+        let mark = app.glyphs.radio[usize::from(!on)];
+        let style = if on { t.selected } else { t.key };
         buf.set_stringn(
             rect.x,
             rect.y,

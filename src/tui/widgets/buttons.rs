@@ -5,6 +5,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::glyphs::Glyphs;
+
 /// A clickable label in brackets: `[ Next ▶ ]`.
 pub struct Button<'a> {
     pub label: &'a str,
@@ -27,6 +29,8 @@ pub struct Hints<'a> {
     pub hints: &'a [(&'a str, &'a str)],
     pub key: Style,
     pub text: Style,
+    /// The keys' arrows in the terminal's glyphs.
+    pub glyphs: &'a Glyphs,
 }
 
 impl Widget for Hints<'_> {
@@ -44,7 +48,7 @@ impl Widget for Hints<'_> {
             if n > 0 {
                 spans.push(Span::styled("  ", self.text));
             }
-            spans.push(Span::styled(*key, self.key));
+            spans.push(Span::styled(self.glyphs.text(key), self.key));
             spans.push(Span::styled(format!(" {what}"), self.text));
         }
         Line::from(spans).render(area, buf);

@@ -3,7 +3,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::layout::{scroll_offset, truncate};
+use crate::tui::glyphs::Glyphs;
+use crate::tui::layout::scroll_offset;
 use crate::tui::theme::Theme;
 
 /// An option as the list shows it: the value stored and the words shown.
@@ -23,23 +24,22 @@ pub struct ChoiceList<'a> {
     pub multi: bool,
     pub cursor: Option<usize>,
     pub theme: &'a Theme,
+    pub glyphs: &'a Glyphs,
 }
 
 impl Widget for ChoiceList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let height = area.height as usize;
+        let (height, g) = (area.height as usize, self.glyphs);
         let offset = scroll_offset(self.cursor.unwrap_or(0), self.rows.len(), height);
         for (i, row) in self.rows.iter().enumerate().skip(offset).take(height) {
             let on = (self.chosen)(&row.value);
             let mark = match (self.multi, on) {
                 (true, true) => "[x]",
                 (true, false) => "[ ]",
-                (false, true) => "(•)",
-                (false, false) => "( )",
+                (false, on) => g.radio[usize::from(!on)],
             };
             let here = self.cursor == Some(i);
-            let arrow = if here { "› " } else { "  " };
-            let label = truncate(&row.label, (area.width as usize).saturating_sub(7));
+            let label = g.truncate(&row.label, (area.width as usize).saturating_sub(7));
             let style = if here {
                 self.theme.selected
             } else if on {
@@ -48,7 +48,7 @@ impl Widget for ChoiceList<'_> {
                 self.theme.base
             };
             let line = Line::from(vec![
-                Span::styled(arrow, self.theme.key),
+                Span::styled(g.point(here), self.theme.key),
                 Span::styled(format!("{mark} {label}"), style),
             ]);
             line.render(crate::tui::layout::row(area, i - offset), buf);
@@ -58,7 +58,7 @@ impl Widget for ChoiceList<'_> {
             buf.set_string(
                 area.right().saturating_sub(3),
                 area.y,
-                " ▲ ",
+                format!(" {} ", g.more[0]),
                 self.theme.dim,
             );
         }
@@ -66,7 +66,7 @@ impl Widget for ChoiceList<'_> {
             buf.set_string(
                 area.right().saturating_sub(3),
                 area.bottom() - 1,
-                " ▼ ",
+                format!(" {} ", g.more[1]),
                 self.theme.dim,
             );
         }

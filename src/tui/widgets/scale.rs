@@ -3,7 +3,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::text::{ItemWords, fill};
-use crate::tui::layout::{scale_cells, truncate};
+use crate::tui::glyphs::Glyphs;
+use crate::tui::layout::scale_cells;
 use crate::tui::theme::Theme;
 
 /// A row of numbers with the chosen one in brackets, and the meaning of both
@@ -15,6 +16,7 @@ pub struct ScaleBar<'a> {
     pub max_label: &'a str,
     pub value: Option<i32>,
     pub theme: &'a Theme,
+    pub glyphs: &'a Glyphs,
     pub words: &'a ItemWords,
 }
 
@@ -48,17 +50,18 @@ impl Widget for ScaleBar<'_> {
         buf.set_string(
             area.x,
             area.y + 2,
-            truncate(&left, half.saturating_sub(1)),
+            self.glyphs.truncate(&left, half.saturating_sub(1)),
             self.theme.dim,
         );
-        let right = truncate(&right, half.saturating_sub(1));
+        let right = self.glyphs.truncate(&right, half.saturating_sub(1));
         let x = area.x
             + (width as u16)
                 .saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) as u16);
         buf.set_string(x, area.y + 2, right, self.theme.dim);
         let chosen = match self.value {
             Some(v) => fill(&self.words.scale_answer, &[("value", &v.to_string())]),
-            None => self.words.scale_none.clone(),
+            // "or use ← →": the catalogue's arrows in the terminal's glyphs.
+            None => self.glyphs.text(&self.words.scale_none).into_owned(),
         };
         if area.height >= 5 {
             buf.set_string(area.x, area.y + 4, chosen, self.theme.prompt);

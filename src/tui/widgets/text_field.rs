@@ -1,5 +1,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthChar;
 
@@ -12,6 +13,7 @@ pub struct TextField<'a> {
     /// Cursor as a character index into `text`.
     pub cursor: usize,
     pub theme: &'a Theme,
+    pub border: border::Set<'static>,
     pub title: &'a str,
 }
 
@@ -70,6 +72,7 @@ impl Widget for TextField<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let block = Block::new()
             .borders(Borders::ALL)
+            .border_set(self.border)
             .title(self.title)
             .border_style(self.theme.key);
         let inner = block.inner(area);
@@ -101,6 +104,7 @@ mod tests {
             text,
             cursor,
             theme: &theme,
+            border: border::PLAIN,
             title: "",
         };
         assert_eq!(field("abc", 3).cursor_position(area), Position::new(4, 1));
