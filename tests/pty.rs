@@ -357,6 +357,54 @@ fn kill(p: &Running, signal: &str) {
         .unwrap();
 }
 
+/// Every byte the program wrote since it started, as far as `text` on screen.
+fn bytes_until(term: &str, more: &[(&str, &str)], args: &[&str], text: &str) -> Vec<u8> {
+    let mut env = vec![("TERM", term)];
+    env.extend_from_slice(more);
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut p = start_with(args, &fresh_state(&format!("glyphs-{run}")), &env);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for(text);
+    kill(&p, "-TERM");
+    p.finish(0);
+    p.seen
+}
+
+#[test]
+fn a_vt100_or_a_c_locale_gets_ascii_only() {
+    // A UTF-8 terminal gets more than ASCII (the buttons' arrows).
+    let xterm = bytes_until("xterm-256color", &[], &[], "How old are you?");
+    assert!(!xterm.is_ascii());
+    for (term, env) in [("vt100", vec![]), ("xterm-256color", vec![("LC_ALL", "C")])] {
+        let seen = bytes_until(term, &env, &[], "How old are you?");
+        let other = seen.iter().position(|b| !b.is_ascii());
+        assert_eq!(
+            other,
+            None,
+            "{term} {env:?}: {:?}",
+            String::from_utf8_lossy(&seen)
+        );
+    }
+}
+
+#[test]
+fn the_linux_console_gets_no_glyph_its_fonts_lack() {
+    let args = ["--questionnaire", "tests/fixtures/body.ron"];
+    let lacking = |seen: &[u8]| {
+        let text = String::from_utf8_lossy(seen).into_owned();
+        ['▀', '▄', '▓', '✓', '…']
+            .into_iter()
+            .filter(move |c| text.contains(*c))
+    };
+    let xterm = bytes_until("xterm-256color", &[], &args, "Nothing marked yet");
+    // Elsewhere the figure has them: the console's has none.
+    assert!(lacking(&xterm).count() > 0);
+    let console = bytes_until("linux", &[], &args, "Nothing marked yet");
+    assert_eq!(lacking(&console).collect::<Vec<_>>(), []);
+}
+
 #[test]
 fn kill_9_loses_no_answer_and_the_next_start_offers_them_back() {
     let state = fresh_state("kill9");

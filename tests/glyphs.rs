@@ -1,0 +1,302 @@
+//! Any terminal (issue 13, item 2): every screen and dialog, drawn for the
+//! Linux console and for ASCII, holds only glyphs the terminal has. The
+//! frames are checked as the views draw them, before the net that the real
+//! terminal's frames get: the views must choose right by themselves.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use common::Harness;
+use insta::assert_snapshot;
+use intake::answers::Session;
+use intake::content;
+use intake::practice::Case;
+use intake::tui::app::{App, Dialog, Effect, Notice, Screen, SummaryTab};
+use intake::tui::glyphs::{GlyphSet, Glyphs};
+use intake::tui::layout::Frame;
+use intake::tui::layout::report::Role;
+use intake::tui::theme::Theme;
+use intake::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+
+/// The code points of tests/data/console-glyphs.txt: what every Lat15 and
+/// Uni2 console font of Debian draws.
+fn console_table() -> BTreeSet<char> {
+    let text = fs::read_to_string("tests/data/console-glyphs.txt").unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let hex = l.get(2..).and_then(|l| l.split(' ').next()).unwrap();
+            char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_console_table_has_the_shades_but_no_half_blocks() {
+    let table = console_table();
+    assert!(table.len() > 500, "{}", table.len());
+    for c in "█░▒•›◀▶↑↓←→─│┌┘▲▼×é".chars() {
+        assert!(table.contains(&c), "{c} missing");
+    }
+    for c in "▀▄▓✓…".chars() {
+        assert!(!table.contains(&c), "{c} is there after all");
+    }
+}
+
+#[test]
+fn what_the_console_set_allows_is_in_every_console_font() {
+    let table = console_table();
+    let allowed = (0..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|c| Glyphs::CONSOLE.allows(*c));
+    for c in allowed {
+        assert!(table.contains(&c), "U+{:04X} {c} is in no table", c as u32);
+    }
+}
+
+/// The answers the screens show: a patient who marked the body diagram.
+fn session() -> Session {
+    let path = "examples/sessions/l5-radiculopathy-foot-drop.ron";
+    Session::from_ron(path, &fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn harness(w: u16, h: u16, set: GlyphSet) -> Harness {
+    let mut h = Harness::with_session(w, h, session());
+    h.app.glyphs = Glyphs::of(set);
+    h
+}
+
+/// A screen's name and the app showing it.
+type Shown = (String, App);
+
+/// Every screen of the questionnaire, each with every dialog over it, and
+/// the screens that stand alone: notices, the alert, a held kiosk.
+fn every_screen(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
+    let base = harness(w, h, set).app;
+    let items = base.questionnaire.items().count();
+    let mut screens: Vec<Shown> = vec![("welcome".into(), base.clone())];
+    for n in 0..items {
+        let mut app = base.clone();
+        app.open_item(n);
+        let id = app.item(n).id.clone();
+        screens.push((id.clone(), app.clone()));
+        app.show_why = true;
+        app.notice = Some(Notice::Error("a notice".into()));
+        screens.push((format!("{id}, why we ask, a notice"), app));
+    }
+    for (name, screen, tab) in [
+        ("review", Screen::Review, SummaryTab::Patient),
+        ("summary", Screen::Summary, SummaryTab::Patient),
+        (
+            "summary for the doctor",
+            Screen::Summary,
+            SummaryTab::Clinician,
+        ),
+    ] {
+        let mut app = base.clone();
+        app.screen = screen;
+        app.summary_tab = tab;
+        screens.push((name.into(), app));
+    }
+    let with_dialogs = dialogs(&screens);
+    screens.extend(with_dialogs);
+    screens.extend(alone(&base));
+    // The body diagram finding a place by name.
+    let mut find = harness(w, h, set);
+    find.goto("body_map");
+    find.keys("/calf");
+    assert!(find.screen().contains("Find a place: calf"));
+    screens.push(("body_map finding \"calf\"".into(), find.app));
+    screens
+}
+
+/// Each dialog over the welcome screen, the first item, the body diagram,
+/// the review and the summary.
+fn dialogs(screens: &[Shown]) -> Vec<Shown> {
+    let under = ["welcome", "age", "body_map", "review", "summary"];
+    let every = [
+        Dialog::ConfirmQuit,
+        Dialog::ConfirmClearAll,
+        Dialog::Resume,
+        Dialog::StillThere(9),
+        Dialog::StartOver,
+        Dialog::StaffPin,
+        Dialog::ConfirmOwner,
+    ];
+    let mut out = Vec::new();
+    for (name, app) in screens.iter().filter(|(n, _)| under.contains(&n.as_str())) {
+        for dialog in every {
+            let mut app = app.clone();
+            app.dialog = Some(dialog);
+            app.resume = Some(session());
+            app.pin.push('4');
+            out.push((format!("{name} under {dialog:?}"), app));
+        }
+    }
+    out
+}
+
+/// The alert, a kiosk that could not save, and an urgent notice.
+fn alone(base: &App) -> Vec<Shown> {
+    let mut alert = base.clone();
+    alert.screen = Screen::Alert;
+    let mut held = base.clone();
+    held.held = Some(Effect::Finished);
+    let mut urgent = base.clone();
+    urgent.open_item(0);
+    urgent.notice = Some(Notice::Urgent("an urgent notice".into()));
+    vec![
+        ("alert".into(), alert),
+        ("held".into(), held),
+        ("urgent notice".into(), urgent),
+    ]
+}
+
+/// Practice mode's screens: the opening, the interview with questions
+/// asked, each question of the impression, and the debrief.
+fn practice_screens(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let path = "cases/l5-radiculopathy.ron";
+    let case = Case::parse(path, &fs::read_to_string(path).unwrap(), &q).unwrap();
+    let app = App::practice(q, rules, case, false, Theme::mono(), Rect::new(0, 0, w, h));
+    let mut p = Harness {
+        app,
+        terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+    };
+    p.app.glyphs = Glyphs::of(set);
+    let mut out = vec![("practice opening".to_string(), p.app.clone())];
+    p.enter();
+    for _ in 0..3 {
+        p.enter(); // ask, and on to the next question
+        p.key(KeyCode::Down);
+    }
+    out.push(("practice interview".into(), p.app.clone()));
+    p.key(KeyCode::Char('i'));
+    while let Screen::Impression(n) = p.app.screen {
+        out.push((format!("practice impression {n}"), p.app.clone()));
+        p.key(KeyCode::Down);
+        p.enter();
+    }
+    assert_eq!(p.app.screen, Screen::Debrief);
+    out.push(("practice debrief".into(), p.app.clone()));
+    out
+}
+
+/// The app drawn as its view draws it, without the net.
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Every cell of `buf` that holds a character `allowed` refuses, as
+/// "screen: cell (x, y) holds 'c' U+XXXX".
+fn misfits(name: &str, buf: &Buffer, allowed: &dyn Fn(char) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            for c in buf[(x, y)].symbol().chars().filter(|c| !allowed(*c)) {
+                out.push(format!(
+                    "{name}: cell ({x}, {y}) holds {c:?} U+{:04X}",
+                    c as u32
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Draws every screen at 80x24 and 120x40 (and the too-small one) for
+/// `set`; fails naming each screen, cell and character it cannot show.
+fn every_screen_fits(set: GlyphSet, allowed: &dyn Fn(char) -> bool) {
+    let mut found = Vec::new();
+    let mut drawn = 0;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screens = every_screen(w, h, set).into_iter();
+        for (name, app) in screens.chain(practice_screens(w, h, set)) {
+            let name = format!("{name} at {w}x{h}");
+            found.extend(misfits(&name, &draw(&app, w, h), allowed));
+            drawn += 1;
+        }
+    }
+    let small = harness(50, 12, set).app;
+    found.extend(misfits("too small", &draw(&small, 50, 12), allowed));
+    assert!(drawn > 200, "only {drawn} screens drawn");
+    found.truncate(40);
+    assert!(found.is_empty(), "{set:?}:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_screen_on_the_console_draws_only_glyphs_its_fonts_have() {
+    let table = console_table();
+    every_screen_fits(GlyphSet::Console, &|c| table.contains(&c));
+}
+
+#[test]
+fn every_screen_in_ascii_draws_only_ascii() {
+    every_screen_fits(GlyphSet::Ascii, &|c| c.is_ascii() && !c.is_ascii_control());
+}
+
+#[test]
+fn the_unicode_screens_do_use_what_the_console_lacks() {
+    // Else the two tests above could pass by drawing nothing of note.
+    let table = console_table();
+    let mut h = harness(80, 24, GlyphSet::Unicode);
+    h.goto("body_map");
+    let found = misfits("body map", &draw(&h.app, 80, 24), &|c| table.contains(&c));
+    assert!(!found.is_empty());
+}
+
+/// Screens in ASCII at 80x24, as a vt100 or a non-UTF-8 locale gets them.
+#[test]
+fn ascii_snapshots() {
+    let screens: &[(&str, Option<&str>)] = &[
+        ("welcome", None),
+        ("single", Some("onset")),
+        ("body", Some("body_map")),
+    ];
+    for (name, item) in screens {
+        let mut h = harness(80, 24, GlyphSet::Ascii);
+        if let Some(id) = item {
+            h.goto(id);
+        }
+        assert_snapshot!(format!("ascii_{name}_80x24"), h.screen());
+    }
+    // The summary where its body figure shows.
+    let mut h = harness(80, 24, GlyphSet::Ascii);
+    h.app.screen = Screen::Summary;
+    h.app.summary_tab = SummaryTab::Clinician;
+    let body = Frame::new(h.app.area).body;
+    let rows = h.app.summary_rows(body.width);
+    let figure = rows.iter().position(|r| r.role == Role::Figure).unwrap();
+    h.app.summary_scroll = figure as u16 - 1;
+    assert_snapshot!("ascii_summary_80x24", h.screen());
+}
+
+/// The frame the real terminal gets passes the net, which leaves the
+/// console's frame whole when the view chose right, and fits what it did not.
+#[test]
+fn the_net_changes_nothing_the_views_drew_right() {
+    let mut h = harness(80, 24, GlyphSet::Console);
+    h.goto("body_map");
+    let drawn = draw(&h.app, 80, 24);
+    let mut netted = drawn.clone();
+    h.app.glyphs.net(&mut netted);
+    assert_eq!(netted, drawn);
+    // A clinic's questionnaire in French, on a vt100.
+    h.app.glyphs = Glyphs::ASCII;
+    h.app.questionnaire.title = "Questionnaire de santé".into();
+    h.app.screen = Screen::Welcome;
+    let mut netted = draw(&h.app, 80, 24);
+    h.app.glyphs.net(&mut netted);
+    let top: String = (1..23).map(|x| netted[(x, 0)].symbol()).collect();
+    assert_eq!(top, "Questionnaire de sante");
+}
