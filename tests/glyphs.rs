@@ -14,16 +14,18 @@ use intake::answers::Session;
 use intake::content;
 use intake::practice::Case;
 use intake::tui::app::{App, Dialog, Effect, Notice, Screen, SummaryTab};
+use intake::tui::caps::{Caps, Palette};
 use intake::tui::glyphs::{GlyphSet, Glyphs};
 use intake::tui::layout::Frame;
 use intake::tui::layout::report::Role;
-use intake::tui::theme::Theme;
+use intake::tui::theme::{Theme, ThemeName};
 use intake::tui::view::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 
 /// The code points of tests/data/console-glyphs.txt: what every Lat15 and
 /// Uni2 console font of Debian draws.
@@ -299,4 +301,23 @@ fn the_net_changes_nothing_the_views_drew_right() {
     h.app.glyphs.net(&mut netted);
     let top: String = (1..23).map(|x| netted[(x, 0)].symbol()).collect();
     assert_eq!(top, "Questionnaire de sante");
+}
+
+/// The console's backgrounds are dark, from the start and after F2.
+#[test]
+fn the_console_palette_holds_through_the_theme_key() {
+    let caps = Caps {
+        glyphs: GlyphSet::Console,
+        palette: Palette::Ansi8,
+    };
+    let mut h = Harness::new(80, 24);
+    h.app.theme = Theme::default_theme();
+    h.app = h.app.clone().with_caps(caps);
+    let dark = Some(Color::Black);
+    assert_eq!(Theme::default_theme().gauge.bg, Some(Color::DarkGray));
+    assert_eq!(h.app.theme.gauge.bg, dark);
+    h.key(KeyCode::F(2));
+    h.key(KeyCode::F(2));
+    assert_eq!(h.app.theme.name, ThemeName::Default);
+    assert_eq!(h.app.theme.gauge.bg, dark);
 }
