@@ -336,13 +336,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// `text` cut to `width` columns, with "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    truncate_with(text, width, '…')
-}
-
-/// `text` cut to `width` columns, with `ellipsis` (one column) when cut.
-pub fn truncate_with(text: &str, width: usize, ellipsis: char) -> String {
+/// `text` cut to `width` columns, with `ellipsis` (one column: the glyph
+/// set's) when cut.
+pub fn truncate(text: &str, width: usize, ellipsis: char) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -451,8 +447,8 @@ mod tests {
 
     #[test]
     fn truncates_with_an_ellipsis() {
-        assert_eq!(truncate("hello world", 6), "hello…");
-        assert_eq!(truncate("hi", 6), "hi");
+        assert_eq!(truncate("hello world", 6, '…'), "hello…");
+        assert_eq!(truncate("hi", 6, '…'), "hi");
     }
 
     #[test]

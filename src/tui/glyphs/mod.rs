@@ -140,7 +140,7 @@ impl Glyphs {
 
     /// `text` cut to `width` columns, with the set's ellipsis when cut.
     pub fn truncate(&self, text: &str, width: usize) -> String {
-        super::layout::truncate_with(text, width, self.ellipsis)
+        super::layout::truncate(text, width, self.ellipsis)
     }
 
     /// The last net over a drawn frame: any cell the set cannot show gets
