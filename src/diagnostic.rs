@@ -146,6 +146,10 @@ impl<'a> Problems<'a> {
         self.found.push(d);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
     /// `value` when nothing was found, else every problem.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.found.is_empty() {

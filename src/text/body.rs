@@ -11,6 +11,20 @@ pub struct BodyWords {
     pub marked: String,
     pub between: String,
     pub symptoms_question: String,
+    pub figure: FigureWords,
+}
+
+/// The words on a drawn figure: its name, and the patient's sides, short on
+/// a text figure and long on a printed one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureWords {
+    pub front: String,
+    pub back: String,
+    pub right: String,
+    pub left: String,
+    pub your_right: String,
+    pub your_left: String,
 }
 
 /// One word for each symptom a patient can mark.
