@@ -3,12 +3,12 @@
 //! screen and the files draw with these, so they show the same figure.
 
 use super::raster::{Dot, Raster};
-use super::shape::Shapes;
+use super::shape::{Shapes, TONES};
 use super::{BodyMarks, BodyRegions, Symptom, View};
 use crate::text::FigureWords;
 
 /// The glyphs of the three tones: in every Linux console font (`▓` is not).
-pub const TONE_GLYPHS: [char; 3] = ['░', '▒', '█'];
+pub const TONE_GLYPHS: [char; TONES as usize] = ['░', '▒', '█'];
 
 /// What a cell of a text figure shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -64,3 +64,57 @@ pub fn neighbour(placed: &[Placed], from: usize, dir: Direction) -> Option<usize
     }
     best.map(|(_, r)| r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::{BodyRegions, Mode, Shapes, View};
+
+    fn placed(view: View, x: u16, y: u16) -> Placed {
+        let raster = Shapes::builtin().raster(view, 17, 15, Mode::OneRow);
+        Placed { raster, x, y }
+    }
+
+    fn id(r: Option<usize>) -> Option<&'static str> {
+        r.map(|r| BodyRegions::builtin().regions[r].id.as_str())
+    }
+
+    #[test]
+    fn clicks_hit_the_region_under_them() {
+        let front = [placed(View::Front, 10, 5)];
+        // The head is in the middle of the top row.
+        assert_eq!(id(hit(&front, 10 + 8, 5)), Some("head_front"));
+        assert_eq!(hit(&front, 10, 5), None, "beside the head");
+        assert_eq!(hit(&front, 3, 3), None, "outside the figure");
+    }
+
+    #[test]
+    fn arrows_move_to_another_region_or_stay() {
+        let both = [placed(View::Front, 0, 0), placed(View::Back, 19, 0)];
+        let head = both[0].raster.hit(8, 0).unwrap();
+        assert_eq!(
+            id(neighbour(&both, head, Direction::Down)),
+            Some("neck_front")
+        );
+        assert_eq!(neighbour(&both, head, Direction::Up), None);
+        for p in &both {
+            for r in p.raster.regions() {
+                for d in [
+                    Direction::Up,
+                    Direction::Down,
+                    Direction::Left,
+                    Direction::Right,
+                ] {
+                    assert_ne!(neighbour(&both, r, d), Some(r));
+                }
+            }
+        }
+        // Left from the back figure reaches the front one.
+        let back_hand = BodyRegions::builtin()
+            .regions
+            .iter()
+            .position(|r| r.id == "left_hand_back");
+        let next = neighbour(&both, back_hand.unwrap(), Direction::Left).unwrap();
+        assert_eq!(BodyRegions::builtin().regions[next].view, View::Front);
+    }
+}

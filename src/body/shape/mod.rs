@@ -68,6 +68,9 @@ pub struct Shapes {
 /// A raster's view, width and height in cells, and mode.
 type RasterKey = (View, u16, u16, Mode);
 
+/// The most rasters kept: a few sizes, each in two views and two modes.
+const CACHED: usize = 32;
+
 /// How many tones shade regions apart (`░ ▒ █` in text).
 pub const TONES: u8 = 3;
 
@@ -125,6 +128,10 @@ impl Shapes {
     pub fn raster(&self, view: View, width: u16, height: u16, mode: Mode) -> Arc<Raster> {
         let key = (view, width, height, mode);
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        // A window dragged through many sizes would otherwise keep them all.
+        if cache.len() >= CACHED && !cache.contains_key(&key) {
+            cache.clear();
+        }
         let made = cache.entry(key);
         made.or_insert_with(|| Arc::new(Raster::new(self.drawing(view), width, height, mode)))
             .clone()

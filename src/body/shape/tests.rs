@@ -188,3 +188,40 @@ fn the_svg_is_well_formed_and_shows_every_marked_region() {
     assert!(back.contains("<title>Left calf: pain, tingling</title>"));
     assert!(well_formed("<svg><g></svg>").is_err() && well_formed("<a x=\"1></a>").is_err());
 }
+
+#[test]
+fn a_mirror_on_the_other_figure_and_a_region_past_the_outline_are_told() {
+    let table = BodyRegions::builtin();
+    let error = |from: &str, to: &str| {
+        assert!(BUILTIN_SHAPES.contains(from), "{from}");
+        let source = BUILTIN_SHAPES.replacen(from, to, 1);
+        Shapes::parse("s.ron", &source, table)
+            .unwrap_err()
+            .to_string()
+    };
+    let e = error("mirror: \"left_groin\"", "mirror: \"left_buttock\"");
+    assert!(
+        e.contains("region \"left_buttock\" belongs to the Back figure"),
+        "{e}"
+    );
+    let e = error("mirror: \"left_groin\"", "mirror: \"chest\"");
+    assert!(e.contains("must be the other side's twin"), "{e}");
+    // The outline's top point lowered: the head sticks out above it.
+    let e = error(
+        "outline: [\n            (0.5, 0.01)",
+        "outline: [\n            (0.5, 0.05)",
+    );
+    assert!(
+        e.contains("region \"head_front\" goes outside the outline"),
+        "{e}"
+    );
+    // Raised instead: part of the outline is in no region.
+    let e = error(
+        "outline: [\n            (0.5, 0.01)",
+        "outline: [\n            (0.5, 0.0)",
+    );
+    assert!(
+        e.contains("part of the outline near (0.50, 0.00) is in no region"),
+        "{e}"
+    );
+}
