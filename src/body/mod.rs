@@ -1,7 +1,8 @@
 //! Body regions, dermatomes and the marks a patient puts on the body diagram.
 //!
-//! The region table is data (assets/body/regions.ron); the built-in copy is
-//! compiled into the binary so a kiosk needs no files beside it.
+//! The region table and the figures' shapes are data (assets/body/regions.ron,
+//! shapes.ron); the built-in copies are compiled into the binary so a kiosk
+//! needs no files beside it.
 
 mod picture;
 mod place;

@@ -98,7 +98,7 @@ impl Raster {
         self.dots[y * usize::from(self.width) + x]
     }
 
-    /// The dot's place among its region's dots, counted in reading order:
+    /// The place of dot (x, y) (as for `dot`) among its region's dots, in reading order:
     /// marks take turns by it, so two symptoms alternate even along a
     /// slanted limb.
     pub fn place(&self, x: u16, y: u16) -> usize {
@@ -159,9 +159,7 @@ impl Raster {
         }
     }
 
-    /// A region with no cell of its own takes the cell it covers most that
-    /// can be spared (from outside, or from a region with more than one);
-    /// one it covers nowhere takes the spare cell nearest its middle.
+    /// Each region with no cell of its own takes one (see `cell_for`).
     fn give_each_region_a_cell(&mut self, d: &Drawing, cover: &Coverage) {
         let mut owned = vec![0usize; d.regions.iter().map(|(r, _)| r + 1).max().unwrap_or(0)];
         for c in 0..self.cells() {
@@ -174,24 +172,7 @@ impl Raster {
             d.regions.iter().filter(|(r, _)| owned[*r] == 0).collect();
         missing.sort_by_key(|(r, _)| cover.total(*r));
         for (r, polygon) in missing {
-            let spare = |c: usize| self.owner(c).is_none_or(|o| owned[o] > 1);
-            let best = (0..self.cells())
-                .filter(|&c| cover.of(c, *r) > 0 && spare(c))
-                .max_by_key(|&c| (cover.of(c, *r), std::cmp::Reverse(c)));
-            let (cx, cy) = self.in_cells(fill::centroid(polygon));
-            let nearest = || {
-                let far = |c: usize| {
-                    let (x, y) = (
-                        (c % usize::from(self.width)) as f32 + 0.5,
-                        (c / usize::from(self.width)) as f32 + 0.5,
-                    );
-                    (x - cx).powi(2) + (y - cy).powi(2)
-                };
-                (0..self.cells())
-                    .filter(|&c| spare(c))
-                    .min_by(|a, b| far(*a).total_cmp(&far(*b)))
-            };
-            let Some(c) = best.or_else(nearest) else {
+            let Some(c) = self.cell_for(*r, polygon, cover, &owned) else {
                 continue;
             };
             if let Some(o) = self.owner(c) {
@@ -202,6 +183,32 @@ impl Raster {
             }
             owned[*r] += 1;
         }
+    }
+
+    /// The cell `r` takes: of those that can be spared (outside, or of a
+    /// region with more than one), the one it covers most, or else the
+    /// nearest to the middle of its shape.
+    fn cell_for(
+        &self,
+        r: usize,
+        polygon: &[fill::Point],
+        cover: &Coverage,
+        owned: &[usize],
+    ) -> Option<usize> {
+        let spare = |c: &usize| self.owner(*c).is_none_or(|o| owned[o] > 1);
+        let covered = (0..self.cells()).filter(|c| cover.of(*c, r) > 0 && spare(c));
+        let best = covered.max_by_key(|&c| (cover.of(c, r), std::cmp::Reverse(c)));
+        let (cx, cy) = self.in_cells(fill::centroid(polygon));
+        let w = usize::from(self.width);
+        let far = |c: &usize| {
+            let (x, y) = ((c % w) as f32 + 0.5, (c / w) as f32 + 0.5);
+            (x - cx).powi(2) + (y - cy).powi(2)
+        };
+        best.or_else(|| {
+            (0..self.cells())
+                .filter(spare)
+                .min_by(|a, b| far(a).total_cmp(&far(b)))
+        })
     }
 
     /// A cell hits its own region, or of the regions it shows the one
