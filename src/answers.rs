@@ -435,7 +435,7 @@ mod tests {
         text.answers.units.weeks.other = "semanas".into();
         text.errors.zero_duration = "escriba cuánto tiempo".into();
         let builtin = Content::builtin();
-        let content = Content::new(builtin.regions, builtin.figures(), &text);
+        let content = Content::new(builtin.regions, builtin.shapes(), &text);
         let weeks = Answer::Duration {
             amount: 3,
             unit: DurationUnit::Weeks,

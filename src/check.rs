@@ -80,11 +80,17 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
             let t = crate::body::BodyRegions::parse(&name, &source).map_err(LoadError::Invalid)?;
             Ok(format!("{name}: ok (body regions: {})", t.regions.len()))
         }
-        "Figures" => {
+        // Checked against the built-in region table, which the program draws.
+        "Shapes" => {
             let regions = crate::body::BodyRegions::builtin();
-            crate::body::Figures::parse(&name, &source, regions)
-                .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
-            Ok(format!("{name}: ok (body figures)"))
+            let shapes =
+                crate::body::Shapes::parse(&name, &source, regions).map_err(LoadError::Invalid)?;
+            let count = |v| shapes.drawing(v).regions.len();
+            Ok(format!(
+                "{name}: ok (body shapes: {} regions on the front, {} on the back)",
+                count(crate::body::View::Front),
+                count(crate::body::View::Back)
+            ))
         }
         "Text" => {
             let text = crate::text::Text::parse(&name, &source)

@@ -3,48 +3,48 @@
 //! `Content` the core words and draws with. The test suite validates all of
 //! it, which is why loading it here may skip the checks.
 
-use crate::body::{BodyRegions, Figures};
+use crate::body::{BodyRegions, Shapes};
 use crate::findings::{self, Rules};
 use crate::questionnaire::{self, Questionnaire};
 use crate::text::Text;
 
 /// What the core words and draws with, given by its caller (the command
 /// line, the screen, a test) rather than reached for: the body regions, the
-/// figures of the body diagram, and one language's words.
+/// shapes of the body diagram's figures, and one language's words.
 #[derive(Debug, Clone, Copy)]
 pub struct Content<'a> {
     pub regions: &'a BodyRegions,
     pub text: &'a Text,
-    /// `None` for the built-in figures, read when first drawn: the first
-    /// frame draws none, and reading them costs it a tenth.
-    figures: Option<&'a Figures>,
+    /// `None` for the built-in shapes, read when first drawn: the first
+    /// frame draws none, and need not pay for reading them.
+    shapes: Option<&'a Shapes>,
 }
 
 impl<'a> Content<'a> {
-    pub fn new(regions: &'a BodyRegions, figures: &'a Figures, text: &'a Text) -> Self {
-        let figures = Some(figures);
+    pub fn new(regions: &'a BodyRegions, shapes: &'a Shapes, text: &'a Text) -> Self {
+        let shapes = Some(shapes);
         Content {
             regions,
             text,
-            figures,
+            shapes,
         }
     }
 
-    pub fn figures(&self) -> &'a Figures {
-        match self.figures {
-            Some(figures) => figures,
-            None => Figures::builtin(),
+    pub fn shapes(&self) -> &'a Shapes {
+        match self.shapes {
+            Some(shapes) => shapes,
+            None => Shapes::builtin(),
         }
     }
 }
 
 impl Content<'static> {
-    /// The built-in regions and figures, in the default language.
+    /// The built-in regions and shapes, in the default language.
     pub fn builtin() -> Self {
         Content {
             regions: BodyRegions::builtin(),
             text: Text::builtin(),
-            figures: None,
+            shapes: None,
         }
     }
 }

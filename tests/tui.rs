@@ -6,8 +6,10 @@ mod common;
 use common::Harness;
 use insta::assert_snapshot;
 use intake::answers::{Answer, DurationUnit, Side};
+use intake::body::View;
 use intake::questionnaire::Kind;
 use intake::tui::app::{Notice, Screen, SummaryTab};
+use intake::tui::layout::BodyLayout;
 use intake::tui::message::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -618,13 +620,29 @@ fn paint_mode_marks_every_region_the_cursor_enters() {
     );
 }
 
+/// A screen cell that a click on hits region `id`, on the figures as laid out.
+fn cell_of(h: &Harness, id: &str) -> (u16, u16) {
+    let n = h.app.questionnaire.index_of("body_map").unwrap();
+    let widget = h.app.item_body(n).widget;
+    let layout = BodyLayout::new(widget, View::Front, h.app.content.shapes());
+    let r = region(id);
+    layout
+        .placed()
+        .iter()
+        .find_map(|p| {
+            let mut cells =
+                (0..p.raster.height).flat_map(|y| (0..p.raster.width).map(move |x| (x, y)));
+            let (x, y) = cells.find(|&(x, y)| p.raster.hit(x, y) == Some(r))?;
+            Some((p.x + x, p.y + y))
+        })
+        .unwrap()
+}
+
 #[test]
 fn the_mouse_moves_marks_and_paints_on_the_figure() {
     let mut h = Harness::new(80, 24);
     h.goto("body_map");
-    // The head of the front figure is in the middle of its top row.
-    let (column, row) = h.find("FRONT");
-    let neck = (column + 10, row + 1);
+    let neck = cell_of(&h, "neck_front");
     h.app.update(Msg::Click {
         column: neck.0,
         row: neck.1,
@@ -641,14 +659,10 @@ fn the_mouse_moves_marks_and_paints_on_the_figure() {
         "a click on the cursor marks"
     );
     // Dragging down the chest and belly paints them.
-    h.app.update(Msg::Drag {
-        column: neck.0,
-        row: neck.1 + 1,
-    });
-    h.app.update(Msg::Drag {
-        column: neck.0,
-        row: neck.1 + 3,
-    });
+    for id in ["chest", "abdomen"] {
+        let (column, row) = cell_of(&h, id);
+        h.app.update(Msg::Drag { column, row });
+    }
     assert_eq!(
         marks(&h),
         ["Front of the neck: pain; Chest: pain; Belly: pain"]
@@ -684,7 +698,8 @@ fn clearing_everything_asks_first() {
 
 #[test]
 fn a_narrow_window_shows_one_figure_and_f_switches() {
-    let mut h = Harness::new(64, 24);
+    // The narrowest screen: two figures of the height it has need more.
+    let mut h = Harness::new(60, 24);
     h.goto("body_map");
     let screen = h.screen();
     assert!(

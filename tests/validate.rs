@@ -183,7 +183,7 @@ fn a_file_that_cannot_be_read_says_why_in_plain_words() {
 
 #[test]
 fn the_body_files_are_checked_as_what_they_are() {
-    for path in ["assets/body/regions.ron", "assets/body/figures.ron"] {
+    for path in ["assets/body/regions.ron", "assets/body/shapes.ron"] {
         if let Err(e) = intake::check::check_file(Path::new(path)) {
             panic!("{e}");
         }
@@ -369,44 +369,79 @@ fn practice_refuses_the_options_it_would_ignore() {
     }
 }
 
-/// A figures file's mistakes, each told where it stands.
+/// A shapes file's mistakes, each told where it stands: the line of the
+/// mutated file that holds `at`, at the column where `at` starts there.
 #[test]
-fn a_figures_file_with_a_mistake_gets_a_positioned_error() {
-    use intake::body::{BUILTIN_FIGURES, BodyRegions, Figures};
-    let error = |source: &str| {
-        let e = Figures::parse("f.ron", source, BodyRegions::builtin()).unwrap_err();
-        e.to_string()
-    };
-    let line_of = |text: &str| {
-        BUILTIN_FIGURES
-            .lines()
-            .position(|l| l.contains(text))
-            .unwrap()
-            + 1
-    };
+fn a_shapes_file_with_a_mistake_gets_a_positioned_error() {
+    use intake::body::{BUILTIN_SHAPES, BodyRegions, Shapes};
+    let chest = "Shape(region: \"chest\", points: [\n                (0.5, 0.183)";
+    let saddle = "(0.5, 0.555), (0.529, 0.585), (0.518, 0.612), (0.482, 0.612), (0.471, 0.585),";
+    let neck = "            Shape(region: \"neck_front\", points: [\n                (0.451, 0.132), (0.438, 0.172), (0.5, 0.183), (0.562, 0.172), (0.549, 0.132), (0.5, 0.143),\n            ]),\n";
     let cases = [
-        // A map code with no region.
+        // The chest's lower point pushed down into the belly.
         (
-            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".........1Z1.........\"", 1),
-            "map code 'Z' has no entry in `codes`",
-            line_of(".........111........."),
+            ("(0.349, 0.37), (0.5, 0.38),", "(0.349, 0.37), (0.5, 0.45),"),
+            "regions \"chest\" and \"abdomen\" overlap near",
+            "\"abdomen\"",
         ),
-        // A code the map never uses (the head's cells drawn as none).
+        // A point of the chest beyond the frame's right edge.
         (
-            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".....................\"", 1),
-            "code '1' (head_front) is not used in the map",
-            line_of("'1': \"head_front\""),
+            (chest, &chest.replace("(0.5, 0.183)", "(1.5, 0.183)")),
+            "point (1.5, 0.183) is outside the frame",
+            "(1.5, 0.183)",
         ),
-        // A row of another width.
         (
-            BUILTIN_FIGURES.replacen("\".........111.........\"", "\".........111........\"", 1),
-            "art and map must be the same size",
-            line_of("art:"),
+            ("\"head_front\"", "\"head_fronts\""),
+            "unknown body region \"head_fronts\"",
+            "\"head_fronts\"",
+        ),
+        // The neck's shape left out.
+        (
+            (neck, ""),
+            "region \"neck_front\" (Front) is not drawn",
+            "shapes: [",
+        ),
+        // The saddle with two points: no area, nothing closed.
+        (
+            (saddle, "(0.5, 0.555), (0.529, 0.585),"),
+            "a shape needs at least 3 points",
+            "Shape(region: \"saddle\", points:",
         ),
     ];
-    for (source, message, line) in cases {
-        let e = error(&source);
-        assert!(e.contains(message), "{e}");
-        assert!(e.starts_with(&format!("f.ron:{line}:")), "{e}");
+    for ((from, to), message, at) in cases {
+        assert!(BUILTIN_SHAPES.contains(from), "{from}");
+        let source = BUILTIN_SHAPES.replacen(from, to, 1);
+        let e = Shapes::parse("s.ron", &source, BodyRegions::builtin())
+            .unwrap_err()
+            .to_string();
+        let first = e.lines().next().unwrap();
+        let (line, text) = source
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(at.lines().next().unwrap()))
+            .unwrap();
+        // Points and names are told where they stand; a missing region at
+        // the figure's `shapes:`, a bad polygon at its `points:`.
+        let col = text.find(at.lines().next().unwrap()).unwrap() + 1;
+        let col = if at.starts_with("Shape(") {
+            text.find("points:").unwrap() + 1
+        } else {
+            col
+        };
+        assert!(
+            first.starts_with(&format!("s.ron:{}:{col}: ", line + 1)),
+            "{message}: {e}"
+        );
+        assert!(first.contains(message), "{e}");
     }
+    // The command line says the same, for a file on disk.
+    let (err, want) = broken(
+        "assets/body/shapes.ron",
+        ("\"head_front\"", "\"head_fronts\""),
+        "\"head_fronts\"",
+    );
+    assert!(
+        err.starts_with(&want) && err.contains("unknown body region"),
+        "{err}"
+    );
 }

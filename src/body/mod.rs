@@ -1,15 +1,25 @@
 //! Body regions, dermatomes and the marks a patient puts on the body diagram.
 //!
-//! The region table is data (assets/body/regions.ron); the built-in copy is
-//! compiled into the binary so a kiosk needs no files beside it.
+//! The region table and the figures' shapes are data (assets/body/regions.ron,
+//! shapes.ron); the built-in copies are compiled into the binary so a kiosk
+//! needs no files beside it.
 
-mod figure;
 mod near;
+mod picture;
+mod place;
+mod raster;
 mod search;
+mod shape;
+mod svg;
+mod tone;
 
-pub use figure::{BUILTIN_FIGURES, Figure, Figures, Placed, hit};
 pub use near::{Direction, Near, Neighbours, distances};
+pub use picture::{Glyph, TONE_GLYPHS, glyph, heading, rows, sides};
+pub use place::{Placed, hit};
+pub use raster::{Dot, Mode, Raster};
 pub use search::search;
+pub use shape::{BUILTIN_SHAPES, Drawing, Point, Shapes, TONES};
+pub use svg::svg;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -55,7 +65,7 @@ impl Symptom {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum View {
     Front,
     Back,
@@ -305,8 +315,8 @@ impl BodyMarks {
                     return fill(&words.marked, &[("place", id), ("symptoms", &symptoms)]);
                 };
                 let side = match r.side {
-                    BodySide::Left if sides => &words.your_left,
-                    BodySide::Right if sides => &words.your_right,
+                    BodySide::Left if sides => &words.figure.your_left,
+                    BodySide::Right if sides => &words.figure.your_right,
                     _ => {
                         return fill(
                             &words.marked,
@@ -329,88 +339,6 @@ impl BodyMarks {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn figures_cover_every_region_once_and_match_their_art() {
-        let table = BodyRegions::builtin();
-        let figs = Figures::builtin();
-        for (size, pair) in [("compact", &figs.compact), ("large", &figs.large)] {
-            let mut seen = Vec::new();
-            for f in pair.iter() {
-                assert_eq!(f.art.len(), f.height as usize, "{size}");
-                assert!(
-                    f.art.iter().all(|r| r.len() == f.width as usize),
-                    "{size}: art rows as wide as the map"
-                );
-                for r in f.regions() {
-                    assert_eq!(
-                        table.regions[r].view, f.view,
-                        "{size}: {} on the wrong figure",
-                        table.regions[r].id
-                    );
-                    seen.push(r);
-                }
-            }
-            seen.sort_unstable();
-            assert_eq!(
-                seen,
-                (0..table.regions.len()).collect::<Vec<_>>(),
-                "{size}: every region exactly once"
-            );
-        }
-        // The compact pair fits 80 x 24 beside a list; the large one is bigger.
-        assert!(figs.compact[0].height <= 15 && figs.compact[0].width * 2 + 2 <= 46);
-        assert!(figs.large[0].height > figs.compact[0].height);
-    }
-
-    #[test]
-    fn the_patients_left_is_on_the_viewers_right_in_front_and_left_in_back() {
-        let table = BodyRegions::builtin();
-        let figs = Figures::builtin();
-        let [front, back] = &figs.compact;
-        let x_of = |f: &Figure, id: &str| {
-            f.centre(table.regions.iter().position(|r| r.id == id).unwrap())
-                .unwrap()
-                .0
-        };
-        assert!(x_of(front, "left_thigh_front") > x_of(front, "right_thigh_front"));
-        assert!(x_of(back, "left_calf") < x_of(back, "right_calf"));
-        // The thumb is on the outside of the hand (palms forward), the big toe on the inside.
-        assert!(x_of(front, "right_thumb") < x_of(front, "right_little_finger"));
-        assert!(x_of(front, "left_big_toe") < x_of(front, "left_foot_top"));
-    }
-
-    #[test]
-    fn clicks_hit_the_region_under_them() {
-        let table = BodyRegions::builtin();
-        let figs = Figures::builtin();
-        let placed = [Placed {
-            figure: &figs.compact[0],
-            x: 10,
-            y: 5,
-        }];
-        // The head is in the middle of the top row.
-        let head = hit(&placed, 10 + 10, 5).unwrap();
-        assert_eq!(table.regions[head].id, "head_front");
-        assert_eq!(hit(&placed, 10, 5 + 14), None, "outside the body");
-        assert_eq!(hit(&placed, 3, 3), None, "outside the figure");
-    }
-
-    #[test]
-    fn a_bad_figure_file_gets_a_positioned_error() {
-        let table = BodyRegions::builtin();
-        let broken = BUILTIN_FIGURES.replacen("'1': \"head_front\"", "'1': \"head_fronts\"", 1);
-        let e = Figures::parse("f.ron", &broken, table)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("unknown body region \"head_fronts\""), "{e}");
-        assert!(e.starts_with("f.ron:"), "{e}");
-        let uneven = BUILTIN_FIGURES.replacen(".........111.........", ".........111........", 1);
-        let e = Figures::parse("f.ron", &uneven, table)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("the same size"), "{e}");
-    }
 
     #[test]
     fn builtin_table_loads_with_unique_ids_and_enough_regions() {

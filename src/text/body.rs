@@ -11,12 +11,24 @@ pub struct BodyWords {
     pub marked: String,
     pub between: String,
     pub symptoms_question: String,
-    /// The patient's sides in capitals, on the figures and in the read-back.
-    pub your_left: String,
-    pub your_right: String,
-    /// A marked place read back with its side beyond doubt: {side} (one of
-    /// the two above), {place} (the label without its side), {symptoms}.
+    /// A marked place read back with its side beyond doubt: {side} (the
+    /// figure's `your_left` or `your_right`), {place} (the label without
+    /// its side), {symptoms}.
     pub marked_side: String,
+    pub figure: FigureWords,
+}
+
+/// The words on a drawn figure: its name, and the patient's sides, short on
+/// a text figure and long on a printed one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureWords {
+    pub front: String,
+    pub back: String,
+    pub right: String,
+    pub left: String,
+    pub your_right: String,
+    pub your_left: String,
 }
 
 /// One word for each symptom a patient can mark.

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use crate::diagnostic::Diagnostic;
 
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
-pub use body::{BodyWords, Symptoms};
+pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};

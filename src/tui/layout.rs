@@ -6,7 +6,9 @@ pub mod report;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::keymap::{Action, Focus, Keymap};
-use crate::body::{Figure, Figures, Placed, Symptom, View};
+use std::sync::Arc;
+
+use crate::body::{Mode, Placed, Raster, Shapes, Symptom, View};
 use crate::text::Symptoms;
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
@@ -14,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 /// Below this size the screen asks to be enlarged instead of drawing.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
-/// The widest the content gets (the large body figures need 114).
+/// The widest the content gets: long lines are hard to read.
 pub const MAX_WIDTH: u16 = 124;
 
 pub fn too_small(area: Rect) -> bool {
@@ -117,14 +119,16 @@ impl ItemBody {
 }
 
 /// Where the body diagram goes: the figures that fit (both side by side, or
-/// the chosen one) and the panel of words beside them. With no room for a
-/// figure, the panel alone lists every region.
+/// the chosen one), each a heading line over the figure, as large as the room
+/// beside the panel of words allows. With no room for a figure, the panel
+/// alone lists every region.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLayout {
     pub figures: [Option<(View, Rect)>; 2],
-    pub large: bool,
-    /// The figures drawn: the content's, passed in.
-    pub figs: &'static Figures,
+    /// Each figure's size in cells, under its heading.
+    pub size: (u16, u16),
+    /// The shapes drawn: the content's, passed in.
+    pub shapes: &'static Shapes,
     pub panel: Rect,
 }
 
@@ -132,20 +136,20 @@ impl BodyLayout {
     const PANEL_MIN: u16 = 26;
     /// The most places a search lists: each is picked by its digit.
     pub const SEARCH_ROWS: u16 = 9;
+    /// The shortest figure drawn: from this height up (the figure at 80 x
+    /// 24) every region has a cell of its own.
+    pub const FIGURE_MIN_HEIGHT: u16 = 14;
 
-    pub fn new(area: Rect, shown: View, figs: &'static Figures) -> Self {
-        let fits = |f: &[Figure; 2], both: bool| {
-            let w = if both {
-                f[0].width + f[1].width + 2
-            } else {
-                f[0].width
-            };
-            area.height >= f[0].height && area.width >= w + 2 + Self::PANEL_MIN
+    pub fn new(area: Rect, shown: View, shapes: &'static Shapes) -> Self {
+        // `count` figures, two columns apart, and two more before the panel.
+        let fit = |count: u16| {
+            let room = area.width.saturating_sub(Self::PANEL_MIN + 2 * count) / count;
+            shapes.fit(room, area.height.saturating_sub(1))
         };
-        let place = |f: &[Figure; 2], both: bool, large: bool| {
-            let front = Rect::new(area.x, area.y, f[0].width, f[0].height);
+        let place = |(w, h): (u16, u16), both: bool| {
+            let front = Rect::new(area.x, area.y, w, h + 1);
             let figures = if both {
-                let back = Rect::new(front.right() + 2, area.y, f[1].width, f[1].height);
+                let back = Rect::new(front.right() + 2, area.y, w, h + 1);
                 [Some((View::Front, front)), Some((View::Back, back))]
             } else {
                 [Some((shown, front)), None]
@@ -165,46 +169,41 @@ impl BodyLayout {
             };
             Self {
                 figures,
-                large,
+                size: (w, h),
+                shapes,
                 panel,
-                figs,
             }
         };
-        if fits(&figs.large, true) {
-            place(&figs.large, true, true)
-        } else if fits(&figs.compact, true) {
-            place(&figs.compact, true, false)
-        } else if fits(&figs.compact, false) {
-            place(&figs.compact, false, false)
+        let (both, one) = (fit(2), fit(1));
+        if both.1 >= Self::FIGURE_MIN_HEIGHT {
+            place(both, true)
+        } else if one.1 >= Self::FIGURE_MIN_HEIGHT {
+            place(one, false)
         } else {
             Self {
                 figures: [None, None],
-                large: false,
+                size: (0, 0),
+                shapes,
                 panel: area,
-                figs,
             }
         }
     }
 
-    /// The placed figures, for hit-testing and navigation.
-    pub fn placed(&self) -> Vec<Placed<'static>> {
-        let figs = self.figs;
-        let pair = if self.large {
-            &figs.large
-        } else {
-            &figs.compact
-        };
+    /// A figure's raster at the size laid out.
+    pub fn raster(&self, view: View) -> Arc<Raster> {
+        let (w, h) = self.size;
+        self.shapes.raster(view, w, h, Mode::OneRow)
+    }
+
+    /// The placed figures, under their headings, for hit-testing and navigation.
+    pub fn placed(&self) -> Vec<Placed> {
         self.figures
             .iter()
             .flatten()
             .map(|(view, r)| Placed {
-                figure: if *view == View::Front {
-                    &pair[0]
-                } else {
-                    &pair[1]
-                },
+                raster: self.raster(*view),
                 x: r.x,
-                y: r.y,
+                y: r.y + 1,
             })
             .collect()
     }

@@ -41,7 +41,7 @@ enum Act {
 /// The regions as last drawn: where the cursor can go and what a click hits.
 struct Nav {
     layout: BodyLayout,
-    placed: Vec<Placed<'static>>,
+    placed: Vec<Placed>,
     /// Without a figure, the panel is a list of every region.
     list: Rect,
     count: usize,
@@ -55,7 +55,7 @@ impl Nav {
         keymap: &Keymap,
         content: &Content<'static>,
     ) -> Self {
-        let layout = BodyLayout::new(widget, view, content.figures());
+        let layout = BodyLayout::new(widget, view, content.shapes());
         let symptoms = &content.text.body.symptoms;
         let list = layout.list(keymap, symptoms);
         Nav {
@@ -81,7 +81,7 @@ impl Nav {
     /// The next region in table order that is on screen.
     fn next_shown(&self, from: usize) -> usize {
         let shown = |r: usize| {
-            !self.layout.has_figure() || self.placed.iter().any(|p| p.figure.centre(r).is_some())
+            !self.layout.has_figure() || self.placed.iter().any(|p| p.raster.centre(r).is_some())
         };
         let count = self.count;
         (1..=count)
@@ -355,7 +355,7 @@ impl App {
             return Rect::default();
         };
         let widget = self.item_body(n).widget;
-        let layout = BodyLayout::new(widget, *view, self.content.figures());
+        let layout = BodyLayout::new(widget, *view, self.content.shapes());
         layout.search_list(&self.keymap, &self.content.text.body.symptoms)
     }
 }

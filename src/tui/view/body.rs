@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::body::{BodyMarks, Symptom, View};
+use crate::body::{BodyMarks, Glyph, Symptom, View, glyph, heading};
 use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::editor::Search;
@@ -33,45 +33,25 @@ fn symptom_style(app: &App, s: Symptom) -> Style {
 impl Widget for BodyDiagram<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let content = &self.app.content;
-        let layout = BodyLayout::new(area, self.view, content.figures());
-        let figs = layout.figs;
-        let pair = if layout.large {
-            &figs.large
-        } else {
-            &figs.compact
-        };
+        let layout = BodyLayout::new(area, self.view, content.shapes());
         let (t, g) = (&self.app.theme, &self.app.glyphs);
-        let table = content.regions;
+        let words = &content.text.body.figure;
         for (view, r) in layout.figures.iter().flatten() {
-            let figure = if *view == View::Front {
-                &pair[0]
-            } else {
-                &pair[1]
-            };
-            for y in 0..figure.height {
-                for x in 0..figure.width {
-                    let art = g.fit(figure.art[y as usize][x as usize]);
-                    let (symbol, style) = match figure.region_at(x, y) {
-                        None => (art, t.base),
-                        Some(region) => {
-                            let here = region == self.cursor;
-                            let marked: Vec<Symptom> = self
-                                .marks
-                                .and_then(|m| m.symptoms(&table.regions[region].id))
-                                .map(|s| s.iter().copied().collect())
-                                .unwrap_or_default();
-                            // Several symptoms alternate over the region's cells.
-                            let n = usize::from(x + y);
-                            let (c, style) = match marked.get(n % marked.len().max(1)) {
-                                Some(s) => (s.symbol(), symptom_style(self.app, *s)),
-                                None => (art, t.dim),
-                            };
-                            (c, if here { t.selected } else { style })
-                        }
+            let raster = layout.raster(*view);
+            buf.set_string(r.x, r.y, heading(*view, r.width, words), t.base);
+            for y in 0..raster.height {
+                for x in 0..raster.width {
+                    let dot = glyph(layout.shapes, &raster, (x, y), self.marks, content.regions);
+                    let style = match dot {
+                        Glyph::Blank => continue,
+                        Glyph::Body => t.dim,
+                        Glyph::Region { region, .. } if region == self.cursor => t.selected,
+                        Glyph::Region { mark: Some(s), .. } => symptom_style(self.app, s),
+                        Glyph::Region { .. } => t.dim,
                     };
                     // Never outside the buffer, whatever the layout says.
-                    if let Some(cell) = buf.cell_mut((r.x + x, r.y + y)) {
-                        cell.set_char(symbol).set_style(style);
+                    if let Some(cell) = buf.cell_mut((r.x + x, r.y + 1 + y)) {
+                        cell.set_char(g.fit(dot.char())).set_style(style);
                     }
                 }
             }
