@@ -16,7 +16,7 @@ fn every_region_has_a_cell_of_its_own_at_the_sizes_the_screen_draws() {
         h.goto("body_map");
         let n = h.app.questionnaire.index_of("body_map").unwrap();
         let widget = h.app.item_body(n).widget;
-        let layout = BodyLayout::new(widget, View::Front, Shapes::builtin());
+        let layout = BodyLayout::new(widget, View::Front, Shapes::builtin(), Mode::HalfBlocks);
         assert!(
             layout.figures.iter().all(Option::is_some),
             "both figures at {width}x{height}"

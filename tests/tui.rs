@@ -624,7 +624,12 @@ fn paint_mode_marks_every_region_the_cursor_enters() {
 fn cell_of(h: &Harness, id: &str) -> (u16, u16) {
     let n = h.app.questionnaire.index_of("body_map").unwrap();
     let widget = h.app.item_body(n).widget;
-    let layout = BodyLayout::new(widget, View::Front, h.app.content.shapes());
+    let layout = BodyLayout::new(
+        widget,
+        View::Front,
+        h.app.content.shapes(),
+        h.app.figure_mode(),
+    );
     let r = region(id);
     layout
         .placed()
@@ -881,4 +886,29 @@ fn the_welcome_warning_is_the_questionnaires() {
     let screen = h.rows().join("\n");
     assert!(screen.contains("Tiny test questionnaire"), "{screen}");
     assert!(!screen.contains(&first), "{screen}");
+}
+
+/// The body diagram as a colour terminal shows it: two rows of the figure a
+/// cell in half blocks (the snapshot keeps the characters, not the colours),
+/// marks as symbols, the sides named over each figure.
+#[test]
+fn the_body_diagram_in_half_blocks() {
+    for (w, h_) in [(80, 24), (120, 40)] {
+        let mut h = Harness::new(w, h_);
+        h.app.theme = intake::tui::theme::Theme::default_theme();
+        h.goto("body_map");
+        h.keys("/ltf");
+        h.enter();
+        h.keys("p");
+        h.keys("/rcal");
+        h.enter();
+        h.keys("n");
+        let screen = h.screen();
+        assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+        assert!(
+            screen.contains("RIGHT") && screen.contains("LEFT"),
+            "{screen}"
+        );
+        assert_snapshot!(format!("body_halves_{w}x{h_}"), screen);
+    }
 }

@@ -93,22 +93,30 @@ pub fn sides(view: View, words: &FigureWords, long: bool) -> (&str, &str) {
     }
 }
 
-/// The figure's name in the middle, its sides' letters at the edges, in
-/// `width` columns (the name dropped when there is no room for it).
+/// The figure's name in the middle and the patient's sides at the edges,
+/// in `width` columns: "YOUR RIGHT  FRONT  YOUR LEFT" where it fits, else
+/// each side's last word ("RIGHT  FRONT  LEFT"), else its letter; the name
+/// is dropped when even the letters leave no room for it.
 pub fn heading(view: View, width: u16, words: &FigureWords) -> String {
-    let (first, last) = sides(view, words, false);
     let name = match view {
         View::Front => &words.front,
         View::Back => &words.back,
     };
     let width = usize::from(width);
     let count = |s: &str| s.chars().count();
-    let room = width.saturating_sub(count(first) + count(last));
-    let name = if count(name) + 2 <= room {
+    let long = sides(view, words, true);
+    let short = sides(view, words, false);
+    let fits = |(first, last): (&str, &str)| count(first) + count(last) + count(name) + 2 <= width;
+    let (first, last) = [long, (last_word(long.0), last_word(long.1)), short]
+        .into_iter()
+        .find(|s| fits(*s))
+        .unwrap_or(short);
+    let name = if fits((first, last)) {
         name.as_str()
     } else {
         ""
     };
+    let room = width.saturating_sub(count(first) + count(last));
     let before = room.saturating_sub(count(name)) / 2;
     let after = room.saturating_sub(count(name) + before);
     format!(
@@ -116,4 +124,9 @@ pub fn heading(view: View, width: u16, words: &FigureWords) -> String {
         " ".repeat(before),
         " ".repeat(after)
     )
+}
+
+/// The last word of a side's name: "RIGHT" of "YOUR RIGHT".
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
 }

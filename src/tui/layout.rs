@@ -124,9 +124,12 @@ impl ItemBody {
 /// alone lists every region.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLayout {
+    /// Each figure's place, its heading line included.
     pub figures: [Option<(View, Rect)>; 2],
     /// Each figure's size in cells, under its heading.
     pub size: (u16, u16),
+    /// One row of the figure a cell, or two in half blocks.
+    pub mode: Mode,
     /// The shapes drawn: the content's, passed in.
     pub shapes: &'static Shapes,
     pub panel: Rect,
@@ -134,22 +137,26 @@ pub struct BodyLayout {
 
 impl BodyLayout {
     const PANEL_MIN: u16 = 26;
+    /// The columns beside each figure that its heading may use: the sides'
+    /// names are wider than a small figure.
+    pub const MARGIN: u16 = 2;
     /// The most places a search lists: each is picked by its digit.
     pub const SEARCH_ROWS: u16 = 9;
     /// The shortest figure drawn: from this height up (the figure at 80 x
     /// 24) every region has a cell of its own.
     pub const FIGURE_MIN_HEIGHT: u16 = 14;
 
-    pub fn new(area: Rect, shown: View, shapes: &'static Shapes) -> Self {
-        // `count` figures, two columns apart, and two more before the panel.
+    pub fn new(area: Rect, shown: View, shapes: &'static Shapes, mode: Mode) -> Self {
+        let m = Self::MARGIN;
+        // `count` figures, each with its margins, then the panel.
         let fit = |count: u16| {
-            let room = area.width.saturating_sub(Self::PANEL_MIN + 2 * count) / count;
-            shapes.fit(room, area.height.saturating_sub(1))
+            let room = area.width.saturating_sub(Self::PANEL_MIN) / count;
+            shapes.fit(room.saturating_sub(2 * m), area.height.saturating_sub(1))
         };
         let place = |(w, h): (u16, u16), both: bool| {
-            let front = Rect::new(area.x, area.y, w, h + 1);
+            let front = Rect::new(area.x + m, area.y, w, h + 1);
             let figures = if both {
-                let back = Rect::new(front.right() + 2, area.y, w, h + 1);
+                let back = Rect::new(front.right() + 2 * m, area.y, w, h + 1);
                 [Some((View::Front, front)), Some((View::Back, back))]
             } else {
                 [Some((shown, front)), None]
@@ -157,10 +164,9 @@ impl BodyLayout {
             let used = figures
                 .iter()
                 .flatten()
-                .map(|(_, r)| r.right())
+                .map(|(_, r)| r.right() + m)
                 .max()
                 .unwrap_or(area.x)
-                + 2
                 - area.x;
             let panel = Rect {
                 x: area.x + used,
@@ -170,6 +176,7 @@ impl BodyLayout {
             Self {
                 figures,
                 size: (w, h),
+                mode,
                 shapes,
                 panel,
             }
@@ -183,6 +190,7 @@ impl BodyLayout {
             Self {
                 figures: [None, None],
                 size: (0, 0),
+                mode,
                 shapes,
                 panel: area,
             }
@@ -192,7 +200,13 @@ impl BodyLayout {
     /// A figure's raster at the size laid out.
     pub fn raster(&self, view: View) -> Arc<Raster> {
         let (w, h) = self.size;
-        self.shapes.raster(view, w, h, Mode::OneRow)
+        self.shapes.raster(view, w, h, self.mode)
+    }
+
+    /// Where a figure's heading goes: its first row and a column of each
+    /// margin, so two headings side by side keep two columns apart.
+    pub fn heading(r: Rect) -> Rect {
+        Rect::new(r.x.saturating_sub(1), r.y, r.width + 2, 1)
     }
 
     /// The placed figures, under their headings, for hit-testing and navigation.

@@ -40,6 +40,9 @@ pub struct Theme {
     /// Marks on the body diagram, by symptom (pain, numbness, tingling,
     /// weakness, sensitive); each also has its own symbol.
     pub symptoms: [Style; 5],
+    /// The body figure's tones, as colours: regions that touch differ.
+    /// Without colours (mono) the figure is drawn in shading glyphs.
+    pub figure: [Style; 3],
 }
 
 impl Theme {
@@ -91,6 +94,7 @@ impl Theme {
             key: s(self.key),
             gauge: s(self.gauge),
             symptoms: self.symptoms.map(s),
+            figure: self.figure.map(s),
             ..self
         }
     }
@@ -146,6 +150,7 @@ struct ThemeSpec {
     key: StyleSpec,
     gauge: StyleSpec,
     symptoms: Vec<StyleSpec>,
+    figure: Vec<StyleSpec>,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +171,9 @@ pub fn parse_themes(path: &str, source: &str) -> Result<Themes, Diagnostics> {
         ("high_contrast:", &file.high_contrast),
         ("mono:", &file.mono),
     ] {
+        if t.figure.len() != 3 {
+            problems.at(field, "`figure` needs three styles, one a tone".into());
+        }
         if t.symptoms.len() != 5 {
             problems.at(
                 field,
@@ -216,6 +224,7 @@ pub fn parse_themes(path: &str, source: &str) -> Result<Themes, Diagnostics> {
         key: style(&t.key),
         gauge: style(&t.gauge),
         symptoms: std::array::from_fn(|i| t.symptoms.get(i).map(&mut style).unwrap_or_default()),
+        figure: std::array::from_fn(|i| t.figure.get(i).map(&mut style).unwrap_or_default()),
     };
     let themes = Themes {
         default: theme(&file.default, ThemeName::Default),

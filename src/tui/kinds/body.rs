@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::answers::Answer;
-use crate::body::{BodyRegions, Direction, Placed, Symptom, View, hit};
+use crate::body::{BodyRegions, Direction, Mode, Placed, Symptom, View, hit};
 use crate::content::Content;
 use crate::text::{Text, fill};
 use crate::tui::app::{App, Dialog, Notice};
@@ -16,6 +16,7 @@ use crate::tui::editor::{Editor, Search};
 use crate::tui::keymap::{Action, Keymap};
 use crate::tui::layout::{self, BodyLayout};
 use crate::tui::message::{Focus, Msg};
+use crate::tui::theme::ThemeName;
 use crate::tui::view::body::BodyDiagram;
 use tui_input::InputRequest;
 
@@ -54,8 +55,9 @@ impl Nav {
         count: usize,
         keymap: &Keymap,
         content: &Content<'static>,
+        mode: Mode,
     ) -> Self {
-        let layout = BodyLayout::new(widget, view, content.shapes());
+        let layout = BodyLayout::new(widget, view, content.shapes(), mode);
         let symptoms = &content.text.body.symptoms;
         let list = layout.list(keymap, symptoms);
         Nav {
@@ -121,6 +123,7 @@ impl App {
         // The key that stops paint mode is the one that started it.
         let paint_key = self.key(Action::Paint, Focus::Body);
         let text = self.content.text;
+        let mode = self.figure_mode();
         let Editor::Body {
             cursor,
             brush,
@@ -131,7 +134,7 @@ impl App {
         else {
             return None;
         };
-        let nav = Nav::new(widget, *view, count, &self.keymap, &self.content);
+        let nav = Nav::new(widget, *view, count, &self.keymap, &self.content, mode);
         let step = |dir| Some(Act::Move(nav.step(table, *cursor, dir)));
         match msg {
             Msg::Up => step(Direction::Up),
@@ -268,6 +271,16 @@ pub(super) fn render(app: &App, answer: Option<&Answer>, area: Rect, buf: &mut B
 }
 
 impl App {
+    /// How the figure is drawn here: two rows a cell in half blocks where
+    /// the terminal has them and colours to tell the rows apart, else one.
+    pub fn figure_mode(&self) -> Mode {
+        if self.glyphs.halves.is_some() && self.theme.name != ThemeName::Mono {
+            Mode::HalfBlocks
+        } else {
+            Mode::OneRow
+        }
+    }
+
     /// Whether the patient is typing the name of a place to find.
     pub(in crate::tui) fn searching(&self) -> bool {
         matches!(
@@ -355,7 +368,7 @@ impl App {
             return Rect::default();
         };
         let widget = self.item_body(n).widget;
-        let layout = BodyLayout::new(widget, *view, self.content.shapes());
+        let layout = BodyLayout::new(widget, *view, self.content.shapes(), self.figure_mode());
         layout.search_list(&self.keymap, &self.content.text.body.symptoms)
     }
 }

@@ -7,12 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::body::{BodyMarks, Glyph, Symptom, View, glyph, heading};
+use crate::body::{BodyMarks, Symptom, View, heading};
 use crate::text::fill;
 use crate::tui::app::App;
 use crate::tui::editor::Search;
 use crate::tui::keymap::Focus;
 use crate::tui::layout::{self, BodyLayout, legend_rows, mark_key, scroll_offset, wrap};
+use crate::tui::widgets::Figure;
 
 pub struct BodyDiagram<'a> {
     pub app: &'a App,
@@ -32,29 +33,36 @@ fn symptom_style(app: &App, s: Symptom) -> Style {
 
 impl Widget for BodyDiagram<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let content = &self.app.content;
-        let layout = BodyLayout::new(area, self.view, content.shapes());
-        let (t, g) = (&self.app.theme, &self.app.glyphs);
+        let app = self.app;
+        let content = &app.content;
+        let layout = BodyLayout::new(area, self.view, content.shapes(), app.figure_mode());
         let words = &content.text.body.figure;
         for (view, r) in layout.figures.iter().flatten() {
+            let head = BodyLayout::heading(*r).intersection(area);
+            let line = app
+                .glyphs
+                .text(&heading(*view, head.width, words))
+                .into_owned();
+            buf.set_stringn(head.x, head.y, line, head.width.into(), app.theme.prompt);
             let raster = layout.raster(*view);
-            buf.set_string(r.x, r.y, heading(*view, r.width, words), t.base);
-            for y in 0..raster.height {
-                for x in 0..raster.width {
-                    let dot = glyph(layout.shapes, &raster, (x, y), self.marks, content.regions);
-                    let style = match dot {
-                        Glyph::Blank => continue,
-                        Glyph::Body => t.dim,
-                        Glyph::Region { region, .. } if region == self.cursor => t.selected,
-                        Glyph::Region { mark: Some(s), .. } => symptom_style(self.app, s),
-                        Glyph::Region { .. } => t.dim,
-                    };
-                    // Never outside the buffer, whatever the layout says.
-                    if let Some(cell) = buf.cell_mut((r.x + x, r.y + 1 + y)) {
-                        cell.set_char(g.fit(dot.char())).set_style(style);
-                    }
-                }
+            Figure {
+                raster: &raster,
+                shapes: layout.shapes,
+                table: content.regions,
+                marks: self.marks,
+                cursor: self.cursor,
+                theme: &app.theme,
+                glyphs: &app.glyphs,
             }
+            .render(
+                Rect {
+                    y: r.y + 1,
+                    height: r.height - 1,
+                    ..*r
+                }
+                .intersection(area),
+                buf,
+            );
         }
         self.panel(layout, buf);
     }
@@ -129,7 +137,11 @@ impl BodyDiagram<'_> {
             help += &self.app.keyed(&sw.turn, Focus::Body, &[("side", side)]);
         }
         lines.push(Line::styled(g.truncate(&help, w), t.dim));
-        lines.push(Line::styled(g.truncate(&sw.figure_sides, w), t.dim));
+        lines.extend(
+            wrap(&sw.figure_sides, w)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
         lines.push(Line::default());
         // The list of marks fills the rest; when it is too long its end shows,
         // since that is where the newest marks are.
