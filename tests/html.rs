@@ -47,13 +47,18 @@ fn well_formed(html: &str) -> Result<(), String> {
                 o => return Err(at(html, tag, format!("</{name}> closes {o:?}"))),
             }
         }
+        // An SVG element may close itself: `<path d="…"/>`.
+        let (inside, closed) = match inside.strip_suffix('/') {
+            Some(inside) => (inside.trim_end(), true),
+            None => (inside, false),
+        };
         let name = attributes(inside).map_err(|e| at(html, tag, e))?;
         if name == "style" {
             // Its text is CSS, not HTML, until its end tag.
             let end = rest.find("</style>").ok_or("<style> never ends")?;
             rest = &rest[end..];
         }
-        if !VOID.contains(&name.as_str()) {
+        if !closed && !VOID.contains(&name.as_str()) {
             open.push(name);
         }
     }
@@ -81,7 +86,8 @@ fn attributes(inside: &str) -> Result<String, String> {
         let (value, after) = value
             .split_once('"')
             .ok_or_else(|| format!("an attribute never ends in <{inside}>"))?;
-        if !key.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+        // SVG's attributes are camel case (viewBox, patternUnits).
+        if !key.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
             return Err(format!("an attribute named {key:?}"));
         }
         text_escaped(value)?;
@@ -154,11 +160,16 @@ fn every_page_is_well_formed_and_self_contained() {
             let title = &summary.content.text.report.title;
             assert!(html.contains(&format!("<title>{title} – ")), "{name}");
             let lower = html.to_lowercase();
-            for fetches in [
-                "<script", "http://", "https://", "url(", "@import", "src=", "href=",
-            ] {
+            for fetches in ["<script", "http://", "https://", "@import", "src=", "href="] {
                 assert!(!lower.contains(fetches), "{name}: {fetches}");
             }
+            // Patterns are filled by reference within the page, never fetched.
+            assert!(
+                lower
+                    .match_indices("url(")
+                    .all(|(at, _)| lower[at + 4..].starts_with('#')),
+                "{name}: url("
+            );
             assert_eq!(lower.matches("<style>").count(), 1, "{name}");
         });
     }
@@ -241,4 +252,35 @@ fn the_page_holds_the_whole_clinicians_view_as_the_markdown_does() {
             );
         });
     }
+}
+
+/// The figures come as inline SVG, every marked region filled with a
+/// pattern of each of its symptoms, and a region not marked with none.
+#[test]
+fn the_figures_show_every_marked_region_with_its_patterns() {
+    let mut checked = 0;
+    for (name, s) in every_session() {
+        let Some(Answer::Body(marks)) = s.answers.get("body_map").cloned() else {
+            continue;
+        };
+        page(&s, |summary, html| {
+            assert_eq!(
+                html.matches("<svg").count(),
+                3,
+                "{name}: front, back, legend"
+            );
+            for r in &summary.content.regions.regions {
+                let group = format!("<g id=\"region-{}\" data-region=\"{}\">", r.id, r.id);
+                let at = html
+                    .find(&group)
+                    .unwrap_or_else(|| panic!("{name}: {} drawn", r.id));
+                let end = at + html[at..].find("</g>").unwrap();
+                let filled = html[at..end].matches("fill=\"url(#").count();
+                let want = marks.symptoms(&r.id).map_or(0, |s| s.len());
+                assert_eq!(filled, want, "{name}: {}", r.id);
+            }
+            checked += 1;
+        });
+    }
+    assert!(checked >= 5, "{checked} sessions with marks");
 }

@@ -19,7 +19,7 @@ pub use place::{Placed, hit};
 pub use raster::{Dot, Mode, Raster};
 pub use search::search;
 pub use shape::{BUILTIN_SHAPES, Drawing, Point, Shapes, TONES};
-pub use svg::svg;
+pub use svg::{legend, svg};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;

@@ -67,19 +67,11 @@ pub fn svg(
         View::Back => &words.figure.back,
     };
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.2} {:.2}" role="img" aria-label="{}" font-family="sans-serif">"#,
+        r#"<svg viewBox="0 0 {width:.2} {:.2}" role="img" aria-label="{}" font-family="sans-serif">"#,
         100.0 + TOP,
         escape(name)
     );
-    out.push_str("<defs>");
-    for s in Symptom::ALL {
-        let (tail, size, drawing) = pattern(s);
-        let _ = write!(
-            out,
-            r#"<pattern id="{prefix}-{tail}" width="{size}" height="{size}" patternUnits="userSpaceOnUse">{drawing}</pattern>"#
-        );
-    }
-    out.push_str("</defs>");
+    out.push_str(&defs(prefix));
     let drawing = shapes.drawing(view);
     let at = |p: &[Point]| path(p, shapes.aspect);
     for (r, polygon) in &drawing.regions {
@@ -132,6 +124,40 @@ pub fn svg(
         escape(right)
     );
     out
+}
+
+/// The symptoms' patterns, their ids starting with `prefix`.
+fn defs(prefix: &str) -> String {
+    let mut out = String::from("<defs>");
+    for s in Symptom::ALL {
+        let (tail, size, drawing) = pattern(s);
+        let _ = write!(
+            out,
+            r#"<pattern id="{prefix}-{tail}" width="{size}" height="{size}" patternUnits="userSpaceOnUse">{drawing}</pattern>"#
+        );
+    }
+    out.push_str("</defs>");
+    out
+}
+
+/// The legend of the patterns: a swatch of each beside its symptom's word,
+/// in one row, as an SVG element.
+pub fn legend(words: &BodyWords) -> String {
+    // A character of the 4-unit font is about 2.4 units wide, at most.
+    let mut body = defs("legend");
+    let mut x = 0.5;
+    for s in Symptom::ALL {
+        let word = words.symptoms.get(s);
+        let _ = write!(
+            body,
+            r##"<rect x="{x:.1}" y="1" width="8" height="6" fill="url(#legend-{})" stroke="#333" stroke-width="0.2"/><text x="{:.1}" y="5.5">{}</text>"##,
+            pattern(s).0,
+            x + 9.5,
+            escape(word)
+        );
+        x += 16.0 + 2.4 * word.chars().count() as f64;
+    }
+    format!(r#"<svg viewBox="0 0 {x:.0} 8" font-family="sans-serif" font-size="4">{body}</svg>"#)
 }
 
 /// A closed path through `points`, in the SVG's units.

@@ -5,9 +5,9 @@
 //! file with nothing to fetch: no script, no link, no web font; the style
 //! sheet (assets/summary.css) is inline and sized for A4 and Letter.
 
-use super::xhtml::{self, Elements, escape, tagged};
+use super::xhtml::{Elements, escape, tagged};
 use super::{Format, Summary};
-use crate::body::BodyMarks;
+use crate::body::{self, BodyMarks, View};
 use crate::content::Content;
 use crate::report::{Block, Section};
 use crate::text::fill;
@@ -104,12 +104,16 @@ fn is_map(section: &Section) -> bool {
         .any(|b| matches!(b, Block::Diagram(_)))
 }
 
-/// The body diagram with its marks and the legend of symptoms.
-///
-/// This is where the inline SVG goes: the front and back figures drawn from
-/// the regions' shapes, each marked region filled with its symptom's
-/// pattern, and the patterns' legend. Until the figures are shapes, the text
-/// figure and its legend, as the Markdown draws them.
+/// The body diagram: the front and back figures drawn from the regions'
+/// shapes as inline SVG, each marked region filled with its symptom's
+/// pattern, and the patterns' legend.
 pub fn figures_html(marks: &BodyMarks, content: &Content) -> String {
-    xhtml::preformatted(marks, content)
+    let (shapes, table, words) = (content.shapes(), content.regions, &content.text.body);
+    let figure = |view| body::svg(shapes, view, marks, table, words);
+    format!(
+        "<div class=\"legend\">{}</div>\n<div class=\"figures\">{}{}</div>",
+        body::legend(words),
+        figure(View::Front),
+        figure(View::Back)
+    )
 }
