@@ -893,7 +893,7 @@ fn the_welcome_warning_is_the_questionnaires() {
 /// marks as symbols, the sides named over each figure.
 #[test]
 fn the_body_diagram_in_half_blocks() {
-    for (w, h_) in [(80, 24), (120, 40)] {
+    for (w, h_) in [(80, 24), (120, 40), (200, 60)] {
         let mut h = Harness::new(w, h_);
         h.app.theme = intake::tui::theme::Theme::default_theme();
         h.goto("body_map");
