@@ -912,3 +912,61 @@ fn the_body_diagram_in_half_blocks() {
         assert_snapshot!(format!("body_halves_{w}x{h_}"), screen);
     }
 }
+
+#[test]
+fn a_search_picks_only_what_it_lists_and_says_how_many_more() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    h.keys("/left");
+    let screen = h.screen();
+    assert!(screen.contains("more. Type more of the name"), "{screen}");
+    // A digit past the places listed picks nothing.
+    h.keys("9");
+    assert!(h.app.searching(), "9 is past the list:\n{screen}");
+    h.key(KeyCode::Backspace);
+    for _ in 0..40 {
+        h.key(KeyCode::Down);
+    }
+    // The pick stays on the last place listed, and Enter goes there.
+    let rows = h.rows();
+    let picked = rows
+        .iter()
+        .find_map(|l| l.split_once("› ").map(|(_, p)| p.trim().to_string()))
+        .expect("a place is picked");
+    h.enter();
+    let label = &intake::body::BodyRegions::builtin().regions[body_cursor(&h)].label;
+    assert!(picked.ends_with(label.as_str()), "{picked} / {label}");
+}
+
+#[test]
+fn a_click_on_the_legend_chooses_what_clicks_mark() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    let (column, row) = h.find("= numbness");
+    h.app.update(Msg::Click {
+        column: column + 2,
+        row,
+    });
+    assert!(marks(&h).is_empty(), "choosing marks nothing");
+    let chest = cell_of(&h, "chest");
+    for _ in 0..2 {
+        h.app.update(Msg::Click {
+            column: chest.0,
+            row: chest.1,
+        });
+    }
+    assert_eq!(marks(&h), ["Chest: numbness"]);
+}
+
+#[test]
+fn a_long_list_of_marks_says_how_many_are_above_and_shows_the_last_whole() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    for _ in 0..20 {
+        h.keys("p");
+        h.key(KeyCode::Tab);
+    }
+    let screen = h.screen();
+    assert!(screen.contains("more places above"), "{screen}");
+    assert!(screen.contains("• "), "at least one mark shows:\n{screen}");
+}

@@ -102,6 +102,21 @@ pub struct Region {
     pub parts: Vec<String>,
 }
 
+impl Region {
+    /// The region's name to the patient, its side beyond doubt: "YOUR LEFT
+    /// calf, outer side". A sided label's first word is its side (the
+    /// region table's check makes sure it has more than one word).
+    pub fn spoken(&self, words: &BodyWords) -> String {
+        let side = match self.side {
+            BodySide::Left => &words.figure.your_left,
+            BodySide::Right => &words.figure.your_right,
+            BodySide::Center => return self.label.clone(),
+        };
+        let place = self.label.split_once(' ').map_or("", |(_, rest)| rest);
+        fill(&words.side_place, &[("side", side), ("place", place)])
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -167,10 +182,33 @@ impl BodyRegions {
                 );
                 problems.at_id(id, nth, message);
             }
+            // Twins are found by these prefixes, and a sided label's first
+            // word is its side (`Region::spoken` drops it).
+            let sided = id.starts_with("left_") || id.starts_with("right_");
+            let named = match r.side {
+                BodySide::Left => id.starts_with("left_"),
+                BodySide::Right => id.starts_with("right_"),
+                BodySide::Center => !sided,
+            };
+            if !named {
+                let message = format!(
+                    "region \"{id}\": the id of a Left or Right region starts with left_ or right_, a Center one's with neither"
+                );
+                problems.at_id(id, nth, message);
+            } else if sided && !r.label.trim().contains(' ') {
+                let message = format!("region \"{id}\": a sided label is its side, then the place");
+                problems.at_id(id, nth, message);
+            }
             if !table.areas.iter().any(|a| a.id == r.area) {
                 let message = format!("region \"{id}\" is in unknown area \"{}\"", r.area);
                 problems.at_id(id, nth, message);
             }
+        }
+        if table.regions.is_empty() {
+            problems.at(
+                "regions:",
+                "a region table needs at least one region".into(),
+            );
         }
         if problems.is_empty() {
             near::check(&table, &mut problems);
@@ -311,26 +349,12 @@ impl BodyMarks {
                 let named: Vec<&str> = symptoms.iter().map(|s| words.symptoms.get(*s)).collect();
                 let symptoms = named.join(&words.between);
                 // Ids the table does not know still show, by id.
-                let Some(r) = table.get(id) else {
-                    return fill(&words.marked, &[("place", id), ("symptoms", &symptoms)]);
+                let place = match table.get(id) {
+                    Some(r) if sides => r.spoken(words),
+                    Some(r) => r.label.clone(),
+                    None => id.to_string(),
                 };
-                let side = match r.side {
-                    BodySide::Left if sides => &words.figure.your_left,
-                    BodySide::Right if sides => &words.figure.your_right,
-                    _ => {
-                        return fill(
-                            &words.marked,
-                            &[("place", &r.label), ("symptoms", &symptoms)],
-                        );
-                    }
-                };
-                let place = r.label.split_once(' ').map_or("", |(_, rest)| rest);
-                let values = [
-                    ("side", side.as_str()),
-                    ("place", place),
-                    ("symptoms", &symptoms),
-                ];
-                fill(&words.marked_side, &values)
+                fill(&words.marked, &[("place", &place), ("symptoms", &symptoms)])
             })
             .collect()
     }
@@ -343,7 +367,7 @@ mod tests {
     #[test]
     fn builtin_table_loads_with_unique_ids_and_enough_regions() {
         let t = BodyRegions::builtin();
-        assert!(t.regions.len() >= 50, "{} regions", t.regions.len());
+        assert!(t.regions.len() >= 74, "{} regions", t.regions.len());
         let ids: BTreeSet<&str> = t.regions.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids.len(), t.regions.len(), "duplicate region ids");
         for r in &t.regions {
@@ -369,6 +393,31 @@ mod tests {
             assert!(below.iter().all(|r| r.parts.iter().any(|p| p == limb)));
         }
         assert!(t.part(Some(BodySide::Left), "leg").all(|r| r.localising));
+    }
+
+    #[test]
+    fn a_side_a_region_id_or_label_does_not_bear_out_is_refused() {
+        let check = |from: &str, to: &str| {
+            let broken = BUILTIN_REGIONS.replacen(from, to, 1);
+            assert_ne!(broken, BUILTIN_REGIONS, "{from}");
+            BodyRegions::parse("r.ron", &broken)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = check("label: \"Left calf\"", "label: \"Calf\"");
+        assert!(e.contains("a sided label is its side"), "{e}");
+        let e = check(
+            "label: \"Chest\", view: Front, side: Center",
+            "label: \"Chest\", view: Front, side: Left",
+        );
+        assert!(e.contains("\"chest\": the id of a Left"), "{e}");
+        let start = BUILTIN_REGIONS.find("    regions: [").unwrap();
+        let empty = format!(
+            "{}    regions: [],\n    neighbours: {{}},\n)",
+            &BUILTIN_REGIONS[..start]
+        );
+        let e = BodyRegions::parse("r.ron", &empty).unwrap_err().to_string();
+        assert!(e.contains("at least one region"), "{e}");
     }
 
     #[test]

@@ -11,10 +11,9 @@ pub struct BodyWords {
     pub marked: String,
     pub between: String,
     pub symptoms_question: String,
-    /// A marked place read back with its side beyond doubt: {side} (the
-    /// figure's `your_left` or `your_right`), {place} (the label without
-    /// its side), {symptoms}.
-    pub marked_side: String,
+    /// A place named with its side beyond doubt: {side} (the figure's
+    /// `your_left` or `your_right`), {place} (the label without its side).
+    pub side_place: String,
     pub figure: FigureWords,
 }
 

@@ -81,9 +81,11 @@ pub struct DiagramWords {
     pub paint_on: String,
     pub paint_off: String,
     pub cleared: String,
+    pub click: String,
     pub find_prompt: String,
     pub find_hint: String,
     pub find_none: String,
+    pub find_more: String,
     pub find_keys: String,
 }
 

@@ -71,8 +71,11 @@ impl Search {
     /// again from its first place.
     pub fn edit(&mut self, request: InputRequest) {
         let full = self.input.value().chars().count() >= SEARCH_CHARS;
-        if !(full && matches!(request, InputRequest::InsertChar(_))) {
-            self.input.handle(request);
+        if full && matches!(request, InputRequest::InsertChar(_)) {
+            return;
+        }
+        let changed = self.input.handle(request).is_some_and(|r| r.value);
+        if changed {
             self.pick = 0;
         }
     }

@@ -139,7 +139,7 @@ impl BodyLayout {
     const PANEL_MIN: u16 = 26;
     /// The columns beside each figure that its heading may use: the sides'
     /// names are wider than a small figure.
-    pub const MARGIN: u16 = 2;
+    pub const MARGIN: u16 = 3;
     /// The most places a search lists: each is picked by its digit.
     pub const SEARCH_ROWS: u16 = 9;
     /// The shortest figure drawn: from this height up (the figure at 80 x
@@ -204,7 +204,7 @@ impl BodyLayout {
     }
 
     /// Where a figure's heading goes: its first row and a column of each
-    /// margin, so two headings side by side keep two columns apart.
+    /// margin, so two headings side by side keep four columns apart.
     pub fn heading(r: Rect) -> Rect {
         Rect::new(r.x.saturating_sub(1), r.y, r.width + 2, 1)
     }
@@ -260,8 +260,7 @@ pub fn legend_rows(keymap: &Keymap, symptoms: &Symptoms, width: u16) -> Vec<Vec<
     let mut rows: Vec<Vec<Symptom>> = vec![Vec::new()];
     let mut used = 0;
     for s in Symptom::ALL {
-        // "›p / pain " : marker, key, space, symbol, space, word, space.
-        let entry = 5 + mark_key(keymap, s).width() + symptoms.get(s).len();
+        let entry = legend_entry_width(keymap, symptoms, s);
         if used > 0 && used + entry > width as usize {
             rows.push(Vec::new());
             used = 0;
@@ -270,6 +269,33 @@ pub fn legend_rows(keymap: &Keymap, symptoms: &Symptoms, width: u16) -> Vec<Vec<
         used += entry;
     }
     rows
+}
+
+/// The symptom of the legend entry at (column, row) of the panel, as
+/// `legend_rows` packs them: a click there chooses what to mark.
+pub fn legend_hit(
+    keymap: &Keymap,
+    symptoms: &Symptoms,
+    panel: Rect,
+    (column, row): (u16, u16),
+) -> Option<Symptom> {
+    let rows = legend_rows(keymap, symptoms, panel.width);
+    let entries = rows.get(usize::from(row.checked_sub(panel.y)?))?;
+    let mut x = usize::from(column.checked_sub(panel.x)?);
+    for s in entries {
+        let w = legend_entry_width(keymap, symptoms, *s);
+        if x < w {
+            return Some(*s);
+        }
+        x -= w;
+    }
+    None
+}
+
+/// The columns a legend entry takes: "›p / pain ": marker, key, space,
+/// symbol, space, word, space.
+fn legend_entry_width(keymap: &Keymap, symptoms: &Symptoms, s: Symptom) -> usize {
+    5 + mark_key(keymap, s).width() + symptoms.get(s).width()
 }
 
 /// The key that marks a symptom, as the legend shows it.
@@ -434,6 +460,17 @@ impl ChoiceRows {
     pub fn hit(&self, column: u16, row: u16, len: usize) -> Option<usize> {
         let i = self.offset + usize::from(row.checked_sub(self.rows.y)?);
         (contains(self.rows, column, row) && i < len).then_some(i)
+    }
+}
+
+/// How many of `found` places a search lists in `rows` rows: all when they
+/// fit, else one row fewer, for the line that says how many more there are.
+pub fn search_shown(found: usize, rows: u16) -> usize {
+    let rows = usize::from(rows);
+    if found <= rows {
+        found
+    } else {
+        rows.saturating_sub(1)
     }
 }
 

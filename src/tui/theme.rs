@@ -99,6 +99,15 @@ impl Theme {
         }
     }
 
+    /// The style of a symptom's mark on the body diagram.
+    pub fn symptom(&self, s: crate::body::Symptom) -> Style {
+        let i = crate::body::Symptom::ALL
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(0);
+        self.symptoms[i]
+    }
+
     /// The theme after F2: high contrast and back (no colours stays none).
     pub fn toggled(self) -> Self {
         match self.name {

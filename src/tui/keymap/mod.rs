@@ -189,6 +189,8 @@ pub enum HintScreen {
     Choice,
     Multi,
     Body,
+    /// Finding a place on the body diagram by name.
+    Find,
     Info,
     /// Practice mode's screens.
     Opening,
@@ -202,7 +204,7 @@ impl HintScreen {
     pub fn focus(self) -> Focus {
         use HintScreen::*;
         match self {
-            Text | Duration => Focus::Text,
+            Text | Duration | Find => Focus::Text,
             Scale => Focus::Scale,
             Body => Focus::Body,
             Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Interview
@@ -226,6 +228,7 @@ struct ByScreen<T> {
     choice: T,
     multi: T,
     body: T,
+    find: T,
     info: T,
     opening: T,
     interview: T,
@@ -247,6 +250,7 @@ impl<T> ByScreen<T> {
             Choice => &self.choice,
             Multi => &self.multi,
             Body => &self.body,
+            Find => &self.find,
             Info => &self.info,
             Opening => &self.opening,
             Interview => &self.interview,
@@ -268,6 +272,7 @@ impl<T> ByScreen<T> {
             choice: f(Choice, self.choice),
             multi: f(Multi, self.multi),
             body: f(Body, self.body),
+            find: f(Find, self.find),
             info: f(Info, self.info),
             opening: f(Opening, self.opening),
             interview: f(Interview, self.interview),

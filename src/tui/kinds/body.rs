@@ -33,6 +33,8 @@ pub(super) fn editor() -> Editor {
 /// What a key or click does to the marks and the cursor.
 enum Act {
     Move(usize),
+    /// Choose what the next marks are, from the legend.
+    Brush(Symptom),
     Toggle(Symptom),
     Paint(usize),
     Clear,
@@ -174,7 +176,13 @@ impl App {
             Msg::Toggle => Some(Act::Toggle(*brush)),
             Msg::ClearPlace => Some(Act::Clear),
             Msg::ClearAll => Some(Act::ClearAll),
-            Msg::Click { column, row } => nav.click(column, row, *cursor, *brush),
+            Msg::Click { column, row } => {
+                let symptoms = &text.body.symptoms;
+                match layout::legend_hit(&self.keymap, symptoms, nav.layout.panel, (column, row)) {
+                    Some(s) => Some(Act::Brush(s)),
+                    None => nav.click(column, row, *cursor, *brush),
+                }
+            }
             Msg::Drag { column, row } => hit(&nav.placed, column, row).map(Act::Paint),
             _ => None,
         }
@@ -215,6 +223,10 @@ impl App {
             Act::Paint(r) => {
                 *cursor = r;
                 marks.set(region(r), *brush);
+            }
+            Act::Brush(s) => {
+                *brush = s;
+                return;
             }
             Act::Toggle(s) => marks.toggle(region(*cursor), s),
             Act::Clear => marks.clear_region(region(*cursor)),
@@ -282,7 +294,7 @@ impl App {
     }
 
     /// Whether the patient is typing the name of a place to find.
-    pub(in crate::tui) fn searching(&self) -> bool {
+    pub fn searching(&self) -> bool {
         matches!(
             self.editor,
             Editor::Body {
@@ -310,12 +322,14 @@ impl App {
             return Some(msg);
         };
         let found = crate::body::search(table, s.input.value());
-        let last = found.len().saturating_sub(1);
+        // Only the places listed can be picked, by arrow or digit.
+        let shown = layout::search_shown(found.len(), list.height);
+        let last = shown.saturating_sub(1);
         let mut done = false;
         match msg {
             Msg::Edit(InputRequest::InsertChar(c)) if c.is_ascii_digit() => {
                 let d = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=found.len()).contains(&d) {
+                if (1..=shown).contains(&d) {
                     s.pick = d - 1;
                     done = true;
                 }
@@ -334,8 +348,10 @@ impl App {
                 self.end_search();
                 return None;
             }
+            // "Why we ask" still opens and closes.
+            Msg::Help => return Some(msg),
             Msg::Click { column, row } => match layout::row_at(list, column, row) {
-                Some(i) if i < found.len() => {
+                Some(i) if i < shown => {
                     s.pick = i;
                     done = true;
                 }

@@ -3,9 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::body::{BodyMarks, Symptom, View, heading};
 use crate::text::fill;
@@ -24,11 +24,6 @@ pub struct BodyDiagram<'a> {
     pub view: View,
     /// The search for a place by name, while one is typed.
     pub search: Option<&'a Search>,
-}
-
-fn symptom_style(app: &App, s: Symptom) -> Style {
-    let i = Symptom::ALL.iter().position(|x| *x == s).unwrap_or(0);
-    app.theme.symptoms[i]
 }
 
 impl Widget for BodyDiagram<'_> {
@@ -69,29 +64,15 @@ impl Widget for BodyDiagram<'_> {
 }
 
 impl BodyDiagram<'_> {
+    /// Beside the figures: the legend, the place under the cursor and what
+    /// is marked there, the tools, how the figures face, then every mark.
     fn panel(&self, layout: BodyLayout, buf: &mut Buffer) {
         let (t, g) = (&self.app.theme, &self.app.glyphs);
         let p = layout.panel;
         let w = p.width as usize;
         let sw = &self.app.words().diagram;
         let symptoms = &self.app.content.text.body.symptoms;
-        let table = self.app.content.regions;
-        let mut lines: Vec<Line> = Vec::new();
-        // The legend: key, symbol, word; the brush is marked with the marker.
-        for row in legend_rows(&self.app.keymap, symptoms, p.width) {
-            let spans: Vec<Span> = row
-                .into_iter()
-                .flat_map(|s| {
-                    let brush = if s == self.brush { g.marker } else { ' ' };
-                    [
-                        Span::styled(format!("{brush}{} ", mark_key(&self.app.keymap, s)), t.key),
-                        Span::styled(s.symbol().to_string(), symptom_style(self.app, s)),
-                        Span::styled(format!(" {} ", symptoms.get(s)), t.dim),
-                    ]
-                })
-                .collect();
-            lines.push(Line::from(spans));
-        }
+        let mut lines = self.legend(w as u16);
         if let Some(search) = self.search {
             return self.found(search, lines, layout, buf);
         }
@@ -103,29 +84,85 @@ impl BodyDiagram<'_> {
             }
             return self.full_list(layout.list(&self.app.keymap, symptoms), buf);
         }
-        let here = &table.regions[self.cursor];
-        // The whole name, never cut: it says where a mark will go.
-        for (i, part) in wrap(&here.label, w.saturating_sub(2))
+        lines.extend(self.here(w));
+        // A line as it is where it fits (the tools keep their spacing), else wrapped.
+        let dim = |text: &str| {
+            let lines = if text.width() <= w {
+                vec![text.to_string()]
+            } else {
+                wrap(text, w)
+            };
+            lines.into_iter().map(|l| Line::styled(l, t.dim))
+        };
+        lines.extend(dim(&self.tools(layout)));
+        lines.extend(dim(&sw.figure_sides));
+        lines.extend(dim(&sw.click));
+        lines.push(Line::default());
+        let room = (p.height as usize).saturating_sub(lines.len());
+        lines.extend(self.marked(w, room));
+        for (n, l) in lines.into_iter().enumerate().take(p.height as usize) {
+            l.render(layout::row(p, n), buf);
+        }
+    }
+
+    /// The legend: key, symbol, word; the brush is marked with the marker.
+    /// A click on an entry chooses that symptom (`layout::legend_hit`).
+    fn legend(&self, width: u16) -> Vec<Line<'_>> {
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
+        let symptoms = &self.app.content.text.body.symptoms;
+        legend_rows(&self.app.keymap, symptoms, width)
+            .into_iter()
+            .map(|row| {
+                let spans: Vec<Span> = row
+                    .into_iter()
+                    .flat_map(|s| {
+                        let brush = if s == self.brush { g.marker } else { ' ' };
+                        [
+                            Span::styled(
+                                format!("{brush}{} ", mark_key(&self.app.keymap, s)),
+                                t.key,
+                            ),
+                            Span::styled(s.symbol().to_string(), self.app.theme.symptom(s)),
+                            Span::styled(format!(" {} ", symptoms.get(s)), t.dim),
+                        ]
+                    })
+                    .collect();
+                Line::from(spans)
+            })
+            .collect()
+    }
+
+    /// The place under the cursor, its whole name with its side beyond
+    /// doubt (never cut: it says where a mark will go), and what is marked
+    /// there.
+    fn here(&self, w: usize) -> Vec<Line<'_>> {
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
+        let words = &self.app.content.text.body;
+        let here = &self.app.content.regions.regions[self.cursor];
+        let mut lines: Vec<Line> = wrap(&here.spoken(words), w.saturating_sub(2))
             .into_iter()
             .enumerate()
-        {
-            let lead = g.point(i == 0);
-            lines.push(Line::styled(format!("{lead}{part}"), t.prompt));
-        }
+            .map(|(i, part)| Line::styled(format!("{}{part}", g.point(i == 0)), t.prompt))
+            .collect();
         let on_it: Vec<&str> = self
             .marks
             .and_then(|m| m.symptoms(&here.id))
-            .map(|s| s.iter().map(|s| symptoms.get(*s)).collect())
+            .map(|s| s.iter().map(|s| words.symptoms.get(*s)).collect())
             .unwrap_or_default();
         let status = if on_it.is_empty() {
-            sw.nothing_here.clone()
+            self.app.words().diagram.nothing_here.clone()
         } else {
-            on_it.join(", ")
+            on_it.join(&words.between)
         };
-        lines.push(Line::styled(
-            g.truncate(&format!("  {status}"), w),
-            t.checked,
-        ));
+        for l in wrap(&status, w.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {l}"), t.checked));
+        }
+        lines
+    }
+
+    /// The keys that clear and paint, and turn the figure when one shows.
+    fn tools(&self, layout: BodyLayout) -> String {
+        let sw = &self.app.words().diagram;
         let state = if self.painting { &sw.on } else { &sw.off };
         let mut help = self.app.keyed(&sw.tools, Focus::Body, &[("state", state)]);
         if layout.single() {
@@ -136,46 +173,52 @@ impl BodyDiagram<'_> {
             };
             help += &self.app.keyed(&sw.turn, Focus::Body, &[("side", side)]);
         }
-        lines.push(Line::styled(g.truncate(&help, w), t.dim));
-        lines.extend(
-            wrap(&sw.figure_sides, w)
-                .into_iter()
-                .map(|l| Line::styled(l, t.dim)),
-        );
-        lines.push(Line::default());
-        // The list of marks fills the rest; when it is too long its end shows,
-        // since that is where the newest marks are.
-        let room = (p.height as usize).saturating_sub(lines.len());
+        help
+    }
+
+    /// Every mark, read back, in `room` rows: each whole where they fit;
+    /// else a line each; else the last ones, after how many more there are.
+    fn marked(&self, w: usize, room: usize) -> Vec<Line<'_>> {
+        let (t, g) = (&self.app.theme, &self.app.glyphs);
+        let sw = &self.app.words().diagram;
+        let table = self.app.content.regions;
         let words = &self.app.content.text.body;
         let described = self
             .marks
             .map(|m| m.read_back(table, words))
             .unwrap_or_default();
-        let mut marks: Vec<Line> = Vec::new();
         if described.is_empty() {
-            marks.push(Line::styled(sw.nothing_yet.as_str(), t.dim));
+            return vec![Line::styled(sw.nothing_yet.as_str(), t.dim)];
+        }
+        let width = w.saturating_sub(2);
+        let wrapped: Vec<Vec<String>> = described.iter().map(|d| wrap(d, width)).collect();
+        let whole = wrapped.iter().map(Vec::len).sum::<usize>() < room;
+        let entries: Vec<Vec<String>> = if whole {
+            wrapped
         } else {
-            marks.push(Line::styled(sw.marked.as_str(), t.section));
-            for d in described {
-                for (i, l) in wrap(&d, w.saturating_sub(2)).into_iter().enumerate() {
-                    marks.push(Line::from(format!(
-                        "{} {l}",
-                        if i == 0 { g.bullet } else { ' ' }
-                    )));
-                }
+            described
+                .iter()
+                .map(|d| vec![g.truncate(d, width)])
+                .collect()
+        };
+        let mut lines = vec![Line::styled(sw.marked.as_str(), t.section)];
+        // Under the heading; a line says how many are hidden where there is
+        // room for it and a mark.
+        let fit = room.saturating_sub(1);
+        let mut skip = entries.len().saturating_sub(fit);
+        if skip > 0 && fit >= 2 {
+            skip += 1;
+            // "… 3 more places above": the catalogue's ellipsis in the set's.
+            let more = fill(&sw.more_above, &[("count", &skip.to_string())]);
+            lines.push(Line::styled(g.text(&more).into_owned(), t.dim));
+        }
+        for entry in entries.into_iter().skip(skip) {
+            for (i, l) in entry.into_iter().enumerate() {
+                let lead = if i == 0 { g.bullet } else { ' ' };
+                lines.push(Line::from(format!("{lead} {l}")));
             }
         }
-        if marks.len() > room && room > 0 {
-            let keep = marks.split_off(marks.len() - room + 1);
-            // "… 3 more lines above": the catalogue's ellipsis in the set's.
-            let more = fill(&sw.more_above, &[("count", &marks.len().to_string())]);
-            marks = vec![Line::styled(g.text(&more).into_owned(), t.dim)];
-            marks.extend(keep);
-        }
-        lines.extend(marks.into_iter().take(room));
-        for (n, l) in lines.into_iter().enumerate().take(p.height as usize) {
-            l.render(layout::row(p, n), buf);
-        }
+        lines
     }
 
     /// The search for a place: what is typed, then the places found, each
@@ -193,9 +236,16 @@ impl BodyDiagram<'_> {
         let symptoms = &app.content.text.body.symptoms;
         let w = layout.panel.width as usize;
         let typed = search.input.value();
+        // The caret where the input's cursor is: a reversed cell.
+        let at = search.input.cursor();
+        let before: String = typed.chars().take(at).collect();
+        let under = typed.chars().nth(at).unwrap_or(' ');
+        let after: String = typed.chars().skip(at + 1).collect();
         lines.push(Line::from(vec![
             Span::styled(sw.find_prompt.as_str(), t.prompt),
-            Span::styled(format!("{typed}_"), t.key),
+            Span::styled(before, t.key),
+            Span::styled(under.to_string(), t.selected),
+            Span::styled(after, t.key),
         ]));
         for (i, l) in lines.into_iter().enumerate() {
             l.render(layout::row(layout.panel, i), buf);
@@ -203,9 +253,10 @@ impl BodyDiagram<'_> {
         let list = layout.search_list(&app.keymap, symptoms);
         let table = app.content.regions;
         let found = crate::body::search(table, typed);
+        let shown = layout::search_shown(found.len(), list.height);
         let mut rows: Vec<Line> = found
             .iter()
-            .take(list.height as usize)
+            .take(shown)
             .enumerate()
             .map(|(i, r)| {
                 let picked = i == search.pick;
@@ -217,6 +268,13 @@ impl BodyDiagram<'_> {
                 ])
             })
             .collect();
+        if found.len() > shown {
+            let more = fill(
+                &sw.find_more,
+                &[("count", &(found.len() - shown).to_string())],
+            );
+            rows.push(Line::styled(g.truncate(&g.text(&more), w), t.dim));
+        }
         if rows.is_empty() {
             let hint = if typed.trim().is_empty() {
                 &sw.find_hint

@@ -45,7 +45,7 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
             ),
             at as f64 / total.max(1) as f64,
         )),
-        hints: &hints(app, hint_screen(&app.item(n).kind)),
+        hints: &hints(app, hint_screen(app, &app.item(n).kind)),
         back: Some(&app.words().buttons.back),
         next: Some(&app.words().buttons.next),
     }
@@ -53,8 +53,9 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
 }
 
 /// Which hints line (assets/keymap.ron) an item's kind shows.
-fn hint_screen(kind: &Kind) -> HintScreen {
+fn hint_screen(app: &App, kind: &Kind) -> HintScreen {
     match kind {
+        Kind::BodyMap if app.searching() => HintScreen::Find,
         Kind::Text { .. } | Kind::Number { .. } => HintScreen::Text,
         Kind::Duration { .. } => HintScreen::Duration,
         Kind::Scale { .. } => HintScreen::Scale,

@@ -42,11 +42,6 @@ impl Widget for Figure<'_> {
 }
 
 impl Figure<'_> {
-    fn symptom_style(&self, s: Symptom) -> Style {
-        let i = Symptom::ALL.iter().position(|x| *x == s).unwrap_or(0);
-        self.theme.symptoms[i]
-    }
-
     /// A cell one row of the figure high: a shade for the region's tone,
     /// or a mark's symbol.
     fn one_row(&self, x: u16, y: u16) -> Option<(char, Style)> {
@@ -56,7 +51,7 @@ impl Figure<'_> {
             Glyph::Blank => return None,
             Glyph::Body => t.dim,
             Glyph::Region { region, .. } if region == self.cursor => t.selected,
-            Glyph::Region { mark: Some(s), .. } => self.symptom_style(s),
+            Glyph::Region { mark: Some(s), .. } => t.symptom(s),
             Glyph::Region { .. } => t.dim,
         };
         Some((g.char(), style))
@@ -73,7 +68,7 @@ impl Figure<'_> {
             let style = if region == self.cursor {
                 t.selected
             } else {
-                self.symptom_style(mark)
+                t.symptom(mark)
             };
             return Some((mark.symbol(), style));
         }

@@ -29,9 +29,11 @@ impl Widget for Progress<'_> {
         );
         for y in area.top()..area.bottom() {
             for x in area.left()..area.left() + filled {
-                // Under the label the colours swap, so it reads on the bar.
+                // Under the label and a column either side the colours
+                // swap, so it reads on the bar.
                 let cell = &mut buf[(x, y)];
-                if y == label_y && (label_x..=label_x + label_w).contains(&x) {
+                let under = label_x.saturating_sub(1)..=label_x + label_w;
+                if y == label_y && under.contains(&x) {
                     cell.set_char(' ').set_fg(bg).set_bg(fg);
                 } else {
                     cell.set_char(self.bar).set_fg(fg).set_bg(bg);
@@ -63,7 +65,7 @@ mod tests {
             buf.content.iter().map(|c| c.symbol()).collect::<String>()
         };
         assert_eq!(row(0.3), "### ab    ");
-        assert_eq!(row(0.8), "####ab #  ");
-        assert_eq!(row(1.5), "####ab ###");
+        assert_eq!(row(0.8), "### ab #  ");
+        assert_eq!(row(1.5), "### ab ###");
     }
 }
