@@ -14,6 +14,7 @@ pub mod export;
 pub mod findings;
 pub mod journal;
 pub mod kiosk;
+pub mod markup;
 pub mod memory;
 pub mod practice;
 pub mod questionnaire;

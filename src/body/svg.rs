@@ -11,9 +11,10 @@ use std::fmt::Write;
 use super::picture::sides;
 use super::shape::{Point, Shapes};
 use super::{BodyMarks, BodyRegions, Symptom, View};
+use crate::markup::escape;
 use crate::text::{BodyWords, fill};
 
-const TOP: f64 = 10.0;
+const TOP: f64 = 12.0;
 
 /// Each symptom's pattern: its id's tail, tile size and the drawing in it.
 /// Told apart by shape, not colour: hatching for pain, lines for numbness,
@@ -116,11 +117,11 @@ pub fn svg(
     let (left, right) = sides(view, &words.figure, true);
     let _ = write!(
         out,
-        r#"<text x="{:.2}" y="5" font-size="4.5" font-weight="bold" text-anchor="middle">{}</text><text x="1" y="9" font-size="3">{}</text><text x="{:.2}" y="9" font-size="3" text-anchor="end">{}</text></svg>"#,
+        r#"<text x="{:.2}" y="5" font-size="5" font-weight="bold" text-anchor="middle">{}</text><text x="0.5" y="10.5" font-size="4">{}</text><text x="{:.2}" y="10.5" font-size="4" text-anchor="end">{}</text></svg>"#,
         width / 2.0,
         escape(name),
         escape(left),
-        width - 1.0,
+        width - 0.5,
         escape(right)
     );
     out
@@ -174,20 +175,4 @@ fn path(points: &[Point], aspect: f64) -> String {
     }
     d.push('Z');
     d
-}
-
-/// Text made safe inside an element or an attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

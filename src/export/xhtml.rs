@@ -87,13 +87,7 @@ pub(super) fn tagged(name: &str, text: &str) -> String {
 }
 
 /// Text as HTML: quotes too, so no text can end an attribute it is put in.
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
+pub(super) use crate::markup::escape;
 
 #[cfg(test)]
 mod tests {

@@ -99,12 +99,14 @@ fn glyph_set(term: &str, utf8: bool) -> GlyphSet {
 fn palette(term: &str, colorterm: Option<&str>) -> Palette {
     if MONO_TERMS.contains(&term) {
         Palette::Mono
+    } else if term == "linux" || term == "ansi" {
+        // Whatever COLORTERM says (a variable passed down from elsewhere):
+        // the console itself has no more.
+        Palette::Ansi8
     } else if matches!(colorterm, Some("truecolor" | "24bit")) {
         Palette::TrueColour
     } else if term.contains("256color") {
         Palette::Ansi256
-    } else if term == "linux" || term == "ansi" {
-        Palette::Ansi8
     } else {
         Palette::Ansi16
     }
@@ -145,6 +147,11 @@ mod tests {
             (&[utf8, ("TERM", "xterm")], Unicode, Ansi16),
             (&[utf8, ("TERM", "screen-256color")], Unicode, Ansi256),
             (&[utf8, ("TERM", "linux")], Console, Ansi8),
+            (
+                &[utf8, ("TERM", "linux"), ("COLORTERM", "truecolor")],
+                Console,
+                Ansi8,
+            ),
             (&[utf8, ("TERM", "vt100")], Ascii, Mono),
             (&[utf8, ("TERM", "vt220")], Ascii, Mono),
             (&[utf8, ("TERM", "dumb")], Ascii, Mono),

@@ -45,8 +45,6 @@ pub struct Glyphs {
     pub ellipsis: char,
     /// The filled part of the progress bar: `█`.
     pub bar: char,
-    /// The figure's shades, light to full: `░ ▒ ▓ █`.
-    pub shades: [char; 4],
     /// Upper and lower half blocks, where the set has them: `▀ ▄`.
     pub halves: Option<[char; 2]>,
     /// A question asked, in practice: `✓`.
@@ -64,7 +62,6 @@ impl Glyphs {
         more: ['▲', '▼'],
         ellipsis: '…',
         bar: '█',
-        shades: ['░', '▒', '▓', '█'],
         halves: Some(['▀', '▄']),
         check: '✓',
         border: border::PLAIN,
@@ -74,7 +71,6 @@ impl Glyphs {
     pub const CONSOLE: Glyphs = Glyphs {
         set: GlyphSet::Console,
         ellipsis: '.',
-        shades: ['░', '▒', '█', '█'],
         halves: None,
         check: '+',
         ..Glyphs::UNICODE
@@ -88,7 +84,6 @@ impl Glyphs {
         more: ['^', 'v'],
         ellipsis: '.',
         bar: '#',
-        shades: ['.', ':', '#', '#'],
         halves: None,
         check: '+',
         border: border::Set {
@@ -183,7 +178,6 @@ mod tests {
             let chars = [g.marker, g.bullet, g.ellipsis, g.bar, g.check]
                 .into_iter()
                 .chain(g.more)
-                .chain(g.shades)
                 .chain(g.halves.into_iter().flatten())
                 .chain(strings);
             for c in chars {
