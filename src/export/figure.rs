@@ -5,7 +5,7 @@ use crate::body::{BodyMarks, Mode, Symptom, View, heading, rows};
 use crate::content::Content;
 
 /// The most each figure takes, in characters: a page's width holds both.
-const ROOM: (u16, u16) = (21, 15);
+const ROOM: (u16, u16) = (23, 20);
 
 /// Both figures side by side with the marks, a row a line, each under a
 /// line with its name and the patient's sides.
