@@ -82,7 +82,7 @@ fn an_emergency_on_a_screen_that_stays_is_noticed_there_then_alerted_on_leaving(
     let screen = h.rows().join("\n");
     assert!(screen.contains("needs care now"), "{screen}");
     // Back or forward, the next screen is the alert.
-    h.key(ratatui::crossterm::event::KeyCode::BackTab);
+    h.key(ratatui::crossterm::event::KeyCode::Backspace);
     assert_eq!(h.app.screen, Screen::Alert);
 }
 

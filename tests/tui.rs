@@ -970,3 +970,21 @@ fn a_long_list_of_marks_says_how_many_are_above_and_shows_the_last_whole() {
     assert!(screen.contains("more places above"), "{screen}");
     assert!(screen.contains("• "), "at least one mark shows:\n{screen}");
 }
+
+#[test]
+fn shift_tab_on_the_body_diagram_goes_back_a_place_not_a_question() {
+    let mut h = Harness::new(80, 24);
+    h.goto("body_map");
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.key(KeyCode::BackTab);
+    assert_eq!(body_cursor(&h), region("neck_front"));
+    assert_eq!(h.current_id().as_deref(), Some("body_map"));
+    h.key(KeyCode::BackTab);
+    h.key(KeyCode::BackTab);
+    assert_eq!(
+        body_cursor(&h),
+        region("left_little_toe_side"),
+        "round to the last"
+    );
+}

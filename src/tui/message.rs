@@ -29,6 +29,7 @@ pub enum Msg {
     Back,
     /// The next field.
     NextField,
+    PrevField,
     Digit(u8),
     /// Answer yes (a yes/no question, a dialog).
     Yes,
@@ -126,6 +127,7 @@ fn message(action: Action, key: &KeyEvent) -> Msg {
         Action::Confirm => Msg::Confirm,
         Action::Back => Msg::Back,
         Action::NextField => Msg::NextField,
+        Action::PrevField => Msg::PrevField,
         Action::Help => Msg::Help,
         Action::ToggleTheme => Msg::ToggleTheme,
         Action::Up => Msg::Up,

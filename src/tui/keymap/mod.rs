@@ -51,6 +51,8 @@ actions! {
     Confirm,
     Back,
     NextField,
+    /// The body diagram: the place before, in table order.
+    PrevField,
     Help,
     ToggleTheme,
     Up,

@@ -82,14 +82,15 @@ impl Nav {
         }
     }
 
-    /// The next region in table order that is on screen.
-    fn next_shown(&self, from: usize) -> usize {
+    /// The next region in table order that is on screen, or the one before.
+    fn next_shown(&self, from: usize, forward: bool) -> usize {
         let shown = |r: usize| {
             !self.layout.has_figure() || self.placed.iter().any(|p| p.raster.centre(r).is_some())
         };
         let count = self.count;
+        let step = if forward { 1 } else { count - 1 };
         (1..=count)
-            .map(|k| (from + k) % count)
+            .map(|k| (from + k * step) % count)
             .find(|&r| shown(r))
             .unwrap_or(from)
     }
@@ -147,7 +148,8 @@ impl App {
             Msg::ScrollDown { .. } => Some(Act::Move((*cursor + 1).min(count - 1))),
             Msg::PageUp => Some(Act::Move(table.next_area(*cursor, false))),
             Msg::PageDown => Some(Act::Move(table.next_area(*cursor, true))),
-            Msg::NextField => Some(Act::Move(nav.next_shown(*cursor))),
+            Msg::NextField => Some(Act::Move(nav.next_shown(*cursor, true))),
+            Msg::PrevField => Some(Act::Move(nav.next_shown(*cursor, false))),
             Msg::Home => Some(Act::Move(0)),
             Msg::End => Some(Act::Move(count - 1)),
             Msg::Flip if nav.layout.single() => {
