@@ -984,7 +984,7 @@ fn shift_tab_on_the_body_diagram_goes_back_a_place_not_a_question() {
     h.key(KeyCode::BackTab);
     assert_eq!(
         body_cursor(&h),
-        region("left_little_toe_side"),
+        region("right_little_toe_side"),
         "round to the last"
     );
 }
