@@ -38,7 +38,22 @@ impl Widget for BodyDiagram<'_> {
                 .glyphs
                 .text(&heading(*view, head.width, words))
                 .into_owned();
-            buf.set_stringn(head.x, head.y, line, head.width.into(), app.theme.prompt);
+            // The sides in bold, the figure's name as a title, so that
+            // "RIGHT FRONT LEFT" reads as three things, not "right front".
+            let name = match view {
+                View::Front => &words.front,
+                View::Back => &words.back,
+            };
+            let (sides, title) = (app.theme.prompt, app.theme.title);
+            let spans: Vec<Span> = match line.split_once(name.as_str()) {
+                Some((left, right)) => vec![
+                    Span::styled(left.to_string(), sides),
+                    Span::styled(name.as_str(), title),
+                    Span::styled(right.to_string(), sides),
+                ],
+                None => vec![Span::styled(line.clone(), sides)],
+            };
+            Line::from(spans).render(head, buf);
             let raster = layout.raster(*view);
             Figure {
                 raster: &raster,
