@@ -7,10 +7,10 @@ use super::{BodyRegions, Region};
 /// The regions that match `query`, best first. A region matches when each
 /// word of the query begins a word of its label (or of its `also` words);
 /// failing that, when the query's letters begin its label's words in order.
-/// The query's words together in the label beat whole words anywhere
-/// ("upper back" finds the upper back before the upper arm's back), whole
-/// words beat beginnings, and shorter labels come first, so "calf" puts the
-/// calf before the calf's outer side.
+/// The query's words together in the label beat whole words in the label
+/// ("upper back" finds the upper back before the upper arm's back), which
+/// beat whole words of `also`, which beat beginnings; shorter labels come
+/// first, so "calf" puts the calf before the calf's outer side.
 pub fn search(table: &BodyRegions, query: &str) -> Vec<usize> {
     let query: Vec<String> = words(query).collect();
     if query.is_empty() {
@@ -37,15 +37,17 @@ fn rank(region: &Region, query: &[String]) -> Option<u8> {
     let begins = |q: &String| all.iter().any(|w| w.starts_with(q.as_str()));
     if query.iter().all(begins) {
         let together = label.windows(query.len()).any(|w| w == query);
+        let in_label = query.iter().all(|q| label.contains(q));
         let whole = query.iter().all(|q| all.contains(q));
-        return Some(match (together, whole) {
-            (true, _) => 0,
-            (false, true) => 1,
-            (false, false) => 2,
+        return Some(match (together, in_label, whole) {
+            (true, ..) => 0,
+            (false, true, _) => 1,
+            (false, false, true) => 2,
+            _ => 3,
         });
     }
     match query {
-        [letters] if letters.len() > 1 && initials(letters, &label) => Some(3),
+        [letters] if letters.len() > 1 && initials(letters, &label) => Some(4),
         _ => None,
     }
 }
@@ -81,10 +83,11 @@ mod tests {
         assert_eq!(ids("big toe"), ["left_big_toe", "right_big_toe"]);
         assert_eq!(ids("HEEL"), ["left_heel", "right_heel"]);
         assert_eq!(ids("ltf")[0], "left_thigh_front");
+        let upper_back = ids("upper back");
+        assert_eq!(upper_back[0], "upper_back", "the words together first");
         assert_eq!(
-            ids("upper back")[0],
-            "upper_back",
-            "the words together first"
+            upper_back[1], "left_shoulder_back",
+            "then both in the label"
         );
         assert!(ids("").is_empty() && ids("zzz").is_empty());
     }

@@ -343,7 +343,8 @@ impl App {
                 .for_each(|c| s.edit(InputRequest::InsertChar(c))),
             Msg::Up => s.pick = s.pick.saturating_sub(1),
             Msg::Down => s.pick = (s.pick + 1).min(last),
-            Msg::Confirm => done = true,
+            // With nothing found the search stays, saying so.
+            Msg::Confirm => done = !found.is_empty(),
             Msg::Quit => {
                 *cursor = s.from;
                 *view = table.regions[s.from].view;

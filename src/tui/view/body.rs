@@ -191,8 +191,9 @@ impl BodyDiagram<'_> {
         help
     }
 
-    /// Every mark, read back, in `room` rows: each whole where they fit;
-    /// else a line each; else the last ones, after how many more there are.
+    /// Every mark, read back, in `room` rows, each whole (a cut entry could
+    /// lose its symptom): where they do not all fit, the last ones, after
+    /// how many more there are.
     fn marked(&self, w: usize, room: usize) -> Vec<Line<'_>> {
         let (t, g) = (&self.app.theme, &self.app.glyphs);
         let sw = &self.app.words().diagram;
@@ -205,25 +206,19 @@ impl BodyDiagram<'_> {
         if described.is_empty() {
             return vec![Line::styled(sw.nothing_yet.as_str(), t.dim)];
         }
-        let width = w.saturating_sub(2);
-        let wrapped: Vec<Vec<String>> = described.iter().map(|d| wrap(d, width)).collect();
-        let whole = wrapped.iter().map(Vec::len).sum::<usize>() < room;
-        let entries: Vec<Vec<String>> = if whole {
-            wrapped
-        } else {
-            described
-                .iter()
-                .map(|d| vec![g.truncate(d, width)])
-                .collect()
-        };
+        let entries: Vec<Vec<String>> = described
+            .iter()
+            .map(|d| wrap(d, w.saturating_sub(2)))
+            .collect();
         let mut lines = vec![Line::styled(sw.marked.as_str(), t.section)];
-        // Under the heading; a line says how many are hidden where there is
-        // room for it and a mark.
-        let fit = room.saturating_sub(1);
-        let mut skip = entries.len().saturating_sub(fit);
-        if skip > 0 && fit >= 2 {
-            skip += 1;
-            // "… 3 more places above": the catalogue's ellipsis in the set's.
+        // Under the heading, the last entries that fit whole, with a line
+        // for how many are above when any are.
+        let rows = |from: usize| entries[from..].iter().map(Vec::len).sum::<usize>();
+        let fits = |from: usize| rows(from) + usize::from(from > 0) < room;
+        let skip = (0..entries.len())
+            .find(|&from| fits(from))
+            .unwrap_or(entries.len());
+        if skip > 0 {
             let more = fill(&sw.more_above, &[("count", &skip.to_string())]);
             lines.push(Line::styled(g.text(&more).into_owned(), t.dim));
         }
@@ -275,7 +270,8 @@ impl BodyDiagram<'_> {
             .enumerate()
             .map(|(i, r)| {
                 let picked = i == search.pick;
-                let text = g.truncate(&format!("{} {}", i + 1, table.regions[*r].label), w - 2);
+                let name = table.regions[*r].spoken(&app.content.text.body);
+                let text = g.truncate(&format!("{} {name}", i + 1), w - 2);
                 let style = if picked { t.selected } else { t.base };
                 Line::from(vec![
                     Span::styled(g.point(picked), t.key),
