@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::{symptom_code, system};
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Kind, Questionnaire};
 use crate::questionnaire::kinds::fhir::value_system;
 
 const EXPRESSION_URL: &str =
@@ -80,7 +80,13 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
             return Some(json!({ "question": id, "operator": "exists", "answerBoolean": true }));
         }
         Condition::AtLeast(id, n) => {
-            return Some(json!({ "question": id, "operator": ">=", "answerDecimal": n }));
+            let value = match least(q, id, *n) {
+                Least::Integer(n) => json!({ "answerInteger": n }),
+                Least::Decimal(n) => json!({ "answerDecimal": n }),
+            };
+            let mut entry = json!({ "question": id, "operator": ">=" });
+            entry.as_object_mut()?.extend(value.as_object()?.clone());
+            return Some(entry);
         }
         _ => return None,
     };
@@ -93,6 +99,24 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
     let mut entry = json!({ "question": id, "operator": operator });
     entry.as_object_mut()?.extend(value.as_object()?.clone());
     Some(entry)
+}
+
+/// The least value an `AtLeast` allows, typed as the item's answers are:
+/// R4 compares an integer answer (scales, whole numbers) with an integer.
+enum Least {
+    Integer(i64),
+    Decimal(f64),
+}
+
+fn least(q: &Questionnaire, id: &str, n: f64) -> Least {
+    let whole = q.item(id).is_some_and(|i| {
+        matches!(
+            i.kind,
+            Kind::Scale { .. } | Kind::Number { decimals: 0, .. }
+        )
+    });
+    // At least 7.5 on a whole-number answer is at least 8.
+    if whole { Least::Integer(n.ceil() as i64) } else { Least::Decimal(n) }
 }
 
 /// `c` as a FHIRPath expression over the response. A hidden item has no
@@ -113,7 +137,13 @@ fn fhirpath(q: &Questionnaire, regions: &BodyRegions, c: &Condition) -> String {
             format!("{}.where({}).exists()", answers(id), any.join(" or "))
         }
         Condition::Answered(id) => format!("{}.exists()", answers(id)),
-        Condition::AtLeast(id, n) => format!("{}.where(value >= {n}).exists()", answers(id)),
+        Condition::AtLeast(id, n) => {
+            let n = match least(q, id, *n) {
+                Least::Integer(n) => n.to_string(),
+                Least::Decimal(n) => n.to_string(),
+            };
+            format!("{}.where(value >= {n}).exists()", answers(id))
+        }
         Condition::Marked { item, .. } => match marks(c, item, regions) {
             Some(which) => format!("{}.where({which}).exists()", answers(item)),
             None => format!("{}.exists()", answers(item)),
@@ -197,6 +227,8 @@ mod tests {
             Item(id: "leg", prompt: "Leg?", kind: YesNo),
             Item(id: "side", prompt: "Side?", kind: Side),
             Item(id: "map", prompt: "Map", kind: BodyMap),
+            Item(id: "pain", prompt: "Pain?", kind: Scale(min: 0, max: 10, min_label: "none", max_label: "worst")),
+            Item(id: "temp", prompt: "Temperature?", kind: Number(min: 34, max: 43, unit: "C", decimals: 1)),
         ]),
     ])"#;
 
@@ -227,6 +259,18 @@ mod tests {
         assert_eq!(f["enableWhen"][0]["answerBoolean"], true);
         assert_eq!(f["enableWhen"][1]["answerCoding"]["code"], "left");
         assert!(f.get("extension").is_none());
+    }
+
+    #[test]
+    fn at_least_on_a_scale_is_an_integer() {
+        let f = fields(r#"AtLeast("pain", 7.5)"#);
+        assert_eq!(f["enableWhen"][0]["operator"], ">=");
+        assert_eq!(f["enableWhen"][0]["answerInteger"], 8);
+        assert!(f["enableWhen"][0].get("answerDecimal").is_none());
+        let e = expression(r#"Not(AtLeast("pain", 7))"#);
+        assert!(e.contains("answer.where(value >= 7)"), "{e}");
+        let f = fields(r#"AtLeast("temp", 38.5)"#);
+        assert_eq!(f["enableWhen"][0]["answerDecimal"], 38.5);
     }
 
     #[test]
