@@ -157,13 +157,32 @@ pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
         "resourceType": "Questionnaire",
         "url": canonical(q),
         "version": q.version,
-        "name": q.id.replace(['-', ' '], "_"),
+        "name": computable_name(&q.id),
         "title": q.title,
         "status": "active",
         "language": q.language,
         "description": q.description,
         "item": groups,
     })
+}
+
+/// The Questionnaire's `name` as R4's que-0 wants it, a capital letter then
+/// letters, digits and `_` (at most 255): "back-pain-intake" is
+/// "BackPainIntake".
+fn computable_name(id: &str) -> String {
+    let words = id.split(|c: char| !c.is_ascii_alphanumeric());
+    let capitalised = words.flat_map(|w| {
+        let mut cs = w.chars();
+        let first = cs.next().map(|c| c.to_ascii_uppercase());
+        first.into_iter().chain(cs)
+    });
+    let name: String = capitalised.collect();
+    let name = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        name
+    } else {
+        format!("Q{name}")
+    };
+    name.chars().take(255).collect()
 }
 
 fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
@@ -181,4 +200,17 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
         d.extend(enable::enable_when(q, content.regions, c));
     }
     Value::Object(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::computable_name;
+
+    #[test]
+    fn the_name_is_computer_friendly_as_que_0_asks() {
+        assert_eq!(computable_name("back-pain-intake"), "BackPainIntake");
+        assert_eq!(computable_name("2nd visit_v2"), "Q2ndVisitV2");
+        assert_eq!(computable_name("é-x"), "X");
+        assert_eq!(computable_name(&"a".repeat(300)).len(), 255);
+    }
 }
