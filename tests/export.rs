@@ -194,13 +194,14 @@ fn fhir_response(text: &str) -> Value {
     response
 }
 
-/// Every answer item of a QuestionnaireResponse, by linkId.
+/// Every item within a section of a Questionnaire(Response): not the hidden
+/// one outside them that says a response was taken alone.
 fn response_items(v: &Value) -> Vec<&Value> {
     v["item"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|g| g["item"].as_array().unwrap().iter())
+        .flat_map(|g| g["item"].as_array().into_iter().flatten())
         .collect()
 }
 
@@ -411,6 +412,9 @@ fn the_fhir_questionnaire_matches_the_responses() {
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(v["resourceType"], "Questionnaire");
     assert_eq!(v["url"], "urn:intake:questionnaire:back-pain-intake");
+    assert_eq!(v["name"], "BackPainIntake");
+    assert_eq!(v["item"][0]["linkId"], "kiosk.unattended");
+    assert_eq!(v["item"][0]["type"], "boolean");
     let items: Vec<&Value> = response_items(&v);
     let q = content::questionnaire();
     assert_eq!(items.len(), q.items().count());

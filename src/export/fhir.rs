@@ -129,6 +129,12 @@ fn response(s: &Summary) -> Value {
         "status": if s.complete { "completed" } else { "in-progress" },
         "authored": rfc3339(s.authored),
     });
+    // Said only when true: `!=` in the self-tests' enableWhen holds without it.
+    let alone = s.session.unattended.then(|| {
+        let text = &s.content.text.report.clinician.unattended;
+        json!({ "linkId": enable::UNATTENDED, "text": text, "answer": [{ "valueBoolean": true }] })
+    });
+    let groups: Vec<Value> = alone.into_iter().chain(groups).collect();
     // FHIR JSON has no empty arrays: no answers, no item.
     if !groups.is_empty() {
         response["item"] = json!(groups);
@@ -146,10 +152,8 @@ pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
                 "linkId": s.id, "text": s.title, "type": "group",
                 "item": s.items.iter().map(|i| definition(q, i, content)).collect::<Vec<_>>(),
             });
-            if let Some(c) = &s.enable_when {
-                let fields = enable::enable_when(q, content.regions, c);
-                g.as_object_mut().expect("an object").extend(fields);
-            }
+            let fields = enable::enable_when(q, content.regions, s.enable_when.as_ref(), false);
+            g.as_object_mut().expect("an object").extend(fields);
             g
         })
         .collect();
@@ -162,7 +166,23 @@ pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
         "status": "active",
         "language": q.language,
         "description": q.description,
-        "item": groups,
+        "item": std::iter::once(unattended_item(content)).chain(groups).collect::<Vec<_>>(),
+    })
+}
+
+/// The hidden item a response answers when it was taken alone: what hides
+/// the self-tests (`needs_helper`) from a FHIR renderer as from intake.
+fn unattended_item(content: &Content) -> Value {
+    let hidden = json!({
+        "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden",
+        "valueBoolean": true,
+    });
+    json!({
+        "extension": [hidden],
+        "linkId": enable::UNATTENDED,
+        "text": content.text.report.clinician.unattended,
+        "type": "boolean",
+        "readOnly": true,
     })
 }
 
@@ -196,9 +216,13 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
     if item.required {
         d.insert("required".into(), json!(true));
     }
-    if let Some(c) = &item.enable_when {
-        d.extend(enable::enable_when(q, content.regions, c));
-    }
+    let when = item.enable_when.as_ref();
+    d.extend(enable::enable_when(
+        q,
+        content.regions,
+        when,
+        item.needs_helper,
+    ));
     Value::Object(d)
 }
 

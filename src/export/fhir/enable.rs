@@ -13,35 +13,74 @@ use serde_json::{Map, Value, json};
 use super::{symptom_code, system};
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::{Kind, Questionnaire};
 use crate::questionnaire::kinds::fhir::value_system;
+use crate::questionnaire::{Kind, Questionnaire};
 
 const EXPRESSION_URL: &str =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 
-/// The fields an item gets for condition `c`: `enableWhen` (with
-/// `enableBehavior` when there are several) or the expression extension.
+/// The linkId of the hidden item a response answers `true` when it was
+/// taken alone (an unattended kiosk). Item ids cannot hold a dot, so it
+/// names no question.
+pub const UNATTENDED: &str = "kiosk.unattended";
+
+/// The fields an item gets for condition `c` (and, for an item that `needs
+/// helper`, "not taken alone"): `enableWhen` (with `enableBehavior` when
+/// there are several) or the expression extension; none for neither.
 pub(super) fn enable_when(
     q: &Questionnaire,
     regions: &BodyRegions,
-    c: &Condition,
+    c: Option<&Condition>,
+    needs_helper: bool,
 ) -> Map<String, Value> {
     let mut out = Map::new();
-    match flat(q, c) {
-        Some((list, behavior)) => {
+    let own = match c {
+        Some(c) => flat(q, c),
+        None => Some((vec![], "all")),
+    };
+    // "Not alone" joins a list when all of it must hold, or it has one entry.
+    let listed = own
+        .filter(|(list, behavior)| !needs_helper || list.len() < 2 || *behavior == "all")
+        .map(|(mut list, behavior)| {
+            if needs_helper {
+                list.push(not_alone_entry());
+                return (list, "all");
+            }
+            (list, behavior)
+        })
+        .filter(|(list, _)| !list.is_empty());
+    match (listed, c) {
+        (Some((list, behavior)), _) => {
             if list.len() > 1 {
                 out.insert("enableBehavior".into(), json!(behavior));
             }
             out.insert("enableWhen".into(), Value::Array(list));
         }
-        None => {
-            let expression =
-                json!({ "language": "text/fhirpath", "expression": fhirpath(q, regions, c) });
+        (None, Some(c)) => {
+            let mut expression = fhirpath(q, regions, c);
+            if needs_helper {
+                expression = format!("({expression}) and ({})", not_alone_path());
+            }
+            let expression = json!({ "language": "text/fhirpath", "expression": expression });
             let extension = json!({ "url": EXPRESSION_URL, "valueExpression": expression });
             out.insert("extension".into(), json!([extension]));
         }
+        (None, None) => {}
     }
     out
+}
+
+/// R4's `!=` holds when no answer equals the value, so an attended response,
+/// which leaves the hidden item out, enables the item.
+fn not_alone_entry() -> Value {
+    json!({ "question": UNATTENDED, "operator": "!=", "answerBoolean": true })
+}
+
+fn not_alone_path() -> String {
+    format!(
+        "%resource.item.where(linkId = {}).answer.where(value = true).exists().not()",
+        lit(UNATTENDED)
+    )
 }
 
 /// `c` as a flat enableWhen list and its behaviour, when it is one.
@@ -116,7 +155,11 @@ fn least(q: &Questionnaire, id: &str, n: f64) -> Least {
         )
     });
     // At least 7.5 on a whole-number answer is at least 8.
-    if whole { Least::Integer(n.ceil() as i64) } else { Least::Decimal(n) }
+    if whole {
+        Least::Integer(n.ceil() as i64)
+    } else {
+        Least::Decimal(n)
+    }
 }
 
 /// `c` as a FHIRPath expression over the response. A hidden item has no
@@ -235,7 +278,7 @@ mod tests {
     fn fields(condition: &str) -> Value {
         let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
         let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
-        Value::Object(enable_when(&q, BodyRegions::builtin(), &c))
+        Value::Object(enable_when(&q, BodyRegions::builtin(), Some(&c), false))
     }
 
     fn expression(condition: &str) -> String {
@@ -271,6 +314,31 @@ mod tests {
         assert!(e.contains("answer.where(value >= 7)"), "{e}");
         let f = fields(r#"AtLeast("temp", 38.5)"#);
         assert_eq!(f["enableWhen"][0]["answerDecimal"], 38.5);
+    }
+
+    #[test]
+    fn a_self_test_is_shown_unless_taken_alone() {
+        let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
+        let regions = BodyRegions::builtin();
+        let alone = enable_when(&q, regions, None, true);
+        assert_eq!(alone["enableWhen"], json!([not_alone_entry()]));
+        // Joined to an "all" list, or to an "any" list as an expression.
+        let c: Condition =
+            crate::questionnaire::parse_ron("c.ron", r#"Equals("leg", "yes")"#).unwrap();
+        let f = enable_when(&q, regions, Some(&c), true);
+        assert_eq!(f["enableBehavior"], "all");
+        assert_eq!(f["enableWhen"][1], not_alone_entry());
+        let c: Condition = crate::questionnaire::parse_ron(
+            "c.ron",
+            r#"Any([Equals("leg", "yes"), Equals("side", "left")])"#,
+        )
+        .unwrap();
+        let f = enable_when(&q, regions, Some(&c), true);
+        let e = f["extension"][0]["valueExpression"]["expression"]
+            .as_str()
+            .unwrap();
+        assert!(e.ends_with(&format!(" and ({})", not_alone_path())), "{e}");
+        assert!(enable_when(&q, regions, None, false).is_empty());
     }
 
     #[test]
