@@ -92,6 +92,14 @@ fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> 
             let each = vs.iter().map(|v| Condition::Equals(id.clone(), v.clone()));
             (each.collect(), "any")
         }
+        // None of the values: R4's `!=` holds when no answer equals one.
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::AnyOf(id, vs) => {
+                let each = vs.iter().map(|v| not_equals(id, v));
+                (each.collect(), "all")
+            }
+            _ => (vec![c.clone()], "all"),
+        },
         other => (vec![other.clone()], "all"),
     };
     // An empty list would enable the item always, which `Any([])` does not.
@@ -100,6 +108,10 @@ fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> 
     }
     let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
     Some((list?, behavior))
+}
+
+fn not_equals(id: &str, v: &str) -> Condition {
+    Condition::Not(Box::new(Condition::Equals(id.to_string(), v.to_string())))
 }
 
 /// One enableWhen entry, when the condition is simple enough to be one.
@@ -339,6 +351,15 @@ mod tests {
             .unwrap();
         assert!(e.ends_with(&format!(" and ({})", not_alone_path())), "{e}");
         assert!(enable_when(&q, regions, None, false).is_empty());
+    }
+
+    #[test]
+    fn none_of_several_values_is_an_all_list_of_not_equals() {
+        let f = fields(r#"Not(AnyOf("side", ["left", "both"]))"#);
+        assert_eq!(f["enableBehavior"], "all");
+        assert_eq!(f["enableWhen"][0]["operator"], "!=");
+        assert_eq!(f["enableWhen"][1]["answerCoding"]["code"], "both");
+        assert!(f.get("extension").is_none());
     }
 
     #[test]
