@@ -13,7 +13,7 @@ use super::time::rfc3339;
 use super::{Format, Summary, pretty};
 use crate::content::Content;
 use crate::questionnaire::kinds::fhir::{coding, symptom_code};
-use crate::questionnaire::{Item, Questionnaire, kinds};
+use crate::questionnaire::{Item, Kind, Questionnaire, kinds};
 
 /// The canonical URL the response points to and the Questionnaire declares.
 pub fn canonical(q: &Questionnaire) -> String {
@@ -210,20 +210,50 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
     d.insert("linkId".into(), json!(item.id));
     d.insert("text".into(), json!(item.prompt));
     let system = system(q, &item.id);
-    d.extend(kinds::fhir::definition(
-        &item.kind, &item.id, &system, content,
-    ));
+    let kind = kinds::fhir::definition(&item.kind, &item.id, &system, content);
+    let when = item.enable_when.as_ref();
+    let enable = enable::enable_when(q, content.regions, when, item.needs_helper);
+    for fields in [kind, enable] {
+        join(&mut d, fields);
+    }
     if item.required {
         d.insert("required".into(), json!(true));
     }
-    let when = item.enable_when.as_ref();
-    d.extend(enable::enable_when(
-        q,
-        content.regions,
-        when,
-        item.needs_helper,
-    ));
+    // R4 lets no display item hold items (que-1).
+    if !item.why.is_empty() && !matches!(item.kind, Kind::Info) {
+        join(&mut d, help(&item.id, &item.why));
+    }
     Value::Object(d)
+}
+
+/// Adds `fields` to an item, the lists (`extension`, `item`) joined.
+fn join(d: &mut Map<String, Value>, fields: Map<String, Value>) {
+    for (key, value) in fields {
+        match (d.get_mut(&key), value) {
+            (Some(Value::Array(have)), Value::Array(more)) => have.extend(more),
+            (_, value) => {
+                d.insert(key, value);
+            }
+        }
+    }
+}
+
+/// "Why we ask" as SDC renders help: a display item inside the question
+/// with the `help` item control.
+fn help(id: &str, why: &str) -> Map<String, Value> {
+    let control = json!({
+        "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl",
+        "valueCodeableConcept": { "coding": [{
+            "system": "http://hl7.org/fhir/questionnaire-item-control",
+            "code": "help",
+        }] },
+    });
+    let item = json!({
+        "extension": [control], "linkId": format!("{id}.help"), "text": why, "type": "display",
+    });
+    let mut m = Map::new();
+    m.insert("item".into(), json!([item]));
+    m
 }
 
 #[cfg(test)]
