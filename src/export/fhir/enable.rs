@@ -34,21 +34,7 @@ pub(super) fn enable_when(
     needs_helper: bool,
 ) -> Map<String, Value> {
     let mut out = Map::new();
-    let own = match c {
-        Some(c) => flat(q, c),
-        None => Some((vec![], "all")),
-    };
-    // "Not alone" joins a list when all of it must hold, or it has one entry.
-    let listed = own
-        .filter(|(list, behavior)| !needs_helper || list.len() < 2 || *behavior == "all")
-        .map(|(mut list, behavior)| {
-            if needs_helper {
-                list.push(not_alone_entry());
-                return (list, "all");
-            }
-            (list, behavior)
-        })
-        .filter(|(list, _)| !list.is_empty());
+    let listed = entries(q, c, needs_helper).filter(|(list, _)| !list.is_empty());
     match (listed, c) {
         (Some((list, behavior)), _) => {
             if list.len() > 1 {
@@ -68,6 +54,28 @@ pub(super) fn enable_when(
         (None, None) => {}
     }
     out
+}
+
+/// `c` (and "not alone") as one enableWhen list and its behaviour, when R4
+/// can say it so.
+fn entries(
+    q: &Questionnaire,
+    c: Option<&Condition>,
+    needs_helper: bool,
+) -> Option<(Vec<Value>, &'static str)> {
+    let (mut list, behavior) = match c {
+        Some(c) => flat(q, c)?,
+        None => (vec![], "all"),
+    };
+    if !needs_helper {
+        return Some((list, behavior));
+    }
+    // "Not alone" joins a list when all of it must hold, or it has one entry.
+    if list.len() > 1 && behavior == "any" {
+        return None;
+    }
+    list.push(not_alone_entry());
+    Some((list, "all"))
 }
 
 /// R4's `!=` holds when no answer equals the value, so an attended response,
