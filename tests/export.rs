@@ -194,13 +194,14 @@ fn fhir_response(text: &str) -> Value {
     response
 }
 
-/// Every answer item of a QuestionnaireResponse, by linkId.
+/// Every item within a section of a Questionnaire(Response): not the hidden
+/// one outside them that says a response was taken alone.
 fn response_items(v: &Value) -> Vec<&Value> {
     v["item"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|g| g["item"].as_array().unwrap().iter())
+        .flat_map(|g| g["item"].as_array().into_iter().flatten())
         .collect()
 }
 
@@ -411,6 +412,9 @@ fn the_fhir_questionnaire_matches_the_responses() {
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(v["resourceType"], "Questionnaire");
     assert_eq!(v["url"], "urn:intake:questionnaire:back-pain-intake");
+    assert_eq!(v["name"], "BackPainIntake");
+    assert_eq!(v["item"][0]["linkId"], "kiosk.unattended");
+    assert_eq!(v["item"][0]["type"], "boolean");
     let items: Vec<&Value> = response_items(&v);
     let q = content::questionnaire();
     assert_eq!(items.len(), q.items().count());
@@ -430,6 +434,57 @@ fn the_fhir_questionnaire_matches_the_responses() {
         true
     );
     assert_eq!(find("body_map")["item"][0]["linkId"], "body_map.symptoms");
+}
+
+#[test]
+fn the_fhir_questionnaire_gives_renderers_bounds_units_exclusive_options_and_help() {
+    let q = content::questionnaire();
+    let v = intake::export::fhir::questionnaire(&q, &Content::builtin());
+    let items = response_items(&v);
+    let find = |id: &str| *items.iter().find(|i| i["linkId"] == id).unwrap();
+    let extension = |item: &Value, name: &str| -> Vec<Value> {
+        let url = format!("http://hl7.org/fhir/StructureDefinition/{name}");
+        let all = item["extension"].as_array().cloned().unwrap_or_default();
+        all.into_iter().filter(|e| e["url"] == url).collect()
+    };
+    let pain = find("pain_now");
+    assert_eq!(extension(pain, "minValue")[0]["valueInteger"], 0);
+    assert_eq!(extension(pain, "maxValue")[0]["valueInteger"], 10);
+    let age = find("age");
+    assert_eq!(extension(age, "minValue")[0]["valueInteger"], 16);
+    assert_eq!(
+        extension(age, "questionnaire-unit")[0]["valueCoding"]["display"],
+        "years"
+    );
+    let units: Vec<Value> = extension(find("duration"), "questionnaire-unitOption")
+        .iter()
+        .map(|e| e["valueCoding"]["code"].clone())
+        .collect();
+    assert_eq!(units, ["d", "wk", "mo", "a"]);
+    // Exactly the options marked exclusive in the questionnaire.
+    let character = find("character");
+    for option in character["answerOption"].as_array().unwrap() {
+        let exclusive = !extension(option, "questionnaire-optionExclusive").is_empty();
+        assert_eq!(
+            exclusive,
+            option["valueCoding"]["code"] == "no_pain",
+            "{option}"
+        );
+    }
+    // "Why we ask" as a help display inside its question.
+    let help = find("age")["item"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(help["type"], "display");
+    assert_eq!(
+        help["text"].as_str(),
+        Some(q.item("age").unwrap().why.as_str())
+    );
+    let control = &extension(&help, "questionnaire-itemControl")[0];
+    assert_eq!(control["valueCodeableConcept"]["coding"][0]["code"], "help");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use super::time::rfc3339;
 use super::{Format, Summary, pretty};
 use crate::content::Content;
 use crate::questionnaire::kinds::fhir::{coding, symptom_code};
-use crate::questionnaire::{Item, Questionnaire, kinds};
+use crate::questionnaire::{Item, Kind, Questionnaire, kinds};
 
 /// The canonical URL the response points to and the Questionnaire declares.
 pub fn canonical(q: &Questionnaire) -> String {
@@ -129,6 +129,12 @@ fn response(s: &Summary) -> Value {
         "status": if s.complete { "completed" } else { "in-progress" },
         "authored": rfc3339(s.authored),
     });
+    // Said only when true: `!=` in the self-tests' enableWhen holds without it.
+    let alone = s.session.unattended.then(|| {
+        let text = &s.content.text.report.clinician.unattended;
+        json!({ "linkId": enable::UNATTENDED, "text": text, "answer": [{ "valueBoolean": true }] })
+    });
+    let groups: Vec<Value> = alone.into_iter().chain(groups).collect();
     // FHIR JSON has no empty arrays: no answers, no item.
     if !groups.is_empty() {
         response["item"] = json!(groups);
@@ -146,10 +152,8 @@ pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
                 "linkId": s.id, "text": s.title, "type": "group",
                 "item": s.items.iter().map(|i| definition(q, i, content)).collect::<Vec<_>>(),
             });
-            if let Some(c) = &s.enable_when {
-                let fields = enable::enable_when(q, content.regions, c);
-                g.as_object_mut().expect("an object").extend(fields);
-            }
+            let fields = enable::enable_when(q, content.regions, s.enable_when.as_ref(), false);
+            g.as_object_mut().expect("an object").extend(fields);
             g
         })
         .collect();
@@ -157,13 +161,48 @@ pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
         "resourceType": "Questionnaire",
         "url": canonical(q),
         "version": q.version,
-        "name": q.id.replace(['-', ' '], "_"),
+        "name": computable_name(&q.id),
         "title": q.title,
         "status": "active",
         "language": q.language,
         "description": q.description,
-        "item": groups,
+        "item": std::iter::once(unattended_item(content)).chain(groups).collect::<Vec<_>>(),
     })
+}
+
+/// The hidden item a response answers when it was taken alone: what hides
+/// the self-tests (`needs_helper`) from a FHIR renderer as from intake.
+fn unattended_item(content: &Content) -> Value {
+    let hidden = json!({
+        "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden",
+        "valueBoolean": true,
+    });
+    json!({
+        "extension": [hidden],
+        "linkId": enable::UNATTENDED,
+        "text": content.text.report.clinician.unattended,
+        "type": "boolean",
+        "readOnly": true,
+    })
+}
+
+/// The Questionnaire's `name` as R4's que-0 wants it, a capital letter then
+/// letters, digits and `_` (at most 255): "back-pain-intake" is
+/// "BackPainIntake".
+fn computable_name(id: &str) -> String {
+    let words = id.split(|c: char| !c.is_ascii_alphanumeric());
+    let capitalised = words.flat_map(|w| {
+        let mut cs = w.chars();
+        let first = cs.next().map(|c| c.to_ascii_uppercase());
+        first.into_iter().chain(cs)
+    });
+    let name: String = capitalised.collect();
+    let name = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        name
+    } else {
+        format!("Q{name}")
+    };
+    name.chars().take(255).collect()
 }
 
 fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
@@ -171,14 +210,61 @@ fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
     d.insert("linkId".into(), json!(item.id));
     d.insert("text".into(), json!(item.prompt));
     let system = system(q, &item.id);
-    d.extend(kinds::fhir::definition(
-        &item.kind, &item.id, &system, content,
-    ));
+    let kind = kinds::fhir::definition(&item.kind, &item.id, &system, content);
+    let when = item.enable_when.as_ref();
+    let enable = enable::enable_when(q, content.regions, when, item.needs_helper);
+    for fields in [kind, enable] {
+        join(&mut d, fields);
+    }
     if item.required {
         d.insert("required".into(), json!(true));
     }
-    if let Some(c) = &item.enable_when {
-        d.extend(enable::enable_when(q, content.regions, c));
+    // R4 lets no display item hold items (que-1).
+    if !item.why.is_empty() && !matches!(item.kind, Kind::Info) {
+        join(&mut d, help(&item.id, &item.why));
     }
     Value::Object(d)
+}
+
+/// Adds `fields` to an item, the lists (`extension`, `item`) joined.
+fn join(d: &mut Map<String, Value>, fields: Map<String, Value>) {
+    for (key, value) in fields {
+        match (d.get_mut(&key), value) {
+            (Some(Value::Array(have)), Value::Array(more)) => have.extend(more),
+            (_, value) => {
+                d.insert(key, value);
+            }
+        }
+    }
+}
+
+/// "Why we ask" as SDC renders help: a display item inside the question
+/// with the `help` item control.
+fn help(id: &str, why: &str) -> Map<String, Value> {
+    let control = json!({
+        "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl",
+        "valueCodeableConcept": { "coding": [{
+            "system": "http://hl7.org/fhir/questionnaire-item-control",
+            "code": "help",
+        }] },
+    });
+    let item = json!({
+        "extension": [control], "linkId": format!("{id}.help"), "text": why, "type": "display",
+    });
+    let mut m = Map::new();
+    m.insert("item".into(), json!([item]));
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::computable_name;
+
+    #[test]
+    fn the_name_is_computer_friendly_as_que_0_asks() {
+        assert_eq!(computable_name("back-pain-intake"), "BackPainIntake");
+        assert_eq!(computable_name("2nd visit_v2"), "Q2ndVisitV2");
+        assert_eq!(computable_name("é-x"), "X");
+        assert_eq!(computable_name(&"a".repeat(300)).len(), 255);
+    }
 }

@@ -112,6 +112,7 @@ pub struct Clinician {
     pub no_weakness: String,
     pub reason_not_radicular: String,
     pub all_answers: String,
+    pub unattended: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

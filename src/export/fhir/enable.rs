@@ -13,35 +13,82 @@ use serde_json::{Map, Value, json};
 use super::{symptom_code, system};
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::Questionnaire;
 use crate::questionnaire::kinds::fhir::value_system;
+use crate::questionnaire::{Kind, Questionnaire};
 
 const EXPRESSION_URL: &str =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 
-/// The fields an item gets for condition `c`: `enableWhen` (with
-/// `enableBehavior` when there are several) or the expression extension.
+/// The linkId of the hidden item a response answers `true` when it was
+/// taken alone (an unattended kiosk). Item ids cannot hold a dot, so it
+/// names no question.
+pub const UNATTENDED: &str = "kiosk.unattended";
+
+/// The fields an item gets for condition `c` (and, for an item that `needs
+/// helper`, "not taken alone"): `enableWhen` (with `enableBehavior` when
+/// there are several) or the expression extension; none for neither.
 pub(super) fn enable_when(
     q: &Questionnaire,
     regions: &BodyRegions,
-    c: &Condition,
+    c: Option<&Condition>,
+    needs_helper: bool,
 ) -> Map<String, Value> {
     let mut out = Map::new();
-    match flat(q, c) {
-        Some((list, behavior)) => {
+    let listed = entries(q, c, needs_helper).filter(|(list, _)| !list.is_empty());
+    match (listed, c) {
+        (Some((list, behavior)), _) => {
             if list.len() > 1 {
                 out.insert("enableBehavior".into(), json!(behavior));
             }
             out.insert("enableWhen".into(), Value::Array(list));
         }
-        None => {
-            let expression =
-                json!({ "language": "text/fhirpath", "expression": fhirpath(q, regions, c) });
+        (None, Some(c)) => {
+            let mut expression = fhirpath(q, regions, c);
+            if needs_helper {
+                expression = format!("({expression}) and ({})", not_alone_path());
+            }
+            let expression = json!({ "language": "text/fhirpath", "expression": expression });
             let extension = json!({ "url": EXPRESSION_URL, "valueExpression": expression });
             out.insert("extension".into(), json!([extension]));
         }
+        (None, None) => {}
     }
     out
+}
+
+/// `c` (and "not alone") as one enableWhen list and its behaviour, when R4
+/// can say it so.
+fn entries(
+    q: &Questionnaire,
+    c: Option<&Condition>,
+    needs_helper: bool,
+) -> Option<(Vec<Value>, &'static str)> {
+    let (mut list, behavior) = match c {
+        Some(c) => flat(q, c)?,
+        None => (vec![], "all"),
+    };
+    if !needs_helper {
+        return Some((list, behavior));
+    }
+    // "Not alone" joins a list when all of it must hold, or it has one entry.
+    if list.len() > 1 && behavior == "any" {
+        return None;
+    }
+    list.push(not_alone_entry());
+    Some((list, "all"))
+}
+
+/// R4's `!=` holds when no answer equals the value, so an attended response,
+/// which leaves the hidden item out, enables the item.
+fn not_alone_entry() -> Value {
+    json!({ "question": UNATTENDED, "operator": "!=", "answerBoolean": true })
+}
+
+fn not_alone_path() -> String {
+    format!(
+        "%resource.item.where(linkId = {}).answer.where(value = true).exists().not()",
+        lit(UNATTENDED)
+    )
 }
 
 /// `c` as a flat enableWhen list and its behaviour, when it is one.
@@ -53,6 +100,14 @@ fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> 
             let each = vs.iter().map(|v| Condition::Equals(id.clone(), v.clone()));
             (each.collect(), "any")
         }
+        // None of the values: R4's `!=` holds when no answer equals one.
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::AnyOf(id, vs) => {
+                let each = vs.iter().map(|v| not_equals(id, v));
+                (each.collect(), "all")
+            }
+            _ => (vec![c.clone()], "all"),
+        },
         other => (vec![other.clone()], "all"),
     };
     // An empty list would enable the item always, which `Any([])` does not.
@@ -61,6 +116,10 @@ fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> 
     }
     let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
     Some((list?, behavior))
+}
+
+fn not_equals(id: &str, v: &str) -> Condition {
+    Condition::Not(Box::new(Condition::Equals(id.to_string(), v.to_string())))
 }
 
 /// One enableWhen entry, when the condition is simple enough to be one.
@@ -80,7 +139,13 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
             return Some(json!({ "question": id, "operator": "exists", "answerBoolean": true }));
         }
         Condition::AtLeast(id, n) => {
-            return Some(json!({ "question": id, "operator": ">=", "answerDecimal": n }));
+            let value = match least(q, id, *n) {
+                Least::Integer(n) => json!({ "answerInteger": n }),
+                Least::Decimal(n) => json!({ "answerDecimal": n }),
+            };
+            let mut entry = json!({ "question": id, "operator": ">=" });
+            entry.as_object_mut()?.extend(value.as_object()?.clone());
+            return Some(entry);
         }
         _ => return None,
     };
@@ -93,6 +158,28 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
     let mut entry = json!({ "question": id, "operator": operator });
     entry.as_object_mut()?.extend(value.as_object()?.clone());
     Some(entry)
+}
+
+/// The least value an `AtLeast` allows, typed as the item's answers are:
+/// R4 compares an integer answer (scales, whole numbers) with an integer.
+enum Least {
+    Integer(i64),
+    Decimal(f64),
+}
+
+fn least(q: &Questionnaire, id: &str, n: f64) -> Least {
+    let whole = q.item(id).is_some_and(|i| {
+        matches!(
+            i.kind,
+            Kind::Scale { .. } | Kind::Number { decimals: 0, .. }
+        )
+    });
+    // At least 7.5 on a whole-number answer is at least 8.
+    if whole {
+        Least::Integer(n.ceil() as i64)
+    } else {
+        Least::Decimal(n)
+    }
 }
 
 /// `c` as a FHIRPath expression over the response. A hidden item has no
@@ -113,7 +200,13 @@ fn fhirpath(q: &Questionnaire, regions: &BodyRegions, c: &Condition) -> String {
             format!("{}.where({}).exists()", answers(id), any.join(" or "))
         }
         Condition::Answered(id) => format!("{}.exists()", answers(id)),
-        Condition::AtLeast(id, n) => format!("{}.where(value >= {n}).exists()", answers(id)),
+        Condition::AtLeast(id, n) => {
+            let n = match least(q, id, *n) {
+                Least::Integer(n) => n.to_string(),
+                Least::Decimal(n) => n.to_string(),
+            };
+            format!("{}.where(value >= {n}).exists()", answers(id))
+        }
         Condition::Marked { item, .. } => match marks(c, item, regions) {
             Some(which) => format!("{}.where({which}).exists()", answers(item)),
             None => format!("{}.exists()", answers(item)),
@@ -197,13 +290,15 @@ mod tests {
             Item(id: "leg", prompt: "Leg?", kind: YesNo),
             Item(id: "side", prompt: "Side?", kind: Side),
             Item(id: "map", prompt: "Map", kind: BodyMap),
+            Item(id: "pain", prompt: "Pain?", kind: Scale(min: 0, max: 10, min_label: "none", max_label: "worst")),
+            Item(id: "temp", prompt: "Temperature?", kind: Number(min: 34, max: 43, unit: "C", decimals: 1)),
         ]),
     ])"#;
 
     fn fields(condition: &str) -> Value {
         let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
         let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
-        Value::Object(enable_when(&q, BodyRegions::builtin(), &c))
+        Value::Object(enable_when(&q, BodyRegions::builtin(), Some(&c), false))
     }
 
     fn expression(condition: &str) -> String {
@@ -226,6 +321,52 @@ mod tests {
         assert_eq!(f["enableBehavior"], "any");
         assert_eq!(f["enableWhen"][0]["answerBoolean"], true);
         assert_eq!(f["enableWhen"][1]["answerCoding"]["code"], "left");
+        assert!(f.get("extension").is_none());
+    }
+
+    #[test]
+    fn at_least_on_a_scale_is_an_integer() {
+        let f = fields(r#"AtLeast("pain", 7.5)"#);
+        assert_eq!(f["enableWhen"][0]["operator"], ">=");
+        assert_eq!(f["enableWhen"][0]["answerInteger"], 8);
+        assert!(f["enableWhen"][0].get("answerDecimal").is_none());
+        let e = expression(r#"Not(AtLeast("pain", 7))"#);
+        assert!(e.contains("answer.where(value >= 7)"), "{e}");
+        let f = fields(r#"AtLeast("temp", 38.5)"#);
+        assert_eq!(f["enableWhen"][0]["answerDecimal"], 38.5);
+    }
+
+    #[test]
+    fn a_self_test_is_shown_unless_taken_alone() {
+        let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
+        let regions = BodyRegions::builtin();
+        let alone = enable_when(&q, regions, None, true);
+        assert_eq!(alone["enableWhen"], json!([not_alone_entry()]));
+        // Joined to an "all" list, or to an "any" list as an expression.
+        let c: Condition =
+            crate::questionnaire::parse_ron("c.ron", r#"Equals("leg", "yes")"#).unwrap();
+        let f = enable_when(&q, regions, Some(&c), true);
+        assert_eq!(f["enableBehavior"], "all");
+        assert_eq!(f["enableWhen"][1], not_alone_entry());
+        let c: Condition = crate::questionnaire::parse_ron(
+            "c.ron",
+            r#"Any([Equals("leg", "yes"), Equals("side", "left")])"#,
+        )
+        .unwrap();
+        let f = enable_when(&q, regions, Some(&c), true);
+        let e = f["extension"][0]["valueExpression"]["expression"]
+            .as_str()
+            .unwrap();
+        assert!(e.ends_with(&format!(" and ({})", not_alone_path())), "{e}");
+        assert!(enable_when(&q, regions, None, false).is_empty());
+    }
+
+    #[test]
+    fn none_of_several_values_is_an_all_list_of_not_equals() {
+        let f = fields(r#"Not(AnyOf("side", ["left", "both"]))"#);
+        assert_eq!(f["enableBehavior"], "all");
+        assert_eq!(f["enableWhen"][0]["operator"], "!=");
+        assert_eq!(f["enableWhen"][1]["answerCoding"]["code"], "both");
         assert!(f.get("extension").is_none());
     }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::AnswerError;
-use super::fhir::{coding, fields};
+use super::fhir::{coding, extension, fields};
 use crate::questionnaire::validate::ItemCheck;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -108,10 +108,21 @@ pub(super) fn fhir_definition(
     system: &str,
 ) -> Map<String, Value> {
     let codes = options.iter().map(|o| (o.id.as_str(), o.label.as_str()));
-    let mut d = fields([
-        ("type", json!("choice")),
-        ("answerOption", fhir_options(system, codes)),
-    ]);
+    let mut answer_options = fhir_options(system, codes);
+    // "None of these" clears the others: R4's questionnaire-optionExclusive.
+    let exclusive = extension(
+        "questionnaire-optionExclusive",
+        json!({ "valueBoolean": true }),
+    );
+    for (o, a) in options
+        .iter()
+        .zip(answer_options.as_array_mut().into_iter().flatten())
+    {
+        if o.exclusive {
+            a["extension"] = json!([exclusive]);
+        }
+    }
+    let mut d = fields([("type", json!("choice")), ("answerOption", answer_options)]);
     if repeats {
         d.insert("repeats".into(), json!(true));
     }

@@ -81,3 +81,14 @@ pub(super) fn fhir_answer(amount: u32, unit: DurationUnit) -> Value {
         "value": amount, "unit": word, "system": "http://unitsofmeasure.org", "code": code,
     } })
 }
+
+/// The units a duration may be given in (R4 `questionnaire-unitOption`).
+pub(super) fn fhir_units() -> Vec<Value> {
+    let option = |u: DurationUnit| {
+        let (word, code) = u.ucum();
+        let coding =
+            json!({ "system": "http://unitsofmeasure.org", "code": code, "display": word });
+        super::fhir::extension("questionnaire-unitOption", json!({ "valueCoding": coding }))
+    };
+    DurationUnit::ALL.into_iter().map(option).collect()
+}

@@ -22,6 +22,36 @@ pub(super) fn fields<const N: usize>(fields: [(&str, Value); N]) -> Map<String, 
         .collect()
 }
 
+const EXTENSIONS: &str = "http://hl7.org/fhir/StructureDefinition";
+
+/// An R4 core extension (`http://hl7.org/fhir/StructureDefinition/{name}`)
+/// with its `value` field, such as `{"valueInteger": 0}`.
+pub(super) fn extension(name: &str, value: Value) -> Value {
+    let mut e = json!({ "url": format!("{EXTENSIONS}/{name}") });
+    e.as_object_mut()
+        .expect("an object")
+        .extend(value.as_object().cloned().unwrap_or_default());
+    e
+}
+
+/// The renderer's bounds for an answer (R4 core `minValue`, `maxValue`).
+pub(super) fn bounds(min: Value, max: Value) -> Vec<Value> {
+    vec![extension("minValue", min), extension("maxValue", max)]
+}
+
+/// `fields` with an `extension` list (put first, as FHIR JSON writes it).
+pub(super) fn with_extensions(
+    fields: Map<String, Value>,
+    extensions: Vec<Value>,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    if !extensions.is_empty() {
+        out.insert("extension".into(), Value::Array(extensions));
+    }
+    out.extend(fields);
+    out
+}
+
 /// The fields an item definition gets from its kind, in the order written.
 /// `system` is the code system of the item's own options.
 pub fn definition(kind: &Kind, item: &str, system: &str, content: &Content) -> Map<String, Value> {
@@ -32,9 +62,20 @@ pub fn definition(kind: &Kind, item: &str, system: &str, content: &Content) -> M
         Kind::Single { options } => choice::fhir_definition(options, false, system),
         Kind::Multi { options } => choice::fhir_definition(options, true, system),
         Kind::Side => side::fhir_definition(content),
-        Kind::Scale { .. } => of_type("integer"),
-        Kind::Number { decimals, .. } => of_type(number::fhir_type(*decimals)),
-        Kind::Duration { .. } => of_type("quantity"),
+        Kind::Scale { min, max, .. } => with_extensions(
+            of_type("integer"),
+            bounds(
+                json!({ "valueInteger": min }),
+                json!({ "valueInteger": max }),
+            ),
+        ),
+        Kind::Number {
+            min,
+            max,
+            unit,
+            decimals,
+        } => number::fhir_definition(kind, (*min, *max), unit, *decimals),
+        Kind::Duration { .. } => with_extensions(of_type("quantity"), duration::fhir_units()),
         Kind::Text { max_len } => text::fhir_definition(*max_len),
         Kind::BodyMap => body::fhir_definition(item, content),
     }

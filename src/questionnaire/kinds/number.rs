@@ -1,7 +1,7 @@
 //! A number typed in, from `min` to `max` in `unit`, with at most
 //! `decimals` digits after the point.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::{AnswerError, Kind};
 use crate::questionnaire::validate::ItemCheck;
@@ -61,4 +61,22 @@ pub(super) fn fhir_answer(kind: &Kind, n: f64) -> Value {
     } else {
         json!({ "valueDecimal": n })
     }
+}
+
+/// A number's FHIR type, its bounds and its unit (R4 `questionnaire-unit`,
+/// the unit's words as given: they are no UCUM code).
+pub(super) fn fhir_definition(
+    kind: &Kind,
+    (min, max): (f64, f64),
+    unit: &str,
+    decimals: u8,
+) -> Map<String, Value> {
+    let typed = |n: f64| fhir_answer(kind, n);
+    let mut extensions = super::fhir::bounds(typed(min), typed(max));
+    if !unit.is_empty() {
+        let coding = json!({ "valueCoding": { "display": unit } });
+        extensions.push(super::fhir::extension("questionnaire-unit", coding));
+    }
+    let of_type = super::fhir::fields([("type", json!(fhir_type(decimals)))]);
+    super::fhir::with_extensions(of_type, extensions)
 }
