@@ -4,7 +4,7 @@
 //! its item asks for (a coded one, one of the item's options); an item that
 //! does not repeat has one answer; and a completed response answers every
 //! required item that intake shows. The resources' structure and R4
-//! invariants are checked by independent validators (.ci/conformance/run).
+//! invariants are checked by independent validators (tools/fhir/conformance).
 
 use std::fs;
 
