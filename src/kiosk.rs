@@ -13,6 +13,7 @@ use zeroize::Zeroize;
 use crate::body::BodyRegions;
 use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
+use crate::export::fhir::Canonical;
 use crate::questionnaire::Questionnaire;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -52,6 +53,11 @@ pub struct KioskConfig {
     /// patient's answers.
     #[serde(default)]
     pub on_emergency: Option<Vec<String>>,
+    /// The base of the FHIR summaries' canonical URLs, a URL the clinic
+    /// controls (as `intake summarize --fhir-base`); without it, intake's
+    /// example base.
+    #[serde(default)]
+    pub fhir_base: Option<String>,
 }
 
 /// Why `program` cannot be run by the kiosk, if it cannot: it must be a
@@ -126,6 +132,9 @@ impl KioskConfig {
                 "resume_check is empty; leave it out to never offer a session",
             );
         }
+        if let Some(Err(why)) = c.fhir_base.as_deref().map(Canonical::new) {
+            problem("fhir_base", &format!("fhir_base: {why}"));
+        }
         if PasswordHash::new(&c.staff_pin_hash).is_err() {
             problem(
                 "staff_pin_hash",
@@ -159,6 +168,12 @@ impl KioskConfig {
             }
         }
         problems.into_result(())
+    }
+
+    /// The FHIR summaries' canonical URLs (checked by `parse`).
+    pub fn canonical(&self) -> Canonical {
+        let base = self.fhir_base.as_deref().map(Canonical::new);
+        base.and_then(Result::ok).unwrap_or_default()
     }
 
     /// Whether `pin` is the staff PIN.
@@ -417,6 +432,25 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("k.ron:2:3:"), "{e}");
+    }
+
+    #[test]
+    fn a_clinics_fhir_base_is_checked_where_it_is_written() {
+        let text = |extra: &str| {
+            config(&hash_pin("4821"), 300, 60).replace(")\n", &format!("    {extra}\n)\n"))
+        };
+        let e = KioskConfig::parse("k.ron", &text("fhir_base: \"fhir.clinic.test\","))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:5: fhir_base: \"fhir.clinic.test\" is not"),
+            "{e}"
+        );
+        let c = KioskConfig::parse("k.ron", &text("fhir_base: \"https://fhir.clinic.test\","));
+        let url = c.unwrap().canonical().questionnaire("q");
+        assert_eq!(url, "https://fhir.clinic.test/Questionnaire/q");
+        let c = KioskConfig::parse("k.ron", &config(&hash_pin("4821"), 300, 60)).unwrap();
+        assert_eq!(c.canonical(), Canonical::default());
     }
 
     #[test]

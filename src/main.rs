@@ -8,6 +8,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use intake::cli::{self, Output, Sources};
 use intake::export::Format;
+use intake::export::fhir::Canonical;
 
 /// Freed memory is wiped, so nothing of one patient outlives their session.
 #[global_allocator]
@@ -71,6 +72,11 @@ fn format_arg() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(names).map(|name| Format::named(&name).expect("a listed name"))
 }
 
+/// `--fhir-base`: the base of the FHIR export's canonical URLs.
+fn fhir_base_arg(base: &str) -> Result<Canonical, String> {
+    Canonical::new(base)
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check questionnaires, findings rules, practice cases and kiosk
@@ -93,6 +99,10 @@ enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// The base of the FHIR URLs (the Questionnaire's and the code
+        /// systems'): a URL the clinic controls.
+        #[arg(long, value_name = "URL", value_parser = fhir_base_arg, default_value = intake::export::fhir::DEFAULT_BASE)]
+        fhir_base: Canonical,
     },
     /// Practise the intake interview on a standardized patient case.
     Practice {
@@ -118,6 +128,10 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long)]
         force: bool,
+        /// The base of the FHIR URLs (the Questionnaire's and the code
+        /// systems'): a URL the clinic controls.
+        #[arg(long, value_name = "URL", value_parser = fhir_base_arg, default_value = intake::export::fhir::DEFAULT_BASE)]
+        fhir_base: Canonical,
     },
 }
 
@@ -140,10 +154,20 @@ fn main() -> ExitCode {
             format,
             output,
             force,
-        }) => cli::summarize::run(&sources, &answers, format, &Output::new(output, force)),
-        Some(Command::ExportQuestionnaire { output, force, .. }) => {
-            cli::export_questionnaire::run(&sources, &Output::new(output, force))
-        }
+            fhir_base,
+        }) => cli::summarize::run(
+            &sources,
+            &answers,
+            format,
+            fhir_base,
+            &Output::new(output, force),
+        ),
+        Some(Command::ExportQuestionnaire {
+            output,
+            force,
+            fhir_base,
+            ..
+        }) => cli::export_questionnaire::run(&sources, &fhir_base, &Output::new(output, force)),
         Some(Command::HashPin) => cli::hash_pin::run(),
         Some(Command::Practice {
             case,

@@ -145,7 +145,7 @@ fn unanswered_required(q: &Questionnaire, s: &Session, response: &Value) -> Vec<
 fn every_response_fits_the_questionnaire() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
-    let questionnaire = fhir::questionnaire(&q, &Content::builtin());
+    let questionnaire = fhir::questionnaire(&q, &Content::builtin(), &Default::default());
     let defs = list(&questionnaire, "item");
     let mut bad = Vec::new();
     for (path, s) in sessions() {
@@ -171,7 +171,7 @@ fn every_response_fits_the_questionnaire() {
 #[test]
 fn the_check_finds_what_does_not_fit() {
     let q = content::questionnaire();
-    let questionnaire = fhir::questionnaire(&q, &Content::builtin());
+    let questionnaire = fhir::questionnaire(&q, &Content::builtin(), &Default::default());
     let defs = list(&questionnaire, "item");
     let got: Vec<Value> = serde_json::from_str(
         r#"[

@@ -220,7 +220,7 @@ fn fhir_response_has_typed_answers_for_live_items_only() {
         assert_eq!(v["authored"], "2026-11-28T10:10:00Z");
         assert_eq!(
             v["questionnaire"],
-            "urn:intake:questionnaire:back-pain-intake|1.0.0"
+            "http://intake.example.org/fhir/Questionnaire/back-pain-intake|1.0.0"
         );
         let items = response_items(&v);
         let ids: Vec<&str> = items
@@ -296,7 +296,8 @@ fn the_fhir_bundle_flags_each_warning_sign_with_its_level_and_holds_the_clinicia
                     priority(flag, "http://hl7.org/fhir/flag-priority-code"),
                     hl7
                 );
-                assert_eq!(priority(flag, "urn:intake:warning-level"), ours);
+                let level = "http://intake.example.org/fhir/CodeSystem/warning-level";
+                assert_eq!(priority(flag, level), ours);
             }
             let [note] = of("Composition")[..] else {
                 panic!("{name}: one Composition")
@@ -411,7 +412,10 @@ fn the_fhir_questionnaire_matches_the_responses() {
     assert!(r.status.success());
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(v["resourceType"], "Questionnaire");
-    assert_eq!(v["url"], "urn:intake:questionnaire:back-pain-intake");
+    assert_eq!(
+        v["url"],
+        "http://intake.example.org/fhir/Questionnaire/back-pain-intake"
+    );
     assert_eq!(v["name"], "BackPainIntake");
     assert_eq!(v["item"][0]["linkId"], "kiosk.unattended");
     assert_eq!(v["item"][0]["type"], "boolean");
@@ -439,7 +443,7 @@ fn the_fhir_questionnaire_matches_the_responses() {
 #[test]
 fn the_fhir_questionnaire_gives_renderers_bounds_units_exclusive_options_and_help() {
     let q = content::questionnaire();
-    let v = intake::export::fhir::questionnaire(&q, &Content::builtin());
+    let v = intake::export::fhir::questionnaire(&q, &Content::builtin(), &Default::default());
     let items = response_items(&v);
     let find = |id: &str| *items.iter().find(|i| i["linkId"] == id).unwrap();
     let extension = |item: &Value, name: &str| -> Vec<Value> {

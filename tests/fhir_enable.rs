@@ -107,7 +107,7 @@ fn a_fhir_renderer_shows_exactly_the_items_intake_shows_in_every_session() {
         .map(|(p, s)| (p.clone(), response(s)))
         .collect();
     let input = json!({
-        "questionnaire": fhir::questionnaire(&q, &Content::builtin()),
+        "questionnaire": fhir::questionnaire(&q, &Content::builtin(), &Default::default()),
         "responses": responses,
     });
     let shown = renderer_shows(&input);

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::{Output, Sources};
 use crate::answers::Session;
 use crate::content::Content;
+use crate::export::fhir::Canonical;
 use crate::export::{Format, Summary};
 use crate::findings::Rules;
 use crate::questionnaire::{self, Questionnaire};
@@ -15,6 +16,7 @@ pub fn run(
     sources: &Sources,
     answers: &Path,
     format: Format,
+    canonical: Canonical,
     output: &Output,
 ) -> Result<ExitCode, String> {
     let (q, rules) = sources.load()?;
@@ -28,7 +30,8 @@ pub fn run(
     }
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
     let when = session.updated.max(session.started);
-    let summary = Summary::new(&q, &session, &rules, Content::builtin(), when);
+    let summary =
+        Summary::new(&q, &session, &rules, Content::builtin(), when).with_canonical(canonical);
     output.write(&format.render(&summary))?;
     Ok(ExitCode::SUCCESS)
 }

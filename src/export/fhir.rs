@@ -12,17 +12,9 @@ use serde_json::{Map, Value, json};
 use super::time::rfc3339;
 use super::{Format, Summary, pretty};
 use crate::content::Content;
-use crate::questionnaire::kinds::fhir::{coding, symptom_code};
+pub use crate::questionnaire::kinds::fhir::{Canonical, DEFAULT_BASE};
+use crate::questionnaire::kinds::fhir::{Systems, coding, symptom_code};
 use crate::questionnaire::{Item, Kind, Questionnaire, kinds};
-
-/// The canonical URL the response points to and the Questionnaire declares.
-pub fn canonical(q: &Questionnaire) -> String {
-    format!("urn:intake:questionnaire:{}", q.id)
-}
-
-fn system(q: &Questionnaire, item: &str) -> String {
-    format!("urn:intake:{}:{item}", q.id)
-}
 
 pub const FORMAT: Format = Format {
     name: "fhir",
@@ -113,9 +105,9 @@ fn response(s: &Summary) -> Value {
                 .filter(|i| s.session.get(&i.id).is_some_and(|a| a.is_given()))
                 .map(|item| {
                     let answer = s.session.get(&item.id).expect("live answers exist");
-                    let system = system(q, &item.id);
+                    let systems = Systems::of(&s.canonical, &q.id, &item.id);
                     let answers =
-                        kinds::fhir::answers(answer, &item.kind, &item.id, &system, &s.content);
+                        kinds::fhir::answers(answer, &item.kind, &item.id, &systems, &s.content);
                     json!({ "linkId": item.id, "text": item.prompt, "answer": answers })
                 })
                 .collect();
@@ -125,7 +117,7 @@ fn response(s: &Summary) -> Value {
         .collect();
     let mut response = json!({
         "resourceType": "QuestionnaireResponse",
-        "questionnaire": format!("{}|{}", canonical(q), q.version),
+        "questionnaire": format!("{}|{}", s.canonical.questionnaire(&q.id), q.version),
         "status": if s.complete { "completed" } else { "in-progress" },
         "authored": rfc3339(s.authored),
     });
@@ -142,24 +134,26 @@ fn response(s: &Summary) -> Value {
     response
 }
 
-/// The FHIR Questionnaire that matches the responses above.
-pub fn questionnaire(q: &Questionnaire, content: &Content) -> Value {
+/// The FHIR Questionnaire that matches the responses above, its URLs from
+/// `canonical`.
+pub fn questionnaire(q: &Questionnaire, content: &Content, canonical: &Canonical) -> Value {
     let groups: Vec<Value> = q
         .sections
         .iter()
         .map(|s| {
             let mut g = json!({
                 "linkId": s.id, "text": s.title, "type": "group",
-                "item": s.items.iter().map(|i| definition(q, i, content)).collect::<Vec<_>>(),
+                "item": s.items.iter().map(|i| definition(q, i, content, canonical)).collect::<Vec<_>>(),
             });
-            let fields = enable::enable_when(q, content.regions, s.enable_when.as_ref(), false);
+            let when = s.enable_when.as_ref();
+            let fields = enable::enable_when(q, content.regions, canonical, when, false);
             g.as_object_mut().expect("an object").extend(fields);
             g
         })
         .collect();
     json!({
         "resourceType": "Questionnaire",
-        "url": canonical(q),
+        "url": canonical.questionnaire(&q.id),
         "version": q.version,
         "name": computable_name(&q.id),
         "title": q.title,
@@ -205,14 +199,14 @@ fn computable_name(id: &str) -> String {
     name.chars().take(255).collect()
 }
 
-fn definition(q: &Questionnaire, item: &Item, content: &Content) -> Value {
+fn definition(q: &Questionnaire, item: &Item, content: &Content, canonical: &Canonical) -> Value {
     let mut d = Map::new();
     d.insert("linkId".into(), json!(item.id));
     d.insert("text".into(), json!(item.prompt));
-    let system = system(q, &item.id);
-    let kind = kinds::fhir::definition(&item.kind, &item.id, &system, content);
+    let systems = Systems::of(canonical, &q.id, &item.id);
+    let kind = kinds::fhir::definition(&item.kind, &item.id, &systems, content);
     let when = item.enable_when.as_ref();
-    let enable = enable::enable_when(q, content.regions, when, item.needs_helper);
+    let enable = enable::enable_when(q, content.regions, canonical, when, item.needs_helper);
     for fields in [kind, enable] {
         join(&mut d, fields);
     }

@@ -34,6 +34,9 @@ pub struct Summary<'a> {
     pub utc_offset: i32,
     /// Whether every required question was answered.
     pub complete: bool,
+    /// The base of the FHIR export's canonical URLs (a clinic's own, or the
+    /// default).
+    pub canonical: fhir::Canonical,
 }
 
 impl<'a> Summary<'a> {
@@ -55,7 +58,13 @@ impl<'a> Summary<'a> {
             authored,
             utc_offset: time::local_offset(authored),
             complete: session.progress(questionnaire, content.regions).complete(),
+            canonical: fhir::Canonical::default(),
         }
+    }
+
+    /// The summary with its FHIR URLs from `canonical`.
+    pub fn with_canonical(self, canonical: fhir::Canonical) -> Self {
+        Self { canonical, ..self }
     }
 
     pub fn markdown(&self) -> String {

@@ -280,7 +280,9 @@ impl Host {
         if !dir.exists() {
             export::private_dir(dir).map_err(io::Error::from)?;
         }
-        let summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now);
+        let canonical = app.kiosk.as_ref().map(crate::kiosk::KioskConfig::canonical);
+        let summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now)
+            .with_canonical(canonical.unwrap_or_default());
         let mut paths = Vec::new();
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);

@@ -10,10 +10,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{symptom_code, system};
+use super::symptom_code;
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::kinds::fhir::value_system;
+use crate::questionnaire::kinds::fhir::{Canonical, Systems, value_system};
 use crate::questionnaire::{Kind, Questionnaire};
 
 const EXPRESSION_URL: &str =
@@ -30,11 +30,12 @@ pub const UNATTENDED: &str = "kiosk.unattended";
 pub(super) fn enable_when(
     q: &Questionnaire,
     regions: &BodyRegions,
+    canonical: &Canonical,
     c: Option<&Condition>,
     needs_helper: bool,
 ) -> Map<String, Value> {
     let mut out = Map::new();
-    let listed = entries(q, c, needs_helper).filter(|(list, _)| !list.is_empty());
+    let listed = entries(q, canonical, c, needs_helper).filter(|(list, _)| !list.is_empty());
     match (listed, c) {
         (Some((list, behavior)), _) => {
             if list.len() > 1 {
@@ -60,11 +61,12 @@ pub(super) fn enable_when(
 /// can say it so.
 fn entries(
     q: &Questionnaire,
+    canonical: &Canonical,
     c: Option<&Condition>,
     needs_helper: bool,
 ) -> Option<(Vec<Value>, &'static str)> {
     let (mut list, behavior) = match c {
-        Some(c) => flat(q, c)?,
+        Some(c) => flat(q, canonical, c)?,
         None => (vec![], "all"),
     };
     if !needs_helper {
@@ -92,7 +94,11 @@ fn not_alone_path() -> String {
 }
 
 /// `c` as a flat enableWhen list and its behaviour, when it is one.
-fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> {
+fn flat(
+    q: &Questionnaire,
+    canonical: &Canonical,
+    c: &Condition,
+) -> Option<(Vec<Value>, &'static str)> {
     let (leaves, behavior): (Vec<Condition>, _) = match c {
         Condition::All(cs) => (cs.clone(), "all"),
         Condition::Any(cs) => (cs.clone(), "any"),
@@ -114,7 +120,7 @@ fn flat(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static str)> 
     if leaves.is_empty() {
         return None;
     }
-    let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, c)).collect();
+    let list: Option<Vec<Value>> = leaves.iter().map(|c| leaf(q, canonical, c)).collect();
     Some((list?, behavior))
 }
 
@@ -123,7 +129,7 @@ fn not_equals(id: &str, v: &str) -> Condition {
 }
 
 /// One enableWhen entry, when the condition is simple enough to be one.
-fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
+fn leaf(q: &Questionnaire, canonical: &Canonical, c: &Condition) -> Option<Value> {
     let (id, operator, answer): (&str, &str, &str) = match c {
         Condition::Equals(id, v) => (id, "=", v),
         Condition::Not(inner) => match inner.as_ref() {
@@ -150,8 +156,7 @@ fn leaf(q: &Questionnaire, c: &Condition) -> Option<Value> {
         _ => return None,
     };
     let item = q.item(id)?;
-    let own = system(q, id);
-    let value = match value_system(&item.kind, &own) {
+    let value = match value_system(&item.kind, &Systems::of(canonical, &q.id, id)) {
         None => json!({ "answerBoolean": answer == "yes" }),
         Some(system) => json!({ "answerCoding": { "system": system, "code": answer } }),
     };
@@ -259,10 +264,8 @@ fn marks(c: &Condition, item: &str, table: &BodyRegions) -> Option<String> {
 
 /// The answer is `value`: true or false for yes/no items, else the code.
 fn is(q: &Questionnaire, id: &str, value: &str) -> String {
-    let own = system(q, id);
-    let boolean = q
-        .item(id)
-        .is_some_and(|i| value_system(&i.kind, &own).is_none());
+    // Yes/no is the one kind FHIR holds as a boolean, not a code.
+    let boolean = q.item(id).is_some_and(|i| matches!(i.kind, Kind::YesNo));
     if boolean {
         format!("value = {}", value == "yes")
     } else {
@@ -298,7 +301,13 @@ mod tests {
     fn fields(condition: &str) -> Value {
         let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
         let c: Condition = crate::questionnaire::parse_ron("c.ron", condition).unwrap();
-        Value::Object(enable_when(&q, BodyRegions::builtin(), Some(&c), false))
+        Value::Object(enable_when(
+            &q,
+            BodyRegions::builtin(),
+            &Canonical::default(),
+            Some(&c),
+            false,
+        ))
     }
 
     fn expression(condition: &str) -> String {
@@ -340,12 +349,12 @@ mod tests {
     fn a_self_test_is_shown_unless_taken_alone() {
         let q = crate::questionnaire::parse_str("t.ron", SRC).unwrap();
         let regions = BodyRegions::builtin();
-        let alone = enable_when(&q, regions, None, true);
+        let alone = enable_when(&q, regions, &Canonical::default(), None, true);
         assert_eq!(alone["enableWhen"], json!([not_alone_entry()]));
         // Joined to an "all" list, or to an "any" list as an expression.
         let c: Condition =
             crate::questionnaire::parse_ron("c.ron", r#"Equals("leg", "yes")"#).unwrap();
-        let f = enable_when(&q, regions, Some(&c), true);
+        let f = enable_when(&q, regions, &Canonical::default(), Some(&c), true);
         assert_eq!(f["enableBehavior"], "all");
         assert_eq!(f["enableWhen"][1], not_alone_entry());
         let c: Condition = crate::questionnaire::parse_ron(
@@ -353,12 +362,12 @@ mod tests {
             r#"Any([Equals("leg", "yes"), Equals("side", "left")])"#,
         )
         .unwrap();
-        let f = enable_when(&q, regions, Some(&c), true);
+        let f = enable_when(&q, regions, &Canonical::default(), Some(&c), true);
         let e = f["extension"][0]["valueExpression"]["expression"]
             .as_str()
             .unwrap();
         assert!(e.ends_with(&format!(" and ({})", not_alone_path())), "{e}");
-        assert!(enable_when(&q, regions, None, false).is_empty());
+        assert!(enable_when(&q, regions, &Canonical::default(), None, false).is_empty());
     }
 
     #[test]
@@ -413,7 +422,7 @@ mod tests {
     fn the_shipped_questionnaire_exports_no_condition_as_rust_debug_text() {
         let q = crate::content::questionnaire();
         let content = crate::content::Content::builtin();
-        let text = super::super::questionnaire(&q, &content).to_string();
+        let text = super::super::questionnaire(&q, &content, &Canonical::default()).to_string();
         for debug in ["Marked {", "Equals(", "AnyOf(", "urn:intake:enable-when"] {
             assert!(!text.contains(debug), "{debug}");
         }

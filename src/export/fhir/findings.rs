@@ -14,16 +14,12 @@ use super::{coding, narrative};
 use crate::export::time::rfc3339;
 use crate::export::{Summary, level_code};
 use crate::findings::{FlagFinding, Level};
+use crate::questionnaire::kinds::fhir::System;
 use crate::report::{Block, Bullet, Entry};
 
 const PRIORITY_URL: &str = "http://hl7.org/fhir/StructureDefinition/flag-priority";
 /// IHE's alert priorities as the FHIR extension pack defines them.
 const PRIORITY_SYSTEM: &str = "http://hl7.org/fhir/flag-priority-code";
-const LEVEL_SYSTEM: &str = "urn:intake:warning-level";
-
-fn sign_system(s: &Summary) -> String {
-    format!("urn:intake:warning-sign:{}", s.questionnaire.id)
-}
 
 /// The patient, not identified: Flag must name a subject.
 fn subject() -> Value {
@@ -43,7 +39,11 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
     let priority = json!({
         "coding": [
             coding(PRIORITY_SYSTEM, code, display),
-            coding(LEVEL_SYSTEM, level_code(level), s.content.text.report.levels.get(level)),
+            coding(
+                &s.canonical.system(System::WarningLevel),
+                level_code(level),
+                s.content.text.report.levels.get(level),
+            ),
         ],
     });
     let evidence = f.details.iter().map(Bullet::new).collect();
@@ -54,7 +54,7 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
         "extension": [{ "url": PRIORITY_URL, "valueCodeableConcept": priority }],
         "status": "active",
         "code": {
-            "coding": [coding(&sign_system(s), &f.of.id, &f.of.title)],
+            "coding": [coding(&s.canonical.warning_signs(&s.questionnaire.id), &f.of.id, &f.of.title)],
             "text": f.of.title,
         },
         "subject": subject(),

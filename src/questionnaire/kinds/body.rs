@@ -5,12 +5,8 @@ use crate::content::Content;
 use serde_json::{Map, Value, json};
 
 use super::choice::fhir_options;
-use super::fhir::{coding, fields};
+use super::fhir::{System, Systems, coding, fields};
 use crate::body::{BodyMarks, Symptom};
-
-/// The FHIR code systems of the regions and of the symptoms marked on them.
-pub const REGION_SYSTEM: &str = "urn:intake:body-region";
-pub const SYMPTOM_SYSTEM: &str = "urn:intake:symptom";
 
 pub fn symptom_code(s: Symptom) -> String {
     format!("{s:?}").to_lowercase()
@@ -34,7 +30,11 @@ fn symptoms_id(item: &str) -> String {
 }
 
 /// A choice of regions, each with a nested choice of symptoms.
-pub(super) fn fhir_definition(item: &str, content: &Content) -> Map<String, Value> {
+pub(super) fn fhir_definition(
+    item: &str,
+    systems: &Systems,
+    content: &Content,
+) -> Map<String, Value> {
     let (table, words) = (content.regions, &content.text.body);
     let regions = table
         .regions
@@ -47,18 +47,28 @@ pub(super) fn fhir_definition(item: &str, content: &Content) -> Map<String, Valu
     let symptoms = codes.iter().map(|(code, word)| (code.as_str(), *word));
     let nested = json!([{
         "linkId": symptoms_id(item), "text": words.symptoms_question, "type": "choice", "repeats": true,
-        "answerOption": fhir_options(SYMPTOM_SYSTEM, symptoms),
+        "answerOption": fhir_options(&systems.shared(System::Symptom), symptoms),
     }]);
     fields([
         ("type", json!("choice")),
         ("repeats", json!(true)),
-        ("answerOption", fhir_options(REGION_SYSTEM, regions)),
+        (
+            "answerOption",
+            fhir_options(&systems.shared(System::BodyRegion), regions),
+        ),
         ("item", nested),
     ])
 }
 
 /// One answer a region marked, its symptoms nested.
-pub(super) fn fhir_answers(item: &str, marks: &BodyMarks, content: &Content) -> Vec<Value> {
+pub(super) fn fhir_answers(
+    item: &str,
+    marks: &BodyMarks,
+    systems: &Systems,
+    content: &Content,
+) -> Vec<Value> {
+    let symptom_system = systems.shared(System::Symptom);
+    let region_system = systems.shared(System::BodyRegion);
     let (table, words) = (content.regions, &content.text.body);
     marks
         .iter()
@@ -68,11 +78,11 @@ pub(super) fn fhir_answers(item: &str, marks: &BodyMarks, content: &Content) -> 
                 .iter()
                 .map(|s| {
                     let word = words.symptoms.get(*s);
-                    json!({ "valueCoding": coding(SYMPTOM_SYSTEM, &symptom_code(*s), word) })
+                    json!({ "valueCoding": coding(&symptom_system, &symptom_code(*s), word) })
                 })
                 .collect();
             json!({
-                "valueCoding": coding(REGION_SYSTEM, region, label),
+                "valueCoding": coding(&region_system, region, label),
                 "item": [{ "linkId": symptoms_id(item), "text": words.symptoms_question, "answer": symptoms }],
             })
         })

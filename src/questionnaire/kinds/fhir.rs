@@ -7,8 +7,26 @@ use serde_json::{Map, Value, json};
 
 use super::{Answer, Kind, body, choice, duration, number, side, text};
 
-pub use body::{REGION_SYSTEM, SYMPTOM_SYSTEM, symptom_code};
-pub use side::FHIR_SYSTEM as SIDE_SYSTEM;
+pub use super::canonical::{Canonical, DEFAULT_BASE, System};
+pub use body::symptom_code;
+
+/// The code systems an item's codes are in: its own options' and intake's
+/// shared ones (sides, regions, symptoms), all from one canonical base.
+pub struct Systems<'a> {
+    pub canonical: &'a Canonical,
+    pub own: String,
+}
+
+impl<'a> Systems<'a> {
+    pub fn of(canonical: &'a Canonical, questionnaire: &str, item: &str) -> Self {
+        let own = canonical.item(questionnaire, item);
+        Systems { canonical, own }
+    }
+
+    pub(super) fn shared(&self, system: System) -> String {
+        self.canonical.system(system)
+    }
+}
 
 pub fn coding(system: &str, code: &str, display: &str) -> Value {
     json!({ "system": system, "code": code, "display": display })
@@ -53,15 +71,19 @@ pub(super) fn with_extensions(
 }
 
 /// The fields an item definition gets from its kind, in the order written.
-/// `system` is the code system of the item's own options.
-pub fn definition(kind: &Kind, item: &str, system: &str, content: &Content) -> Map<String, Value> {
+pub fn definition(
+    kind: &Kind,
+    item: &str,
+    systems: &Systems,
+    content: &Content,
+) -> Map<String, Value> {
     let of_type = |name: &str| fields([("type", json!(name))]);
     match kind {
         Kind::Info => of_type("display"),
         Kind::YesNo => of_type("boolean"),
-        Kind::Single { options } => choice::fhir_definition(options, false, system),
-        Kind::Multi { options } => choice::fhir_definition(options, true, system),
-        Kind::Side => side::fhir_definition(content),
+        Kind::Single { options } => choice::fhir_definition(options, false, &systems.own),
+        Kind::Multi { options } => choice::fhir_definition(options, true, &systems.own),
+        Kind::Side => side::fhir_definition(&systems.shared(System::Side), content),
         Kind::Scale { min, max, .. } => with_extensions(
             of_type("integer"),
             bounds(
@@ -77,41 +99,45 @@ pub fn definition(kind: &Kind, item: &str, system: &str, content: &Content) -> M
         } => number::fhir_definition(kind, (*min, *max), unit, *decimals),
         Kind::Duration { .. } => with_extensions(of_type("quantity"), duration::fhir_units()),
         Kind::Text { max_len } => text::fhir_definition(*max_len),
-        Kind::BodyMap => body::fhir_definition(item, content),
+        Kind::BodyMap => body::fhir_definition(item, systems, content),
     }
 }
 
-/// The typed answers of an item of `kind`; `system` as for `definition`.
+/// The typed answers of an item of `kind`.
 pub fn answers(
     answer: &Answer,
     kind: &Kind,
     item: &str,
-    system: &str,
+    systems: &Systems,
     content: &Content,
 ) -> Vec<Value> {
     let options = kind.options();
     match answer {
         Answer::YesNo(b) => vec![json!({ "valueBoolean": b })],
-        Answer::Choice(c) => vec![choice::fhir_answer(options, system, c)],
+        Answer::Choice(c) => vec![choice::fhir_answer(options, &systems.own, c)],
         Answer::Choices(cs) => cs
             .iter()
-            .map(|c| choice::fhir_answer(options, system, c))
+            .map(|c| choice::fhir_answer(options, &systems.own, c))
             .collect(),
         Answer::Scale(n) => vec![json!({ "valueInteger": n })],
         Answer::Number(n) => vec![number::fhir_answer(kind, *n)],
         Answer::Duration { amount, unit } => vec![duration::fhir_answer(*amount, *unit)],
         Answer::Text(t) => vec![json!({ "valueString": t })],
-        Answer::Side(s) => vec![side::fhir_answer(*s, content)],
-        Answer::Body(marks) => body::fhir_answers(item, marks, content),
+        Answer::Side(s) => vec![side::fhir_answer(
+            *s,
+            &systems.shared(System::Side),
+            content,
+        )],
+        Answer::Body(marks) => body::fhir_answers(item, marks, systems, content),
     }
 }
 
 /// The code system of a value a condition compares an answer of this kind
 /// with, or `None` for yes/no, which FHIR holds as a boolean.
-pub fn value_system<'a>(kind: &Kind, system: &'a str) -> Option<&'a str> {
+pub fn value_system(kind: &Kind, systems: &Systems) -> Option<String> {
     match kind {
         Kind::YesNo => None,
-        Kind::Side => Some(SIDE_SYSTEM),
+        Kind::Side => Some(systems.shared(System::Side)),
         Kind::Info
         | Kind::Single { .. }
         | Kind::Multi { .. }
@@ -119,6 +145,6 @@ pub fn value_system<'a>(kind: &Kind, system: &'a str) -> Option<&'a str> {
         | Kind::Number { .. }
         | Kind::Duration { .. }
         | Kind::Text { .. }
-        | Kind::BodyMap => Some(system),
+        | Kind::BodyMap => Some(systems.own.clone()),
     }
 }

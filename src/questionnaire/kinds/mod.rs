@@ -11,6 +11,7 @@
 //! Field and variant names are the file formats; README.md documents them.
 
 mod body;
+pub mod canonical;
 mod choice;
 mod duration;
 mod error;

@@ -6,9 +6,6 @@ use serde_json::{Map, Value, json};
 use super::choice::fhir_options;
 use super::fhir::{coding, fields};
 
-/// The FHIR code system of the four sides.
-pub const FHIR_SYSTEM: &str = "urn:intake:side";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Side {
     Left,
@@ -31,16 +28,19 @@ impl Side {
     }
 }
 
-pub(super) fn fhir_definition(content: &crate::content::Content) -> Map<String, Value> {
+pub(super) fn fhir_definition(
+    system: &str,
+    content: &crate::content::Content,
+) -> Map<String, Value> {
     let sides = &content.text.answers.sides;
     let codes = Side::ALL.iter().map(|s| (s.value(), sides.get(*s)));
     fields([
         ("type", json!("choice")),
-        ("answerOption", fhir_options(FHIR_SYSTEM, codes)),
+        ("answerOption", fhir_options(system, codes)),
     ])
 }
 
-pub(super) fn fhir_answer(side: Side, content: &crate::content::Content) -> Value {
+pub(super) fn fhir_answer(side: Side, system: &str, content: &crate::content::Content) -> Value {
     let label = content.text.answers.sides.get(side);
-    json!({ "valueCoding": coding(FHIR_SYSTEM, side.value(), label) })
+    json!({ "valueCoding": coding(system, side.value(), label) })
 }
