@@ -332,8 +332,11 @@ fn an_unfinished_session_is_in_progress() {
     with_summary(&s, |summary| {
         let v = fhir_response(&summary.fhir());
         assert_eq!(v["status"], "in-progress");
-        let note = bundle_resources(&summary.fhir()).pop().unwrap();
-        assert_eq!(note["resourceType"], "Composition");
+        let resources = bundle_resources(&summary.fhir());
+        let note = resources
+            .iter()
+            .find(|r| r["resourceType"] == "Composition");
+        let note = note.unwrap();
         assert_eq!(note["status"], "preliminary");
         assert!(summary.markdown().contains("**Not finished:"));
     });
@@ -584,7 +587,11 @@ fn the_composition_points_at_the_flags_and_the_response() {
             .iter()
             .all(|u| u.starts_with("urn:uuid:") && u.len() == 45)
     );
-    let composition = &entries.last().unwrap()["resource"];
+    let composition = entries
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["resourceType"] == "Composition")
+        .unwrap();
     let referenced: Vec<String> = composition["section"]
         .as_array()
         .unwrap()

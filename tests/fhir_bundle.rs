@@ -1,8 +1,12 @@
 //! The FHIR Bundle as an EHR files it: canonical URLs from one configurable
-//! base.
+//! base, a response identifier that names its session, and the Provenance of
+//! the findings.
 
 use std::process::Command;
 
+use intake::answers::{Answer, Session};
+use intake::content::{self, Content};
+use intake::export::Summary;
 use serde_json::Value;
 
 const SESSION: &str = "examples/sessions/cauda-equina-red-flags.ron";
@@ -56,7 +60,11 @@ fn a_clinics_base_names_the_questionnaire_and_every_code_system() {
     let mut found = Vec::new();
     urls(&bundle, &mut found);
     urls(&q, &mut found);
-    let standard = ["http://hl7.org/", "http://unitsofmeasure.org"];
+    let standard = [
+        "http://hl7.org/",
+        "http://terminology.hl7.org/",
+        "http://unitsofmeasure.org",
+    ];
     let ours: Vec<&String> = found
         .iter()
         // A request's url is a resource type, not a canonical URL.
@@ -110,5 +118,106 @@ fn a_base_that_is_no_url_is_refused_with_the_reason() {
     assert!(
         err.contains("--fhir-base") && err.contains("https://"),
         "{err}"
+    );
+}
+
+fn bundle(s: &Session, authored: u64) -> Value {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let summary = Summary::new(&q, s, &rules, Content::builtin(), authored);
+    serde_json::from_str(&summary.fhir()).unwrap()
+}
+
+fn example() -> Session {
+    let text = std::fs::read_to_string(SESSION).unwrap();
+    Session::from_ron(SESSION, &text).unwrap()
+}
+
+fn of<'a>(bundle: &'a Value, kind: &str) -> Vec<&'a Value> {
+    let entries = bundle["entry"].as_array().unwrap().iter();
+    entries
+        .filter(|e| e["resource"]["resourceType"] == kind)
+        .collect()
+}
+
+fn identifier(bundle: &Value) -> &Value {
+    &of(bundle, "QuestionnaireResponse")[0]["resource"]["identifier"]
+}
+
+#[test]
+fn a_session_keeps_one_response_identifier_and_no_two_share_it() {
+    let mut s = example();
+    let first = bundle(&s, s.updated);
+    let id = identifier(&first).clone();
+    assert_eq!(id["system"], "http://intake.example.org/fhir/response");
+    // Summarized again later, with one more answer: still the same session.
+    s.answers
+        .insert("goal".into(), Answer::Text("walk the dog".into()));
+    assert_eq!(*identifier(&bundle(&s, s.updated + 600)), id);
+    s.started += 1;
+    assert_ne!(*identifier(&bundle(&s, s.updated)), id);
+    // A session whose start is unknown would share "0" with every other.
+    s.started = 0;
+    assert!(identifier(&bundle(&s, s.updated)).is_null());
+}
+
+#[test]
+fn the_provenance_names_the_versions_that_made_the_findings() {
+    let s = example();
+    let b = bundle(&s, s.updated);
+    let url = |e: &&Value| e["fullUrl"].as_str().unwrap().to_string();
+    let mut made: Vec<String> = of(&b, "QuestionnaireResponse").iter().map(url).collect();
+    let flags: Vec<String> = of(&b, "Flag").iter().map(url).collect();
+    assert!(!flags.is_empty(), "the example raises warning signs");
+    made.extend(flags);
+    made.extend(of(&b, "Composition").iter().map(url));
+    let [provenance] = of(&b, "Provenance")[..] else {
+        panic!("one Provenance")
+    };
+    let p = &provenance["resource"];
+    let targets: Vec<&str> = p["target"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, made);
+    let [device] = of(&b, "Device")[..] else {
+        panic!("one Device")
+    };
+    assert_eq!(p["agent"][0]["who"]["reference"], device["fullUrl"]);
+    assert_eq!(
+        device["resource"]["version"][0]["value"],
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(
+        device["request"]["ifNoneExist"]
+            .as_str()
+            .unwrap()
+            .starts_with("identifier=")
+    );
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let sources: Vec<(&str, &str)> = p["entity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let id = &e["what"]["identifier"];
+            (
+                id["system"].as_str().unwrap(),
+                id["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let base = "http://intake.example.org/fhir";
+    let questionnaire = format!("{base}/Questionnaire/{}", q.id);
+    let findings = format!("{base}/findings-rules/{}", q.id);
+    assert_eq!(
+        sources,
+        [
+            (questionnaire.as_str(), q.version.as_str()),
+            (findings.as_str(), rules.version.as_str())
+        ]
     );
 }

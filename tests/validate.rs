@@ -314,6 +314,13 @@ fn a_rules_file_gets_the_questionnaires_reference_checks_where_each_name_is() {
         "body_item \"age\" is a number item, not a body diagram".to_string(),
     );
     assert!(found.contains(&body), "{found:?}");
+    // A Provenance cannot name rules that have no version.
+    let unversioned = errors(&rules.replacen("version: \"1.0.0\"", "version: \" \"", 1));
+    let version = (
+        line_of("version:", 0),
+        "version is empty: summaries name the rules' version that made their findings".to_string(),
+    );
+    assert!(unversioned.contains(&version), "{unversioned:?}");
 }
 
 /// What the patient must be told cannot be left out of a rules file that

@@ -6,6 +6,7 @@
 mod enable;
 mod findings;
 mod narrative;
+mod provenance;
 
 use serde_json::{Map, Value, json};
 
@@ -23,9 +24,10 @@ pub const FORMAT: Format = Format {
 };
 
 /// The summary as one transaction Bundle: the response first, then a Flag
-/// for each warning sign and the clinician's view as a Composition. A
-/// transaction, because that is how a FHIR server is sent it, and each entry
-/// a plain create.
+/// for each warning sign, the clinician's view as a Composition, intake as
+/// a Device and the Provenance of the rest. A transaction, because that is
+/// how a FHIR server is sent it; each entry a create, the Device's only if
+/// the server has none like it.
 pub fn bundle(s: &Summary) -> Value {
     let flags: Vec<Value> = s
         .report
@@ -34,20 +36,29 @@ pub fn bundle(s: &Summary) -> Value {
         .iter()
         .map(|f| findings::flag(s, f))
         .collect();
-    // Each entry has a urn:uuid fullUrl, so the Composition can point at the
-    // response and the Flags within the Bundle before a server names them.
-    let urls: Vec<String> = (0..flags.len() + 2).map(|n| entry_url(s, n)).collect();
+    // Each entry has a urn:uuid fullUrl, so the Composition and Provenance
+    // can point at the others within the Bundle before a server names them.
+    let n = flags.len();
+    let urls: Vec<String> = (0..n + 4).map(|i| entry_url(s, i)).collect();
     let links = findings::Links {
         response: &urls[0],
-        flags: &urls[1..=flags.len()],
+        flags: &urls[1..=n],
     };
-    let resources = std::iter::once(response(s))
-        .chain(flags)
-        .chain(std::iter::once(findings::composition(s, &links)));
+    let (device, device_search) = provenance::device(s);
+    // What the findings made: the response they read, the Flags and the note.
+    let provenance = provenance::provenance(s, &urls[..n + 2], &urls[n + 2]);
+    let resources = std::iter::once(response(s)).chain(flags).chain([
+        findings::composition(s, &links),
+        device,
+        provenance,
+    ]);
     let entries: Vec<Value> = resources
         .zip(&urls)
         .map(|(r, url)| {
-            let request = json!({ "method": "POST", "url": r["resourceType"] });
+            let mut request = json!({ "method": "POST", "url": r["resourceType"] });
+            if r["resourceType"] == "Device" {
+                request["ifNoneExist"] = json!(device_search);
+            }
             json!({ "fullUrl": url, "resource": r, "request": request })
         })
         .collect();
@@ -115,12 +126,21 @@ fn response(s: &Summary) -> Value {
                 .then(|| json!({ "linkId": section.id, "text": section.title, "item": items }))
         })
         .collect();
-    let mut response = json!({
-        "resourceType": "QuestionnaireResponse",
-        "questionnaire": format!("{}|{}", s.canonical.questionnaire(&q.id), q.version),
-        "status": if s.complete { "completed" } else { "in-progress" },
-        "authored": rfc3339(s.authored),
-    });
+    let mut fields = Map::new();
+    fields.insert("resourceType".into(), json!("QuestionnaireResponse"));
+    if let Some(identifier) = identifier(s) {
+        fields.insert("identifier".into(), identifier);
+    }
+    let canonical = format!("{}|{}", s.canonical.questionnaire(&q.id), q.version);
+    fields.insert("questionnaire".into(), json!(canonical));
+    let status = if s.complete {
+        "completed"
+    } else {
+        "in-progress"
+    };
+    fields.insert("status".into(), json!(status));
+    fields.insert("authored".into(), json!(rfc3339(s.authored)));
+    let mut response = Value::Object(fields);
     // Said only when true: `!=` in the self-tests' enableWhen holds without it.
     let alone = s.session.unattended.then(|| {
         let text = &s.content.text.report.clinician.unattended;
@@ -132,6 +152,20 @@ fn response(s: &Summary) -> Value {
         response["item"] = json!(groups);
     }
     response
+}
+
+/// The response's identifier, the same in every summary of one session (an
+/// unfinished one and its finished one, a file and its retried delivery):
+/// the session is named by its questionnaire and the second it started.
+/// None when the start is unknown (0), which would name every such session.
+fn identifier(s: &Summary) -> Option<Value> {
+    let started = s.session.started;
+    (started != 0).then(|| {
+        json!({
+            "system": s.canonical.responses(),
+            "value": format!("{}-{started}", s.questionnaire.id),
+        })
+    })
 }
 
 /// The FHIR Questionnaire that matches the responses above, its URLs from

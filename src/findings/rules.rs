@@ -111,6 +111,9 @@ pub struct Step {
 pub struct Rules {
     /// The questionnaire these rules read.
     pub questionnaire: String,
+    /// Which edition of the rules made a summary's findings (its FHIR
+    /// Provenance names it): changed with every change of the rules.
+    pub version: String,
     pub body_item: String,
     pub flags: Vec<Flag>,
     pub signs: Vec<Sign>,
@@ -197,6 +200,7 @@ impl Rules {
     pub fn none(q: &Questionnaire) -> Rules {
         Rules {
             questionnaire: q.id.clone(),
+            version: String::new(),
             body_item: String::new(),
             flags: Vec::new(),
             signs: Vec::new(),
@@ -230,6 +234,10 @@ pub fn parse_rules(path: &str, source: &str, q: &Questionnaire) -> Result<Rules,
                 rules.questionnaire, q.id
             ),
         );
+    }
+    if rules.version.trim().is_empty() {
+        let why = "version is empty: summaries name the rules' version that made their findings";
+        problems.at("version:", why.to_string());
     }
     super::check::names(&rules, q, &mut problems);
     check_alerts(&rules, &mut problems);

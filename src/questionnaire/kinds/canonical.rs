@@ -66,6 +66,18 @@ impl Canonical {
         format!("{}/CodeSystem/{system}", self.base)
     }
 
+    /// The findings rules that read questionnaire `questionnaire`, whose
+    /// versions a Provenance names.
+    pub fn findings_rules(&self, questionnaire: &str) -> String {
+        format!("{}/findings-rules/{questionnaire}", self.base)
+    }
+
+    /// The identifier system of intake's releases, as the Device that made
+    /// a summary.
+    pub fn device(&self) -> String {
+        format!("{}/device", self.base)
+    }
+
     /// The identifier system of the responses intake writes.
     pub fn responses(&self) -> String {
         format!("{}/response", self.base)
@@ -104,6 +116,8 @@ mod tests {
             c.item("q", "side"),
             c.warning_signs("q"),
             c.system(System::BodyRegion),
+            c.findings_rules("q"),
+            c.device(),
             c.responses(),
         ];
         for url in &urls {
