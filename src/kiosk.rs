@@ -434,11 +434,13 @@ mod tests {
         assert!(e.starts_with("k.ron:2:3:"), "{e}");
     }
 
+    /// A valid configuration with one more field, on line 8.
+    fn text(extra: &str) -> String {
+        config(&hash_pin("4821"), 300, 60).replace(")\n", &format!("    {extra}\n)\n"))
+    }
+
     #[test]
     fn a_clinics_fhir_base_is_checked_where_it_is_written() {
-        let text = |extra: &str| {
-            config(&hash_pin("4821"), 300, 60).replace(")\n", &format!("    {extra}\n)\n"))
-        };
         let e = KioskConfig::parse("k.ron", &text("fhir_base: \"fhir.clinic.test\","))
             .unwrap_err()
             .to_string();
@@ -455,9 +457,6 @@ mod tests {
 
     #[test]
     fn a_page_command_or_resume_check_that_cannot_work_is_refused() {
-        let text = |extra: &str| {
-            config(&hash_pin("4821"), 300, 60).replace(")\n", &format!("    {extra}\n)\n"))
-        };
         let e = KioskConfig::parse("k.ron", &text("on_emergency: [\"page.sh\"],"))
             .unwrap_err()
             .to_string();

@@ -72,11 +72,6 @@ fn format_arg() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(names).map(|name| Format::named(&name).expect("a listed name"))
 }
 
-/// `--fhir-base`: the base of the FHIR export's canonical URLs.
-fn fhir_base_arg(base: &str) -> Result<Canonical, String> {
-    Canonical::new(base)
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Check questionnaires, findings rules, practice cases and kiosk
@@ -101,7 +96,7 @@ enum Command {
         force: bool,
         /// The base of the FHIR URLs (the Questionnaire's and the code
         /// systems'): a URL the clinic controls.
-        #[arg(long, value_name = "URL", value_parser = fhir_base_arg, default_value = intake::export::fhir::DEFAULT_BASE)]
+        #[arg(long, value_name = "URL", value_parser = Canonical::new, default_value = intake::export::fhir::DEFAULT_BASE)]
         fhir_base: Canonical,
     },
     /// Practise the intake interview on a standardized patient case.
@@ -130,7 +125,7 @@ enum Command {
         force: bool,
         /// The base of the FHIR URLs (the Questionnaire's and the code
         /// systems'): a URL the clinic controls.
-        #[arg(long, value_name = "URL", value_parser = fhir_base_arg, default_value = intake::export::fhir::DEFAULT_BASE)]
+        #[arg(long, value_name = "URL", value_parser = Canonical::new, default_value = intake::export::fhir::DEFAULT_BASE)]
         fhir_base: Canonical,
     },
 }
