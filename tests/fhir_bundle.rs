@@ -186,6 +186,14 @@ fn the_provenance_names_the_versions_that_made_the_findings() {
         panic!("one Device")
     };
     assert_eq!(p["agent"][0]["who"]["reference"], device["fullUrl"]);
+    // The clinician's note is authored by the same Device.
+    let [note] = of(&b, "Composition")[..] else {
+        panic!("one Composition")
+    };
+    assert_eq!(
+        note["resource"]["author"][0]["reference"],
+        device["fullUrl"]
+    );
     assert_eq!(
         device["resource"]["version"][0]["value"],
         env!("CARGO_PKG_VERSION")

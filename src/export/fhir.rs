@@ -43,6 +43,7 @@ pub fn bundle(s: &Summary) -> Value {
     let links = findings::Links {
         response: &urls[0],
         flags: &urls[1..=n],
+        device: &urls[n + 2],
     };
     let (device, device_search) = provenance::device(s);
     // What the findings made: the response they read, the Flags and the note.

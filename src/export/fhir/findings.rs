@@ -65,6 +65,8 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
 pub(super) struct Links<'a> {
     pub response: &'a str,
     pub flags: &'a [String],
+    /// intake as a Device, the note's author.
+    pub device: &'a str,
 }
 
 /// The clinician's view as a note: a section for each of its sections that
@@ -105,7 +107,7 @@ pub(super) fn composition(s: &Summary, links: &Links) -> Value {
         "type": { "text": s.content.text.report.title },
         "subject": subject(),
         "date": rfc3339(s.authored),
-        "author": [{ "type": "Device", "display": "intake" }],
+        "author": [{ "reference": links.device, "type": "Device", "display": "intake" }],
         "title": s.questionnaire.title,
         "section": sections,
     })
