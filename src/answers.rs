@@ -21,6 +21,11 @@ pub struct Session {
     pub format: u32,
     pub questionnaire: String,
     pub questionnaire_version: String,
+    /// The session's random id (see `session_id`), which names its FHIR
+    /// response; empty in files from before ids, which are then named by
+    /// questionnaire and start.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// Seconds since the Unix epoch when the session began.
     #[serde(default)]
     pub started: u64,
@@ -52,15 +57,26 @@ impl Progress {
 }
 
 impl Session {
+    /// A session with no id: for tests, practice and examples, whose
+    /// outputs must be the same on every run. A patient's session is `start`ed.
     pub fn new(q: &Questionnaire, started: u64) -> Self {
         Self {
             format: SESSION_FORMAT,
             questionnaire: q.id.clone(),
             questionnaire_version: q.version.clone(),
+            id: String::new(),
             started,
             updated: started,
             answers: BTreeMap::new(),
             unattended: false,
+        }
+    }
+
+    /// A patient's new session, with a fresh random id.
+    pub fn start(q: &Questionnaire, started: u64) -> Self {
+        Self {
+            id: crate::session_id::fresh(),
+            ..Self::new(q, started)
         }
     }
 
@@ -200,6 +216,16 @@ impl Session {
                 ),
             );
             return Err(Diagnostics(vec![d]));
+        }
+        if !s.id.is_empty() && !crate::session_id::is_valid(&s.id) {
+            let loc = crate::diagnostic::Locator::new(source);
+            let at = loc.after(0, &s.id).unwrap_or(0);
+            let message = format!(
+                "session id \"{}\" is not {} lowercase hex characters",
+                s.id,
+                crate::session_id::LEN
+            );
+            return Err(Diagnostics(vec![loc.diagnostic(path, at, message)]));
         }
         Ok(s)
     }
@@ -520,7 +546,8 @@ mod tests {
     #[test]
     fn session_round_trips_through_ron() {
         let q = q();
-        let mut s = Session::new(&q, 1_700_000_000);
+        let mut s = Session::start(&q, 1_700_000_000);
+        assert_eq!(s.id.len(), crate::session_id::LEN);
         s.set(&q, "leg", Answer::YesNo(true)).unwrap();
         s.set(
             &q,
@@ -536,6 +563,18 @@ mod tests {
         let back = Session::from_ron("s.ron", &text).unwrap();
         assert_eq!(back, s);
         assert!(back.check(&q).is_empty());
+    }
+
+    #[test]
+    fn a_session_without_an_id_loads_and_a_bad_id_is_refused_with_a_position() {
+        let old = Session::new(&q(), 0).to_ron();
+        assert!(!old.contains("id:"), "{old}");
+        assert_eq!(Session::from_ron("s.ron", &old).unwrap().id, "");
+        let bad = Session::start(&q(), 0).to_ron();
+        let bad = bad.replace(&bad[bad.find("id: \"").unwrap() + 5..][..4], "XYZ!");
+        let err = Session::from_ron("s.ron", &bad).unwrap_err().to_string();
+        assert!(err.starts_with("s.ron:5:"), "{err}");
+        assert!(err.contains("is not 32 lowercase hex characters"), "{err}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod memory;
 pub mod practice;
 pub mod questionnaire;
 pub mod report;
+pub mod session_id;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -229,3 +229,32 @@ fn the_provenance_names_the_versions_that_made_the_findings() {
         ]
     );
 }
+
+fn value(s: &Session) -> String {
+    identifier(&bundle(s, s.updated))["value"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn two_sessions_started_in_the_same_second_never_share_an_identifier() {
+    let q = content::questionnaire();
+    let (a, b) = (Session::start(&q, 1_000), Session::start(&q, 1_000));
+    assert_ne!(value(&a), value(&b));
+    assert_eq!(value(&a), a.id, "the identifier is the session's id");
+    // Even with no known start, an id names the session alone.
+    assert_eq!(value(&Session::start(&q, 0)).len(), 32);
+}
+
+#[test]
+fn a_saved_session_keeps_its_id_and_an_old_one_is_named_by_its_start() {
+    let q = content::questionnaire();
+    let s = Session::start(&q, 1_000);
+    let back = Session::from_ron("saved.ron", &s.to_ron()).unwrap();
+    assert_eq!((&back.id, value(&back)), (&s.id, value(&s)));
+    // The example has no id, as every file saved before ids.
+    let old = example();
+    assert_eq!(old.id, "");
+    assert_eq!(value(&old), format!("{}-{}", q.id, old.started));
+}

@@ -37,6 +37,8 @@ fn config(d: &Path) -> KioskConfig {
 fn kiosk_app(d: &Path) -> Harness {
     let mut h = Harness::new(80, 24);
     h.app.kiosk = Some(config(d));
+    // A patient's session, with an id, as `intake run` starts it.
+    h.app.session = Session::start(&h.app.questionnaire, 0);
     h
 }
 
@@ -82,6 +84,9 @@ fn every_answer_is_journaled_as_it_is_given() {
         j.session.get("goal"),
         Some(&Answer::Text("Walk Rexford the dog".into()))
     );
+    // A restart after a crash resumes the same session, id and all.
+    assert_eq!(j.session.id, h.app.session.id);
+    assert_eq!(j.session.id.len(), 32);
     fs::remove_dir_all(d).unwrap();
 }
 
@@ -90,6 +95,7 @@ fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
     let d = dir("reset");
     let (mut h, mut host) = kiosk(&d);
     patient_a(&mut h, &mut host);
+    let a_id = h.app.session.id.clone();
     // Finish: straight to the summary (the missing answers do not matter here).
     h.app.screen = Screen::Summary;
     h.app.finished = true;
@@ -113,6 +119,9 @@ fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
     assert!(
         h.app.session.answers.is_empty() && h.app.drafts.is_empty() && h.app.findings.is_none()
     );
+    // B's session is a new one, with a new id for its FHIR response.
+    assert_eq!(h.app.session.id.len(), 32);
+    assert_ne!(h.app.session.id, a_id);
     // B walks to the goal question: an empty box.
     h.enter();
     h.goto("goal");
@@ -138,6 +147,9 @@ fn after_the_summary_the_next_patient_sees_nothing_of_the_last() {
     )
     .unwrap();
     assert!(md.contains("Walk Rexford the dog"));
+    let fhir = saved.iter().find(|f| f.ends_with(".fhir.json")).unwrap();
+    let fhir = fs::read_to_string(d.join("exports").join(fhir)).unwrap();
+    assert!(fhir.contains(&format!("\"value\": \"{a_id}\"")), "{fhir}");
     fs::remove_dir_all(d).unwrap();
 }
 

@@ -48,6 +48,7 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
     ("src/questionnaire/kinds/scale.rs", "scale ", "a questionnaire's diagnostics, for its author"),
     ("src/questionnaire/kinds/text.rs", "text item ", "a questionnaire's diagnostics, for its author"),
     ("src/answers.rs", "session format ", "a saved session's diagnostics"),
+    ("src/answers.rs", "session id ", "a saved session's diagnostics"),
     ("src/answers.rs", "these answers belong", "a saved session's diagnostics"),
     ("src/answers.rs", "answer to ", "a saved session's diagnostics"),
     ("src/practice/mod.rs", "this case is for", "a practice case's diagnostics"),

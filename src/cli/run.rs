@@ -106,7 +106,7 @@ impl Setup {
             .external
             .unwrap_or_else(|| (content::questionnaire(), None));
         let now = export::time::now();
-        let session = Session::new(&q, now);
+        let session = Session::start(&q, now);
         let theme = Theme::from_env(self.high_contrast);
         let mut app = tui::App::new(q, session, theme, tui::DEFAULT_AREA).with_caps(self.caps);
         if let Some(rules) = rules {

@@ -157,16 +157,20 @@ fn response(s: &Summary) -> Value {
 
 /// The response's identifier, the same in every summary of one session (an
 /// unfinished one and its finished one, a file and its retried delivery):
-/// the session is named by its questionnaire and the second it started.
-/// None when the start is unknown (0), which would name every such session.
+/// the session's random id, unique across kiosks. Sessions saved before ids
+/// (and examples, which have none) fall back to their questionnaire and the
+/// second they started, which two kiosks can share. None when neither is
+/// known (a start of 0 would name every such session).
 fn identifier(s: &Summary) -> Option<Value> {
-    let started = s.session.started;
-    (started != 0).then(|| {
-        json!({
-            "system": s.canonical.responses(),
-            "value": format!("{}-{started}", s.questionnaire.id),
-        })
-    })
+    let (id, started) = (&s.session.id, s.session.started);
+    let value = if crate::session_id::is_valid(id) {
+        id.clone()
+    } else if started != 0 {
+        format!("{}-{started}", s.questionnaire.id)
+    } else {
+        return None;
+    };
+    Some(json!({ "system": s.canonical.responses(), "value": value }))
 }
 
 /// The FHIR Questionnaire that matches the responses above, its URLs from

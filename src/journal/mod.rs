@@ -28,6 +28,9 @@ pub enum Record {
         questionnaire: String,
         version: String,
         started: u64,
+        /// The session's id; absent from journals written before ids.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        id: String,
         /// Taken at an unattended kiosk (see `Session::unattended`).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         unattended: bool,
@@ -71,6 +74,7 @@ impl Journal {
             questionnaire: session.questionnaire.clone(),
             version: session.questionnaire_version.clone(),
             started: session.started,
+            id: session.id.clone(),
             unattended: session.unattended,
         });
         for (id, answer) in &session.answers {

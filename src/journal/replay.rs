@@ -118,6 +118,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         questionnaire,
         version,
         started,
+        id,
         unattended,
     }) = start
     else {
@@ -127,6 +128,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         format: SESSION_FORMAT,
         questionnaire,
         questionnaire_version: version,
+        id,
         started,
         updated: started,
         answers: Default::default(),

@@ -9,11 +9,14 @@ fn temp(name: &str) -> PathBuf {
     d.join("session.journal")
 }
 
+const ID: &str = "0123456789abcdef0123456789abcdef";
+
 fn session() -> Session {
     Session {
         format: SESSION_FORMAT,
         questionnaire: "q".into(),
         questionnaire_version: "1".into(),
+        id: ID.into(),
         started: 100,
         updated: 100,
         answers: Default::default(),
@@ -53,6 +56,7 @@ fn replays_sets_and_clears_in_order() {
     assert_eq!(r.session.answers.len(), 1);
     assert_eq!(r.session.get("a"), Some(&Answer::Side(Side::Left)));
     assert_eq!(r.session.updated, 104);
+    assert_eq!(r.session.id, ID, "a resumed session keeps its id");
     use std::os::unix::fs::MetadataExt;
     assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o600);
     j.remove().unwrap();
@@ -164,6 +168,7 @@ fn replay_skips_bad_lines_anywhere_and_keeps_order() {
         questionnaire: "q".into(),
         version: "1".into(),
         started: 5,
+        id: String::new(),
         unattended: false,
     });
     let a1 = good(&Record::Set {
@@ -194,4 +199,24 @@ fn looks_like_reads_bytes_not_characters() {
     assert!(!looks_like("// L5 – foot drop\nSession(".as_bytes()));
     assert!(!looks_like("é".as_bytes()));
     assert!(looks_like(b"junk\n0123abcd Start()"));
+}
+
+#[test]
+fn a_start_record_from_before_ids_still_replays_with_no_id() {
+    let body = r#"Start(questionnaire:"q",version:"1",started:5)"#;
+    let old = format!("{:08x} {body}\n", crc32fast::hash(body.as_bytes()));
+    let r = parse(old.as_bytes()).unwrap();
+    assert_eq!(r.session.started, 5);
+    assert_eq!(r.session.id, "");
+    assert!(
+        !line(&Record::Start {
+            questionnaire: "q".into(),
+            version: "1".into(),
+            started: 5,
+            id: String::new(),
+            unattended: false,
+        })
+        .contains("id:"),
+        "no id, no field: old readers still read new journals"
+    );
 }

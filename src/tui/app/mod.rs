@@ -285,7 +285,7 @@ impl App {
     /// A new session: at a kiosk with no staff beside the patient, one
     /// that never shows questions needing a helper.
     fn reset_session(&mut self) {
-        self.session = Session::new(&self.questionnaire, (self.clock)());
+        self.session = Session::start(&self.questionnaire, (self.clock)());
         self.session.unattended = self.kiosk.as_ref().is_some_and(|k| !k.staff_present);
         self.enabled = self
             .session
