@@ -15,6 +15,7 @@ use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::export::fhir::Canonical;
 use crate::questionnaire::Questionnaire;
+use crate::visit_code::{self, VisitCodeConfig};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Kiosk")]
@@ -58,6 +59,10 @@ pub struct KioskConfig {
     /// example base.
     #[serde(default)]
     pub fhir_base: Option<String>,
+    /// Ask for the code on the check-in slip before the questions (see
+    /// `visit_code`); without it, no code is asked and none is kept.
+    #[serde(default)]
+    pub visit_code: Option<VisitCodeConfig>,
 }
 
 /// Why `program` cannot be run by the kiosk, if it cannot: it must be a
@@ -134,6 +139,13 @@ impl KioskConfig {
         }
         if let Some(Err(why)) = c.fhir_base.as_deref().map(Canonical::new) {
             problem("fhir_base", &format!("fhir_base: {why}"));
+        }
+        if let Some(why) = c
+            .visit_code
+            .as_ref()
+            .and_then(|v| visit_code::pattern_problem(&v.pattern))
+        {
+            problem("pattern", &format!("visit_code pattern: {why}"));
         }
         if PasswordHash::new(&c.staff_pin_hash).is_err() {
             problem(
@@ -453,6 +465,22 @@ mod tests {
         assert_eq!(url, "https://fhir.clinic.test/Questionnaire/q");
         let c = KioskConfig::parse("k.ron", &config(&hash_pin("4821"), 300, 60)).unwrap();
         assert_eq!(c.canonical(), Canonical::default());
+    }
+
+    #[test]
+    fn a_visit_code_pattern_is_checked_where_it_is_written() {
+        let good = "visit_code: Some((asked_of: Staff, pattern: \"AA9999\", may_skip: true)),";
+        let c = KioskConfig::parse("k.ron", &text(good)).unwrap();
+        let v = c.visit_code.unwrap();
+        assert_eq!((v.asked_of, v.may_skip), (visit_code::AskedOf::Staff, true));
+        let bad = "visit_code: Some((asked_of: Patient, pattern: \"AA-99\")),";
+        let e = KioskConfig::parse("k.ron", &text(bad))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:42: visit_code pattern: '-' is not a place"),
+            "{e}"
+        );
     }
 
     #[test]

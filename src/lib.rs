@@ -23,3 +23,4 @@ pub mod session_id;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;
+pub mod visit_code;
