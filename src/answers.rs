@@ -26,6 +26,10 @@ pub struct Session {
     /// questionnaire and start.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
+    /// The code on the patient's check-in slip, when the kiosk asked for
+    /// one (see `visit_code`); absent from older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_code: Option<String>,
     /// Seconds since the Unix epoch when the session began.
     #[serde(default)]
     pub started: u64,
@@ -65,6 +69,7 @@ impl Session {
             questionnaire: q.id.clone(),
             questionnaire_version: q.version.clone(),
             id: String::new(),
+            visit_code: None,
             started,
             updated: started,
             answers: BTreeMap::new(),
@@ -225,6 +230,17 @@ impl Session {
                 s.id,
                 crate::session_id::LEN
             );
+            return Err(Diagnostics(vec![loc.diagnostic(path, at, message)]));
+        }
+        if let Some(code) = s
+            .visit_code
+            .as_deref()
+            .filter(|c| !crate::visit_code::is_plausible(c))
+        {
+            let loc = crate::diagnostic::Locator::new(source);
+            let at = loc.after(0, "visit_code").unwrap_or(0);
+            let message =
+                format!("visit code \"{code}\" is not 2 to 16 capital letters and digits");
             return Err(Diagnostics(vec![loc.diagnostic(path, at, message)]));
         }
         Ok(s)
@@ -575,6 +591,21 @@ mod tests {
         let err = Session::from_ron("s.ron", &bad).unwrap_err().to_string();
         assert!(err.starts_with("s.ron:5:"), "{err}");
         assert!(err.contains("is not 32 lowercase hex characters"), "{err}");
+    }
+
+    #[test]
+    fn a_visit_code_is_kept_and_a_bad_one_is_refused_with_a_position() {
+        let mut s = Session::new(&q(), 0);
+        s.visit_code = Some("AB1234".into());
+        let text = s.to_ron();
+        assert_eq!(
+            Session::from_ron("s.ron", &text).unwrap().visit_code,
+            s.visit_code
+        );
+        let bad = text.replace("AB1234", "ab-12");
+        let err = Session::from_ron("s.ron", &bad).unwrap_err().to_string();
+        assert!(err.starts_with("s.ron:5:"), "{err}");
+        assert!(err.contains("visit code \"ab-12\" is not"), "{err}");
     }
 
     #[test]

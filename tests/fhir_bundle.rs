@@ -258,3 +258,39 @@ fn a_saved_session_keeps_its_id_and_an_old_one_is_named_by_its_start() {
     assert_eq!(old.id, "");
     assert_eq!(value(&old), format!("{}-{}", q.id, old.started));
 }
+
+#[test]
+fn a_visit_code_identifies_the_patient_in_the_bundle_and_the_json() {
+    let mut s = example();
+    let subjects = |b: &Value| -> Vec<Value> {
+        let entries = b["entry"].as_array().unwrap().iter();
+        entries
+            .filter_map(|e| e["resource"].get("subject").cloned())
+            .collect()
+    };
+    // Without a code: a Patient no one is told, and the response names none.
+    let plain = bundle(&s, s.updated);
+    assert!(of(&plain, "QuestionnaireResponse")[0]["resource"]["subject"].is_null());
+    assert!(
+        subjects(&plain)
+            .iter()
+            .all(|v| *v == serde_json::json!({ "type": "Patient" }))
+    );
+    s.visit_code = Some("AB1234".into());
+    let coded = bundle(&s, s.updated);
+    let want = serde_json::json!({
+        "type": "Patient",
+        "identifier": { "system": "http://intake.example.org/fhir/visit-code", "value": "AB1234" },
+    });
+    let found = subjects(&coded);
+    // The response, each Flag and the note: every subject is the coded patient.
+    assert!(found.len() >= 3, "{found:?}");
+    assert!(found.iter().all(|v| *v == want), "{found:?}");
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let json = Summary::new(&q, &s, &rules, Content::builtin(), s.updated).json();
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["visit_code"], "AB1234");
+    let plain = Summary::new(&q, &example(), &rules, Content::builtin(), s.updated).json();
+    assert!(!plain.contains("visit_code"), "no code asked, none said");
+}

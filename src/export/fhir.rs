@@ -132,6 +132,9 @@ fn response(s: &Summary) -> Value {
     if let Some(identifier) = identifier(s) {
         fields.insert("identifier".into(), identifier);
     }
+    if s.session.visit_code.is_some() {
+        fields.insert("subject".into(), findings::subject(s));
+    }
     let canonical = format!("{}|{}", s.canonical.questionnaire(&q.id), q.version);
     fields.insert("questionnaire".into(), json!(canonical));
     let status = if s.complete {

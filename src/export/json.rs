@@ -45,7 +45,7 @@ fn render(s: &Summary) -> Value {
             json!({ "id": sc.id, "label": sc.label, "value": value })
         })
         .collect();
-    json!({
+    let mut summary = json!({
         "schema": "intake-summary",
         "version": SCHEMA_VERSION,
         "questionnaire": { "id": q.id, "version": q.version, "language": q.language },
@@ -58,7 +58,12 @@ fn render(s: &Summary) -> Value {
         "next_steps": s.report.told.steps.iter().map(|x| json!({
             "id": x.of.id, "text": x.text, "because": x.details,
         })).collect::<Vec<_>>(),
-    })
+    });
+    // Only when the kiosk asked for one: no code is not "no visit".
+    if let Some(code) = &s.session.visit_code {
+        summary["visit_code"] = json!(code);
+    }
+    summary
 }
 
 /// The findings as the report tells them, each with its ids: the words are

@@ -31,6 +31,9 @@ pub enum Record {
         /// The session's id; absent from journals written before ids.
         #[serde(default, skip_serializing_if = "String::is_empty")]
         id: String,
+        /// The visit code, if the kiosk asked for one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        visit_code: Option<String>,
         /// Taken at an unattended kiosk (see `Session::unattended`).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         unattended: bool,
@@ -75,6 +78,7 @@ impl Journal {
             version: session.questionnaire_version.clone(),
             started: session.started,
             id: session.id.clone(),
+            visit_code: session.visit_code.clone(),
             unattended: session.unattended,
         });
         for (id, answer) in &session.answers {

@@ -119,6 +119,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         version,
         started,
         id,
+        visit_code,
         unattended,
     }) = start
     else {
@@ -129,6 +130,8 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         questionnaire,
         questionnaire_version: version,
         id,
+        // A code no kiosk could have kept is not carried into a summary.
+        visit_code: visit_code.filter(|c| crate::visit_code::is_plausible(c)),
         started,
         updated: started,
         answers: Default::default(),

@@ -17,6 +17,7 @@ fn session() -> Session {
         questionnaire: "q".into(),
         questionnaire_version: "1".into(),
         id: ID.into(),
+        visit_code: Some("AB1234".into()),
         started: 100,
         updated: 100,
         answers: Default::default(),
@@ -57,6 +58,11 @@ fn replays_sets_and_clears_in_order() {
     assert_eq!(r.session.get("a"), Some(&Answer::Side(Side::Left)));
     assert_eq!(r.session.updated, 104);
     assert_eq!(r.session.id, ID, "a resumed session keeps its id");
+    assert_eq!(
+        r.session.visit_code.as_deref(),
+        Some("AB1234"),
+        "and its visit code"
+    );
     use std::os::unix::fs::MetadataExt;
     assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o600);
     j.remove().unwrap();
@@ -169,6 +175,7 @@ fn replay_skips_bad_lines_anywhere_and_keeps_order() {
         version: "1".into(),
         started: 5,
         id: String::new(),
+        visit_code: None,
         unattended: false,
     });
     let a1 = good(&Record::Set {
@@ -214,6 +221,7 @@ fn a_start_record_from_before_ids_still_replays_with_no_id() {
             version: "1".into(),
             started: 5,
             id: String::new(),
+            visit_code: None,
             unattended: false,
         })
         .contains("id:"),

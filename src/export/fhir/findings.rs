@@ -6,7 +6,8 @@
 //! Flag and Composition are the plainest R4 resources for "a warning about
 //! this patient" and "a clinical note in sections"; ClinicalImpression is
 //! maturity 0 and has no place for next steps. Neither names the patient:
-//! the subject is only "a Patient" until a visit code can identify one.
+//! the subject is "a Patient", identified only by the visit code when the
+//! kiosk asked for one.
 
 use serde_json::{Value, json};
 
@@ -21,9 +22,17 @@ const PRIORITY_URL: &str = "http://hl7.org/fhir/StructureDefinition/flag-priorit
 /// IHE's alert priorities as the FHIR extension pack defines them.
 const PRIORITY_SYSTEM: &str = "http://hl7.org/fhir/flag-priority-code";
 
-/// The patient, not identified: Flag must name a subject.
-fn subject() -> Value {
-    json!({ "type": "Patient" })
+/// The patient: a reference by the visit code's identifier, which the
+/// clinic's record system resolves to a chart; without a code, a Patient
+/// not identified (Flag must name a subject).
+pub(super) fn subject(s: &Summary) -> Value {
+    match &s.session.visit_code {
+        Some(code) => json!({
+            "type": "Patient",
+            "identifier": { "system": s.canonical.visit_codes(), "value": code },
+        }),
+        None => json!({ "type": "Patient" }),
+    }
 }
 
 /// A warning sign: its rules id and title as the code, its level as the
@@ -57,7 +66,7 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
             "coding": [coding(&s.canonical.warning_signs(&s.questionnaire.id), &f.of.id, &f.of.title)],
             "text": f.of.title,
         },
-        "subject": subject(),
+        "subject": subject(s),
     })
 }
 
@@ -105,7 +114,7 @@ pub(super) fn composition(s: &Summary, links: &Links) -> Value {
         "resourceType": "Composition",
         "status": if s.complete { "final" } else { "preliminary" },
         "type": { "text": s.content.text.report.title },
-        "subject": subject(),
+        "subject": subject(s),
         "date": rfc3339(s.authored),
         "author": [{ "reference": links.device, "type": "Device", "display": "intake" }],
         "title": s.questionnaire.title,

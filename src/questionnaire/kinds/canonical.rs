@@ -78,6 +78,12 @@ impl Canonical {
         format!("{}/device", self.base)
     }
 
+    /// The identifier system of the visit codes on a clinic's check-in
+    /// slips, which name the patient a summary is about.
+    pub fn visit_codes(&self) -> String {
+        format!("{}/visit-code", self.base)
+    }
+
     /// The identifier system of the responses intake writes.
     pub fn responses(&self) -> String {
         format!("{}/response", self.base)
