@@ -466,3 +466,66 @@ fn a_patient_alone_at_a_kiosk_is_never_asked_to_walk_on_heels_or_tiptoes() {
     assert!(journal::replay(&path).unwrap().unwrap().session.unattended);
     let _ = fs::remove_dir_all(d);
 }
+
+#[test]
+fn the_visit_code_is_asked_checked_kept_out_of_the_log_and_asked_again() {
+    use intake::visit_code::{AskedOf, VisitCodeConfig};
+    let d = dir("visit-code");
+    let (mut h, mut host) = kiosk(&d);
+    let code = VisitCodeConfig {
+        asked_of: AskedOf::Patient,
+        pattern: "AA9999".into(),
+        may_skip: false,
+    };
+    h.app.kiosk.as_mut().unwrap().visit_code = Some(code);
+    h.enter(); // Start: the code first.
+    assert_eq!(h.app.dialog, Some(Dialog::VisitCode));
+    insta::assert_snapshot!("visit_code_80x24", h.screen());
+    // Empty (not skippable here) and wrong codes are refused, and said so.
+    h.enter();
+    h.keys("ab12");
+    h.enter();
+    assert_eq!(h.app.dialog, Some(Dialog::VisitCode));
+    assert!(h.screen().contains("That code does not fit"));
+    assert_eq!(h.app.session.visit_code, None);
+    h.keys("ab 1234");
+    h.enter();
+    assert_eq!(h.app.dialog, None);
+    assert!(matches!(h.app.screen, Screen::Item(_)));
+    assert_eq!(h.app.session.visit_code.as_deref(), Some("AB1234"));
+    // An answer starts the journal: its Start record keeps the code.
+    h.keys("47");
+    h.enter();
+    host.apply(&mut h.app).unwrap();
+    let j = journal::replay(&d.join("state/session.journal"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(j.session.visit_code.as_deref(), Some("AB1234"));
+    // A wrong PIN writes the staff log: nothing of the code in it.
+    h.key_with(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    h.keys("0000");
+    h.enter();
+    host.apply(&mut h.app).unwrap();
+    let log = fs::read_to_string(d.join("state/staff.log")).unwrap();
+    assert!(
+        log.contains("wrong staff PIN") && !log.contains("AB1234"),
+        "{log}"
+    );
+    // Start over: the next patient is asked again, with an empty box.
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.dialog, Some(Dialog::StartOver));
+    h.keys("y");
+    host.apply(&mut h.app).unwrap();
+    assert_eq!(h.app.session.visit_code, None);
+    h.enter();
+    assert_eq!(h.app.dialog, Some(Dialog::VisitCode));
+    assert!(!h.screen().contains("AB") && !h.screen().contains("1234"));
+    // The saved summary carries the code in its JSON.
+    let saved = files(&d.join("exports"));
+    let json = saved
+        .iter()
+        .find(|f| f.ends_with(".json") && !f.ends_with(".fhir.json"));
+    let json = fs::read_to_string(d.join("exports").join(json.unwrap())).unwrap();
+    assert!(json.contains("\"visit_code\": \"AB1234\""), "{json}");
+    fs::remove_dir_all(d).unwrap();
+}

@@ -99,6 +99,19 @@ fn states() -> Vec<(&'static str, Reach)> {
             }),
         ),
         (
+            "visit code",
+            Box::new(|h| {
+                h.app.kiosk.as_mut().unwrap().visit_code =
+                    Some(intake::visit_code::VisitCodeConfig {
+                        asked_of: intake::visit_code::AskedOf::Staff,
+                        pattern: "9999".into(),
+                        may_skip: true,
+                    });
+                h.enter();
+                assert_eq!(h.app.dialog, Some(Dialog::VisitCode));
+            }),
+        ),
+        (
             "confirm owner",
             Box::new(|h| {
                 let q = h.app.questionnaire.clone();

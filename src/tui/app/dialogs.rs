@@ -35,7 +35,10 @@ impl App {
                     self.notice = Some(Notice::Info(self.words().diagram.cleared.clone()));
                 }
             }
-            Some(Dialog::StillThere(_) | Dialog::StaffPin | Dialog::ConfirmOwner) | None => {}
+            Some(
+                Dialog::StillThere(_) | Dialog::StaffPin | Dialog::ConfirmOwner | Dialog::VisitCode,
+            )
+            | None => {}
         }
     }
 

@@ -7,6 +7,7 @@ mod item;
 mod outcome;
 mod practice;
 mod review;
+mod visit_code;
 mod words;
 
 pub use outcome::Outcome;
@@ -99,6 +100,8 @@ pub enum Dialog {
     /// Kiosk: continue an earlier session, once the person types an answer
     /// of theirs again (the configuration's `resume_check` item).
     ConfirmOwner,
+    /// Kiosk: the code on the check-in slip, before the first question.
+    VisitCode,
 }
 
 /// A line under the answer: a problem to fix, or a plain notice.
@@ -437,7 +440,10 @@ impl App {
     /// What has the keyboard, for reading keys.
     pub fn focus(&self) -> Focus {
         // Every printable key is part of the PIN or the typed answer, as typed.
-        if matches!(self.dialog, Some(Dialog::StaffPin | Dialog::ConfirmOwner)) {
+        if matches!(
+            self.dialog,
+            Some(Dialog::StaffPin | Dialog::ConfirmOwner | Dialog::VisitCode)
+        ) {
             return Focus::Text;
         }
         if self.dialog.is_some() {
@@ -573,6 +579,9 @@ impl App {
         }
         if self.dialog == Some(Dialog::ConfirmOwner) {
             return self.update_confirm_owner(msg);
+        }
+        if self.dialog == Some(Dialog::VisitCode) {
+            return self.update_visit_code(msg);
         }
         if self.dialog.is_some() {
             self.update_dialog(msg);

@@ -7,7 +7,7 @@ impl App {
     pub(super) fn update_welcome(&mut self, msg: Msg) {
         let frame = Frame::new(self.area);
         match msg {
-            Msg::Confirm | Msg::Right => self.go_forward_from(None),
+            Msg::Confirm | Msg::Right => self.begin(),
             Msg::Click { column, row }
                 if layout::contains(
                     frame.right_button(&self.words().buttons.start),
@@ -15,7 +15,7 @@ impl App {
                     row,
                 ) =>
             {
-                self.go_forward_from(None)
+                self.begin()
             }
             Msg::Click { column, row }
                 if self.kiosk.is_none()

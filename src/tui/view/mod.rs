@@ -121,9 +121,42 @@ pub fn view(app: &App, frame: &mut TermFrame) {
                 [(Some(Confirm), &d.owner_yes), (Some(Quit), &d.owner_no)],
             );
         }
+        Some(Dialog::VisitCode) => visit_code(app, area, frame),
         Some(Dialog::StaffPin) => staff_pin(app, area, frame),
         None => {}
     }
+}
+
+/// The visit code box: who is asked, how long a code is, what is typed,
+/// and a mistake said under it.
+fn visit_code(app: &App, area: Rect, frame: &mut TermFrame) {
+    let Some(config) = app.kiosk.as_ref().and_then(|k| k.visit_code.as_ref()) else {
+        return;
+    };
+    let d = &app.words().dialogs;
+    let asked = match config.asked_of {
+        crate::visit_code::AskedOf::Patient => &d.visit_code_patient,
+        crate::visit_code::AskedOf::Staff => &d.visit_code_staff,
+    };
+    let places = config.pattern.len().to_string();
+    let hint = match (&app.notice, config.may_skip) {
+        (Some(Notice::Error(wrong)), _) => wrong,
+        (None | Some(_), true) => &d.visit_code_skip,
+        (None | Some(_), false) => &d.visit_code_length,
+    };
+    let hint = app.keyed(hint, Focus::Text, &[("places", &places)]);
+    let text = format!("{asked}\n{hint}\n{}_", app.typed.as_str());
+    confirm(
+        app,
+        area,
+        frame,
+        &d.visit_code_title,
+        &text,
+        [
+            (Some(Confirm), &d.visit_code_yes),
+            (Some(Quit), &d.visit_code_no),
+        ],
+    );
 }
 
 fn staff_pin(app: &App, area: Rect, frame: &mut TermFrame) {
@@ -219,7 +252,11 @@ fn confirm(
     let lines: Vec<Line> = question.lines().map(Line::from).collect();
     frame.render_widget(
         Paragraph::new(lines).style(app.theme.prompt).centered(),
-        Rect { height: 2, ..inner },
+        // Above the buttons' row and the blank one over it.
+        Rect {
+            height: inner.height.saturating_sub(2),
+            ..inner
+        },
     );
     let (yes_area, no_area) = layout::dialog_buttons(area);
     let buf = frame.buffer_mut();
