@@ -141,8 +141,8 @@ fn visit_code(app: &App, area: Rect, frame: &mut TermFrame) {
     let places = config.pattern.len().to_string();
     let hint = match (&app.notice, config.may_skip) {
         (Some(Notice::Error(wrong)), _) => wrong,
-        (None | Some(_), true) => &d.visit_code_skip,
-        (None | Some(_), false) => &d.visit_code_length,
+        (_, true) => &d.visit_code_skip,
+        (_, false) => &d.visit_code_length,
     };
     let hint = app.keyed(hint, Focus::Text, &[("places", &places)]);
     let text = format!("{asked}\n{hint}\n{}_", app.typed.as_str());
