@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::symptom_code;
 use crate::body::{BodyRegions, Symptom};
 use crate::condition::Condition;
-use crate::questionnaire::kinds::fhir::{Canonical, Systems, value_system};
+use crate::questionnaire::kinds::fhir::{Canonical, Systems, is_boolean, value_system};
 use crate::questionnaire::{Kind, Questionnaire};
 
 const EXPRESSION_URL: &str =
@@ -264,8 +264,7 @@ fn marks(c: &Condition, item: &str, table: &BodyRegions) -> Option<String> {
 
 /// The answer is `value`: true or false for yes/no items, else the code.
 fn is(q: &Questionnaire, id: &str, value: &str) -> String {
-    // Yes/no is the one kind FHIR holds as a boolean, not a code.
-    let boolean = q.item(id).is_some_and(|i| matches!(i.kind, Kind::YesNo));
+    let boolean = q.item(id).is_some_and(|i| is_boolean(&i.kind));
     if boolean {
         format!("value = {}", value == "yes")
     } else {

@@ -148,3 +148,9 @@ pub fn value_system(kind: &Kind, systems: &Systems) -> Option<String> {
         | Kind::BodyMap => Some(systems.own.clone()),
     }
 }
+
+/// Whether FHIR holds the kind's answers as booleans, not codes: yes/no
+/// only, the kind `value_system` gives no system (beside it, to stay one rule).
+pub fn is_boolean(kind: &Kind) -> bool {
+    matches!(kind, Kind::YesNo)
+}
