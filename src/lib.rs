@@ -16,6 +16,7 @@ pub mod journal;
 pub mod kiosk;
 pub mod markup;
 pub mod memory;
+pub mod outbox;
 pub mod practice;
 pub mod questionnaire;
 pub mod report;

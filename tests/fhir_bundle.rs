@@ -161,6 +161,32 @@ fn a_session_keeps_one_response_identifier_and_no_two_share_it() {
     assert!(identifier(&bundle(&s, s.updated)).is_null());
 }
 
+/// Sent again after a lost answer, the Bundle must create nothing: the
+/// response is created only if none has its identifier (and the Device only
+/// if none is this release), everything else goes with the response in one
+/// all-or-nothing transaction.
+#[test]
+fn a_retried_bundle_creates_no_second_response() {
+    let b = bundle(&example(), example().updated);
+    let response = of(&b, "QuestionnaireResponse")[0];
+    let id = &response["resource"]["identifier"];
+    let want = format!(
+        "identifier={}|{}",
+        id["system"].as_str().unwrap(),
+        id["value"].as_str().unwrap()
+    );
+    assert_eq!(response["request"]["ifNoneExist"], want.as_str());
+    assert_eq!(b["type"], "transaction");
+    let conditional: Vec<&str> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["request"]["ifNoneExist"].is_string())
+        .map(|e| e["resource"]["resourceType"].as_str().unwrap())
+        .collect();
+    assert_eq!(conditional, ["QuestionnaireResponse", "Device"]);
+}
+
 #[test]
 fn the_provenance_names_the_versions_that_made_the_findings() {
     let s = example();

@@ -46,6 +46,8 @@ pub fn bundle(s: &Summary) -> Value {
         device: &urls[n + 2],
     };
     let (device, device_search) = provenance::device(s);
+    let response_search =
+        identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
     // What the findings made: the response they read, the Flags and the note.
     let provenance = provenance::provenance(s, &urls[..n + 2], &urls[n + 2]);
     let resources = std::iter::once(response(s)).chain(flags).chain([
@@ -57,8 +59,15 @@ pub fn bundle(s: &Summary) -> Value {
         .zip(&urls)
         .map(|(r, url)| {
             let mut request = json!({ "method": "POST", "url": r["resourceType"] });
-            if r["resourceType"] == "Device" {
-                request["ifNoneExist"] = json!(device_search);
+            // A transaction is all or nothing: a response already on the
+            // server means this Bundle is, and a retry creates nothing.
+            let search = match r["resourceType"].as_str() {
+                Some("Device") => Some(device_search.clone()),
+                Some("QuestionnaireResponse") => response_search.clone(),
+                _ => None,
+            };
+            if let Some(search) = search {
+                request["ifNoneExist"] = json!(search);
             }
             json!({ "fullUrl": url, "resource": r, "request": request })
         })
@@ -129,8 +138,11 @@ fn response(s: &Summary) -> Value {
         .collect();
     let mut fields = Map::new();
     fields.insert("resourceType".into(), json!("QuestionnaireResponse"));
-    if let Some(identifier) = identifier(s) {
-        fields.insert("identifier".into(), identifier);
+    if let Some((system, value)) = identifier(s) {
+        fields.insert(
+            "identifier".into(),
+            json!({ "system": system, "value": value }),
+        );
     }
     if s.session.visit_code.is_some() {
         fields.insert("subject".into(), findings::subject(s));
@@ -164,7 +176,7 @@ fn response(s: &Summary) -> Value {
 /// (and examples, which have none) fall back to their questionnaire and the
 /// second they started, which two kiosks can share. None when neither is
 /// known (a start of 0 would name every such session).
-fn identifier(s: &Summary) -> Option<Value> {
+fn identifier(s: &Summary) -> Option<(String, String)> {
     let (id, started) = (&s.session.id, s.session.started);
     let value = if crate::session_id::is_valid(id) {
         id.clone()
@@ -173,7 +185,7 @@ fn identifier(s: &Summary) -> Option<Value> {
     } else {
         return None;
     };
-    Some(json!({ "system": s.canonical.responses(), "value": value }))
+    Some((s.canonical.responses(), value))
 }
 
 /// The FHIR Questionnaire that matches the responses above, its URLs from
