@@ -14,6 +14,7 @@ use crate::body::BodyRegions;
 use crate::condition::Names;
 use crate::diagnostic::{Diagnostics, Problems};
 use crate::export::fhir::Canonical;
+use crate::outbox::http::FhirServer;
 use crate::questionnaire::Questionnaire;
 use crate::visit_code::{self, VisitCodeConfig};
 
@@ -63,6 +64,34 @@ pub struct KioskConfig {
     /// `visit_code`); without it, no code is asked and none is kept.
     #[serde(default)]
     pub visit_code: Option<VisitCodeConfig>,
+    /// Deliver each summary's FHIR Bundle to the clinic's FHIR server from
+    /// an outbox in `state_dir` (see `crate::outbox`); without it, summaries
+    /// are only files.
+    #[serde(default)]
+    pub fhir_server: Option<FhirServerConfig>,
+}
+
+/// The kiosk configuration's `fhir_server`: the server's FHIR base URL
+/// (https, or http to this machine only) and the file holding the bearer
+/// token it wants (0600), if it wants one.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FhirServerConfig {
+    pub url: String,
+    #[serde(default)]
+    pub token_file: Option<PathBuf>,
+}
+
+impl FhirServerConfig {
+    /// The server, if the URL is usable and the token file is private and
+    /// holds a token: checked when the configuration is, not when the first
+    /// patient's summary is sent.
+    pub fn server(&self) -> Result<FhirServer, String> {
+        if let Some(path) = &self.token_file {
+            crate::outbox::http::read_token(path)?;
+        }
+        FhirServer::new(&self.url, self.token_file.clone())
+    }
 }
 
 /// Why `program` cannot be run by the kiosk, if it cannot: it must be a
@@ -140,6 +169,9 @@ impl KioskConfig {
         if let Some(Err(why)) = c.fhir_base.as_deref().map(Canonical::new) {
             problem("fhir_base", &format!("fhir_base: {why}"));
         }
+        if let Some(Err(why)) = c.fhir_server.as_ref().map(FhirServerConfig::server) {
+            problem("fhir_server", &format!("fhir_server: {why}"));
+        }
         if let Some(why) = c
             .visit_code
             .as_ref()
@@ -186,6 +218,11 @@ impl KioskConfig {
     pub fn canonical(&self) -> Canonical {
         let base = self.fhir_base.as_deref().map(Canonical::new);
         base.and_then(Result::ok).unwrap_or_default()
+    }
+
+    /// Where Bundles wait for the FHIR server.
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.state_dir.join("outbox")
     }
 
     /// Whether `pin` is the staff PIN.

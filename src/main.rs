@@ -115,6 +115,28 @@ enum Command {
     /// Read a staff PIN from standard input and print its Argon2 hash for the
     /// kiosk configuration's staff_pin_hash.
     HashPin,
+    /// Deliver summaries' FHIR Bundles to a FHIR server: the files given are
+    /// queued in the outbox, then every Bundle waiting there is tried now,
+    /// each sent once (exit status 1 if any is left waiting).
+    Send {
+        /// Summary Bundles (.fhir.json) to queue first.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        outbox: OutboxArgs,
+        /// The server's FHIR base URL (https, or http to this machine only);
+        /// default: the kiosk configuration's fhir_server.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// A file holding the server's bearer token, readable by its owner only.
+        #[arg(long, value_name = "FILE", requires = "server")]
+        token_file: Option<PathBuf>,
+    },
+    /// List the FHIR Bundles waiting in the outbox, and why each waits.
+    Outbox {
+        #[command(flatten)]
+        outbox: OutboxArgs,
+    },
     /// Write the questionnaire as a FHIR R4 Questionnaire resource.
     ExportQuestionnaire {
         #[arg(long, value_enum, default_value = "fhir")]
@@ -128,6 +150,18 @@ enum Command {
         #[arg(long, value_name = "URL", value_parser = Canonical::new, default_value = intake::export::fhir::DEFAULT_BASE)]
         fhir_base: Canonical,
     },
+}
+
+/// Where `send` and `outbox` find the outbox (and `send` the server).
+#[derive(clap::Args)]
+struct OutboxArgs {
+    /// A kiosk configuration: its outbox, and its fhir_server.
+    #[arg(long, value_name = "CONFIG")]
+    kiosk: Option<PathBuf>,
+    /// The outbox directory (default: the kiosk's, or outbox/ in the state
+    /// directory).
+    #[arg(long, value_name = "DIR")]
+    outbox: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -164,6 +198,25 @@ fn main() -> ExitCode {
             ..
         }) => cli::export_questionnaire::run(&sources, &fhir_base, &Output::new(output, force)),
         Some(Command::HashPin) => cli::hash_pin::run(),
+        Some(Command::Send {
+            files,
+            outbox,
+            server,
+            token_file,
+        }) => cli::send::send(
+            &cli::send::Options {
+                kiosk: outbox.kiosk,
+                outbox: outbox.outbox,
+                server,
+                token_file,
+            },
+            &files,
+        ),
+        Some(Command::Outbox { outbox }) => cli::send::list(&cli::send::Options {
+            kiosk: outbox.kiosk,
+            outbox: outbox.outbox,
+            ..Default::default()
+        }),
         Some(Command::Practice {
             case,
             cases,

@@ -9,6 +9,7 @@ pub mod hash_pin;
 pub mod practice;
 #[cfg(feature = "tui")]
 pub mod run;
+pub mod send;
 pub mod summarize;
 pub mod validate;
 
@@ -84,6 +85,20 @@ impl Output {
 /// gone away there is no one to tell, and the exit status says enough.
 pub fn report(message: &str) {
     let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// Prints a line on standard output, never panicking (as `report`).
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// Where the autosave journal lives when no --state-dir is given.
+pub fn default_state_dir() -> PathBuf {
+    match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake"),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/state/intake"),
+        _ => PathBuf::from(".intake-state"),
+    }
 }
 
 /// A command's exit status; a failure's message is printed first.

@@ -11,7 +11,8 @@ use super::Sources;
 use crate::answers::Session;
 use crate::findings::Rules;
 use crate::journal::Replayed;
-use crate::kiosk::KioskConfig;
+use crate::kiosk::{FhirServerConfig, KioskConfig};
+use crate::outbox::{self, Outbox, Waker};
 use crate::questionnaire::Questionnaire;
 use crate::tui::keymap::{self, Keymap};
 use crate::tui::{self, caps::Caps, theme::Theme};
@@ -82,7 +83,9 @@ impl Setup {
         let (state_dir, export_dir) = match &kiosk {
             Some(k) => (k.state_dir.clone(), k.export_dir.clone()),
             None => (
-                opts.state_dir.clone().unwrap_or_else(default_state_dir),
+                opts.state_dir
+                    .clone()
+                    .unwrap_or_else(super::default_state_dir),
                 opts.export_dir.clone().unwrap_or_else(default_export_dir),
             ),
         };
@@ -153,6 +156,14 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
     let state = setup.state_dir.display().to_string();
     let mut host = tui::Host::new(&setup.state_dir, Some(setup.export_dir.clone()))
         .map_err(|e| format!("intake: {state}: {e}"))?;
+    if let Some(k) = &setup.kiosk
+        && let Some(server) = &k.fhir_server
+    {
+        host = host.with_outbox(
+            open_outbox(&k.outbox_dir())?,
+            start_sender(&k.outbox_dir(), server)?,
+        );
+    }
     let earlier = host
         .earlier()
         .map_err(|e| format!("intake: {state}: {e}"))?;
@@ -172,6 +183,20 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
     Ok(super::exit_status(exit))
 }
 
+fn open_outbox(dir: &Path) -> Result<Outbox, String> {
+    Outbox::open(dir).map_err(|e| format!("intake: {}: {e}", dir.display()))
+}
+
+/// The kiosk's sender, delivering from the outbox in the background for as
+/// long as the program runs; it starts with whatever an earlier run left.
+fn start_sender(dir: &Path, server: &FhirServerConfig) -> Result<Waker, String> {
+    let server = server
+        .server()
+        .map_err(|e| format!("intake: fhir_server: {e}"))?;
+    outbox::spawn(open_outbox(dir)?, Box::new(server), export::time::now)
+        .map_err(|e| format!("intake: cannot start the FHIR sender: {e}"))
+}
+
 /// Where finished summaries go when no --export-dir is given, so that
 /// plain use always leaves one.
 fn default_export_dir() -> PathBuf {
@@ -179,14 +204,5 @@ fn default_export_dir() -> PathBuf {
         (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake/summaries"),
         (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/share/intake/summaries"),
         _ => PathBuf::from("intake-summaries"),
-    }
-}
-
-/// Where the autosave journal lives when no --state-dir is given.
-fn default_state_dir() -> PathBuf {
-    match (std::env::var_os("XDG_STATE_HOME"), std::env::var_os("HOME")) {
-        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake"),
-        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/state/intake"),
-        _ => PathBuf::from(".intake-state"),
     }
 }

@@ -11,6 +11,7 @@ use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::findings::Level;
 use crate::journal::{self, Journal, Replayed};
+use crate::outbox::{Outbox, Waker};
 use crate::text::{NoticeWords, fill};
 
 pub struct Host {
@@ -20,6 +21,9 @@ pub struct Host {
     journal_path: Option<PathBuf>,
     journal: Option<Journal>,
     export_dir: Option<PathBuf>,
+    /// Where summaries' FHIR Bundles wait for the clinic's server, and the
+    /// sender to wake when one is queued.
+    outbox: Option<(Outbox, Waker)>,
     /// Files written outside the kiosk loop, for the caller to report (names
     /// only, no patient data).
     pub saved: Vec<PathBuf>,
@@ -45,8 +49,15 @@ impl Host {
             journal_path: Some(state_dir.join("session.journal")),
             journal: None,
             export_dir,
+            outbox: None,
             saved: Vec::new(),
         })
+    }
+
+    /// Also queues each summary's FHIR Bundle in `outbox` and wakes its sender.
+    pub fn with_outbox(mut self, outbox: Outbox, sender: Waker) -> Host {
+        self.outbox = Some((outbox, sender));
+        self
     }
 
     /// A host for practice mode: no journal, and the debriefs the trainee
@@ -58,6 +69,7 @@ impl Host {
             journal_path: None,
             journal: None,
             export_dir: Some(dir),
+            outbox: None,
             saved: Vec::new(),
         }
     }
@@ -287,8 +299,13 @@ impl Host {
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
             let path = unique(dir.join(name));
-            export::write_private(&path, format.render(&summary).as_bytes(), false)
-                .map_err(io::Error::from)?;
+            let text = format.render(&summary);
+            export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
+            if let (Some((outbox, sender)), "fhir") = (&self.outbox, format.name) {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                outbox.put(&name, text.as_bytes(), now)?;
+                sender.wake();
+            }
             paths.push(path);
         }
         Ok(paths)
