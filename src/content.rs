@@ -4,6 +4,7 @@
 //! it, which is why loading it here may skip the checks.
 
 use crate::body::{BodyRegions, Shapes};
+use crate::codes::Codes;
 use crate::findings::{self, Rules};
 use crate::questionnaire::{self, Questionnaire};
 use crate::text::Text;
@@ -54,6 +55,9 @@ pub const QUESTIONNAIRE: &str = include_str!("../questionnaires/back-pain-intake
 pub const FINDINGS_PATH: &str = "questionnaires/back-pain-findings.ron";
 pub const FINDINGS: &str = include_str!("../questionnaires/back-pain-findings.ron");
 
+pub const CODES_PATH: &str = "questionnaires/back-pain-codes.ron";
+pub const CODES: &str = include_str!("../questionnaires/back-pain-codes.ron");
+
 pub fn questionnaire() -> Questionnaire {
     questionnaire::parse_builtin(QUESTIONNAIRE_PATH, QUESTIONNAIRE)
         .expect("the built-in questionnaire parses (tested)")
@@ -64,6 +68,11 @@ pub fn rules_for(q: &Questionnaire) -> Option<Rules> {
     findings::parse_rules(FINDINGS_PATH, FINDINGS, q).ok()
 }
 
+/// The built-in standard codes, when they are for `q` (by id).
+pub fn codes_for(q: &Questionnaire) -> Option<Codes> {
+    Codes::parse(CODES_PATH, CODES, q, BodyRegions::builtin()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -71,6 +80,9 @@ mod tests {
         let q = crate::questionnaire::parse_str(super::QUESTIONNAIRE_PATH, super::QUESTIONNAIRE)
             .unwrap_or_else(|e| panic!("{e}"));
         crate::findings::parse_rules(super::FINDINGS_PATH, super::FINDINGS, &q)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let regions = crate::body::BodyRegions::builtin();
+        crate::codes::Codes::parse(super::CODES_PATH, super::CODES, &q, regions)
             .unwrap_or_else(|e| panic!("{e}"));
     }
 }

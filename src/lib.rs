@@ -7,6 +7,7 @@ pub mod answers;
 pub mod body;
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod condition;
 pub mod content;
 pub mod diagnostic;

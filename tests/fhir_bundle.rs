@@ -64,6 +64,8 @@ fn a_clinics_base_names_the_questionnaire_and_every_code_system() {
         "http://hl7.org/",
         "http://terminology.hl7.org/",
         "http://unitsofmeasure.org",
+        "http://loinc.org",
+        "http://snomed.info/sct",
     ];
     let ours: Vec<&String> = found
         .iter()
@@ -191,12 +193,24 @@ fn a_retried_bundle_creates_no_second_response() {
 fn the_provenance_names_the_versions_that_made_the_findings() {
     let s = example();
     let b = bundle(&s, s.updated);
-    let url = |e: &&Value| e["fullUrl"].as_str().unwrap().to_string();
-    let mut made: Vec<String> = of(&b, "QuestionnaireResponse").iter().map(url).collect();
-    let flags: Vec<String> = of(&b, "Flag").iter().map(url).collect();
-    assert!(!flags.is_empty(), "the example raises warning signs");
-    made.extend(flags);
-    made.extend(of(&b, "Composition").iter().map(url));
+    assert!(
+        !of(&b, "Flag").is_empty(),
+        "the example raises warning signs"
+    );
+    // Everything the findings made: all but intake and the Provenance itself.
+    let made: Vec<&str> = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            !["Device", "Provenance"].contains(&e["resource"]["resourceType"].as_str().unwrap())
+        })
+        .map(|e| e["fullUrl"].as_str().unwrap())
+        .collect();
+    assert!(
+        made.len() > 10,
+        "response, flags, observations, note: {made:?}"
+    );
     let [provenance] = of(&b, "Provenance")[..] else {
         panic!("one Provenance")
     };

@@ -6,12 +6,14 @@
 mod enable;
 mod findings;
 mod narrative;
+mod observation;
 mod provenance;
 
 use serde_json::{Map, Value, json};
 
 use super::time::rfc3339;
 use super::{Format, Summary, pretty};
+use crate::codes::Codes;
 use crate::content::Content;
 pub use crate::questionnaire::kinds::fhir::{Canonical, DEFAULT_BASE};
 use crate::questionnaire::kinds::fhir::{Systems, coding, symptom_code};
@@ -24,60 +26,67 @@ pub const FORMAT: Format = Format {
 };
 
 /// The summary as one transaction Bundle: the response first, then a Flag
-/// for each warning sign, the clinician's view as a Composition, intake as
-/// a Device and the Provenance of the rest. A transaction, because that is
-/// how a FHIR server is sent it; each entry a create, the Device's only if
-/// the server has none like it.
+/// for each warning sign, the Observations extracted from the response,
+/// intake as a Device, the clinician's view as a Composition and the
+/// Provenance of the rest. A transaction, because that is how a FHIR server
+/// is sent it, and all or nothing: each entry a create, the response's only
+/// if the server has no response with its identifier (so a retried Bundle
+/// creates nothing), the Device's only if the server has none like it.
 pub fn bundle(s: &Summary) -> Value {
-    let flags: Vec<Value> = s
-        .report
-        .told
-        .flags
-        .iter()
-        .map(|f| findings::flag(s, f))
-        .collect();
-    // Each entry has a urn:uuid fullUrl, so the Composition and Provenance
-    // can point at the others within the Bundle before a server names them.
-    let n = flags.len();
-    let urls: Vec<String> = (0..n + 4).map(|i| entry_url(s, i)).collect();
-    let links = findings::Links {
-        response: &urls[0],
-        flags: &urls[1..=n],
-        device: &urls[n + 2],
+    let mut entries = Entries {
+        s,
+        list: Vec::new(),
     };
-    let (device, device_search) = provenance::device(s);
-    let response_search =
-        identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
-    // What the findings made: the response they read, the Flags and the note.
-    let provenance = provenance::provenance(s, &urls[..n + 2], &urls[n + 2]);
-    let resources = std::iter::once(response(s)).chain(flags).chain([
-        findings::composition(s, &links),
-        device,
-        provenance,
-    ]);
-    let entries: Vec<Value> = resources
-        .zip(&urls)
-        .map(|(r, url)| {
-            let mut request = json!({ "method": "POST", "url": r["resourceType"] });
-            // A transaction is all or nothing: a response already on the
-            // server means this Bundle is, and a retry creates nothing.
-            let search = match r["resourceType"].as_str() {
-                Some("Device") => Some(device_search.clone()),
-                Some("QuestionnaireResponse") => response_search.clone(),
-                _ => None,
-            };
-            if let Some(search) = search {
-                request["ifNoneExist"] = json!(search);
-            }
-            json!({ "fullUrl": url, "resource": r, "request": request })
-        })
+    let search = identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
+    let response = entries.push(response(s), search);
+    let flags: Vec<String> = (s.report.told.flags.iter())
+        .map(|f| entries.push(findings::flag(s, f), None))
         .collect();
+    if let Some(codes) = crate::content::codes_for(s.questionnaire) {
+        observation::add(s, &codes, &mut entries, &response);
+    }
+    let (device, device_search) = provenance::device(s);
+    let device = entries.push(device, Some(device_search));
+    let links = findings::Links {
+        response: &response,
+        flags: &flags,
+        device: &device,
+    };
+    entries.push(findings::composition(s, &links), None);
+    // What the findings made: everything but intake itself.
+    let made: Vec<String> = (entries.list.iter())
+        .map(|e| e["fullUrl"].as_str().unwrap_or_default().to_string())
+        .filter(|url| *url != device)
+        .collect();
+    let provenance = provenance::provenance(s, &made, &device);
+    entries.push(provenance, None);
     json!({
         "resourceType": "Bundle",
         "type": "transaction",
         "timestamp": rfc3339(s.authored),
-        "entry": entries,
+        "entry": entries.list,
     })
+}
+
+/// A Bundle's entries as they are added, each with its fullUrl.
+struct Entries<'a> {
+    s: &'a Summary<'a>,
+    list: Vec<Value>,
+}
+
+impl Entries<'_> {
+    /// Adds `resource` as a create (conditional on `if_none_exist`, a
+    /// search) and returns its fullUrl, by which the others point at it
+    /// before a server names it.
+    fn push(&mut self, resource: Value, if_none_exist: Option<String>) -> String {
+        let url = entry_url(self.s, self.list.len());
+        let mut request = json!({ "method": "POST", "url": resource["resourceType"] });
+        if let Some(search) = if_none_exist {
+            request["ifNoneExist"] = json!(search);
+        }
+        (self.list).push(json!({ "fullUrl": url, "resource": resource, "request": request }));
+        url
+    }
 }
 
 /// A UUID for entry `n` of a summary's Bundle, the same each time the
@@ -191,13 +200,14 @@ fn identifier(s: &Summary) -> Option<(String, String)> {
 /// The FHIR Questionnaire that matches the responses above, its URLs from
 /// `canonical`.
 pub fn questionnaire(q: &Questionnaire, content: &Content, canonical: &Canonical) -> Value {
+    let codes = crate::content::codes_for(q);
     let groups: Vec<Value> = q
         .sections
         .iter()
         .map(|s| {
             let mut g = json!({
                 "linkId": s.id, "text": s.title, "type": "group",
-                "item": s.items.iter().map(|i| definition(q, i, content, canonical)).collect::<Vec<_>>(),
+                "item": s.items.iter().map(|i| definition(q, i, content, canonical, codes.as_ref())).collect::<Vec<_>>(),
             });
             let when = s.enable_when.as_ref();
             let fields = enable::enable_when(q, content.regions, canonical, when, false);
@@ -253,9 +263,18 @@ fn computable_name(id: &str) -> String {
     name.chars().take(255).collect()
 }
 
-fn definition(q: &Questionnaire, item: &Item, content: &Content, canonical: &Canonical) -> Value {
+fn definition(
+    q: &Questionnaire,
+    item: &Item,
+    content: &Content,
+    canonical: &Canonical,
+    codes: Option<&Codes>,
+) -> Value {
     let mut d = Map::new();
     d.insert("linkId".into(), json!(item.id));
+    if let Some(observed) = codes.and_then(|c| c.observed(&item.id)) {
+        join(&mut d, observation::extracted(q, item, observed, canonical));
+    }
     d.insert("text".into(), json!(item.prompt));
     let systems = Systems::of(canonical, &q.id, &item.id);
     let kind = kinds::fhir::definition(&item.kind, &item.id, &systems, content);

@@ -61,6 +61,12 @@ impl Canonical {
         format!("{}/CodeSystem/{questionnaire}-warning-signs", self.base)
     }
 
+    /// What a questionnaire's Observations report: its observed items and
+    /// scores, by id.
+    pub fn observations(&self, questionnaire: &str) -> String {
+        format!("{}/CodeSystem/{questionnaire}-observations", self.base)
+    }
+
     /// One of intake's own code systems, shared by every questionnaire.
     pub fn system(&self, system: System) -> String {
         format!("{}/CodeSystem/{system}", self.base)
@@ -121,6 +127,7 @@ mod tests {
             c.questionnaire("q"),
             c.item("q", "side"),
             c.warning_signs("q"),
+            c.observations("q"),
             c.system(System::BodyRegion),
             c.findings_rules("q"),
             c.device(),
