@@ -505,6 +505,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fhir_server_is_checked_where_it_is_written() {
+        let plain = "fhir_server: Some((url: \"http://fhir.clinic.test/r4\")),";
+        let e = KioskConfig::parse("k.ron", &text(plain))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:5: fhir_server: http://fhir.clinic.test/r4: use https"),
+            "{e}"
+        );
+        let missing =
+            "fhir_server: Some((url: \"https://x.test\", token_file: \"/nonexistent/t\")),";
+        let e = KioskConfig::parse("k.ron", &text(missing))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fhir_server: token file /nonexistent/t:"), "{e}");
+        let good = "fhir_server: Some((url: \"https://x.test/r4\")),";
+        let c = KioskConfig::parse("k.ron", &text(good)).unwrap();
+        assert_eq!(c.fhir_server.as_ref().unwrap().url, "https://x.test/r4");
+        assert_eq!(c.outbox_dir(), PathBuf::from("/tmp/y/outbox"));
+    }
+
+    #[test]
     fn a_visit_code_pattern_is_checked_where_it_is_written() {
         let good = "visit_code: Some((asked_of: Staff, pattern: \"AA9999\", may_skip: true)),";
         let c = KioskConfig::parse("k.ron", &text(good)).unwrap();

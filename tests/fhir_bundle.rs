@@ -318,7 +318,15 @@ fn a_visit_code_identifies_the_patient_in_the_bundle_and_the_json() {
     );
     s.visit_code = Some("AB1234".into());
     let coded = bundle(&s, s.updated);
+    // The Patient comes first, created only if the server has none with the code.
+    let patient = &coded["entry"][0];
+    assert_eq!(patient["resource"]["resourceType"], "Patient");
+    assert_eq!(
+        patient["request"]["ifNoneExist"],
+        "identifier=http://intake.example.org/fhir/visit-code|AB1234"
+    );
     let want = serde_json::json!({
+        "reference": patient["fullUrl"],
         "type": "Patient",
         "identifier": { "system": "http://intake.example.org/fhir/visit-code", "value": "AB1234" },
     });

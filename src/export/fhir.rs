@@ -25,7 +25,8 @@ pub const FORMAT: Format = Format {
     render: |s| pretty(&bundle(s)),
 };
 
-/// The summary as one transaction Bundle: the response first, then a Flag
+/// The summary as one transaction Bundle: the Patient a visit code names (if
+/// one was asked), the response, then a Flag
 /// for each warning sign, the Observations extracted from the response,
 /// intake as a Device, the clinician's view as a Composition and the
 /// Provenance of the rest. A transaction, because that is how a FHIR server
@@ -37,6 +38,10 @@ pub fn bundle(s: &Summary) -> Value {
         s,
         list: Vec::new(),
     };
+    // First, where `findings::subject` points.
+    if let Some((patient, search)) = findings::patient(s) {
+        entries.push(patient, Some(search));
+    }
     let search = identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
     let response = entries.push(response(s), search);
     let flags: Vec<String> = (s.report.told.flags.iter())

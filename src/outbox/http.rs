@@ -256,6 +256,23 @@ mod tests {
     }
 
     #[test]
+    fn a_token_file_must_be_private_and_hold_one_token() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = std::env::temp_dir().join(format!("intake-token-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let f = d.join("token");
+        std::fs::write(&f, "abc.def.ghi\n").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(read_token(&f).unwrap_err().contains("chmod 600"));
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(read_token(&f).unwrap().as_str(), "abc.def.ghi");
+        std::fs::write(&f, "two tokens").unwrap();
+        assert!(read_token(&f).unwrap_err().contains("one token"));
+        assert!(read_token(&d.join("none")).is_err());
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
     fn the_identifier_is_the_responses() {
         let b = br#"{"resourceType":"Bundle","type":"transaction","entry":[
             {"resource":{"resourceType":"Flag"}},

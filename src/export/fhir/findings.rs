@@ -22,17 +22,31 @@ const PRIORITY_URL: &str = "http://hl7.org/fhir/StructureDefinition/flag-priorit
 /// IHE's alert priorities as the FHIR extension pack defines them.
 const PRIORITY_SYSTEM: &str = "http://hl7.org/fhir/flag-priority-code";
 
-/// The patient: a reference by the visit code's identifier, which the
-/// clinic's record system resolves to a chart; without a code, a Patient
-/// not identified (Flag must name a subject).
+/// The patient: with a visit code, the Bundle's Patient (its first entry,
+/// created only if the server has no Patient with that code) and the code
+/// itself, which the clinic's record system resolves to a chart; without
+/// one, a Patient not identified (Flag must name a subject).
 pub(super) fn subject(s: &Summary) -> Value {
     match &s.session.visit_code {
         Some(code) => json!({
+            "reference": super::entry_url(s, 0),
             "type": "Patient",
             "identifier": { "system": s.canonical.visit_codes(), "value": code },
         }),
         None => json!({ "type": "Patient" }),
     }
+}
+
+/// The Patient a visit code names, and the search that finds it on the
+/// server, for the Bundle's first entry; None without a code.
+pub(super) fn patient(s: &Summary) -> Option<(Value, String)> {
+    let code = s.session.visit_code.as_ref()?;
+    let system = s.canonical.visit_codes();
+    let patient = json!({
+        "resourceType": "Patient",
+        "identifier": [{ "system": system, "value": code }],
+    });
+    Some((patient, format!("identifier={system}|{code}")))
 }
 
 /// A warning sign: its rules id and title as the code, its level as the
