@@ -31,6 +31,8 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
     ("src/export/write.rs", "why a file could not be written, for staff and the log"),
     ("src/export/fhir/enable.rs", "FHIRPath expressions: code, not words"),
     ("src/questionnaire/kinds/canonical.rs", "why a FHIR base URL is refused, for staff setting it"),
+    ("src/codes.rs", "a codes file's diagnostics, for its author"),
+    ("src/outbox/", "why a Bundle waits, for staff (intake outbox, intake send)"),
 ];
 
 /// Single literals allowed in files that otherwise speak to patients and
@@ -48,6 +50,7 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
     ("src/questionnaire/kinds/number.rs", "number ", "a questionnaire's diagnostics, for its author"),
     ("src/questionnaire/kinds/scale.rs", "scale ", "a questionnaire's diagnostics, for its author"),
     ("src/questionnaire/kinds/text.rs", "text item ", "a questionnaire's diagnostics, for its author"),
+    ("src/tui/host.rs", "{}: {name} not queued", "the staff log"),
     ("src/answers.rs", "session format ", "a saved session's diagnostics"),
     ("src/answers.rs", "session id ", "a saved session's diagnostics"),
     ("src/answers.rs", "visit code ", "a saved session's diagnostics"),
