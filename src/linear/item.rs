@@ -5,7 +5,7 @@
 use super::{Linear, Stage};
 use crate::answers::{Answer, DurationUnit, Side};
 use crate::questionnaire::Kind;
-use crate::text::{Text, fill};
+use crate::text::{Text, capitalised, fill};
 use crate::tui::editor::Editor;
 
 impl Linear {
@@ -148,7 +148,9 @@ impl Linear {
     pub(super) fn give(&mut self, n: usize, answer: Answer, out: &mut Vec<String>) {
         let item = self.app.item(n);
         if let Err(e) = item.kind.check(&answer) {
-            return out.push(e.words(&self.text().errors));
+            // A sentence, as the screen says it under a typed answer.
+            let problem = e.words(&self.text().errors);
+            return out.push(format!("{}.", capitalised(&problem)));
         }
         let said = answer.display(&item.kind, &self.app.content);
         self.app.answer(n, answer);

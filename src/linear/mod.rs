@@ -398,3 +398,6 @@ impl Linear {
         out.extend(alert.titles);
     }
 }
+
+#[cfg(test)]
+mod tests;

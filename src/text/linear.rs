@@ -33,7 +33,6 @@ pub struct LinearWords {
     pub pin_prompt: String,
     pub pin_echo: String,
     pub resume: String,
-    pub visit_code: String,
     pub body: BodyLines,
     pub summary_start: String,
     pub summary_end: String,
