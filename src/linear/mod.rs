@@ -90,6 +90,16 @@ impl Linear {
         out
     }
 
+    /// Asks item `id` now, wherever the patient was: as the screen's
+    /// `open_item`, for a test that starts at one question.
+    pub fn ask_item(&mut self, id: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(n) = self.app.questionnaire.index_of(id) {
+            self.ask(n, &mut out);
+        }
+        out
+    }
+
     /// Whether the program goes on.
     pub fn running(&self) -> bool {
         self.stage != Stage::Ended && self.app.running()
