@@ -15,6 +15,8 @@ pub mod export;
 pub mod findings;
 pub mod journal;
 pub mod kiosk;
+#[cfg(feature = "tui")]
+pub mod linear;
 pub mod markup;
 pub mod memory;
 pub mod outbox;

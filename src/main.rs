@@ -62,6 +62,11 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     state_dir: Option<PathBuf>,
 
+    /// Linear mode for screen readers and braille displays: plain lines,
+    /// each question told once, answers typed (also INTAKE_LINEAR=1).
+    #[arg(long)]
+    linear: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -237,8 +242,15 @@ fn main() -> ExitCode {
             export_dir: cli.export_dir,
             kiosk: cli.kiosk,
             state_dir: cli.state_dir,
+            linear: cli.linear || linear_from_env(),
         }),
     })
+}
+
+/// INTAKE_LINEAR set to anything but empty or "0" turns linear mode on, so
+/// a screen-reader user sets it once for every run.
+fn linear_from_env() -> bool {
+    std::env::var_os("INTAKE_LINEAR").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// Practice writes no journal, exports nothing and is never a kiosk: an
@@ -252,6 +264,7 @@ fn refuse_options_practice_ignores(cli: &Cli) {
         ("--export-dir", cli.export_dir.is_some()),
         ("--state-dir", cli.state_dir.is_some()),
         ("--interviewer", cli.interviewer),
+        ("--linear", cli.linear),
     ];
     if let Some((name, _)) = ignored.iter().find(|(_, given)| *given) {
         Cli::command()
