@@ -174,15 +174,20 @@ fn json_parses_back_with_its_schema_and_every_live_answer() {
 }
 
 /// The resources of a FHIR summary's Bundle, which is a transaction of
-/// plain creates.
+/// creates and updates, each of its own resource's type.
 fn bundle_resources(text: &str) -> Vec<Value> {
     let v: Value = serde_json::from_str(text).unwrap();
     assert_eq!(v["resourceType"], "Bundle");
     assert_eq!(v["type"], "transaction");
     let entries = v["entry"].as_array().unwrap();
     for e in entries {
-        assert_eq!(e["request"]["method"], "POST");
-        assert_eq!(e["request"]["url"], e["resource"]["resourceType"]);
+        let kind = e["resource"]["resourceType"].as_str().unwrap();
+        let url = e["request"]["url"].as_str().unwrap();
+        match e["request"]["method"].as_str().unwrap() {
+            "POST" => assert_eq!(url, kind),
+            "PUT" => assert!(url.starts_with(&format!("{kind}?identifier=")), "{url}"),
+            other => panic!("{other}"),
+        }
     }
     entries.iter().map(|e| e["resource"].clone()).collect()
 }

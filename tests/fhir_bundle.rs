@@ -69,8 +69,10 @@ fn a_clinics_base_names_the_questionnaire_and_every_code_system() {
     ];
     let ours: Vec<&String> = found
         .iter()
-        // A request's url is a resource type, not a canonical URL.
-        .filter(|u| u.contains(':') && !standard.iter().any(|s| u.starts_with(s)))
+        // A request's url is a resource type or a search, not a canonical URL.
+        .filter(|u| {
+            u.contains(':') && !u.contains('?') && !standard.iter().any(|s| u.starts_with(s))
+        })
         .collect();
     assert!(ours.len() > 20, "{ours:?}");
     for url in &ours {
@@ -175,19 +177,32 @@ fn a_retried_bundle_creates_nothing() {
     let response = of(&b, "QuestionnaireResponse")[0];
     let id = &response["resource"]["identifier"];
     let key = id["value"].as_str().unwrap();
-    let want = format!("identifier={}|{key}", id["system"].as_str().unwrap());
-    assert_eq!(response["request"]["ifNoneExist"], want.as_str());
+    let want = format!(
+        "QuestionnaireResponse?identifier={}|{key}",
+        id["system"].as_str().unwrap()
+    );
+    assert_eq!(response["request"]["method"], "PUT");
+    assert_eq!(response["request"]["url"], want.as_str());
     assert_eq!(b["type"], "transaction");
-    // Every entry is a conditional create, each part by its own identifier
-    // (a tag on the Provenance, which R4 gives none), never two alike.
+    // The response and every part are conditional updates, each part by its
+    // own identifier; the Device and the Provenance conditional creates (a
+    // tag on the Provenance, which R4 gives no identifier). Never two alike.
     let parts = "http://intake.example.org/fhir/response-part";
     let mut searches = Vec::new();
     for e in b["entry"].as_array().unwrap() {
-        let search = e["request"]["ifNoneExist"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{e}"));
-        let r = &e["resource"];
-        match r["resourceType"].as_str().unwrap() {
+        let (r, request) = (&e["resource"], &e["request"]);
+        let kind = r["resourceType"].as_str().unwrap();
+        let search = match request["method"].as_str().unwrap() {
+            "PUT" => request["url"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&format!("{kind}?"))
+                .unwrap(),
+            _ => request["ifNoneExist"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{e}")),
+        };
+        match kind {
             "QuestionnaireResponse" | "Device" => {}
             "Provenance" => {
                 let tag = &r["meta"]["tag"][0];
@@ -195,9 +210,10 @@ fn a_retried_bundle_creates_nothing() {
                     search,
                     format!("_tag={parts}|{}", tag["code"].as_str().unwrap())
                 );
-                assert_eq!(tag["code"], format!("{key}/provenance"));
+                assert_eq!(tag["code"], format!("{key}/provenance/{}", s.updated));
             }
             kind => {
+                assert_eq!(request["method"], "PUT", "{kind}");
                 let ids = if kind == "Composition" {
                     vec![&r["identifier"]]
                 } else {
@@ -222,7 +238,7 @@ fn a_retried_bundle_creates_nothing() {
     let mut other = example();
     other.started += 1;
     other.visit_code = s.visit_code.clone();
-    let patient = |b: &Value| of(b, "Patient")[0]["request"]["ifNoneExist"].clone();
+    let patient = |b: &Value| of(b, "Patient")[0]["request"]["url"].clone();
     assert_ne!(patient(&b), patient(&bundle(&other, other.updated)));
 }
 

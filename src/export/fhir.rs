@@ -29,10 +29,12 @@ pub const FORMAT: Format = Format {
 /// code names (if one was asked), intake as a Device, a Flag for each warning
 /// sign, the Observations extracted from the response, the clinician's view
 /// as a Composition and the Provenance of the rest. A transaction, because
-/// that is how a FHIR server is sent it, and all or nothing. Every entry is a
-/// conditional create, by an identifier made of the response's and its part
-/// (the Device by its release), so a Bundle sent twice creates nothing the
-/// second time, whoever sends it.
+/// that is how a FHIR server is sent it, and all or nothing. The response
+/// and each part (identified as the response's identifier and the part) are
+/// conditional updates: sent again, a Bundle creates nothing, and a later
+/// summary of the same session (finished after an unfinished one was sent)
+/// replaces the earlier one's. The Device is created once for its release,
+/// and each summary's Provenance once for that summary.
 pub fn bundle(s: &Summary) -> Value {
     let mut entries = Entries {
         s,
@@ -43,13 +45,16 @@ pub fn bundle(s: &Summary) -> Value {
     // intake, which the response names as its author.
     let patient = findings::patient(s);
     let device_url = entry_url(s, findings::PATIENT_ENTRY + usize::from(patient.is_some()));
-    let search = identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
-    let response = entries.push(response(s, &device_url), search);
+    let request = match identifier(s) {
+        Some((system, value)) => Request::Update(format!("identifier={system}|{value}")),
+        None => Request::Create(None),
+    };
+    let response = entries.push(response(s, &device_url), request);
     if let Some(patient) = patient {
         entries.push_part(patient, "patient");
     }
     let (device, device_search) = provenance::device(s);
-    let device = entries.push(device, Some(device_search));
+    let device = entries.push(device, Request::Create(Some(device_search)));
     debug_assert_eq!(device, device_url);
     let flags: Vec<String> = (s.report.told.flags.iter())
         .map(|f| entries.push_part(findings::flag(s, f), &format!("flag/{}", f.of.id)))
@@ -72,7 +77,8 @@ pub fn bundle(s: &Summary) -> Value {
         .map(|e| e["fullUrl"].as_str().unwrap_or_default().to_string())
         .collect();
     let provenance = provenance::provenance(s, &made, &device);
-    entries.push_part(provenance, "provenance");
+    // One for each summary of the session: the time it was made names it.
+    entries.push_part(provenance, &format!("provenance/{}", s.authored));
     json!({
         "resourceType": "Bundle",
         "type": "transaction",
@@ -90,49 +96,63 @@ struct Entries<'a> {
     list: Vec<Value>,
 }
 
+/// How an entry is sent: created (only if `ifNoneExist`'s search finds
+/// nothing), or a conditional update of whatever the search finds.
+enum Request {
+    Create(Option<String>),
+    Update(String),
+}
+
 impl Entries<'_> {
-    /// Adds `resource` as a create (conditional on `if_none_exist`, a
-    /// search) and returns its fullUrl, by which the others point at it
-    /// before a server names it.
-    fn push(&mut self, resource: Value, if_none_exist: Option<String>) -> String {
+    /// Adds `resource`, sent as `request` says, and returns its fullUrl, by
+    /// which the others point at it before a server names it.
+    fn push(&mut self, resource: Value, request: Request) -> String {
         let url = entry_url(self.s, self.list.len());
-        let mut request = json!({ "method": "POST", "url": resource["resourceType"] });
-        if let Some(search) = if_none_exist {
-            request["ifNoneExist"] = json!(search);
-        }
+        let kind = resource["resourceType"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let request = match request {
+            Request::Create(None) => json!({ "method": "POST", "url": kind }),
+            Request::Create(Some(search)) => {
+                json!({ "method": "POST", "url": kind, "ifNoneExist": search })
+            }
+            Request::Update(search) => {
+                json!({ "method": "PUT", "url": format!("{kind}?{search}") })
+            }
+        };
         (self.list).push(json!({ "fullUrl": url, "resource": resource, "request": request }));
         url
     }
 
-    /// Adds `resource` as `part` of the session's summary: identified as
-    /// `<response identifier>/<part>` and created only if the server has no
-    /// such part. R4's Provenance has no identifier: a tag stands for it.
+    /// Adds `resource` as `part` of the session's summary, identified as
+    /// `<response identifier>/<part>`: a conditional update by that
+    /// identifier. R4's Provenance has no identifier: a tag stands for one,
+    /// and as each summary has its own, it is created once, never updated.
     fn push_part(&mut self, mut resource: Value, part: &str) -> String {
         let Some(key) = &self.key else {
-            return self.push(resource, None);
+            return self.push(resource, Request::Create(None));
         };
         let system = self.s.canonical.response_parts();
         let value = format!("{key}/{part}");
         let id = json!({ "system": system, "value": value });
-        let search = match resource["resourceType"].as_str() {
+        let search = format!("identifier={system}|{value}");
+        match resource["resourceType"].as_str() {
             Some("Provenance") => {
                 resource["meta"] = json!({ "tag": [{ "system": system, "code": value }] });
-                format!("_tag={system}|{value}")
+                return self.push(
+                    resource,
+                    Request::Create(Some(format!("_tag={system}|{value}"))),
+                );
             }
             // The one resource here whose identifier is a single one.
-            Some("Composition") => {
-                resource["identifier"] = id;
-                format!("identifier={system}|{value}")
-            }
-            _ => {
-                match resource["identifier"].as_array_mut() {
-                    Some(ids) => ids.push(id),
-                    None => resource["identifier"] = json!([id]),
-                }
-                format!("identifier={system}|{value}")
-            }
-        };
-        self.push(resource, Some(search))
+            Some("Composition") => resource["identifier"] = id,
+            _ => match resource["identifier"].as_array_mut() {
+                Some(ids) => ids.push(id),
+                None => resource["identifier"] = json!([id]),
+            },
+        }
+        self.push(resource, Request::Update(search))
     }
 }
 
