@@ -173,10 +173,14 @@ impl KioskConfig {
             problem("fhir_server", &format!("fhir_server: {why}"));
         }
         // The example base would file real patients under example.org codes.
-        if c.fhir_server.is_some() && c.fhir_base.is_none() {
+        let example = c
+            .fhir_base
+            .as_deref()
+            .is_none_or(|b| b.trim_end_matches('/') == crate::export::fhir::DEFAULT_BASE);
+        if c.fhir_server.is_some() && example {
             problem(
                 "fhir_server",
-                "fhir_server needs fhir_base: the clinic's own base for intake's FHIR URLs",
+                "fhir_server needs fhir_base: the clinic's own base for intake's FHIR URLs, not the example's",
             );
         }
         if let Some(why) = c
@@ -533,6 +537,11 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
+        assert!(e.contains("fhir_server needs fhir_base"), "{e}");
+        let example = "fhir_server: Some((url: \"https://x.test/r4\")),\n    fhir_base: \"http://intake.example.org/fhir/\",";
+        let e = KioskConfig::parse("k.ron", &text(example))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("fhir_server needs fhir_base"), "{e}");
         let good = "fhir_server: Some((url: \"https://x.test/r4\")),\n    fhir_base: \"https://x.test/intake\",";
         let c = KioskConfig::parse("k.ron", &text(good)).unwrap();

@@ -122,7 +122,7 @@ enum Command {
     HashPin,
     /// Deliver summaries' FHIR Bundles to a FHIR server: the files given are
     /// queued in the outbox, then every Bundle waiting there is tried now,
-    /// each sent once (exit status 1 if any is left waiting).
+    /// each sent once (exit status 75 if any is left waiting, 1 on a mistake).
     Send {
         /// Summary Bundles (.fhir.json) to queue first.
         #[arg(value_name = "FILE")]

@@ -14,11 +14,14 @@ use std::time::{Duration, Instant};
 use intake::answers::Session;
 use intake::content::{self, Content};
 use intake::export::Summary;
+use intake::export::fhir::Canonical;
 use intake::outbox::http::{FhirServer, response_identifier};
 use intake::outbox::{Outbox, Server as _};
 use serde_json::Value;
 
 const TOOLS: &str = "tools/fhir-server";
+/// The clinic's base: intake refuses to send under the example one.
+const BASE: &str = "https://fhir.clinic.test/intake";
 
 struct Server {
     dir: PathBuf,
@@ -113,7 +116,8 @@ fn bundles(dir: &Path) -> Vec<(PathBuf, Option<String>)> {
             let mut s = Session::from_ron(&path.display().to_string(), &text).unwrap();
             s.id = intake::session_id::fresh();
             s.visit_code = (n % 3 == 0).then(|| format!("AB{n:04}"));
-            let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
+            let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated)
+                .with_canonical(Canonical::new(BASE).unwrap());
             let file = dir.join(format!(
                 "{}.fhir.json",
                 path.file_stem().unwrap().to_string_lossy()
@@ -232,7 +236,7 @@ fn every_bundle_arrives_exactly_once_across_a_crash_and_can_be_found() {
         pain_now += coded(&bundle, "http://loinc.org", "72514-3");
         pain += coded(&bundle, "http://snomed.info/sct", "22253000");
         if let Some(code) = code {
-            let system = "http://intake.example.org/fhir/visit-code";
+            let system = format!("{BASE}/visit-code");
             let search = format!("Observation?subject:Patient.identifier={system}|{code}");
             let observations = resources(&bundle, "Observation").count() as u64;
             assert_eq!(server.count(&search), observations, "{path:?}");
@@ -251,6 +255,45 @@ fn every_bundle_arrives_exactly_once_across_a_crash_and_can_be_found() {
         pain
     );
 
+    // A session sent unfinished, then finished: the finished response
+    // replaces the unfinished one, and each summary has its Provenance.
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let path = "examples/sessions/cauda-equina-red-flags.ron";
+    let mut s = Session::from_ron(path, &std::fs::read_to_string(path).unwrap()).unwrap();
+    s.id = intake::session_id::fresh();
+    let clinic = || Canonical::new(BASE).unwrap();
+    let finished = Summary::new(&q, &s, &rules, Content::builtin(), s.updated)
+        .with_canonical(clinic())
+        .fhir();
+    s.answers.retain(|id, _| id == "age" || id == "bladder");
+    let unfinished = Summary::new(&q, &s, &rules, Content::builtin(), s.updated - 600)
+        .with_canonical(clinic())
+        .fhir();
+    let http = FhirServer::new(&server.url, None).unwrap();
+    for bundle in [&unfinished, &finished, &finished] {
+        http.deliver(bundle.as_bytes()).unwrap();
+    }
+    let id = response_identifier(finished.as_bytes()).unwrap();
+    let search = format!("QuestionnaireResponse?identifier={id}");
+    assert_eq!(server.count(&search), 1);
+    assert_eq!(server.count(&format!("{search}&status=completed")), 1);
+    let key = id.rsplit('|').next().unwrap();
+    let parts = format!("{BASE}/response-part");
+    let note = format!("Composition?identifier={parts}|{key}/composition");
+    assert_eq!(server.count(&format!("{note}&status=final")), 1);
+    assert_eq!(server.count(&format!("{note}&status=preliminary")), 0);
+    let n = n + 1;
+    assert_eq!(
+        server.count("QuestionnaireResponse?status=completed,in-progress"),
+        n
+    );
+    assert_eq!(
+        server.count("Provenance?_id:missing=false"),
+        n + 1,
+        "one for each summary"
+    );
+
     // The kiosk's sender: a Bundle queued is sent in the background.
     let kiosk = Outbox::open(&work.join("kiosk-outbox")).unwrap();
     let server_for_kiosk = FhirServer::new(&server.url, None).unwrap();
@@ -258,6 +301,7 @@ fn every_bundle_arrives_exactly_once_across_a_crash_and_can_be_found() {
         Outbox::open(kiosk.dir()).unwrap(),
         Box::new(server_for_kiosk),
         intake::export::time::now,
+        Box::new(|_: &str| {}),
     )
     .unwrap();
     let again = bundles(&temp("kiosk"));

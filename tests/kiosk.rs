@@ -529,3 +529,28 @@ fn the_visit_code_is_asked_checked_kept_out_of_the_log_and_asked_again() {
     assert!(json.contains("\"visit_code\": \"AB1234\""), "{json}");
     fs::remove_dir_all(d).unwrap();
 }
+
+/// A kiosk that sends summaries to the clinic's records does not tell
+/// patients their answers stay on the computer.
+#[test]
+fn the_welcome_says_where_answers_go() {
+    let d = dir("privacy");
+    let mut h = kiosk_app(&d);
+    let words = &intake::text::Text::builtin().screen.welcome;
+    let flat = |rows: Vec<String>| {
+        rows.join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(flat(h.rows()).contains(&words.privacy));
+    let mut k = config(&d);
+    k.fhir_server = Some(intake::kiosk::FhirServerConfig {
+        url: "https://fhir.clinic.test/r4".into(),
+        token_file: None,
+    });
+    h.app.kiosk = Some(k);
+    let screen = flat(h.rows());
+    assert!(screen.contains(&words.privacy_sent), "{screen}");
+    assert!(!screen.contains(&words.privacy));
+}

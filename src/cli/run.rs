@@ -194,10 +194,7 @@ fn host(setup: &Setup) -> Result<(tui::Host, Option<Replayed>), String> {
     if let Some(k) = &setup.kiosk
         && let Some(server) = &k.fhir_server
     {
-        host = host.with_outbox(
-            open_outbox(&k.outbox_dir())?,
-            start_sender(&k.outbox_dir(), server)?,
-        );
+        host = host.with_outbox(open_outbox(&k.outbox_dir())?, start_sender(k, server)?);
     }
     let earlier = host
         .earlier()
@@ -215,12 +212,20 @@ fn open_outbox(dir: &Path) -> Result<Outbox, String> {
 
 /// The kiosk's sender, delivering from the outbox in the background for as
 /// long as the program runs; it starts with whatever an earlier run left.
-fn start_sender(dir: &Path, server: &FhirServerConfig) -> Result<Waker, String> {
+/// Bundles that wait are told in the staff log.
+fn start_sender(k: &KioskConfig, server: &FhirServerConfig) -> Result<Waker, String> {
     let server = server
         .server()
         .map_err(|e| format!("intake: fhir_server: {e}"))?;
-    outbox::spawn(open_outbox(dir)?, Box::new(server), export::time::now)
-        .map_err(|e| format!("intake: cannot start the FHIR sender: {e}"))
+    let state = k.state_dir.clone();
+    let log = Box::new(move |line: &str| tui::host::staff_log_in(&state, line));
+    outbox::spawn(
+        open_outbox(&k.outbox_dir())?,
+        Box::new(server),
+        export::time::now,
+        log,
+    )
+    .map_err(|e| format!("intake: cannot start the FHIR sender: {e}"))
 }
 
 /// Where finished summaries go when no --export-dir is given, so that

@@ -144,6 +144,12 @@ pub fn response_identifier(bundle: &[u8]) -> Option<String> {
 fn check_url(base: &str) -> Result<(), String> {
     let uri: ureq::http::Uri = base.parse().map_err(|_| format!("{base}: not a URL"))?;
     let host = uri.host().unwrap_or("");
+    // A password in the URL would be written wherever the URL is.
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(format!(
+            "{base}: no user or password in the URL; use token_file"
+        ));
+    }
     match uri.scheme_str() {
         Some("https") if !host.is_empty() => Ok(()),
         Some("http") if matches!(host, "localhost" | "127.0.0.1" | "[::1]") => Ok(()),
@@ -179,7 +185,14 @@ pub fn read_token(path: &Path) -> Result<Zeroizing<String>, String> {
 /// (root checks a kiosk user's file): a file that no one else may read.
 pub fn check_token_file(path: &Path) -> Result<std::fs::Metadata, String> {
     let name = path.display();
+    // A kiosk's working directory is not the administrator's.
+    if !path.is_absolute() {
+        return Err(format!("token file {name}: give the full path"));
+    }
     let meta = std::fs::metadata(path).map_err(|e| format!("token file {name}: {e}"))?;
+    if meta.len() == 0 {
+        return Err(format!("token file {name}: is empty"));
+    }
     if !meta.is_file() || meta.mode() & 0o077 != 0 {
         return Err(format!(
             "token file {name}: must be a file readable by its owner only (chmod 600)"
@@ -245,6 +258,11 @@ mod tests {
                 .contains("use https")
         );
         assert!(check_url("ftp://x").is_err());
+        assert!(
+            check_url("https://user:pw@fhir.clinic.example/r4")
+                .unwrap_err()
+                .contains("no user")
+        );
         assert!(check_url("not a url").is_err());
     }
 
@@ -396,6 +414,14 @@ mod tests {
         let d = std::env::temp_dir().join(format!("intake-token-{}", std::process::id()));
         std::fs::create_dir_all(&d).unwrap();
         let f = d.join("token");
+        std::fs::write(&f, "").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(read_token(&f).unwrap_err().contains("is empty"));
+        assert!(
+            read_token(Path::new("token"))
+                .unwrap_err()
+                .contains("full path")
+        );
         std::fs::write(&f, "abc.def.ghi\n").unwrap();
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
         assert!(read_token(&f).unwrap_err().contains("chmod 600"));

@@ -253,7 +253,12 @@ fn the_background_sender_tries_again_when_due_and_delivers() {
     let o = Outbox::open(&d).unwrap();
     let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let server = Flaky { down: down.clone() };
-    let waker = spawn(Outbox::open(&d).unwrap(), Box::new(server), clock).unwrap();
+    let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let log = {
+        let told = told.clone();
+        Box::new(move |line: &str| told.lock().unwrap().push(line.to_string()))
+    };
+    let waker = spawn(Outbox::open(&d).unwrap(), Box::new(server), clock, log).unwrap();
     o.put("s", b"{}", clock()).unwrap();
     waker.wake();
     let wait_for = |what: &dyn Fn() -> bool| {
@@ -269,6 +274,13 @@ fn the_background_sender_tries_again_when_due_and_delivers() {
             .first()
             .is_some_and(|w| w.tries.attempts == 1)
     });
+    // The first failure is told to staff, by the Bundle's name and why.
+    wait_for(&|| !told.lock().unwrap().is_empty());
+    let line = told.lock().unwrap()[0].clone();
+    assert!(
+        line.contains("s waits for the FHIR server (try 1): server not reached"),
+        "{line}"
+    );
     // The server is back and the try is due: the next wake-up sends it.
     down.store(false, SeqCst);
     CLOCK.fetch_add(30, SeqCst);

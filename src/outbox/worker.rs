@@ -7,7 +7,8 @@
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use super::{Outbox, Server, deliver_due};
+use super::{Outbox, Outcome, Pass, Retry, Server, deliver_due};
+use crate::export::time::rfc3339_local;
 
 /// The longest the sender sleeps while Bundles wait: the clock may be set
 /// back or the machine suspended, and a timed sleep knows neither.
@@ -30,6 +31,7 @@ pub fn spawn(
     outbox: Outbox,
     server: Box<dyn Server + Send>,
     clock: fn() -> u64,
+    log: Box<dyn Fn(&str) + Send>,
 ) -> std::io::Result<Waker> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
@@ -41,8 +43,17 @@ pub fn spawn(
                 // `pending/` only once sent. A pass that could not read or
                 // write the outbox is not repeated for a minute.
                 let stuck = match deliver_due(&outbox, server.as_ref(), now, false) {
-                    Ok(pass) => !pass.errors.is_empty(),
-                    Err(_) => true,
+                    Ok(pass) => {
+                        tell(&pass, now, log.as_ref());
+                        !pass.errors.is_empty()
+                    }
+                    Err(e) => {
+                        log(&format!(
+                            "{}: the FHIR outbox cannot be read: {e}",
+                            rfc3339_local(now)
+                        ));
+                        true
+                    }
                 };
                 let wait = match (stuck, outbox.next_due()) {
                     (true, _) | (_, Err(_)) => Some(60),
@@ -59,4 +70,26 @@ pub fn spawn(
             }
         })?;
     Ok(Waker(tx))
+}
+
+/// Tells staff (the staff log) of Bundles that wait: a refusal each time,
+/// a server out of reach on the first try and every tenth, so a kiosk that
+/// cannot deliver for days is noticed without filling the log.
+fn tell(pass: &Pass, now: u64, log: &dyn Fn(&str)) {
+    for (name, outcome) in &pass.done {
+        let Outcome::Failed(t) = outcome else {
+            continue;
+        };
+        if t.retry == Retry::Hourly || t.attempts == 1 || t.attempts % 10 == 0 {
+            let why = t.last_error.as_deref().unwrap_or_default();
+            let n = t.attempts;
+            log(&format!(
+                "{}: {name} waits for the FHIR server (try {n}): {why}",
+                rfc3339_local(now)
+            ));
+        }
+    }
+    for e in &pass.errors {
+        log(&format!("{}: the FHIR outbox: {e}", rfc3339_local(now)));
+    }
 }

@@ -37,6 +37,8 @@ pub struct Buttons {
 pub struct WelcomeWords {
     pub about: String,
     pub privacy: String,
+    /// `privacy` at a kiosk that sends summaries to the clinic's records.
+    pub privacy_sent: String,
     pub start: String,
 }
 

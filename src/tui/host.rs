@@ -416,6 +416,12 @@ fn plain(kind: io::ErrorKind, words: &NoticeWords) -> String {
     }
 }
 
+/// Adds `line` to the staff log of the state directory `state_dir`, for a
+/// part of the program that has no Host (the FHIR sender's thread).
+pub fn staff_log_in(state_dir: &Path, line: &str) {
+    let _ = append_line(&state_dir.join("staff.log"), line);
+}
+
 /// Appends `line` to a private log (0600), never through a symlink someone
 /// put in its place, and on disk before the kiosk goes on.
 fn append_line(path: &Path, line: &str) -> io::Result<()> {

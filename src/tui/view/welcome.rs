@@ -49,11 +49,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     lines.extend(wrapped(&about, w));
     lines.push(Line::default());
-    lines.extend(
-        wrapped(&words.privacy, w)
-            .into_iter()
-            .map(|l| l.style(t.dim)),
-    );
+    let sent = (app.kiosk.as_ref()).is_some_and(|k| k.fhir_server.is_some());
+    let privacy = if sent {
+        &words.privacy_sent
+    } else {
+        &words.privacy
+    };
+    lines.extend(wrapped(privacy, w).into_iter().map(|l| l.style(t.dim)));
     lines.push(Line::default());
     lines.extend(
         wrapped(&app.keyed(&words.start, Focus::Other, &[]), w)
