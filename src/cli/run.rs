@@ -161,8 +161,18 @@ pub(super) fn read_keymap(path: &Path) -> Result<Keymap, String> {
 fn launch(setup: Setup) -> Result<ExitCode, String> {
     let (mut host, earlier) = host(&setup)?;
     let is_kiosk = setup.kiosk.is_some();
-    let (app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
-        .map_err(|e| format!("intake: {e}"))?;
+    // Read-aloud where the computer can speak; without, nothing changes.
+    let speaker = tui::speech::Speaker::find();
+    let speech = speaker.is_some();
+    if let Some(s) = speaker {
+        host = host.with_speaker(s);
+    }
+    let make = move || {
+        let mut app = setup.app(earlier);
+        app.speech = speech;
+        app
+    };
+    let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
     host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
     tell_saved(&host);

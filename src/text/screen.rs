@@ -39,6 +39,8 @@ pub struct WelcomeWords {
     pub privacy: String,
     /// `privacy` at a kiosk that sends summaries to the clinic's records.
     pub privacy_sent: String,
+    /// Where the computer can speak: how to hear a question.
+    pub aloud: String,
     pub start: String,
 }
 

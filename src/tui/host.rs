@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::app::{App, Effect, Outcome};
 use super::message::Msg;
+use super::speech::Speaker;
 use crate::answers::Session;
 use crate::export::{self, Format, Summary};
 use crate::findings::Level;
@@ -24,6 +25,8 @@ pub struct Host {
     /// Where summaries' FHIR Bundles wait for the clinic's server, and the
     /// sender to wake when one is queued.
     outbox: Option<(Outbox, Waker)>,
+    /// The voice for read-aloud, if the computer has one.
+    speaker: Option<Speaker>,
     /// Files written outside the kiosk loop, for the caller to report (names
     /// only, no patient data).
     pub saved: Vec<PathBuf>,
@@ -50,8 +53,15 @@ impl Host {
             journal: None,
             export_dir,
             outbox: None,
+            speaker: None,
             saved: Vec::new(),
         })
+    }
+
+    /// Reads aloud with `speaker` when the app asks.
+    pub fn with_speaker(mut self, speaker: Speaker) -> Host {
+        self.speaker = Some(speaker);
+        self
     }
 
     /// Also queues each summary's FHIR Bundle in `outbox` and wakes its sender.
@@ -70,6 +80,7 @@ impl Host {
             journal: None,
             export_dir: Some(dir),
             outbox: None,
+            speaker: None,
             saved: Vec::new(),
         }
     }
@@ -212,6 +223,12 @@ impl Host {
                 self.forget_earlier()?;
             }
             Effect::StaffLog(line) => self.staff_log(&line),
+            Effect::Speak { text, language } => {
+                // Never needed to go on: a voice that fails is only silent.
+                if let Some(s) = &mut self.speaker {
+                    let _ = s.say(&text, &language);
+                }
+            }
             Effect::SaveDebrief { name, text } => {
                 let dir = self.export_dir.as_deref().unwrap_or(Path::new("."));
                 // Two debriefs saved in one second get two names.

@@ -69,6 +69,8 @@ pub enum Msg {
     Home,
     End,
     ToggleTheme,
+    /// Speak the question on screen and its answers.
+    ReadAloud,
     Click {
         column: u16,
         row: u16,
@@ -130,6 +132,7 @@ fn message(action: Action, key: &KeyEvent) -> Msg {
         Action::PrevField => Msg::PrevField,
         Action::Help => Msg::Help,
         Action::ToggleTheme => Msg::ToggleTheme,
+        Action::ReadAloud => Msg::ReadAloud,
         Action::Up => Msg::Up,
         Action::Down => Msg::Down,
         Action::Left => Msg::Left,

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod kinds;
 pub mod layout;
 pub mod message;
+pub mod speech;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -2,6 +2,7 @@
 //! message, so a whole session can be replayed in a test without a terminal.
 
 mod alert;
+mod aloud;
 mod dialogs;
 mod item;
 mod outcome;
@@ -172,6 +173,9 @@ pub struct App {
     pub typed: TypedPin,
     /// A clinician asks aloud: show the interviewer's wording and "why we ask".
     pub interviewer: bool,
+    /// The computer can speak (the runtime found espeak-ng): the read-aloud
+    /// key reads the question, and the welcome screen says so.
+    pub speech: bool,
     /// Where Done saves the summary, to tell the patient (outside a kiosk).
     pub saves_to: Option<String>,
     /// Warning signs already told to this patient: each is told once.
@@ -206,6 +210,9 @@ pub enum Effect {
     StaffLog(String),
     /// Practice mode: save the debrief as this file (never over another).
     SaveDebrief { name: String, text: String },
+    /// Read this aloud, in this language (a language code), stopping
+    /// whatever was being read.
+    Speak { text: String, language: String },
 }
 
 /// Rows of the review screen: the enabled questions, then "finish".
@@ -251,6 +258,7 @@ impl App {
             pin_guard: PinGuard::default(),
             typed: TypedPin::default(),
             interviewer: false,
+            speech: false,
             saves_to: None,
             alerted: BTreeSet::new(),
             alert: None,
@@ -558,6 +566,9 @@ impl App {
         if let Msg::ToggleTheme = msg {
             self.theme = self.theme.toggled().for_palette(self.palette);
             return;
+        }
+        if let Msg::ReadAloud = msg {
+            return self.read_aloud();
         }
         // Nothing is drawn then, so nothing should change unseen.
         if layout::too_small(self.area) {

@@ -16,6 +16,7 @@ const NAMED: &[(&str, Action)] = &[
     ("paint", Action::Paint),
     ("flip", Action::Flip),
     ("find", Action::Find),
+    ("aloud", Action::ReadAloud),
 ];
 
 impl App {

@@ -55,6 +55,8 @@ actions! {
     PrevField,
     Help,
     ToggleTheme,
+    /// Read the question and its answers aloud, where speech is installed.
+    ReadAloud,
     Up,
     Down,
     Left,

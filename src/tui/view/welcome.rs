@@ -57,6 +57,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     lines.extend(wrapped(privacy, w).into_iter().map(|l| l.style(t.dim)));
     lines.push(Line::default());
+    if app.speech {
+        lines.extend(wrapped(&app.keyed(&words.aloud, Focus::Other, &[]), w));
+        lines.push(Line::default());
+    }
     lines.extend(
         wrapped(&app.keyed(&words.start, Focus::Other, &[]), w)
             .into_iter()

@@ -1,0 +1,59 @@
+//! Read-aloud: at a kiosk with headphones, the question on screen and its
+//! answers are spoken on a key press, in the patient's language. Only where
+//! the runtime found a speech program (`speech`); never needed to go on.
+
+use super::{App, Effect, Screen};
+use crate::questionnaire::{Item, Kind};
+
+impl App {
+    /// Asks the runtime to speak what is on screen, if anything reads.
+    pub(super) fn read_aloud(&mut self) {
+        if !self.speech {
+            return;
+        }
+        if let Some(text) = self.aloud() {
+            let language = self.content.text.language.clone();
+            self.effects.push(Effect::Speak { text, language });
+        }
+    }
+
+    /// What the screen says, as sentences to hear: the welcome, or the
+    /// question and each answer it offers with the number or key that
+    /// chooses it.
+    pub fn aloud(&self) -> Option<String> {
+        match self.screen {
+            Screen::Welcome => Some(self.questionnaire.description.clone()),
+            Screen::Item(n) => Some(spoken(self.item(n), self)),
+            _ => None,
+        }
+    }
+}
+
+/// A question and its answers, one sentence each.
+fn spoken(item: &Item, app: &App) -> String {
+    let mut parts = vec![item.prompt.clone()];
+    let labels: Vec<&str> = match &item.kind {
+        Kind::Single { options } | Kind::Multi { options } => {
+            options.iter().map(|o| o.label.as_str()).collect()
+        }
+        Kind::YesNo => {
+            let w = &app.content.text.answers;
+            vec![w.yes.as_str(), w.no.as_str()]
+        }
+        Kind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            parts.push(format!("{min}: {min_label}."));
+            parts.push(format!("{max}: {max_label}."));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    };
+    for (n, label) in labels.iter().enumerate() {
+        parts.push(format!("{}: {label}.", n + 1));
+    }
+    parts.join(" ")
+}

@@ -1,0 +1,71 @@
+//! Read-aloud: where the computer can speak, the read-aloud key asks the
+//! runtime to speak the question and its answers in the patient's language;
+//! where it cannot, the key does nothing and nothing says it exists.
+
+mod common;
+
+use common::Harness;
+use intake::tui::app::{Effect, Screen};
+use ratatui::crossterm::event::KeyCode;
+
+fn spoken(h: &Harness) -> Vec<(String, String)> {
+    h.app
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Speak { text, language } => Some((text.clone(), language.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_key_reads_the_question_and_each_answer_where_there_is_a_voice() {
+    let mut h = Harness::new(80, 24);
+    h.key(KeyCode::F(3));
+    assert!(spoken(&h).is_empty(), "no voice: nothing asked");
+    h.app.speech = true;
+    h.key(KeyCode::F(3));
+    let said = spoken(&h);
+    assert_eq!(said.len(), 1);
+    assert_eq!(said[0].0, h.app.questionnaire.description);
+    assert_eq!(said[0].1, "en");
+    h.app.effects.clear();
+    let n = (0..h.app.questionnaire.items().count())
+        .find(|&n| {
+            matches!(
+                h.app.item(n).kind,
+                intake::questionnaire::Kind::Single { .. }
+            )
+        })
+        .unwrap();
+    h.app.screen = Screen::Item(n);
+    h.key(KeyCode::F(3));
+    let item = h.app.item(n).clone();
+    let intake::questionnaire::Kind::Single { options } = &item.kind else {
+        unreachable!()
+    };
+    let text = &spoken(&h)[0].0;
+    assert!(text.starts_with(&item.prompt), "{text}");
+    for (i, o) in options.iter().enumerate() {
+        assert!(text.contains(&format!("{}: {}.", i + 1, o.label)), "{text}");
+    }
+}
+
+#[test]
+fn the_welcome_says_how_to_hear_a_question_only_where_there_is_a_voice() {
+    let mut h = Harness::new(80, 24);
+    let flat = |rows: Vec<String>| {
+        rows.join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(!flat(h.rows()).contains("read aloud"));
+    h.app.speech = true;
+    let screen = flat(h.rows());
+    assert!(
+        screen.contains("To hear a question read aloud, press F3."),
+        "{screen}"
+    );
+}
