@@ -15,6 +15,7 @@ mod dates;
 mod practice;
 mod report;
 mod screen;
+mod translation;
 
 use std::sync::OnceLock;
 
@@ -28,9 +29,13 @@ pub use dates::{DateWords, Months};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 pub use screen::{ItemWords, NoticeWords, ScreenWords};
+pub use translation::TranslationWords;
 
 /// The catalogues compiled in, by language code; the first is the default.
-const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/text/en.ron")),
+    ("es", include_str!("../../assets/text/es.ron")),
+];
 
 /// One language's words.
 #[derive(Debug, Clone, Deserialize)]
@@ -38,6 +43,11 @@ const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron
 pub struct Text {
     /// Its language code ("en"), as the program is asked for it.
     pub language: String,
+    /// The language's own name ("Español"), as the welcome screen offers it.
+    pub name: String,
+    /// A translation's review status; none for English, the original.
+    #[serde(default)]
+    pub review: Option<crate::translation::Review>,
     pub answers: AnswerWords,
     pub body: BodyWords,
     pub errors: ErrorWords,
@@ -45,6 +55,7 @@ pub struct Text {
     pub report: ReportWords,
     pub practice: PracticeWords,
     pub screen: ScreenWords,
+    pub translation: TranslationWords,
 }
 
 impl Text {
