@@ -69,6 +69,22 @@ pub struct KioskConfig {
     /// are only files.
     #[serde(default)]
     pub fhir_server: Option<FhirServerConfig>,
+    /// The languages a patient may choose on the welcome screen, by code;
+    /// the first is the one the kiosk starts in. Only English when absent.
+    #[serde(default = "english")]
+    pub languages: Vec<String>,
+    /// The language of the clinician's view of each summary and of the files
+    /// for the clinic, whatever language the patient answered in.
+    #[serde(default = "default_clinic_language")]
+    pub clinic_language: String,
+}
+
+fn english() -> Vec<String> {
+    vec![crate::languages::ENGLISH.to_string()]
+}
+
+fn default_clinic_language() -> String {
+    crate::languages::ENGLISH.to_string()
 }
 
 /// The kiosk configuration's `fhir_server`: the server's FHIR base URL
@@ -184,6 +200,16 @@ impl KioskConfig {
                 "staff_pin_hash",
                 "staff_pin_hash is not an Argon2 hash; make one with `intake hash-pin`",
             );
+        }
+        let known = crate::languages::all().collect::<Vec<_>>().join(", ");
+        if c.languages.is_empty() {
+            problem("languages", "languages needs at least one language");
+        }
+        for code in c.languages.iter().chain([&c.clinic_language]) {
+            if !crate::languages::is_builtin(code) {
+                let message = format!("no language \"{code}\": the built-in ones are {known}");
+                problems.at(&format!("\"{code}\""), message);
+            }
         }
         problems.into_result(c)
     }

@@ -109,6 +109,33 @@ pub fn content(language: &str) -> Option<Content<'static>> {
     Some(Content::builtin().with(regions(language)?, text))
 }
 
+/// The built-in questionnaire, its rules and the words to show them with,
+/// in one language.
+#[derive(Debug)]
+pub struct Bundle {
+    pub questionnaire: Questionnaire,
+    pub rules: Rules,
+    pub content: Content<'static>,
+}
+
+/// A built-in language's bundle, or what is built in when it is not one.
+pub fn bundle(language: &str) -> Result<Bundle, String> {
+    let (Some(questionnaire), Some(content)) = (questionnaire(language), self::content(language))
+    else {
+        let known: Vec<&str> = all().collect();
+        return Err(format!(
+            "no language \"{language}\": the built-in ones are {}",
+            known.join(", ")
+        ));
+    };
+    let rules = rules(&questionnaire).unwrap_or_else(|| Rules::none(&questionnaire));
+    Ok(Bundle {
+        questionnaire,
+        rules,
+        content,
+    })
+}
+
 /// A translation's review status; `None` for English, the original.
 pub fn review(language: &str) -> Option<Review> {
     builtin(language).map(|(_, t)| t.texts(0).0)
@@ -143,8 +170,10 @@ mod tests {
             let found = check(
                 &catalogue,
                 &source,
-                &translation::catalogue("en", include_str!("../assets/text/en.ron")).unwrap(),
-                &translation::catalogue(&catalogue, &source).unwrap(),
+                &translation::catalogue("en", include_str!("../assets/text/en.ron"))
+                    .unwrap()
+                    .1,
+                &translation::catalogue(&catalogue, &source).unwrap().1,
             );
             assert!(found.is_empty(), "{}", shown(found));
             assert!(Text::builtin_in(t.language).unwrap().review.is_some());

@@ -100,13 +100,17 @@ pub fn locate(loc: &Locator, key: &Key) -> (usize, bool) {
     (at, true)
 }
 
-/// A text catalogue's texts by key (its language and review status left
-/// out), to check a translated catalogue against the English one.
-pub fn catalogue(path: &str, source: &str) -> Result<Texts, Diagnostics> {
+/// A text catalogue's language and its texts by key (language and review
+/// status left out), to check a translated catalogue against the English.
+pub fn catalogue(path: &str, source: &str) -> Result<(Option<String>, Texts), Diagnostics> {
     let value: Value =
         crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
     let mut texts = BTreeMap::new();
     flatten(&value, &mut Vec::new(), &mut texts, &mut Vec::new());
+    let language = match texts.get(&vec!["language".to_string()]) {
+        Some(Words::One(code)) => Some(code.clone()),
+        _ => None,
+    };
     texts.retain(|key, _| !matches!(key.first().map(String::as_str), Some("language" | "review")));
-    Ok(Texts(texts))
+    Ok((language, Texts(texts)))
 }

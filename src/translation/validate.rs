@@ -36,17 +36,17 @@ pub fn overlay(
 
 /// Checks a text catalogue: a translated one against the English, key by key.
 pub fn catalogue(name: &str, source: &str) -> Result<String, LoadError> {
-    let text = Text::parse(name, source);
-    if let Ok(text) = &text
-        && text.language == crate::languages::ENGLISH
-    {
+    let parse = || Text::parse(name, source).map_err(|d| LoadError::Invalid(Diagnostics(vec![d])));
+    let (language, given) = super::catalogue(name, source).map_err(LoadError::Invalid)?;
+    // The English is the original: its keys are the struct's.
+    if language.as_deref() == Some(crate::languages::ENGLISH) {
+        parse()?;
         return Ok(format!("{name}: ok (text catalogue, language \"en\")"));
     }
-    let english =
+    let (_, english) =
         super::catalogue("assets/text/en.ron", english_source()).map_err(LoadError::Invalid)?;
-    let given = super::catalogue(name, source).map_err(LoadError::Invalid)?;
     complete(name, source, &english, &given)?;
-    let text = text.map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
+    let text = parse()?;
     let status = status(name, source, &text.language, text.review.as_ref())?;
     Ok(format!(
         "{name}: ok (text catalogue, language \"{}\", {status})",
