@@ -451,6 +451,33 @@ mod tests {
     }
 
     #[test]
+    fn languages_offered_and_the_clinics_must_be_built_in() {
+        let hash = hash_pin("4821");
+        let c = KioskConfig::parse("k.ron", &config(&hash, 300, 60)).unwrap();
+        assert_eq!(
+            (c.languages, c.clinic_language),
+            (vec!["en".into()], "en".into())
+        );
+        let with =
+            |fields: &str| config(&hash, 300, 60).replace("\n)\n", &format!("\n{fields}\n)\n"));
+        let source = with("    languages: [\"es\", \"en\"],\n    clinic_language: \"es\",");
+        let c = KioskConfig::parse("k.ron", &source).unwrap();
+        assert_eq!(
+            (c.languages[0].as_str(), c.clinic_language.as_str()),
+            ("es", "es")
+        );
+        let source = with("    languages: [\"en\", \"vi\"],\n    clinic_language: \"xx\",");
+        let e = KioskConfig::parse("k.ron", &source)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:23: no language \"vi\": the built-in ones are en, es"),
+            "{e}"
+        );
+        assert!(e.contains("k.ron:9:22: no language \"xx\""), "{e}");
+    }
+
+    #[test]
     fn pauses_start_after_five_wrong_pins_double_and_are_capped() {
         let mut g = PinGuard::default();
         for _ in 0..4 {

@@ -90,3 +90,22 @@ fn a_whole_session_in_spanish() {
     let q = intake::content::questionnaire();
     assert!(h.app.session.check(&q).is_empty());
 }
+
+#[test]
+fn a_continued_session_comes_back_in_its_language_and_the_next_patient_in_the_first() {
+    let mut h = offered();
+    h.keys("2");
+    h.enter();
+    h.keys("52");
+    h.enter();
+    let earlier = h.app.session.clone();
+    assert_eq!(earlier.language.as_deref(), Some("es"));
+    let mut h = offered();
+    assert_eq!(h.app.content.text.language, "en");
+    h.app.set_session(earlier);
+    assert_eq!(h.app.content.text.language, "es");
+    assert!(h.app.questionnaire.title.starts_with("Dolor de espalda"));
+    h.app.reset();
+    assert_eq!(h.app.content.text.language, "en");
+    assert_eq!(h.app.session.language, None);
+}
