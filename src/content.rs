@@ -77,9 +77,14 @@ pub fn rules_for(q: &Questionnaire) -> Option<Rules> {
     findings::parse_rules(FINDINGS_PATH, FINDINGS, q).ok()
 }
 
-/// The built-in standard codes, when they are for `q` (by id).
-pub fn codes_for(q: &Questionnaire) -> Option<Codes> {
-    Codes::parse(CODES_PATH, CODES, q, BodyRegions::builtin()).ok()
+/// The built-in standard codes, when they are for `q` (by id): read once.
+pub fn codes_for(q: &Questionnaire) -> Option<&'static Codes> {
+    static CODES_READ: std::sync::OnceLock<Option<Codes>> = std::sync::OnceLock::new();
+    let codes = CODES_READ.get_or_init(|| {
+        let builtin = questionnaire();
+        Codes::parse(CODES_PATH, CODES, &builtin, BodyRegions::builtin()).ok()
+    });
+    codes.as_ref().filter(|c| c.questionnaire == q.id)
 }
 
 #[cfg(test)]

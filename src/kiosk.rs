@@ -104,7 +104,7 @@ impl FhirServerConfig {
     /// patient's summary is sent.
     pub fn server(&self) -> Result<FhirServer, String> {
         if let Some(path) = &self.token_file {
-            crate::outbox::http::read_token(path)?;
+            crate::outbox::http::check_token_file(path)?;
         }
         FhirServer::new(&self.url, self.token_file.clone())
     }
@@ -187,6 +187,13 @@ impl KioskConfig {
         }
         if let Some(Err(why)) = c.fhir_server.as_ref().map(FhirServerConfig::server) {
             problem("fhir_server", &format!("fhir_server: {why}"));
+        }
+        // The example base would file real patients under example.org codes.
+        if c.fhir_server.is_some() && c.fhir_base.is_none() {
+            problem(
+                "fhir_server",
+                "fhir_server needs fhir_base: the clinic's own base for intake's FHIR URLs",
+            );
         }
         if let Some(why) = c
             .visit_code
@@ -573,7 +580,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("fhir_server: token file /nonexistent/t:"), "{e}");
-        let good = "fhir_server: Some((url: \"https://x.test/r4\")),";
+        let e = KioskConfig::parse(
+            "k.ron",
+            &text("fhir_server: Some((url: \"https://x.test/r4\")),"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("fhir_server needs fhir_base"), "{e}");
+        let good = "fhir_server: Some((url: \"https://x.test/r4\")),\n    fhir_base: \"https://x.test/intake\",";
         let c = KioskConfig::parse("k.ron", &text(good)).unwrap();
         assert_eq!(c.fhir_server.as_ref().unwrap().url, "https://x.test/r4");
         assert_eq!(c.outbox_dir(), PathBuf::from("/tmp/y/outbox"));

@@ -11,7 +11,7 @@ use crate::content::{self, Content};
 use crate::findings::Rules;
 use crate::questionnaire::Questionnaire;
 use crate::text::Text;
-use crate::translation::{self, Review, Texts};
+use crate::translation::{self, Texts};
 
 /// The language the built-in content is written in.
 pub const ENGLISH: &str = "en";
@@ -47,11 +47,11 @@ impl Builtin {
     }
 
     /// One overlay's texts (0 questionnaire, 1 findings, 2 regions).
-    fn texts(&self, which: usize) -> (Review, Texts) {
+    fn texts(&self, which: usize) -> Texts {
         let path = &self.paths()[which];
-        let (t, texts) =
+        let (_, texts) =
             translation::parse(path, self.sources()[which]).unwrap_or_else(|e| panic!("{e}"));
-        (t.review, texts)
+        texts
     }
 }
 
@@ -78,7 +78,7 @@ pub fn questionnaire(language: &str) -> Option<Questionnaire> {
         return Some(english);
     }
     let (_, t) = builtin(language)?;
-    let mut q = translation::apply(&english, &t.texts(0).1);
+    let mut q = translation::apply(&english, &t.texts(0));
     q.language = language.to_string();
     Some(q)
 }
@@ -87,7 +87,7 @@ pub fn questionnaire(language: &str) -> Option<Questionnaire> {
 pub fn rules(q: &Questionnaire) -> Option<Rules> {
     let english = content::rules_for(q)?;
     match builtin(&q.language) {
-        Some((_, t)) => Some(translation::apply(&english, &t.texts(1).1)),
+        Some((_, t)) => Some(translation::apply(&english, &t.texts(1))),
         None => Some(english),
     }
 }
@@ -100,7 +100,7 @@ pub fn regions(language: &str) -> Option<&'static BodyRegions> {
         return Some(BodyRegions::builtin());
     }
     let (n, t) = builtin(language)?;
-    Some(MADE[n].get_or_init(|| translation::apply(BodyRegions::builtin(), &t.texts(2).1)))
+    Some(MADE[n].get_or_init(|| translation::apply(BodyRegions::builtin(), &t.texts(2))))
 }
 
 /// What the core words and draws with, in a built-in language.
@@ -134,11 +134,6 @@ pub fn bundle(language: &str) -> Result<Bundle, String> {
         rules,
         content,
     })
-}
-
-/// A translation's review status; `None` for English, the original.
-pub fn review(language: &str) -> Option<Review> {
-    builtin(language).map(|(_, t)| t.texts(0).0)
 }
 
 #[cfg(test)]

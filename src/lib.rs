@@ -16,6 +16,8 @@ pub mod findings;
 pub mod journal;
 pub mod kiosk;
 pub mod languages;
+#[cfg(feature = "tui")]
+pub mod linear;
 pub mod markup;
 pub mod memory;
 pub mod outbox;

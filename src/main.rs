@@ -67,6 +67,10 @@ struct Cli {
     /// its configuration's `languages`.
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
+    /// Linear mode for screen readers and braille displays: plain lines,
+    /// each question told once, answers typed (also INTAKE_LINEAR=1).
+    #[arg(long)]
+    linear: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -253,8 +257,15 @@ fn main() -> ExitCode {
                 .lang
                 .or_else(|| std::env::var("INTAKE_LANG").ok())
                 .filter(|l| !l.is_empty()),
+            linear: cli.linear || linear_from_env(),
         }),
     })
+}
+
+/// INTAKE_LINEAR set to anything but empty or "0" turns linear mode on, so
+/// a screen-reader user sets it once for every run.
+fn linear_from_env() -> bool {
+    std::env::var_os("INTAKE_LINEAR").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// Practice writes no journal, exports nothing and is never a kiosk: an
@@ -268,6 +279,7 @@ fn refuse_options_practice_ignores(cli: &Cli) {
         ("--export-dir", cli.export_dir.is_some()),
         ("--state-dir", cli.state_dir.is_some()),
         ("--interviewer", cli.interviewer),
+        ("--linear", cli.linear),
     ];
     if let Some((name, _)) = ignored.iter().find(|(_, given)| *given) {
         Cli::command()

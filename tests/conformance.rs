@@ -141,6 +141,16 @@ fn unanswered_required(q: &Questionnaire, s: &Session, response: &Value) -> Vec<
         .collect()
 }
 
+/// The QuestionnaireResponse of a summary's Bundle.
+fn response_of(bundle: &Value) -> &Value {
+    let entries = bundle["entry"].as_array().unwrap();
+    let found = entries.iter().map(|e| &e["resource"]);
+    found
+        .into_iter()
+        .find(|r| r["resourceType"] == "QuestionnaireResponse")
+        .expect("a response")
+}
+
 #[test]
 fn every_response_fits_the_questionnaire() {
     let q = content::questionnaire();
@@ -151,7 +161,7 @@ fn every_response_fits_the_questionnaire() {
     for (path, s) in sessions() {
         let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
         let bundle = fhir::bundle(&summary);
-        let response = &bundle["entry"][0]["resource"];
+        let response = response_of(&bundle);
         assert_eq!(response["resourceType"], "QuestionnaireResponse", "{path}");
         check_items(&defs, &list(response, "item"), &path, &mut bad);
         if response["status"] == "completed" {
@@ -203,7 +213,7 @@ fn a_missing_required_answer_is_found() {
     let path = "examples/sessions/c6-cervical-radiculopathy.ron";
     let s = Session::from_ron(path, &fs::read_to_string(path).unwrap()).unwrap();
     let summary = Summary::new(&q, &s, &rules, Content::builtin(), s.updated);
-    let mut response = fhir::bundle(&summary)["entry"][0]["resource"].clone();
+    let mut response = response_of(&fhir::bundle(&summary)).clone();
     assert_eq!(unanswered_required(&q, &s, &response), Vec::<String>::new());
     let about = response["item"][0]["item"].as_array_mut().unwrap();
     let first = about.remove(0);

@@ -316,7 +316,11 @@ fn the_fhir_bundle_flags_each_warning_sign_with_its_level_and_holds_the_clinicia
         });
     }
     with_summary(&session("cauda-equina-red-flags"), |s| {
-        let flag = &bundle_resources(&s.fhir())[1];
+        let resources = bundle_resources(&s.fhir());
+        let flag = resources
+            .iter()
+            .find(|r| r["resourceType"] == "Flag")
+            .unwrap();
         let div = flag["text"]["div"].as_str().unwrap();
         assert!(
             div.contains("<li>Reduced sensation of passing urine: Yes</li>"),

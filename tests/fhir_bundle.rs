@@ -79,7 +79,7 @@ fn a_clinics_base_names_the_questionnaire_and_every_code_system() {
             "{url} is not under the clinic's base"
         );
     }
-    let response = &bundle["entry"][0]["resource"];
+    let response = &of(&bundle, "QuestionnaireResponse")[0]["resource"];
     let pointed = response["questionnaire"].as_str().unwrap();
     assert_eq!(
         pointed,
@@ -168,25 +168,62 @@ fn a_session_keeps_one_response_identifier_and_no_two_share_it() {
 /// if none is this release), everything else goes with the response in one
 /// all-or-nothing transaction.
 #[test]
-fn a_retried_bundle_creates_no_second_response() {
-    let b = bundle(&example(), example().updated);
+fn a_retried_bundle_creates_nothing() {
+    let mut s = example();
+    s.visit_code = Some("AB1234".into());
+    let b = bundle(&s, s.updated);
     let response = of(&b, "QuestionnaireResponse")[0];
     let id = &response["resource"]["identifier"];
-    let want = format!(
-        "identifier={}|{}",
-        id["system"].as_str().unwrap(),
-        id["value"].as_str().unwrap()
-    );
+    let key = id["value"].as_str().unwrap();
+    let want = format!("identifier={}|{key}", id["system"].as_str().unwrap());
     assert_eq!(response["request"]["ifNoneExist"], want.as_str());
     assert_eq!(b["type"], "transaction");
-    let conditional: Vec<&str> = b["entry"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["request"]["ifNoneExist"].is_string())
-        .map(|e| e["resource"]["resourceType"].as_str().unwrap())
-        .collect();
-    assert_eq!(conditional, ["QuestionnaireResponse", "Device"]);
+    // Every entry is a conditional create, each part by its own identifier
+    // (a tag on the Provenance, which R4 gives none), never two alike.
+    let parts = "http://intake.example.org/fhir/response-part";
+    let mut searches = Vec::new();
+    for e in b["entry"].as_array().unwrap() {
+        let search = e["request"]["ifNoneExist"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{e}"));
+        let r = &e["resource"];
+        match r["resourceType"].as_str().unwrap() {
+            "QuestionnaireResponse" | "Device" => {}
+            "Provenance" => {
+                let tag = &r["meta"]["tag"][0];
+                assert_eq!(
+                    search,
+                    format!("_tag={parts}|{}", tag["code"].as_str().unwrap())
+                );
+                assert_eq!(tag["code"], format!("{key}/provenance"));
+            }
+            kind => {
+                let ids = if kind == "Composition" {
+                    vec![&r["identifier"]]
+                } else {
+                    r["identifier"].as_array().unwrap().iter().collect()
+                };
+                let part = ids
+                    .iter()
+                    .find(|i| i["system"] == parts)
+                    .unwrap_or_else(|| panic!("{r}"));
+                let value = part["value"].as_str().unwrap();
+                assert!(value.starts_with(&format!("{key}/")), "{value}");
+                assert_eq!(search, format!("identifier={parts}|{value}"));
+            }
+        }
+        searches.push(search.to_string());
+    }
+    let n = searches.len();
+    searches.sort();
+    searches.dedup();
+    assert_eq!(searches.len(), n, "two entries alike");
+    // One Patient a session: two sessions with one code are two Patients.
+    let mut other = example();
+    other.started += 1;
+    other.visit_code = s.visit_code.clone();
+    let patient = |b: &Value| of(b, "Patient")[0]["request"]["ifNoneExist"].clone();
+    assert_ne!(patient(&b), patient(&bundle(&other, other.updated)));
 }
 
 #[test]
@@ -318,13 +355,10 @@ fn a_visit_code_identifies_the_patient_in_the_bundle_and_the_json() {
     );
     s.visit_code = Some("AB1234".into());
     let coded = bundle(&s, s.updated);
-    // The Patient comes first, created only if the server has none with the code.
-    let patient = &coded["entry"][0];
+    // The Patient comes after the response, with the code, one for this session.
+    let patient = &coded["entry"][1];
     assert_eq!(patient["resource"]["resourceType"], "Patient");
-    assert_eq!(
-        patient["request"]["ifNoneExist"],
-        "identifier=http://intake.example.org/fhir/visit-code|AB1234"
-    );
+    assert_eq!(patient["resource"]["identifier"][0]["value"], "AB1234");
     let want = serde_json::json!({
         "reference": patient["fullUrl"],
         "type": "Patient",

@@ -72,7 +72,12 @@ fn pain_now_is_loinc_72514_3_and_the_weeks_pain_only_intakes_own() {
     };
     assert_eq!(now["valueInteger"], *n);
     assert_eq!(now["category"][0]["coding"][0]["code"], "survey");
-    let response = &b["entry"][0]["fullUrl"];
+    let response = &b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["resource"]["resourceType"] == "QuestionnaireResponse")
+        .unwrap()["fullUrl"];
     assert_eq!(now["derivedFrom"][0]["reference"], *response);
     let average = observed(&b, "pain_average").expect("average pain");
     assert_eq!(average["code"]["coding"].as_array().unwrap().len(), 1);

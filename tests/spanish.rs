@@ -109,3 +109,19 @@ fn a_continued_session_comes_back_in_its_language_and_the_next_patient_in_the_fi
     assert_eq!(h.app.content.text.language, "en");
     assert_eq!(h.app.session.language, None);
 }
+
+/// Linear mode speaks the language chosen, and reads its typed words.
+#[test]
+fn linear_mode_in_spanish() {
+    let h = Harness::new(80, 24);
+    let app = h.app.with_languages(vec!["es".into()]);
+    let mut l = intake::linear::Linear::new(app);
+    let opening = l.start().join("\n");
+    assert!(opening.contains("Modo lineal"), "{opening}");
+    assert!(opening.contains("¿Cuántos años tiene?"), "{opening}");
+    let told = l.input("52").join("\n");
+    assert!(told.contains("Usted respondió: 52 años"), "{told}");
+    assert!(told.contains("¿Dónde están los síntomas"), "{told}");
+    let told = l.input("razon").join("\n");
+    assert!(told.contains("Esto le dice al médico"), "{told}");
+}

@@ -33,6 +33,8 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
     ("src/questionnaire/kinds/canonical.rs", "why a FHIR base URL is refused, for staff setting it"),
     ("src/translation/", "a translation's diagnostics, for its translator"),
     ("src/languages.rs", "an unknown language asked for, for staff"),
+    ("src/codes.rs", "a codes file's diagnostics, for its author"),
+    ("src/outbox/", "why a Bundle waits, for staff (intake outbox, intake send)"),
 ];
 
 /// Single literals allowed in files that otherwise speak to patients and
@@ -50,6 +52,7 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
     ("src/questionnaire/kinds/number.rs", "number ", "a questionnaire's diagnostics, for its author"),
     ("src/questionnaire/kinds/scale.rs", "scale ", "a questionnaire's diagnostics, for its author"),
     ("src/questionnaire/kinds/text.rs", "text item ", "a questionnaire's diagnostics, for its author"),
+    ("src/tui/host.rs", "{}: {name} not queued", "the staff log"),
     ("src/answers.rs", "session format ", "a saved session's diagnostics"),
     ("src/answers.rs", "session id ", "a saved session's diagnostics"),
     ("src/answers.rs", "visit code ", "a saved session's diagnostics"),

@@ -11,8 +11,8 @@ use zeroize::Zeroizing;
 /// shell's history.
 pub fn run() -> Result<ExitCode, String> {
     let pin = if std::io::stdin().is_terminal() {
-        let pin = read_hidden("Staff PIN: ")?;
-        if *read_hidden("The same PIN again: ")? != *pin {
+        let pin = read_hidden("Staff PIN: ", &mut std::io::stderr())?;
+        if *read_hidden("The same PIN again: ", &mut std::io::stderr())? != *pin {
             return Err("intake: the two PINs differ; nothing was hashed".into());
         }
         pin
@@ -40,8 +40,12 @@ fn read_pin_line() -> Result<Zeroizing<String>, String> {
 }
 
 /// Asks for a line at the terminal on standard input with echo off (the
-/// Enter still shows, so the next prompt starts on a new line).
-fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
+/// Enter still shows, so the next prompt starts on a new line); the prompt
+/// goes to `to`.
+pub(crate) fn read_hidden(
+    prompt: &str,
+    to: &mut dyn std::io::Write,
+) -> Result<Zeroizing<String>, String> {
     let fd = libc::STDIN_FILENO;
     let mut saved = std::mem::MaybeUninit::<libc::termios>::uninit();
     // SAFETY: tcgetattr writes a whole termios when it returns 0.
@@ -57,7 +61,7 @@ fn read_hidden(prompt: &str) -> Result<Zeroizing<String>, String> {
     // ever echoed; TCSANOW, so nothing typed ahead is thrown away.
     // SAFETY: a valid termios for the terminal it came from.
     unsafe { libc::tcsetattr(fd, libc::TCSANOW, &quiet) };
-    eprint!("{prompt}");
+    let _ = write!(to, "{prompt}").and_then(|()| to.flush());
     let line = read_pin_line();
     // SAFETY: as above; echo comes back whatever the read gave.
     unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };

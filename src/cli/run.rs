@@ -33,9 +33,15 @@ pub struct Options {
     pub state_dir: Option<PathBuf>,
     /// The language to start in (`--lang`, or INTAKE_LANG).
     pub language: Option<String>,
+    /// Plain lines for a screen reader or braille display (`--linear`).
+    pub linear: bool,
 }
 
 pub fn run(opts: &Options) -> Result<ExitCode, String> {
+    // Lines need no terminal: they work through a pipe too.
+    if opts.linear {
+        return launch_linear(Setup::check(opts)?);
+    }
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(
             "intake: the questionnaire needs a terminal to run in (see --help for other commands)"
@@ -191,6 +197,35 @@ pub(super) fn read_keymap(path: &Path) -> Result<Keymap, String> {
 /// Runs the screen; afterwards a session that reached its summary is saved
 /// and every file written is named on standard output.
 fn launch(setup: Setup) -> Result<ExitCode, String> {
+    let (mut host, earlier) = host(&setup)?;
+    let is_kiosk = setup.kiosk.is_some();
+    let (app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
+        .map_err(|e| format!("intake: {e}"))?;
+    host.finish_on_exit(&app)
+        .map_err(|e| format!("intake: {e}"))?;
+    tell_saved(&host);
+    Ok(super::exit_status(exit))
+}
+
+/// Runs linear mode: the same app, host and files as the screen.
+fn launch_linear(setup: Setup) -> Result<ExitCode, String> {
+    let (mut host, earlier) = host(&setup)?;
+    let app = setup.app(earlier);
+    crate::linear::run::run(app, &mut host).map_err(|e| format!("intake: {e}"))?;
+    tell_saved(&host);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tell_saved(host: &tui::Host) {
+    // Not println!: it panics when the terminal has gone (a hang-up).
+    for path in &host.saved {
+        let _ = writeln!(std::io::stdout(), "saved {}", path.display());
+    }
+}
+
+/// The host of the state directory (with the kiosk's outbox), and what an
+/// earlier run left in it.
+fn host(setup: &Setup) -> Result<(tui::Host, Option<Replayed>), String> {
     let state = setup.state_dir.display().to_string();
     let mut host = tui::Host::new(&setup.state_dir, Some(setup.export_dir.clone()))
         .map_err(|e| format!("intake: {state}: {e}"))?;
@@ -209,16 +244,7 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
     if let Some(damage) = earlier.as_ref().and_then(Replayed::damage) {
         super::report(&format!("intake: {state}: {damage}"));
     }
-    let is_kiosk = setup.kiosk.is_some();
-    let (app, exit) = tui::run(move || setup.app(earlier), &mut host, is_kiosk)
-        .map_err(|e| format!("intake: {e}"))?;
-    host.finish_on_exit(&app)
-        .map_err(|e| format!("intake: {e}"))?;
-    // Not println!: it panics when the terminal has gone (a hang-up).
-    for path in &host.saved {
-        let _ = writeln!(std::io::stdout(), "saved {}", path.display());
-    }
-    Ok(super::exit_status(exit))
+    Ok((host, earlier))
 }
 
 fn open_outbox(dir: &Path) -> Result<Outbox, String> {

@@ -79,8 +79,12 @@ pub fn send(opts: &Options, files: &[PathBuf]) -> Result<ExitCode, String> {
             .map_err(|e| format!("{}: cannot queue: {e}", outbox.dir().display()))?;
     }
     let io = |e: std::io::Error| format!("{}: {e}", outbox.dir().display());
-    let done = deliver_due(&outbox, &server, now(), true).map_err(io)?;
-    if done.is_empty() && !outbox.waiting().map_err(io)?.is_empty() {
+    let pass = deliver_due(&outbox, &server, now(), true).map_err(io)?;
+    for e in &pass.errors {
+        super::report(&format!("{}: {e}", outbox.dir().display()));
+    }
+    let done = pass.done;
+    if done.is_empty() && pass.errors.is_empty() && !outbox.waiting().map_err(io)?.is_empty() {
         return Err(format!(
             "{}: another intake is sending from this outbox; try again in a moment",
             outbox.dir().display()
@@ -91,10 +95,11 @@ pub fn send(opts: &Options, files: &[PathBuf]) -> Result<ExitCode, String> {
     }
     let left = outbox.waiting().map_err(io)?.len();
     super::say(&format!("{left} waiting"));
+    // 75 (EX_TEMPFAIL): queued and to be tried again, not a mistake.
     Ok(if left == 0 {
         ExitCode::SUCCESS
     } else {
-        ExitCode::FAILURE
+        ExitCode::from(75)
     })
 }
 
@@ -114,9 +119,21 @@ fn said(outcome: &Outcome) -> String {
 fn read_bundle(path: &Path) -> Result<Vec<u8>, String> {
     let name = path.display();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    if response_identifier(&bytes).is_none() {
+    let Some(id) = response_identifier(&bytes) else {
         return Err(format!(
             "{name}: not a summary's FHIR Bundle (a transaction with an identified QuestionnaireResponse)"
+        ));
+    };
+    // An identifier made of the questionnaire and the second a session
+    // started may be another kiosk's too: the server would take this
+    // Bundle for one it has, and it would never arrive.
+    if !id
+        .rsplit('|')
+        .next()
+        .is_some_and(crate::session_id::is_valid)
+    {
+        return Err(format!(
+            "{name}: saved before sessions had their own ids, so it cannot be told apart from another session on the server; file it by hand"
         ));
     }
     Ok(bytes)

@@ -25,46 +25,54 @@ pub const FORMAT: Format = Format {
     render: |s| pretty(&bundle(s)),
 };
 
-/// The summary as one transaction Bundle: the Patient a visit code names (if
-/// one was asked), the response, then a Flag
-/// for each warning sign, the Observations extracted from the response,
-/// intake as a Device, the clinician's view as a Composition and the
-/// Provenance of the rest. A transaction, because that is how a FHIR server
-/// is sent it, and all or nothing: each entry a create, the response's only
-/// if the server has no response with its identifier (so a retried Bundle
-/// creates nothing), the Device's only if the server has none like it.
+/// The summary as one transaction Bundle: the response, the Patient a visit
+/// code names (if one was asked), intake as a Device, a Flag for each warning
+/// sign, the Observations extracted from the response, the clinician's view
+/// as a Composition and the Provenance of the rest. A transaction, because
+/// that is how a FHIR server is sent it, and all or nothing. Every entry is a
+/// conditional create, by an identifier made of the response's and its part
+/// (the Device by its release), so a Bundle sent twice creates nothing the
+/// second time, whoever sends it.
 pub fn bundle(s: &Summary) -> Value {
     let mut entries = Entries {
         s,
+        key: identifier(s).map(|(_, value)| value),
         list: Vec::new(),
     };
-    // First, where `findings::subject` points.
-    if let Some((patient, search)) = findings::patient(s) {
-        entries.push(patient, Some(search));
-    }
+    // The response first, then where `findings::subject` points, then
+    // intake, which the response names as its author.
+    let patient = findings::patient(s);
+    let device_url = entry_url(s, findings::PATIENT_ENTRY + usize::from(patient.is_some()));
     let search = identifier(s).map(|(system, value)| format!("identifier={system}|{value}"));
-    let response = entries.push(response(s), search);
-    let flags: Vec<String> = (s.report.told.flags.iter())
-        .map(|f| entries.push(findings::flag(s, f), None))
-        .collect();
-    if let Some(codes) = crate::content::codes_for(s.questionnaire) {
-        observation::add(s, &codes, &mut entries, &response);
+    let response = entries.push(response(s, &device_url), search);
+    if let Some(patient) = patient {
+        entries.push_part(patient, "patient");
     }
     let (device, device_search) = provenance::device(s);
     let device = entries.push(device, Some(device_search));
+    debug_assert_eq!(device, device_url);
+    let flags: Vec<String> = (s.report.told.flags.iter())
+        .map(|f| entries.push_part(findings::flag(s, f), &format!("flag/{}", f.of.id)))
+        .collect();
+    if let Some(codes) = crate::content::codes_for(s.questionnaire) {
+        observation::add(s, codes, &mut entries, &response);
+    }
     let links = findings::Links {
         response: &response,
         flags: &flags,
         device: &device,
     };
-    entries.push(findings::composition(s, &links), None);
-    // What the findings made: everything but intake itself.
+    entries.push_part(findings::composition(s, &links), "composition");
+    // What the findings made: all but intake and the Patient, which the
+    // clinic's records may well own.
     let made: Vec<String> = (entries.list.iter())
+        .filter(|e| {
+            !["Device", "Patient"].contains(&e["resource"]["resourceType"].as_str().unwrap_or(""))
+        })
         .map(|e| e["fullUrl"].as_str().unwrap_or_default().to_string())
-        .filter(|url| *url != device)
         .collect();
     let provenance = provenance::provenance(s, &made, &device);
-    entries.push(provenance, None);
+    entries.push_part(provenance, "provenance");
     json!({
         "resourceType": "Bundle",
         "type": "transaction",
@@ -76,6 +84,9 @@ pub fn bundle(s: &Summary) -> Value {
 /// A Bundle's entries as they are added, each with its fullUrl.
 struct Entries<'a> {
     s: &'a Summary<'a>,
+    /// The response's identifier value, which names each part; None for a
+    /// session with no identifier (its entries are plain creates).
+    key: Option<String>,
     list: Vec<Value>,
 }
 
@@ -91,6 +102,37 @@ impl Entries<'_> {
         }
         (self.list).push(json!({ "fullUrl": url, "resource": resource, "request": request }));
         url
+    }
+
+    /// Adds `resource` as `part` of the session's summary: identified as
+    /// `<response identifier>/<part>` and created only if the server has no
+    /// such part. R4's Provenance has no identifier: a tag stands for it.
+    fn push_part(&mut self, mut resource: Value, part: &str) -> String {
+        let Some(key) = &self.key else {
+            return self.push(resource, None);
+        };
+        let system = self.s.canonical.response_parts();
+        let value = format!("{key}/{part}");
+        let id = json!({ "system": system, "value": value });
+        let search = match resource["resourceType"].as_str() {
+            Some("Provenance") => {
+                resource["meta"] = json!({ "tag": [{ "system": system, "code": value }] });
+                format!("_tag={system}|{value}")
+            }
+            // The one resource here whose identifier is a single one.
+            Some("Composition") => {
+                resource["identifier"] = id;
+                format!("identifier={system}|{value}")
+            }
+            _ => {
+                match resource["identifier"].as_array_mut() {
+                    Some(ids) => ids.push(id),
+                    None => resource["identifier"] = json!([id]),
+                }
+                format!("identifier={system}|{value}")
+            }
+        };
+        self.push(resource, Some(search))
     }
 }
 
@@ -119,8 +161,9 @@ fn entry_url(s: &Summary, n: usize) -> String {
     )
 }
 
-/// The QuestionnaireResponse for a summary: answers of enabled items only.
-fn response(s: &Summary) -> Value {
+/// The QuestionnaireResponse for a summary: answers of enabled items only,
+/// written by intake (the Device at `device`) from what the patient said.
+fn response(s: &Summary, device: &str) -> Value {
     let q = s.questionnaire;
     let live: Vec<&str> = s
         .session
@@ -161,6 +204,11 @@ fn response(s: &Summary) -> Value {
     if s.session.visit_code.is_some() {
         fields.insert("subject".into(), findings::subject(s));
     }
+    fields.insert(
+        "author".into(),
+        json!({ "reference": device, "type": "Device" }),
+    );
+    fields.insert("source".into(), findings::subject(s));
     let canonical = format!("{}|{}", s.canonical.questionnaire(&q.id), q.version);
     fields.insert("questionnaire".into(), json!(canonical));
     let status = if s.complete {
@@ -212,7 +260,7 @@ pub fn questionnaire(q: &Questionnaire, content: &Content, canonical: &Canonical
         .map(|s| {
             let mut g = json!({
                 "linkId": s.id, "text": s.title, "type": "group",
-                "item": s.items.iter().map(|i| definition(q, i, content, canonical, codes.as_ref())).collect::<Vec<_>>(),
+                "item": s.items.iter().map(|i| definition(q, i, content, canonical, codes)).collect::<Vec<_>>(),
             });
             let when = s.enable_when.as_ref();
             let fields = enable::enable_when(q, content.regions, canonical, when, false);

@@ -27,7 +27,7 @@ pub struct Failure {
     pub retry: Retry,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Retry {
     /// The server could not be reached, or was busy or failing: soon, then
     /// less and less often (30 s, doubling, at most every 30 minutes).
@@ -45,7 +45,7 @@ impl Retry {
             Retry::Soon => 30u64
                 .saturating_mul(1 << attempts.saturating_sub(1).min(16))
                 .min(30 * 60),
-            Retry::Hourly => 60 * 60,
+            Retry::Hourly => MAX_WAIT,
         }
     }
 }
@@ -59,35 +59,75 @@ pub enum Outcome {
 
 /// Offers each Bundle due at `now` (every one with `all`) to `server`, in
 /// the order they were queued. Returns each name tried and what came of
-/// it; nothing if another process is sending from this outbox now.
-pub fn deliver_due(
-    outbox: &Outbox,
-    server: &dyn Server,
-    now: u64,
-    all: bool,
-) -> io::Result<Vec<(String, Outcome)>> {
+/// it; nothing if another process is sending from this outbox now. Once the
+/// server cannot be reached, the rest wait as the first one does, without
+/// each trying the network in turn. A Bundle that cannot be read or moved
+/// is skipped (and reported), never stopping the others.
+pub fn deliver_due(outbox: &Outbox, server: &dyn Server, now: u64, all: bool) -> io::Result<Pass> {
     let Some(_lock) = outbox.lock()? else {
-        return Ok(Vec::new());
+        return Ok(Pass::default());
     };
-    let mut done = Vec::new();
+    let mut pass = Pass::default();
+    let mut down: Option<Failure> = None;
     for w in outbox.waiting()? {
-        if !all && w.tries.next > now {
+        // A time far ahead is a clock that was set back: due now.
+        let due = w.tries.next <= now || w.tries.next > now + MAX_WAIT;
+        if !all && !due {
             continue;
         }
-        let bundle = match outbox.bundle(&w.name) {
-            Ok(b) => b,
-            // Sent by another process since the listing.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e),
-        };
-        let outcome = match server.deliver(&bundle) {
-            Ok(d) => {
-                outbox.delivered(&w.name)?;
-                Outcome::Delivered(d)
+        match try_one(outbox, server, &w.name, now, down.as_ref()) {
+            Ok(Some(outcome)) => {
+                if let Outcome::Failed(t) = &outcome
+                    && t.retry == Retry::Soon
+                {
+                    down = Some(Failure {
+                        why: t.last_error.clone().unwrap_or_default(),
+                        retry: Retry::Soon,
+                    });
+                }
+                pass.done.push((w.name, outcome));
             }
-            Err(f) => Outcome::Failed(outbox.failed(&w.name, &f, now)?),
-        };
-        done.push((w.name, outcome));
+            Ok(None) => {}
+            Err(e) => pass.errors.push(format!("{}: {e}", w.name)),
+        }
     }
-    Ok(done)
+    Ok(pass)
+}
+
+/// The longest a Bundle waits between tries, and so the furthest ahead a
+/// next try can rightly be.
+pub const MAX_WAIT: u64 = 60 * 60;
+
+/// What one pass did.
+#[derive(Debug, Default)]
+pub struct Pass {
+    pub done: Vec<(String, Outcome)>,
+    /// Bundles that could not be read, moved or have their tries kept.
+    pub errors: Vec<String>,
+}
+
+/// Offers one Bundle, unless the server is known to be `down` this pass.
+/// None if it was sent by another process meanwhile.
+fn try_one(
+    outbox: &Outbox,
+    server: &dyn Server,
+    name: &str,
+    now: u64,
+    down: Option<&Failure>,
+) -> io::Result<Option<Outcome>> {
+    if let Some(f) = down {
+        return Ok(Some(Outcome::Failed(outbox.failed(name, f, now)?)));
+    }
+    let bundle = match outbox.bundle(name) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(Some(match server.deliver(&bundle) {
+        Ok(d) => {
+            outbox.delivered(name)?;
+            Outcome::Delivered(d)
+        }
+        Err(f) => Outcome::Failed(outbox.failed(name, &f, now)?),
+    }))
 }

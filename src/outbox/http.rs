@@ -1,9 +1,7 @@
-//! A FHIR R4 server over HTTPS: each Bundle is first looked for by its
-//! QuestionnaireResponse's identifier (found: an earlier try reached the
-//! server and only its answer was lost), then POSTed as a transaction, whose
-//! response entry is itself a conditional create on that identifier. A
-//! transaction is all or nothing, so a response found means the whole
-//! Bundle is there: no retry duplicates anything.
+//! A FHIR R4 server over HTTPS: each Bundle is POSTed as a transaction, all
+//! or nothing, whose every entry is a conditional create
+//! (src/export/fhir.rs): sent again after a lost answer it creates nothing,
+//! and the server's answer (every entry found, none created) says so.
 //!
 //! TLS is rustls, checked against the system's certificates (where a clinic
 //! installs its own authority); plain HTTP is allowed only to this machine.
@@ -63,60 +61,61 @@ impl FhirServer {
         })?;
         Ok(Some(Zeroizing::new(format!("Bearer {}", token.as_str()))))
     }
-
-    /// Whether the server has a QuestionnaireResponse with this identifier.
-    fn has(&self, auth: Option<&str>, identifier: &str) -> Result<bool, Failure> {
-        let mut request = self
-            .agent
-            .get(format!("{}/QuestionnaireResponse", self.base))
-            .query("identifier", identifier)
-            .query("_summary", "count")
-            .header("Accept", FHIR_JSON);
-        if let Some(auth) = auth {
-            request = request.header("Authorization", auth);
-        }
-        let response = request.call().map_err(unreachable)?;
-        let (status, body) = read(response)?;
-        if status != 200 {
-            return Err(refused("searching for the response", status, &body));
-        }
-        let total = serde_json::from_str::<Value>(&body)
-            .ok()
-            .and_then(|b| b["total"].as_u64());
-        match total {
-            Some(n) => Ok(n > 0),
-            None => Err(Failure {
-                why: "the server's search result has no total".into(),
-                retry: Retry::Hourly,
-            }),
-        }
-    }
 }
 
 impl Server for FhirServer {
     fn deliver(&self, bundle: &[u8]) -> Result<Delivered, Failure> {
-        let identifier = response_identifier(bundle).ok_or_else(|| Failure {
-            why: "not a transaction Bundle with an identified QuestionnaireResponse".into(),
-            retry: Retry::Hourly,
-        })?;
-        let auth = self.authorization()?;
-        let auth = auth.as_ref().map(|a| a.as_str());
-        if self.has(auth, &identifier)? {
-            return Ok(Delivered::AlreadyThere);
+        if response_identifier(bundle).is_none() {
+            return Err(Failure {
+                why: "not a transaction Bundle with an identified QuestionnaireResponse".into(),
+                retry: Retry::Hourly,
+            });
         }
+        let auth = self.authorization()?;
         let mut request = self
             .agent
             .post(&self.base)
             .header("Content-Type", FHIR_JSON)
-            .header("Accept", FHIR_JSON);
-        if let Some(auth) = auth {
-            request = request.header("Authorization", auth);
+            .header("Accept", FHIR_JSON)
+            // Only the entries' statuses are read: not the Bundle back.
+            .header("Prefer", "return=minimal");
+        if let Some(auth) = &auth {
+            request = request.header("Authorization", auth.as_str());
         }
         let response = request.send(bundle).map_err(unreachable)?;
         let (status, body) = read(response)?;
         if status != 200 {
-            return Err(refused("the transaction", status, &body));
+            return Err(refused(status, &body));
         }
+        taken(&body)
+    }
+}
+
+/// What a server's answer to a transaction says: every entry created (201)
+/// or found already there (200), or the answer is not one to trust (a
+/// proxy's page, a server that is no FHIR server), which moves nothing to
+/// `sent/`.
+fn taken(body: &str) -> Result<Delivered, Failure> {
+    let odd = |what: &str| Failure {
+        why: format!("the server's answer is not a transaction response: {what}"),
+        retry: Retry::Hourly,
+    };
+    let b: Value = serde_json::from_str(body).map_err(|_| odd("not JSON"))?;
+    if b["resourceType"] != "Bundle" || b["type"] != "transaction-response" {
+        return Err(odd("not a transaction-response Bundle"));
+    }
+    let statuses: Vec<&str> = (b["entry"].as_array().ok_or_else(|| odd("no entries"))?)
+        .iter()
+        .map(|e| e["response"]["status"].as_str().unwrap_or(""))
+        .collect();
+    if statuses.is_empty() || !statuses.iter().all(|s| s.starts_with('2')) {
+        return Err(odd("an entry was not taken"));
+    }
+    // Every entry matched one already there: an earlier try reached the
+    // server and only its answer was lost.
+    if statuses.iter().all(|s| s.starts_with("200")) {
+        Ok(Delivered::AlreadyThere)
+    } else {
         Ok(Delivered::Created)
     }
 }
@@ -155,14 +154,15 @@ fn check_url(base: &str) -> Result<(), String> {
     }
 }
 
-/// The token in `path`, which must be a file only its owner can read.
+/// The token in `path`, which must be this user's file and readable by
+/// them only.
 pub fn read_token(path: &Path) -> Result<Zeroizing<String>, String> {
     let name = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("token file {name}: {e}"))?;
+    let meta = check_token_file(path)?;
     // SAFETY: geteuid has no preconditions and cannot fail.
-    if meta.uid() != unsafe { libc::geteuid() } || meta.mode() & 0o077 != 0 {
+    if meta.uid() != unsafe { libc::geteuid() } {
         return Err(format!(
-            "token file {name}: must be this user's and readable by them only (chmod 600)"
+            "token file {name}: must be this user's (the kiosk's)"
         ));
     }
     let text = Zeroizing::new(
@@ -175,13 +175,26 @@ pub fn read_token(path: &Path) -> Result<Zeroizing<String>, String> {
     Ok(Zeroizing::new(token.to_string()))
 }
 
-/// The status and body of a response, the body at most 64 KiB.
+/// What a configuration check can see of a token file, whoever checks it
+/// (root checks a kiosk user's file): a file that no one else may read.
+pub fn check_token_file(path: &Path) -> Result<std::fs::Metadata, String> {
+    let name = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("token file {name}: {e}"))?;
+    if !meta.is_file() || meta.mode() & 0o077 != 0 {
+        return Err(format!(
+            "token file {name}: must be a file readable by its owner only (chmod 600)"
+        ));
+    }
+    Ok(meta)
+}
+
+/// The status and body of a response, the body at most 4 MiB.
 fn read(mut response: ureq::http::Response<ureq::Body>) -> Result<(u16, String), Failure> {
     let status = response.status().as_u16();
     let body = response
         .body_mut()
         .with_config()
-        .limit(64 * 1024)
+        .limit(4 * 1024 * 1024)
         .read_to_string()
         .map_err(unreachable)?;
     Ok((status, body))
@@ -196,30 +209,22 @@ fn unreachable(e: ureq::Error) -> Failure {
 }
 
 /// The server answered but did not take it: busy or failing (5xx, 408,
-/// 429) is tried soon, anything else hourly. The reason given is the first
-/// OperationOutcome diagnostic, cut short: a server may echo the Bundle.
-fn refused(what: &str, status: u16, body: &str) -> Failure {
+/// 429) is tried soon, anything else hourly. Only the status and the kind of
+/// the first issue are kept: a server's own words may quote the Bundle (a
+/// visit code, an answer), and they are kept and printed for staff.
+fn refused(status: u16, body: &str) -> Failure {
     let retry = match status {
         408 | 429 | 500..=599 => Retry::Soon,
         _ => Retry::Hourly,
     };
-    let said = serde_json::from_str::<Value>(body)
+    let code = serde_json::from_str::<Value>(body)
         .ok()
-        .and_then(|b| {
-            let issue = &b["issue"][0];
-            let text = issue["diagnostics"]
-                .as_str()
-                .or(issue["details"]["text"].as_str());
-            text.map(str::to_string)
-        })
-        .map(|t| {
-            let line = t.lines().next().unwrap_or("").to_string();
-            let cut: String = line.chars().take(120).collect();
-            format!(": {cut}")
-        })
+        .and_then(|b| b["issue"][0]["code"].as_str().map(str::to_string))
+        .filter(|c| c.len() <= 40 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-'))
+        .map(|c| format!(" ({c})"))
         .unwrap_or_default();
     Failure {
-        why: format!("server refused {what} (HTTP {status}){said}"),
+        why: format!("server refused the Bundle: HTTP {status}{code}"),
         retry,
     }
 }
@@ -233,6 +238,7 @@ mod tests {
         assert!(check_url("https://fhir.clinic.example/r4").is_ok());
         assert!(check_url("http://localhost:8080/fhir").is_ok());
         assert!(check_url("http://127.0.0.1:8080").is_ok());
+        assert!(check_url("http://[::1]:8080/fhir").is_ok());
         assert!(
             check_url("http://fhir.clinic.example/r4")
                 .unwrap_err()
@@ -243,16 +249,145 @@ mod tests {
     }
 
     #[test]
-    fn a_refusal_says_the_status_and_the_first_line_only() {
-        let body = r#"{"resourceType":"OperationOutcome","issue":[{"diagnostics":"bad thing\nsecond line with data"}]}"#;
-        let f = refused("the transaction", 400, body);
-        assert_eq!(
-            f.why,
-            "server refused the transaction (HTTP 400): bad thing"
-        );
+    fn a_refusal_keeps_the_status_and_the_kind_never_the_servers_words() {
+        let body = r#"{"resourceType":"OperationOutcome","issue":[{"code":"duplicate","diagnostics":"visit-code|AB1234 matched twice"}]}"#;
+        let f = refused(412, body);
+        assert_eq!(f.why, "server refused the Bundle: HTTP 412 (duplicate)");
+        assert!(!f.why.contains("AB1234"));
         assert_eq!(f.retry, Retry::Hourly);
-        assert_eq!(refused("x", 503, "").retry, Retry::Soon);
-        assert_eq!(refused("x", 429, "").why, "server refused x (HTTP 429)");
+        assert_eq!(refused(503, "").retry, Retry::Soon);
+        assert_eq!(
+            refused(429, "<html>").why,
+            "server refused the Bundle: HTTP 429"
+        );
+    }
+
+    #[test]
+    fn only_a_transaction_response_with_every_entry_taken_counts() {
+        let answer = |statuses: &[&str]| {
+            let entries: Vec<String> = statuses
+                .iter()
+                .map(|s| format!(r#"{{"response":{{"status":"{s}"}}}}"#))
+                .collect();
+            format!(
+                r#"{{"resourceType":"Bundle","type":"transaction-response","entry":[{}]}}"#,
+                entries.join(",")
+            )
+        };
+        assert_eq!(
+            taken(&answer(&["201 Created", "200 OK"])),
+            Ok(Delivered::Created)
+        );
+        assert_eq!(
+            taken(&answer(&["200 OK", "200"])),
+            Ok(Delivered::AlreadyThere)
+        );
+        assert!(taken(&answer(&["201 Created", "412"])).is_err());
+        assert!(taken(&answer(&[])).is_err());
+        assert!(taken("<html>welcome</html>").is_err());
+        assert!(taken(r#"{"resourceType":"Bundle","type":"searchset","entry":[]}"#).is_err());
+    }
+
+    /// A server on this machine that answers one request with `answer`,
+    /// and gives back the request it read.
+    fn one_answer(answer: &'static str) -> (String, std::thread::JoinHandle<String>) {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+        let handle = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(2)))
+                .unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 65536];
+            // Headers, then the body its Content-Length gives.
+            while let Ok(n) = stream.read(&mut buf) {
+                got.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&got);
+                if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                    let len = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase()
+                                .strip_prefix("content-length: ")
+                                .map(|v| v.trim().parse::<usize>().unwrap())
+                        })
+                        .unwrap_or(0);
+                    if body.len() >= len {
+                        break;
+                    }
+                }
+                if n == 0 {
+                    break;
+                }
+            }
+            stream.write_all(answer.as_bytes()).unwrap();
+            String::from_utf8_lossy(&got).into_owned()
+        });
+        (url, handle)
+    }
+
+    const BUNDLE: &[u8] = br#"{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"QuestionnaireResponse","identifier":{"system":"http://x/response","value":"abc"}}}]}"#;
+
+    #[test]
+    fn the_token_goes_with_the_bundle_and_a_401_waits_an_hour() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = std::env::temp_dir().join(format!("intake-401-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let token = d.join("token");
+        std::fs::write(&token, "s3cret\n").unwrap();
+        std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let (url, request) = one_answer(
+            "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
+        let server = FhirServer::new(&url, Some(token)).unwrap();
+        let f = server.deliver(BUNDLE).unwrap_err();
+        assert_eq!(
+            (f.why.as_str(), f.retry),
+            ("server refused the Bundle: HTTP 401", Retry::Hourly)
+        );
+        let request = request.join().unwrap().to_ascii_lowercase();
+        assert!(request.starts_with("post / http/1.1"), "{request}");
+        assert!(
+            request.contains("authorization: bearer s3cret"),
+            "{request}"
+        );
+        assert!(request.contains("prefer: return=minimal"));
+        assert!(request.contains("content-type: application/fhir+json"));
+        assert!(!f.why.contains("s3cret"));
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn a_200_that_is_no_transaction_response_moves_nothing() {
+        let (url, _) = one_answer(
+            "HTTP/1.1 200 OK\r\nContent-Length: 13\r\nConnection: close\r\n\r\n<html></html>",
+        );
+        let f = FhirServer::new(&url, None)
+            .unwrap()
+            .deliver(BUNDLE)
+            .unwrap_err();
+        assert!(f.why.contains("not a transaction response"), "{}", f.why);
+        let (url, _) =
+            one_answer("HTTP/1.1 503 Busy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let f = FhirServer::new(&url, None)
+            .unwrap()
+            .deliver(BUNDLE)
+            .unwrap_err();
+        assert_eq!(f.retry, Retry::Soon);
+        // Nothing listening: not reached, tried soon.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let f = FhirServer::new(&format!("http://127.0.0.1:{port}"), None)
+            .unwrap()
+            .deliver(BUNDLE)
+            .unwrap_err();
+        assert!(f.why.starts_with("server not reached"), "{}", f.why);
+        assert_eq!(f.retry, Retry::Soon);
     }
 
     #[test]

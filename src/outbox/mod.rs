@@ -20,13 +20,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use deliver::{Delivered, Failure, Outcome, Retry, Server, deliver_due};
+pub use deliver::{Delivered, Failure, MAX_WAIT, Outcome, Pass, Retry, Server, deliver_due};
 pub use worker::{Waker, spawn};
 
 use crate::export::{private_dir, write_private};
 
 /// What the outbox knows of one waiting Bundle.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tries {
     /// When it was put in the outbox (Unix seconds).
@@ -34,10 +34,30 @@ pub struct Tries {
     pub attempts: u32,
     /// Not tried again before this time.
     pub next: u64,
-    /// Why the last try failed, in words for staff (no patient data: a
-    /// server's message is cut to its status and first line).
+    /// Why the last try failed, in words for staff (no patient data: of a
+    /// server's refusal only its status and kind are kept).
     #[serde(default)]
     pub last_error: Option<String>,
+    /// How the next try was put off: soon (the server was not reached or
+    /// busy) or hourly (it refused).
+    #[serde(default = "soon")]
+    pub retry: Retry,
+}
+
+fn soon() -> Retry {
+    Retry::Soon
+}
+
+impl Default for Tries {
+    fn default() -> Self {
+        Tries {
+            queued: 0,
+            attempts: 0,
+            next: 0,
+            last_error: None,
+            retry: Retry::Soon,
+        }
+    }
 }
 
 /// A Bundle in `pending/`, by its file name.
@@ -166,6 +186,7 @@ impl Outbox {
         tries.attempts += 1;
         tries.next = now + why.retry.delay(tries.attempts);
         tries.last_error = Some(why.why.clone());
+        tries.retry = why.retry;
         self.set_tries(stem, &tries)?;
         Ok(tries)
     }

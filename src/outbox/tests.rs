@@ -33,6 +33,13 @@ impl Server for Scripted {
     }
 }
 
+fn refused() -> Failure {
+    Failure {
+        why: "server refused the Bundle: HTTP 400".into(),
+        retry: Retry::Hourly,
+    }
+}
+
 fn down() -> Failure {
     Failure {
         why: "server not reached: connection refused".into(),
@@ -87,14 +94,19 @@ fn a_failed_try_waits_longer_each_time_and_keeps_its_reason() {
     let mut now = 0;
     let mut waits = Vec::new();
     for _ in 0..3 {
-        let done = deliver_due(&o, &server, now, false).unwrap();
+        let done = deliver_due(&o, &server, now, false).unwrap().done;
         let deliver::Outcome::Failed(tries) = &done[0].1 else {
             panic!("failed")
         };
         waits.push(tries.next - now);
         now = tries.next;
         // Not due yet: not tried.
-        assert!(deliver_due(&o, &server, now - 1, false).unwrap().is_empty());
+        assert!(
+            deliver_due(&o, &server, now - 1, false)
+                .unwrap()
+                .done
+                .is_empty()
+        );
     }
     assert_eq!(waits, [30, 60, 120]);
     let w = &o.waiting().unwrap()[0];
@@ -120,8 +132,8 @@ fn a_delivered_bundle_moves_aside_and_is_never_sent_again() {
     let o = Outbox::open(&d).unwrap();
     o.put("a", b"A", 0).unwrap();
     o.put("b", b"B", 1).unwrap();
-    let server = Scripted::new(vec![Ok(Delivered::Created), Err(down())]);
-    let done = deliver_due(&o, &server, 5, false).unwrap();
+    let server = Scripted::new(vec![Ok(Delivered::Created), Err(refused())]);
+    let done = deliver_due(&o, &server, 5, false).unwrap().done;
     assert_eq!(done.len(), 2);
     assert_eq!(
         *server.got.borrow(),
@@ -159,7 +171,110 @@ fn one_sender_at_a_time() {
     o.put("s", b"{}", 0).unwrap();
     let held = o.lock().unwrap().expect("free");
     let server = Scripted::new(vec![]);
-    assert!(deliver_due(&o, &server, 1, true).unwrap().is_empty());
+    assert!(deliver_due(&o, &server, 1, true).unwrap().done.is_empty());
     drop(held);
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn once_the_server_is_unreachable_the_rest_wait_without_trying() {
+    let d = temp("down");
+    let o = Outbox::open(&d).unwrap();
+    for (n, name) in ["a", "b", "c"].iter().enumerate() {
+        o.put(name, b"{}", n as u64).unwrap();
+    }
+    let server = Scripted::new(vec![Err(down())]);
+    let pass = deliver_due(&o, &server, 10, false).unwrap();
+    assert_eq!(server.got.borrow().len(), 1, "one try of the network");
+    assert_eq!(pass.done.len(), 3);
+    for w in o.waiting().unwrap() {
+        assert_eq!((w.tries.attempts, w.tries.next), (1, 40), "{}", w.name);
+    }
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn a_next_try_far_ahead_is_a_clock_set_back_and_due_now() {
+    let d = temp("clock");
+    let o = Outbox::open(&d).unwrap();
+    o.put("s", b"{}", 0).unwrap();
+    let server = Scripted::new(vec![Err(down()), Ok(Delivered::Created)]);
+    deliver_due(&o, &server, 1_000_000, false).unwrap();
+    // The clock goes back a day: the try set for 1_000_030 is not waited for.
+    let pass = deliver_due(&o, &server, 1_000_000 - 86_400, false).unwrap();
+    assert_eq!(pass.done[0].1, Outcome::Delivered(Delivered::Created));
+    fs::remove_dir_all(d).unwrap();
+}
+
+#[test]
+fn an_unreadable_bundle_never_stops_the_others() {
+    let d = temp("unreadable");
+    let o = Outbox::open(&d).unwrap();
+    o.put("a", b"A", 0).unwrap();
+    o.put("b", b"B", 1).unwrap();
+    // A directory where a's Bundle should be: it cannot be read.
+    fs::remove_file(d.join("pending/a.fhir.json")).unwrap();
+    fs::create_dir(d.join("pending/a.fhir.json")).unwrap();
+    let server = Scripted::new(vec![Ok(Delivered::Created)]);
+    let pass = deliver_due(&o, &server, 5, false).unwrap();
+    assert_eq!(pass.errors.len(), 1, "{:?}", pass.errors);
+    assert_eq!(
+        pass.done,
+        [("b".to_string(), Outcome::Delivered(Delivered::Created))]
+    );
+    fs::remove_dir_all(d).unwrap();
+}
+
+/// A server that fails while `down` is set, and counts what it takes.
+struct Flaky {
+    down: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Server for Flaky {
+    fn deliver(&self, _: &[u8]) -> Result<Delivered, Failure> {
+        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
+            Err(down())
+        } else {
+            Ok(Delivered::Created)
+        }
+    }
+}
+
+static CLOCK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1000);
+
+fn clock() -> u64 {
+    CLOCK.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+#[test]
+fn the_background_sender_tries_again_when_due_and_delivers() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let d = temp("worker");
+    let o = Outbox::open(&d).unwrap();
+    let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let server = Flaky { down: down.clone() };
+    let waker = spawn(Outbox::open(&d).unwrap(), Box::new(server), clock).unwrap();
+    o.put("s", b"{}", clock()).unwrap();
+    waker.wake();
+    let wait_for = |what: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !what() {
+            assert!(start.elapsed().as_secs() < 10, "timed out");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    wait_for(&|| {
+        o.waiting()
+            .unwrap()
+            .first()
+            .is_some_and(|w| w.tries.attempts == 1)
+    });
+    // The server is back and the try is due: the next wake-up sends it.
+    down.store(false, SeqCst);
+    CLOCK.fetch_add(30, SeqCst);
+    waker.wake();
+    wait_for(&|| o.sent_count().unwrap() == 1);
+    assert!(o.waiting().unwrap().is_empty());
+    drop(waker);
     fs::remove_dir_all(d).unwrap();
 }

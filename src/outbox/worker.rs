@@ -9,6 +9,10 @@ use std::time::Duration;
 
 use super::{Outbox, Server, deliver_due};
 
+/// The longest the sender sleeps while Bundles wait: the clock may be set
+/// back or the machine suspended, and a timed sleep knows neither.
+const NAP: u64 = 5 * 60;
+
 /// Wakes the sender when a Bundle is queued. Dropping it stops the sender
 /// after its current try.
 pub struct Waker(mpsc::Sender<()>);
@@ -33,16 +37,20 @@ pub fn spawn(
         .spawn(move || {
             loop {
                 let now = clock();
-                // A failure to read or write the outbox is tried again later;
-                // nothing is lost, since a Bundle leaves `pending/` only once sent.
-                let _ = deliver_due(&outbox, server.as_ref(), now, false);
-                let wait = match outbox.next_due() {
-                    Ok(Some(due)) => Some(Duration::from_secs(due.saturating_sub(now).max(1))),
-                    Ok(None) => None,
-                    Err(_) => Some(Duration::from_secs(60)),
+                // Nothing is lost on a failure here: a Bundle leaves
+                // `pending/` only once sent. A pass that could not read or
+                // write the outbox is not repeated for a minute.
+                let stuck = match deliver_due(&outbox, server.as_ref(), now, false) {
+                    Ok(pass) => !pass.errors.is_empty(),
+                    Err(_) => true,
+                };
+                let wait = match (stuck, outbox.next_due()) {
+                    (true, _) | (_, Err(_)) => Some(60),
+                    (false, Ok(Some(due))) => Some(due.saturating_sub(now).clamp(1, NAP)),
+                    (false, Ok(None)) => None,
                 };
                 let woken = match wait {
-                    Some(d) => rx.recv_timeout(d),
+                    Some(secs) => rx.recv_timeout(Duration::from_secs(secs)),
                     None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 };
                 if woken == Err(RecvTimeoutError::Disconnected) {

@@ -12,6 +12,7 @@
 mod answers;
 mod body;
 mod dates;
+mod linear;
 mod practice;
 mod report;
 mod screen;
@@ -26,6 +27,7 @@ use crate::diagnostic::Diagnostic;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
 pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
+pub use linear::{BodyLines, Commands, LinearWords};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 pub use screen::{ItemWords, NoticeWords, ScreenWords};
@@ -54,6 +56,7 @@ pub struct Text {
     pub dates: DateWords,
     pub report: ReportWords,
     pub practice: PracticeWords,
+    pub linear: LinearWords,
     pub screen: ScreenWords,
     pub translation: TranslationWords,
 }

@@ -300,19 +300,38 @@ impl Host {
             summary = summary.for_clinic(&c.questionnaire, &c.rules, c.content);
         }
         let mut paths = Vec::new();
+        let mut bundle = None;
         for format in Format::ALL {
             let name = export::file_name(now, format).replacen("summary", kind, 1);
             let path = unique(dir.join(name));
             let text = format.render(&summary);
             export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
-            if let (Some((outbox, sender)), "fhir") = (&self.outbox, format.name) {
-                let name = path.file_name().unwrap_or_default().to_string_lossy();
-                outbox.put(&name, text.as_bytes(), now)?;
-                sender.wake();
+            if format.name == "fhir" {
+                bundle = Some((path.clone(), text));
             }
             paths.push(path);
         }
+        if let Some((path, text)) = bundle {
+            self.queue(&path, &text, now);
+        }
         Ok(paths)
+    }
+
+    /// Queues a summary's Bundle for the FHIR server, if the kiosk has one.
+    /// The summary is saved already: a state directory that refuses the
+    /// copy is told in the staff log, and staff can `intake send` the file.
+    fn queue(&self, path: &Path, bundle: &str, now: u64) {
+        let Some((outbox, sender)) = &self.outbox else {
+            return;
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        match outbox.put(&name, bundle.as_bytes(), now) {
+            Ok(_) => sender.wake(),
+            Err(e) => self.staff_log(&format!(
+                "{}: {name} not queued for the FHIR server ({e}); send it with intake send",
+                export::time::rfc3339_local(now)
+            )),
+        }
     }
 
     /// At a kiosk with an `on_emergency` command: runs it, without waiting

@@ -22,14 +22,16 @@ const PRIORITY_URL: &str = "http://hl7.org/fhir/StructureDefinition/flag-priorit
 /// IHE's alert priorities as the FHIR extension pack defines them.
 const PRIORITY_SYSTEM: &str = "http://hl7.org/fhir/flag-priority-code";
 
-/// The patient: with a visit code, the Bundle's Patient (its first entry,
-/// created only if the server has no Patient with that code) and the code
-/// itself, which the clinic's record system resolves to a chart; without
+/// Where the Patient is in the Bundle: right after the response.
+pub(super) const PATIENT_ENTRY: usize = 1;
+
+/// The patient: with a visit code, the Bundle's Patient (one a session) and
+/// the code itself, which the clinic's record system resolves to a chart; without
 /// one, a Patient not identified (Flag must name a subject).
 pub(super) fn subject(s: &Summary) -> Value {
     match &s.session.visit_code {
         Some(code) => json!({
-            "reference": super::entry_url(s, 0),
+            "reference": super::entry_url(s, PATIENT_ENTRY),
             "type": "Patient",
             "identifier": { "system": s.canonical.visit_codes(), "value": code },
         }),
@@ -37,16 +39,15 @@ pub(super) fn subject(s: &Summary) -> Value {
     }
 }
 
-/// The Patient a visit code names, and the search that finds it on the
-/// server, for the Bundle's first entry; None without a code.
-pub(super) fn patient(s: &Summary) -> Option<(Value, String)> {
+/// The Patient a visit code names, for the Bundle's second entry; None
+/// without a code. One Patient a session (the Bundle identifies it by the
+/// response): a code may be used again another day, for someone else.
+pub(super) fn patient(s: &Summary) -> Option<Value> {
     let code = s.session.visit_code.as_ref()?;
-    let system = s.canonical.visit_codes();
-    let patient = json!({
+    Some(json!({
         "resourceType": "Patient",
-        "identifier": [{ "system": system, "value": code }],
-    });
-    Some((patient, format!("identifier={system}|{code}")))
+        "identifier": [{ "system": s.canonical.visit_codes(), "value": code }],
+    }))
 }
 
 /// A warning sign: its rules id and title as the code, its level as the

@@ -30,7 +30,10 @@ pub(super) fn add(s: &Summary, codes: &Codes, entries: &mut Entries, response: &
         if let Some((value, text)) = observed_value(s, &o.id) {
             let own = coding(&s.canonical.observations(&s.questionnaire.id), &o.id, &text);
             let code = concept(own, &o.codes, &text);
-            entries.push(observation(s, code, value, response), None);
+            entries.push_part(
+                observation(s, code, value, response),
+                &format!("observation/{}", o.id),
+            );
         }
     }
     let Some(marks) = s
@@ -48,7 +51,10 @@ pub(super) fn add(s: &Summary, codes: &Codes, entries: &mut Entries, response: &
             continue;
         };
         let site = body_site(s, codes, region);
-        let structure = entries.push(body_structure(s, codes, region, site.clone()), None);
+        let structure = entries.push_part(
+            body_structure(s, codes, region, site.clone()),
+            &format!("body-structure/{id}"),
+        );
         for symptom in symptoms {
             let value = json!({ "valueBoolean": true });
             let code = symptom_concept(s, codes, *symptom);
@@ -59,7 +65,8 @@ pub(super) fn add(s: &Summary, codes: &Codes, entries: &mut Entries, response: &
                 "valueReference": { "reference": structure },
             }]);
             o["bodySite"] = site;
-            entries.push(o, None);
+            let part = format!("observation/{id}/{}", symptom_code(*symptom));
+            entries.push_part(o, &part);
         }
     }
 }
@@ -75,10 +82,17 @@ pub(super) fn extracted(
     let own = coding(&canonical.observations(&q.id), &item.id, &item.prompt);
     let standard = codes::exported(&observed.codes).map(|c| coding(&c.system, &c.code, &c.display));
     let mut m = Map::new();
-    m.insert("extension".into(), json!([{
-        "url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract",
-        "valueBoolean": true,
-    }]));
+    let sdc = "http://hl7.org/fhir/uv/sdc/StructureDefinition";
+    m.insert(
+        "extension".into(),
+        json!([
+            { "url": format!("{sdc}/sdc-questionnaire-observationExtract"), "valueBoolean": true },
+            {
+                "url": format!("{sdc}/sdc-questionnaire-observation-extract-category"),
+                "valueCodeableConcept": { "coding": [coding(CATEGORY, "survey", "Survey")] },
+            },
+        ]),
+    );
     m.insert(
         "code".into(),
         Value::Array(std::iter::once(own).chain(standard).collect()),

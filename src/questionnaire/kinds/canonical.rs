@@ -90,6 +90,12 @@ impl Canonical {
         format!("{}/visit-code", self.base)
     }
 
+    /// The identifier system of the parts of a summary's Bundle (its Flags,
+    /// Observations, note...): `<response identifier>/<part>`.
+    pub fn response_parts(&self) -> String {
+        format!("{}/response-part", self.base)
+    }
+
     /// The identifier system of the responses intake writes.
     pub fn responses(&self) -> String {
         format!("{}/response", self.base)
@@ -132,6 +138,7 @@ mod tests {
             c.findings_rules("q"),
             c.device(),
             c.responses(),
+            c.response_parts(),
         ];
         for url in &urls {
             assert!(url.starts_with("https://fhir.clinic.test/intake/"), "{url}");

@@ -43,11 +43,7 @@ impl App {
         let Ok(bundle) = languages::bundle(code) else {
             return;
         };
-        self.session.language = bundle
-            .questionnaire
-            .language
-            .ne(languages::ENGLISH)
-            .then(|| code.to_string());
+        self.session.language = (code != languages::ENGLISH).then(|| code.to_string());
         self.questionnaire = bundle.questionnaire;
         self.content = bundle.content;
         self.rules = OnceLock::from(bundle.rules);

@@ -732,7 +732,7 @@ impl App {
     }
 
     /// Stores an answer given by a choice or scale and refreshes what depends on it.
-    pub(in crate::tui) fn answer(&mut self, n: usize, answer: Answer) {
+    pub(crate) fn answer(&mut self, n: usize, answer: Answer) {
         let id = self.item(n).id.clone();
         let before = self.session.get(&id).cloned();
         match self.session.set(&self.questionnaire, &id, answer) {
@@ -742,6 +742,21 @@ impl App {
             }
             Err(e) => self.notice = Some(Notice::Error(e.to_string())),
         }
+    }
+
+    /// Removes item `n`'s answer (a question skipped in linear mode), as an
+    /// answer is changed: journaled, and what depends on it recomputed.
+    pub(crate) fn clear_answer(&mut self, n: usize) {
+        let id = self.item(n).id.clone();
+        let before = self.session.get(&id).cloned();
+        self.session.clear(&id);
+        self.changed(&id, before);
+    }
+
+    /// The notice of a warning sign just answered, taken by a front end
+    /// that tells it at once in its own way (linear mode).
+    pub(crate) fn take_told(&mut self) -> Option<Notice> {
+        self.to_tell.take()
     }
 
     /// After an answer may have changed: journal it if it did, and recompute

@@ -86,7 +86,7 @@ impl App {
         }
     }
 
-    pub(super) fn review_select(&mut self, row: ReviewRow) {
+    pub(crate) fn review_select(&mut self, row: ReviewRow) {
         match row {
             ReviewRow::Item(n) => {
                 self.open_item(n);
@@ -224,7 +224,7 @@ impl App {
 
     /// Done on the summary: the summary is saved; then a kiosk makes way
     /// for the next patient, and elsewhere the program ends.
-    pub(super) fn done(&mut self) {
+    pub(crate) fn done(&mut self) {
         self.effects.push(Effect::Finished);
     }
 }

@@ -1,0 +1,413 @@
+//! Linear mode (`--linear`, `INTAKE_LINEAR=1`): the questionnaire as plain
+//! lines for a screen reader or a braille display. Nothing is drawn, moved
+//! or redrawn: each question is told once, its answer typed on a line and
+//! read back in words.
+//!
+//! `Linear` is a state machine fed whole lines and giving lines back, so a
+//! test drives it without a terminal. It holds the screen's `App` and works
+//! through it: the same session, enable logic, warning signs, journal
+//! effects, kiosk PIN and visit code, and report. `run` is the thin loop
+//! over standard input and output.
+
+mod body;
+mod item;
+pub mod run;
+mod summary;
+
+use tui_input::InputRequest;
+
+use crate::text::{LinearWords, Text, fill};
+use crate::tui::app::{App, Dialog, Notice, ReviewRow};
+use crate::tui::message::Msg;
+
+/// Where the patient is.
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    /// Continue an earlier unfinished session? (yes or no)
+    Resume,
+    /// The kiosk's visit code, before the first question.
+    VisitCode,
+    Item(usize),
+    /// The body diagram of item `usize`, at this step.
+    Body(usize, body::Step),
+    /// Stop? (yes or no), then back to the stage kept.
+    ConfirmQuit(Box<Stage>),
+    /// Kiosk: the staff PIN, then back to the stage kept.
+    Pin(Box<Stage>),
+    /// The summary was read out: Enter finishes.
+    Summary,
+    /// A kiosk's patient finished: the next one starts once the host has
+    /// saved and wiped the session.
+    Next,
+    Ended,
+}
+
+pub struct Linear {
+    pub app: App,
+    stage: Stage,
+    /// The section whose title was told last, so it is told once.
+    section: Option<usize>,
+    /// The PIN cannot be hidden as it is typed (not a terminal): staff are told.
+    pub pin_shows: bool,
+}
+
+impl Linear {
+    pub fn new(app: App) -> Self {
+        Linear {
+            app,
+            stage: Stage::Ended,
+            section: None,
+            pin_shows: false,
+        }
+    }
+
+    fn text(&self) -> &'static Text {
+        self.app.content.text
+    }
+
+    fn words(&self) -> &'static LinearWords {
+        &self.text().linear
+    }
+
+    /// The opening lines: what linear mode is, its commands, then the
+    /// first question (or the resume question, or the visit code).
+    pub fn start(&mut self) -> Vec<String> {
+        let mut out = vec![self.words().intro.clone()];
+        out.extend(self.help());
+        self.section = None;
+        if self.app.dialog == Some(Dialog::Resume) {
+            self.stage = Stage::Resume;
+            out.push(self.resume_question());
+            return out;
+        }
+        // An earlier session a kiosk cannot confirm as this patient's is
+        // kept for staff, unseen: linear mode has no owner check.
+        if self.app.dialog == Some(Dialog::ConfirmOwner) {
+            self.app.update(Msg::Quit);
+        }
+        self.app.update(Msg::Confirm);
+        self.after_begin(&mut out);
+        out
+    }
+
+    /// Asks item `id` now, wherever the patient was: as the screen's
+    /// `open_item`, for a test that starts at one question.
+    pub fn ask_item(&mut self, id: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(n) = self.app.questionnaire.index_of(id) {
+            self.ask(n, &mut out);
+        }
+        out
+    }
+
+    /// Whether the program goes on.
+    pub fn running(&self) -> bool {
+        self.stage != Stage::Ended && self.app.running()
+    }
+
+    /// The text at the end of the line where the patient types.
+    pub fn prompt(&self) -> &str {
+        match self.stage {
+            Stage::Pin(_) => &self.words().pin_prompt,
+            _ => &self.words().prompt,
+        }
+    }
+
+    /// Whether the next line is a secret (the staff PIN), not to be echoed.
+    pub fn wants_secret(&self) -> bool {
+        matches!(self.stage, Stage::Pin(_))
+    }
+
+    /// One line typed; the lines to say back.
+    pub fn input(&mut self, line: &str) -> Vec<String> {
+        let line = line.trim();
+        let mut out = Vec::new();
+        match self.stage.clone() {
+            Stage::Resume => self.resume(line, &mut out),
+            Stage::VisitCode => self.visit_code(line, &mut out),
+            Stage::Item(n) => self.item_input(n, line, &mut out),
+            Stage::Body(n, step) => self.body_input(n, step, line, &mut out),
+            Stage::ConfirmQuit(back) => self.confirm_quit(*back, line, &mut out),
+            Stage::Pin(back) => self.pin(*back, line, &mut out),
+            Stage::Summary => self.finish(&mut out),
+            Stage::Next | Stage::Ended => {}
+        }
+        out
+    }
+
+    /// After the host carried out the effects: a failed save told in words,
+    /// and at a kiosk the next patient's start once the session is wiped.
+    pub fn after_host(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(Notice::Error(text)) = self.app.notice.take() {
+            out.push(text);
+        }
+        if self.stage == Stage::Next && self.app.session.answers.is_empty() {
+            out.extend(self.start());
+        }
+        out
+    }
+
+    fn help(&self) -> Vec<String> {
+        let w = self.words();
+        let c = &w.commands;
+        let names = [
+            ("why", c.why.as_str()),
+            ("back", &c.back),
+            ("skip", &c.skip),
+            ("help", &c.help),
+            ("quit", &c.quit),
+        ];
+        let mut lines: Vec<String> = w.help.iter().map(|l| fill(l, &names)).collect();
+        if self.app.kiosk.is_some()
+            && let Some(last) = lines.last_mut()
+        {
+            *last = fill(&w.help_kiosk_quit, &names);
+        }
+        lines
+    }
+
+    fn resume_question(&self) -> String {
+        let w = self.words();
+        let count = self.app.resume.as_ref().map_or(0, |s| s.answers.len());
+        let when = self.app.resume.as_ref().map_or(0, |s| s.updated);
+        let dialogs = &self.text().screen.dialogs;
+        let question = fill(
+            dialogs.resume.get(count as u64),
+            &[
+                ("when", &crate::export::time::rfc3339_local(when)),
+                ("count", &count.to_string()),
+            ],
+        )
+        .replace('\n', " ");
+        fill(
+            &w.resume,
+            &[
+                ("question", &question),
+                ("yes", &w.commands.yes),
+                ("no", &w.commands.no),
+            ],
+        )
+    }
+
+    fn resume(&mut self, line: &str, out: &mut Vec<String>) {
+        let c = &self.words().commands;
+        let msg = match line.to_lowercase() {
+            l if l == c.yes => Msg::Yes,
+            l if l == c.no => Msg::No,
+            _ => return out.push(self.resume_question()),
+        };
+        self.app.update(msg);
+        if self.app.dialog.is_none() && matches!(self.app.screen, crate::tui::app::Screen::Item(_))
+        {
+            return self.after_begin(out);
+        }
+        self.app.update(Msg::Confirm);
+        self.after_begin(out);
+    }
+
+    /// Where the app went on Start: the visit code, or a question.
+    fn after_begin(&mut self, out: &mut Vec<String>) {
+        use crate::tui::app::Screen;
+        if self.app.dialog == Some(Dialog::VisitCode) {
+            self.stage = Stage::VisitCode;
+            return out.extend(self.visit_code_lines());
+        }
+        match self.app.screen {
+            Screen::Item(n) => self.ask(n, out),
+            _ => self.past_the_last(out),
+        }
+    }
+
+    fn visit_code_lines(&self) -> Vec<String> {
+        let dialogs = &self.text().screen.dialogs;
+        let Some(config) = self.app.kiosk.as_ref().and_then(|k| k.visit_code.as_ref()) else {
+            return Vec::new();
+        };
+        let places = config.pattern.chars().filter(|c| *c != '-').count();
+        let hint = if config.may_skip {
+            fill(
+                &dialogs.visit_code_skip,
+                &[("places", &places.to_string()), ("confirm", "Enter")],
+            )
+        } else {
+            fill(
+                &dialogs.visit_code_length,
+                &[("places", &places.to_string())],
+            )
+        };
+        vec![dialogs.visit_code_patient.clone(), hint]
+    }
+
+    /// The visit code, checked by the app as if typed into its box.
+    fn visit_code(&mut self, line: &str, out: &mut Vec<String>) {
+        if self.command(line, out) {
+            return;
+        }
+        for c in line.chars() {
+            self.app.update(Msg::Edit(InputRequest::InsertChar(c)));
+        }
+        self.app.update(Msg::Confirm);
+        if let Some(Notice::Error(text)) = self.app.notice.take() {
+            out.push(text);
+        }
+        self.after_begin(out);
+    }
+
+    /// A command that means the same everywhere (help, quit); whether it was one.
+    fn command(&mut self, line: &str, out: &mut Vec<String>) -> bool {
+        let c = &self.words().commands;
+        let l = line.to_lowercase();
+        if l == c.help {
+            out.extend(self.help());
+        } else if l == c.quit {
+            self.ask_to_quit(out);
+        } else {
+            return false;
+        }
+        true
+    }
+
+    fn ask_to_quit(&mut self, out: &mut Vec<String>) {
+        let back = Box::new(self.stage.clone());
+        if self.app.kiosk.is_some() {
+            if self.pin_shows {
+                out.push(self.words().pin_echo.clone());
+            }
+            self.stage = Stage::Pin(back);
+            return;
+        }
+        let w = self.words();
+        out.push(fill(
+            &w.quit_confirm,
+            &[("yes", &w.commands.yes), ("no", &w.commands.no)],
+        ));
+        self.stage = Stage::ConfirmQuit(back);
+    }
+
+    fn confirm_quit(&mut self, back: Stage, line: &str, out: &mut Vec<String>) {
+        if line.eq_ignore_ascii_case(&self.words().commands.yes) {
+            self.app.leave();
+            self.stage = Stage::Ended;
+            return out.push(self.text().screen.dialogs.leave_open.replace('\n', " "));
+        }
+        out.push(self.words().quit_kept.clone());
+        self.resume_stage(back, out);
+    }
+
+    /// The staff PIN, checked by the app as if typed into its dialog.
+    fn pin(&mut self, back: Stage, line: &str, out: &mut Vec<String>) {
+        self.app.notice = None;
+        self.app.update(Msg::StaffExit);
+        for c in line.chars() {
+            self.app.update(Msg::Edit(InputRequest::InsertChar(c)));
+        }
+        self.app.update(Msg::Confirm);
+        if !self.app.running() {
+            self.stage = Stage::Ended;
+            return;
+        }
+        // Paused after too many wrong PINs: the dialog is still open.
+        if self.app.dialog == Some(Dialog::StaffPin) {
+            self.app.update(Msg::Quit);
+        }
+        let wrong = &self.text().screen.dialogs.pin_wrong;
+        out.push(match self.app.notice.take() {
+            Some(Notice::Error(text)) => text,
+            _ => wrong.clone(),
+        });
+        self.resume_stage(back, out);
+    }
+
+    /// Back where the patient was before a command: asked again.
+    fn resume_stage(&mut self, back: Stage, out: &mut Vec<String>) {
+        match back {
+            Stage::Item(n) => self.ask(n, out),
+            Stage::Body(n, step) => self.body_step(n, step, out),
+            Stage::VisitCode => {
+                self.stage = back;
+                out.extend(self.visit_code_lines());
+            }
+            Stage::Summary => {
+                self.stage = back;
+                out.push(self.summary_end());
+            }
+            other => self.stage = other,
+        }
+    }
+
+    /// The next enabled item after `from`, or the end.
+    fn forward(&mut self, from: usize, out: &mut Vec<String>) {
+        let next = self.app.enabled_items().find(|&m| m > from);
+        match next {
+            Some(m) => self.ask(m, out),
+            None => self.past_the_last(out),
+        }
+    }
+
+    fn backward(&mut self, from: usize, out: &mut Vec<String>) {
+        let before = self.app.enabled_items().filter(|&m| m < from).last();
+        match before {
+            Some(m) => {
+                self.section = None;
+                self.ask(m, out)
+            }
+            None => {
+                out.push(self.words().first.clone());
+                self.ask(from, out);
+            }
+        }
+    }
+
+    /// Past the last question: a required one still open is asked; else
+    /// the summary is made, as the review screen's Finish makes it.
+    fn past_the_last(&mut self, out: &mut Vec<String>) {
+        if let Some(&first) = self.app.missing_required().first() {
+            let kind = &self.app.item(first).kind;
+            out.push(crate::tui::kinds::unanswered(kind, &self.text().screen.item).to_string());
+            self.section = None;
+            return self.ask(first, out);
+        }
+        self.app.review_select(ReviewRow::Finish);
+        out.push(self.words().summary_start.clone());
+        out.extend(summary::lines(&self.app));
+        out.push(self.summary_end());
+        self.stage = Stage::Summary;
+    }
+
+    fn summary_end(&self) -> String {
+        match self.app.kiosk {
+            Some(_) => self.words().summary_end_kiosk.clone(),
+            None => self.words().summary_end.clone(),
+        }
+    }
+
+    /// Enter on the summary: saved as the screen's Done saves it.
+    fn finish(&mut self, out: &mut Vec<String>) {
+        self.app.done();
+        if self.app.kiosk.is_some() {
+            self.stage = Stage::Next;
+        } else {
+            out.push(self.words().goodbye.clone());
+            self.stage = Stage::Ended;
+        }
+    }
+
+    /// A warning sign just raised, told at once: the notice under the
+    /// answer and, for an emergency, the alert screen's words.
+    fn tell_warning_signs(&mut self, out: &mut Vec<String>) {
+        if let Some(Notice::Urgent(text)) = self.app.take_told() {
+            out.push(text);
+        }
+        let Some(alert) = self.app.alert.take() else {
+            return;
+        };
+        let alerts = &self.app.rules().alerts;
+        out.push(alerts.emergency_title.clone());
+        out.push(alerts.emergency.clone());
+        out.extend(alert.titles);
+    }
+}
+
+#[cfg(test)]
+mod tests;

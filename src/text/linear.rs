@@ -1,0 +1,70 @@
+//! Linear mode's words (the catalogue's `linear`): the questionnaire told as
+//! plain lines for a screen reader or a braille display. The commands a
+//! patient types are words here too, so a translation renames them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinearWords {
+    pub intro: String,
+    pub commands: Commands,
+    pub help: Vec<String>,
+    pub help_kiosk_quit: String,
+    pub prompt: String,
+    pub choose_one: String,
+    pub choose_some: String,
+    pub scale: String,
+    pub number: String,
+    pub duration: String,
+    pub text: String,
+    pub optional: String,
+    pub current: String,
+    pub answered: String,
+    pub skipped: String,
+    pub cannot_skip: String,
+    pub first: String,
+    pub no_why: String,
+    pub bad_one: String,
+    pub bad_some: String,
+    pub bad_duration: String,
+    pub quit_confirm: String,
+    pub quit_kept: String,
+    pub pin_prompt: String,
+    pub pin_echo: String,
+    pub resume: String,
+    pub body: BodyLines,
+    pub summary_start: String,
+    pub summary_end: String,
+    pub summary_end_kiosk: String,
+    pub goodbye: String,
+}
+
+/// The words typed as commands, lower case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commands {
+    pub why: String,
+    pub back: String,
+    pub skip: String,
+    pub help: String,
+    pub quit: String,
+    pub yes: String,
+    pub no: String,
+    pub done: String,
+    pub list: String,
+    pub clear: String,
+}
+
+/// The body diagram in lines.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyLines {
+    pub intro: String,
+    pub parts: String,
+    pub places: String,
+    pub symptoms: String,
+    pub bad_place: String,
+    pub cleared: String,
+    pub several: String,
+}

@@ -1,0 +1,108 @@
+//! Linear mode, the real binary in a pseudo-terminal: a whole session typed
+//! line by line, compared with its golden transcript, and not one escape
+//! sequence in what it wrote (nothing moves the cursor, clears or redraws).
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// What a patient types, one line at each prompt: a question asked why,
+/// a wrong entry, back, the body diagram by part and number and by name,
+/// an emergency warning sign, optional questions skipped, and the summary.
+const TYPED: &[&str] = &[
+    "why", "abc", "45", "1", "3 weeks", "back", "", "2", "2", "1", "5", "5", "5", "2", "2", "2",
+    "2", "2", "2", "2", "2", "4", "8", "1 2", "big toe", "2", "3", "list", "done", "2", "2", "2",
+    "2", "2", "2", "2", "2", "1", "2", "2", "2", "2", "1", "2", "2", "1", "2", "2", "2", "2", "2",
+    "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "1", "3 weeks", "skip", "1",
+    "2", "skip", "5", "5", "2", "2", "skip", "skip", "skip", "",
+];
+
+const PROMPT: &str = "Your answer: ";
+
+#[test]
+fn a_whole_session_in_linear_mode_is_plain_lines() {
+    let dir = std::env::temp_dir().join(format!("intake-linear-pty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+    let (state, out) = (dir.join("state"), dir.join("out"));
+    cmd.args(["--state-dir", state.to_str().unwrap()]);
+    cmd.args(["--export-dir", out.to_str().unwrap()]);
+    cmd.env("INTAKE_LINEAR", "1");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LC_ALL", "C.UTF-8");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    // Each line is typed once its prompt is there, as a person would.
+    for (n, line) in TYPED.iter().enumerate() {
+        read_until(&rx, &mut seen, |s| prompts(s) > n);
+        writer.write_all(format!("{line}\r").as_bytes()).unwrap();
+        writer.flush().unwrap();
+    }
+    assert!(child.wait().unwrap().success());
+    while let Ok(bytes) = rx.recv_timeout(Duration::from_millis(300)) {
+        seen.extend(bytes);
+    }
+    // The bell of an emergency is allowed; no escape sequence of any kind.
+    assert!(!seen.contains(&0x1b), "an escape sequence was written");
+    let transcript = String::from_utf8(seen).unwrap().replace("\r\n", "\n");
+    insta::assert_snapshot!(normalised(&transcript, &dir));
+    // The summary is saved as the screen saves it, in every format.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+fn prompts(seen: &[u8]) -> usize {
+    String::from_utf8_lossy(seen).matches(PROMPT).count()
+}
+
+fn read_until(rx: &mpsc::Receiver<Vec<u8>>, seen: &mut Vec<u8>, done: impl Fn(&[u8]) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(seen) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(bytes) => seen.extend(bytes),
+            Err(_) => panic!("no prompt; so far:\n{}", String::from_utf8_lossy(seen)),
+        }
+    }
+}
+
+/// The transcript without what changes from run to run: the folder and
+/// the time in the saved files' names.
+fn normalised(transcript: &str, dir: &std::path::Path) -> String {
+    let text = transcript.replace(dir.to_str().unwrap(), "[DIR]");
+    text.lines()
+        .map(|l| match l.split_once("intake-summary-") {
+            Some((head, tail)) => {
+                let ext = tail.split_once('.').map_or("", |(_, e)| e);
+                format!("{head}intake-summary-[TIME].{ext}")
+            }
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
