@@ -42,6 +42,10 @@ pub struct Session {
     /// that need a helper are not shown.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unattended: bool,
+    /// The language the patient answered in, when not English: the
+    /// summary's patient view is in it (absent from older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Answered and required counts among the enabled items.
@@ -74,6 +78,7 @@ impl Session {
             updated: started,
             answers: BTreeMap::new(),
             unattended: false,
+            language: (q.language != crate::languages::ENGLISH).then(|| q.language.clone()),
         }
     }
 

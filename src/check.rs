@@ -103,14 +103,10 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 count(crate::body::View::Back)
             ))
         }
-        "Text" => {
-            let text = crate::text::Text::parse(&name, &source)
-                .map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
-            Ok(format!(
-                "{name}: ok (text catalogue, language \"{}\")",
-                text.language
-            ))
-        }
+        "Text" => crate::translation::validate::catalogue(&name, &source),
+        "Translation" => crate::translation::validate::overlay(&name, &source, |id| {
+            questionnaire_by_id(path, id, &source, "of:")
+        }),
         "Kiosk" => {
             let k = crate::kiosk::KioskConfig::parse(&name, &source).map_err(LoadError::Invalid)?;
             // Against the built-in questionnaire, which a kiosk runs.
@@ -157,8 +153,18 @@ fn questionnaire_for(path: &Path, source: &str) -> Result<Questionnaire, LoadErr
     let id = source
         .split_once("questionnaire:")
         .and_then(|(_, r)| r.split('"').nth(1))
-        .unwrap_or_default()
-        .to_string();
+        .unwrap_or_default();
+    questionnaire_by_id(path, id, source, "questionnaire:")
+}
+
+/// The questionnaire with this id: the built-in one, or `<id>.ron` beside
+/// `path`; an error at `needle` when there is none.
+fn questionnaire_by_id(
+    path: &Path,
+    id: &str,
+    source: &str,
+    needle: &str,
+) -> Result<Questionnaire, LoadError> {
     let builtin = crate::content::questionnaire();
     if builtin.id == id {
         return Ok(builtin);
@@ -174,7 +180,7 @@ fn questionnaire_for(path: &Path, source: &str) -> Result<Questionnaire, LoadErr
     Err(invalid_at(
         &path.display().to_string(),
         source,
-        "questionnaire:",
+        needle,
         message,
     ))
 }

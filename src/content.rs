@@ -31,6 +31,15 @@ impl<'a> Content<'a> {
         }
     }
 
+    /// The same shapes with another language's regions and words.
+    pub fn with(self, regions: &'a BodyRegions, text: &'a Text) -> Self {
+        Content {
+            regions,
+            text,
+            ..self
+        }
+    }
+
     pub fn shapes(&self) -> &'a Shapes {
         match self.shapes {
             Some(shapes) => shapes,

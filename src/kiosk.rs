@@ -69,6 +69,22 @@ pub struct KioskConfig {
     /// are only files.
     #[serde(default)]
     pub fhir_server: Option<FhirServerConfig>,
+    /// The languages a patient may choose on the welcome screen, by code;
+    /// the first is the one the kiosk starts in. Only English when absent.
+    #[serde(default = "english")]
+    pub languages: Vec<String>,
+    /// The language of the clinician's view of each summary and of the files
+    /// for the clinic, whatever language the patient answered in.
+    #[serde(default = "default_clinic_language")]
+    pub clinic_language: String,
+}
+
+fn english() -> Vec<String> {
+    vec![crate::languages::ENGLISH.to_string()]
+}
+
+fn default_clinic_language() -> String {
+    crate::languages::ENGLISH.to_string()
 }
 
 /// The kiosk configuration's `fhir_server`: the server's FHIR base URL
@@ -195,6 +211,16 @@ impl KioskConfig {
                 "staff_pin_hash",
                 "staff_pin_hash is not an Argon2 hash; make one with `intake hash-pin`",
             );
+        }
+        let known = crate::languages::all().collect::<Vec<_>>().join(", ");
+        if c.languages.is_empty() {
+            problem("languages", "languages needs at least one language");
+        }
+        for code in c.languages.iter().chain([&c.clinic_language]) {
+            if !crate::languages::is_builtin(code) {
+                let message = format!("no language \"{code}\": the built-in ones are {known}");
+                problems.at(&format!("\"{code}\""), message);
+            }
         }
         problems.into_result(c)
     }
@@ -433,6 +459,33 @@ mod tests {
         assert!(c.pin_matches("4821"));
         assert!(!c.pin_matches("4822"));
         assert!(!c.pin_matches(""));
+    }
+
+    #[test]
+    fn languages_offered_and_the_clinics_must_be_built_in() {
+        let hash = hash_pin("4821");
+        let c = KioskConfig::parse("k.ron", &config(&hash, 300, 60)).unwrap();
+        assert_eq!(
+            (c.languages, c.clinic_language),
+            (vec!["en".into()], "en".into())
+        );
+        let with =
+            |fields: &str| config(&hash, 300, 60).replace("\n)\n", &format!("\n{fields}\n)\n"));
+        let source = with("    languages: [\"es\", \"en\"],\n    clinic_language: \"es\",");
+        let c = KioskConfig::parse("k.ron", &source).unwrap();
+        assert_eq!(
+            (c.languages[0].as_str(), c.clinic_language.as_str()),
+            ("es", "es")
+        );
+        let source = with("    languages: [\"en\", \"vi\"],\n    clinic_language: \"xx\",");
+        let e = KioskConfig::parse("k.ron", &source)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("k.ron:8:23: no language \"vi\": the built-in ones are en, es"),
+            "{e}"
+        );
+        assert!(e.contains("k.ron:9:22: no language \"xx\""), "{e}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod export;
 pub mod findings;
 pub mod journal;
 pub mod kiosk;
+pub mod languages;
 #[cfg(feature = "tui")]
 pub mod linear;
 pub mod markup;
@@ -25,6 +26,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod session_id;
 pub mod text;
+pub mod translation;
 #[cfg(feature = "tui")]
 pub mod tui;
 pub mod visit_code;

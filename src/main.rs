@@ -62,6 +62,11 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     state_dir: Option<PathBuf>,
 
+    /// The language to start in (en, es; default: INTAKE_LANG, else the
+    /// first offered); the welcome screen offers the others. A kiosk offers
+    /// its configuration's `languages`.
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
     /// Linear mode for screen readers and braille displays: plain lines,
     /// each question told once, answers typed (also INTAKE_LINEAR=1).
     #[arg(long)]
@@ -103,6 +108,10 @@ enum Command {
         /// systems'): a URL the clinic controls.
         #[arg(long, value_name = "URL", value_parser = Canonical::new, default_value = intake::export::fhir::DEFAULT_BASE)]
         fhir_base: Canonical,
+        /// The language of the clinician's view (default English); the
+        /// patient's view is in the language they answered in.
+        #[arg(long, value_name = "CODE")]
+        clinic_lang: Option<String>,
     },
     /// Practise the intake interview on a standardized patient case.
     Practice {
@@ -189,11 +198,13 @@ fn main() -> ExitCode {
             output,
             force,
             fhir_base,
+            clinic_lang,
         }) => cli::summarize::run(
             &sources,
             &answers,
             format,
             fhir_base,
+            clinic_lang.as_deref(),
             &Output::new(output, force),
         ),
         Some(Command::ExportQuestionnaire {
@@ -242,6 +253,10 @@ fn main() -> ExitCode {
             export_dir: cli.export_dir,
             kiosk: cli.kiosk,
             state_dir: cli.state_dir,
+            language: cli
+                .lang
+                .or_else(|| std::env::var("INTAKE_LANG").ok())
+                .filter(|l| !l.is_empty()),
             linear: cli.linear || linear_from_env(),
         }),
     })

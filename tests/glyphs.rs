@@ -70,8 +70,17 @@ fn session() -> Session {
 }
 
 fn harness(w: u16, h: u16, set: GlyphSet) -> Harness {
+    in_language(w, h, set, "en")
+}
+
+/// The same in a language, the other built-in one offered on the welcome screen.
+fn in_language(w: u16, h: u16, set: GlyphSet, language: &str) -> Harness {
     let mut h = Harness::with_session(w, h, session());
     h.app.glyphs = Glyphs::of(set);
+    if language != "en" {
+        let offered = vec![language.to_string(), "en".to_string()];
+        h.app = h.app.clone().with_languages(offered);
+    }
     h
 }
 
@@ -80,8 +89,8 @@ type Shown = (String, App);
 
 /// Every screen of the questionnaire, each with every dialog over it, and
 /// the screens that stand alone: notices, the alert, a held kiosk.
-fn every_screen(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
-    let base = harness(w, h, set).app;
+fn every_screen(w: u16, h: u16, set: GlyphSet, language: &str) -> Vec<Shown> {
+    let base = in_language(w, h, set, language).app;
     let items = base.questionnaire.items().count();
     let mut screens: Vec<Shown> = vec![("welcome".into(), base.clone())];
     for n in 0..items {
@@ -111,10 +120,10 @@ fn every_screen(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
     screens.extend(with_dialogs);
     screens.extend(alone(&base));
     // The body diagram finding a place by name.
-    let mut find = harness(w, h, set);
+    let mut find = in_language(w, h, set, language);
     find.goto("body_map");
     find.keys("/calf");
-    assert!(find.screen().contains("Find a place: calf"));
+    assert!(find.screen().contains(": calf"));
     screens.push(("body_map finding \"calf\"".into(), find.app));
     screens
 }
@@ -217,14 +226,26 @@ fn misfits(name: &str, buf: &Buffer, allowed: &dyn Fn(char) -> bool) -> Vec<Stri
 }
 
 /// Draws every screen at 80x24 and 120x40 (and the too-small one) for
-/// `set`; fails naming each screen, cell and character it cannot show.
+/// `set`, in English and, on the console, in Spanish (whose accents, ¿ and
+/// ¡ its fonts have); fails naming each screen, cell and character it
+/// cannot show.
 fn every_screen_fits(set: GlyphSet, allowed: &dyn Fn(char) -> bool) {
     let mut found = Vec::new();
     let mut drawn = 0;
-    for (w, h) in [(80, 24), (120, 40)] {
-        let screens = every_screen(w, h, set).into_iter();
-        for (name, app) in screens.chain(practice_screens(w, h, set)) {
-            let name = format!("{name} at {w}x{h}");
+    for (w, h, language) in [
+        (80, 24, "en"),
+        (120, 40, "en"),
+        (80, 24, "es"),
+        (120, 40, "es"),
+    ] {
+        // ASCII has no accents: the net takes them off (tested below).
+        if language != "en" && set == GlyphSet::Ascii {
+            continue;
+        }
+        let screens = every_screen(w, h, set, language).into_iter();
+        let practice = (language == "en").then(|| practice_screens(w, h, set));
+        for (name, app) in screens.chain(practice.into_iter().flatten()) {
+            let name = format!("{name} at {w}x{h} in {language}");
             found.extend(misfits(&name, &draw(&app, w, h), allowed));
             drawn += 1;
         }
@@ -257,6 +278,34 @@ fn the_unicode_screens_do_use_what_the_console_lacks() {
     h.goto("body_map");
     let found = misfits("body map", &draw(&h.app, 80, 24), &|c| table.contains(&c));
     assert!(!found.is_empty());
+}
+
+/// Spanish in ASCII (a vt100): the net the terminal's frames pass takes the
+/// accents, ¿ and ¡ off every screen and leaves the words readable.
+#[test]
+fn spanish_in_ascii_loses_only_its_accents() {
+    let mut found = Vec::new();
+    for (name, app) in every_screen(80, 24, GlyphSet::Ascii, "es") {
+        let mut frame = draw(&app, 80, 24);
+        app.glyphs.net(&mut frame);
+        found.extend(misfits(&name, &frame, &|c| {
+            c.is_ascii() && !c.is_ascii_control()
+        }));
+    }
+    found.truncate(40);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let mut h = in_language(80, 24, GlyphSet::Ascii, "es");
+    h.goto("age");
+    let mut frame = draw(&h.app, 80, 24);
+    h.app.glyphs.net(&mut frame);
+    let rows: String = (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| frame[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect();
+    assert!(rows.contains("Cuantos anos tiene?"), "{rows}");
 }
 
 /// Screens in ASCII at 80x24, as a vt100 or a non-UTF-8 locale gets them.

@@ -3,12 +3,12 @@
 
 mod common;
 
-use common::Harness;
+use common::{Harness, answer_on_screen};
 use insta::assert_snapshot;
 use intake::answers::{Answer, DurationUnit, Side};
 use intake::body::View;
 use intake::questionnaire::Kind;
-use intake::tui::app::{Notice, Screen, SummaryTab};
+use intake::tui::app::{Screen, SummaryTab};
 use intake::tui::layout::BodyLayout;
 use intake::tui::message::Msg;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -169,52 +169,6 @@ fn esc_and_ctrl_c_ask_before_leaving() {
     h.key(KeyCode::Esc);
     h.keys("y");
     assert!(!h.app.running());
-}
-
-/// Answers whatever is on screen with the first sensible keys, as a hurried patient might.
-fn answer_on_screen(h: &mut Harness) {
-    let kind = h.app.current_item().unwrap().kind.clone();
-    let before = h.app.screen;
-    answer_kind(h, kind);
-    // An urgent warning sign holds the screen until its notice is read.
-    if h.app.screen == before && matches!(h.app.notice, Some(Notice::Urgent(_))) {
-        h.enter();
-    }
-}
-
-fn answer_kind(h: &mut Harness, kind: Kind) {
-    match kind {
-        Kind::YesNo => h.keys("n"),
-        Kind::Single { .. } | Kind::Side => {
-            h.key(KeyCode::Down);
-            h.enter();
-        }
-        Kind::Multi { .. } => {
-            h.key(KeyCode::Char(' '));
-            h.enter();
-        }
-        Kind::Scale { .. } => {
-            h.keys("5");
-            h.enter();
-        }
-        Kind::Number { .. } => {
-            h.keys("52");
-            h.enter();
-        }
-        Kind::Duration { .. } => {
-            h.keys("6w");
-            h.enter();
-        }
-        Kind::Text { .. } => {
-            h.keys("Walk to work");
-            h.enter();
-        }
-        Kind::BodyMap => {
-            h.keys("p");
-            h.enter();
-        }
-        Kind::Info => h.enter(),
-    }
 }
 
 #[test]

@@ -31,6 +31,8 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
     ("src/export/write.rs", "why a file could not be written, for staff and the log"),
     ("src/export/fhir/enable.rs", "FHIRPath expressions: code, not words"),
     ("src/questionnaire/kinds/canonical.rs", "why a FHIR base URL is refused, for staff setting it"),
+    ("src/translation/", "a translation's diagnostics, for its translator"),
+    ("src/languages.rs", "an unknown language asked for, for staff"),
     ("src/codes.rs", "a codes file's diagnostics, for its author"),
     ("src/outbox/", "why a Bundle waits, for staff (intake outbox, intake send)"),
 ];

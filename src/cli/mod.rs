@@ -29,6 +29,12 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// Whether the questionnaire and rules are the built-in ones, which
+    /// come in every built-in language.
+    pub fn builtin(&self) -> bool {
+        self.questionnaire.is_none() && self.rules.is_none()
+    }
+
     /// The questionnaire and its findings rules (none when the questionnaire
     /// is a user's and no rules were given).
     pub fn load(&self) -> Result<(Questionnaire, Option<Rules>), String> {

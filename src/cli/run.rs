@@ -31,6 +31,8 @@ pub struct Options {
     /// A kiosk configuration file; it names its own state and export dirs.
     pub kiosk: Option<PathBuf>,
     pub state_dir: Option<PathBuf>,
+    /// The language to start in (`--lang`, or INTAKE_LANG).
+    pub language: Option<String>,
     /// Plain lines for a screen reader or braille display (`--linear`).
     pub linear: bool,
 }
@@ -60,6 +62,9 @@ struct Setup {
     high_contrast: bool,
     keymap: Option<Keymap>,
     caps: Caps,
+    /// The languages the welcome screen offers, the first to start in;
+    /// none for a user's questionnaire.
+    languages: Vec<String>,
 }
 
 impl Setup {
@@ -86,6 +91,7 @@ impl Setup {
             checked.map_err(|e| e.to_string())?;
         }
         let kiosk = kiosk.map(|(_, _, k)| k);
+        let languages = offered(opts, kiosk.as_ref())?;
         let (state_dir, export_dir) = match &kiosk {
             Some(k) => (k.state_dir.clone(), k.export_dir.clone()),
             None => (
@@ -104,6 +110,7 @@ impl Setup {
             high_contrast: opts.high_contrast,
             keymap,
             caps: Caps::from_env()?,
+            languages,
         })
     }
 
@@ -124,6 +131,7 @@ impl Setup {
         if let Some(keymap) = self.keymap {
             app = app.with_keymap(keymap);
         }
+        app = app.with_languages(self.languages);
         app.interviewer = self.interviewer;
         app.saves_to = Some(self.export_dir.display().to_string());
         if let Some(k) = self.kiosk {
@@ -137,6 +145,36 @@ impl Setup {
         }
         app
     }
+}
+
+/// The languages to offer: a kiosk's, or every built-in one, with the one
+/// asked for first. A user's questionnaire comes in its own language only.
+fn offered(opts: &Options, kiosk: Option<&KioskConfig>) -> Result<Vec<String>, String> {
+    let mut offered: Vec<String> = match kiosk {
+        Some(k) => k.languages.clone(),
+        None => crate::languages::all().map(String::from).collect(),
+    };
+    let Some(asked) = &opts.language else {
+        return Ok(if opts.sources.builtin() {
+            offered
+        } else {
+            Vec::new()
+        });
+    };
+    if !opts.sources.builtin() {
+        return Err(format!(
+            "intake: --lang {asked}: languages come with the built-in questionnaire and rules only"
+        ));
+    }
+    let Some(at) = offered.iter().position(|l| l == asked) else {
+        return Err(format!(
+            "intake: --lang {asked}: not offered here; the languages are {}",
+            offered.join(", ")
+        ));
+    };
+    let first = offered.remove(at);
+    offered.insert(0, first);
+    Ok(offered)
 }
 
 /// A kiosk configuration with its name and source, for the check against

@@ -10,13 +10,17 @@ use crate::content::Content;
 use crate::export::fhir::Canonical;
 use crate::export::{Format, Summary};
 use crate::findings::Rules;
+use crate::languages;
 use crate::questionnaire::{self, Questionnaire};
 
+/// `clinic_language`: the clinician's view's (English when not given); the
+/// patient's view is in the language the session was answered in.
 pub fn run(
     sources: &Sources,
     answers: &Path,
     format: Format,
     canonical: Canonical,
+    clinic_language: Option<&str>,
     output: &Output,
 ) -> Result<ExitCode, String> {
     let (q, rules) = sources.load()?;
@@ -30,9 +34,25 @@ pub fn run(
     }
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
     let when = session.updated.max(session.started);
-    let summary =
-        Summary::new(&q, &session, &rules, Content::builtin(), when).with_canonical(canonical);
-    output.write(&format.render(&summary))?;
+    let languages = (session.language.as_deref(), clinic_language);
+    let text = if sources.builtin() {
+        let patient = languages::bundle(languages.0.unwrap_or(languages::ENGLISH))?;
+        let clinic = languages::bundle(languages.1.unwrap_or(languages::ENGLISH))?;
+        let (q, rules, content) = (&patient.questionnaire, &patient.rules, patient.content);
+        let summary = Summary::new(q, &session, rules, content, when)
+            .for_clinic(&clinic.questionnaire, &clinic.rules, clinic.content)
+            .with_canonical(canonical);
+        format.render(&summary)
+    } else if languages.0.is_some() || languages.1.is_some() {
+        return Err(format!(
+            "{name}: languages other than English come with the built-in questionnaire and rules only"
+        ));
+    } else {
+        let summary =
+            Summary::new(&q, &session, &rules, Content::builtin(), when).with_canonical(canonical);
+        format.render(&summary)
+    };
+    output.write(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

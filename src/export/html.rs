@@ -21,7 +21,7 @@ pub const FORMAT: Format = Format {
 const STYLE: &str = include_str!("../../assets/summary.css");
 
 fn render(s: &Summary) -> String {
-    let words = &s.content.text.report;
+    let words = &s.clinic.text.report;
     let title = fill(
         &words.page_title,
         &[
@@ -33,13 +33,13 @@ fn render(s: &Summary) -> String {
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          {}\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        escape(&s.content.text.language),
+        escape(&s.clinic.text.language),
         tagged("title", &title),
     );
     header(s, &mut out);
     out.push_str("<main>\n");
     let elements = Elements {
-        content: &s.content,
+        content: &s.clinic,
         diagram: figures_html,
         banner_class: true,
     };
@@ -56,7 +56,7 @@ fn render(s: &Summary) -> String {
 /// What the page is and for whom, when it was made, whether it is
 /// finished, and that it is not a diagnosis.
 fn header(s: &Summary, out: &mut String) {
-    let words = &s.content.text.report;
+    let words = &s.clinic.text.report;
     out.push_str("<header>\n");
     out.push_str(&tagged("h1", &words.title));
     out.push_str(&format!(
@@ -80,7 +80,7 @@ fn write_section(s: &Summary, elements: &Elements, section: &Section, out: &mut 
         " class=\"map\""
     } else if section.heading.is_empty() {
         " class=\"opening\""
-    } else if section.heading == s.content.text.report.clinician.all_answers {
+    } else if section.heading == s.clinic.text.report.clinician.all_answers {
         " class=\"answers\""
     } else {
         ""

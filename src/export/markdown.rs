@@ -41,10 +41,10 @@ fn write_summary(s: &Summary, w: &mut String) -> fmt::Result {
     if !s.complete {
         writeln!(w, "**{}**\n", words.not_finished)?;
     }
-    for view in s.report.views() {
+    for (view, content) in s.report.views().into_iter().zip([&s.content, &s.clinic]) {
         writeln!(w, "## {}\n", view.name)?;
         for section in &view.sections {
-            write_section(w, section, &s.content)?;
+            write_section(w, section, content)?;
         }
     }
     Ok(())

@@ -28,6 +28,9 @@ pub struct Summary<'a> {
     pub report: Report,
     /// The regions, figures and words it is made with.
     pub content: Content<'a>,
+    /// The same in the clinic's language, for the clinician's view and the
+    /// files for the clinic (the HTML page, the FHIR note).
+    pub clinic: Content<'a>,
     /// When the summary was made (Unix seconds).
     pub authored: u64,
     /// The local time zone's offset then, for the times people read.
@@ -55,11 +58,34 @@ impl<'a> Summary<'a> {
             report: Report::new(questionnaire, session, &findings, rules, &content),
             findings,
             content,
+            clinic: content,
             authored,
             utc_offset: time::local_offset(authored),
             complete: session.progress(questionnaire, content.regions).complete(),
             canonical: fhir::Canonical::default(),
         }
+    }
+
+    /// The summary with the clinician's view in the clinic's language: its
+    /// questionnaire, rules and words. The patient's view keeps theirs;
+    /// every id, code and value is the same in both.
+    pub fn for_clinic(mut self, q: &Questionnaire, rules: &Rules, content: Content<'a>) -> Self {
+        let findings = findings::evaluate(q, self.session, rules, &content);
+        let patient = crate::report::Reader {
+            q: self.questionnaire,
+            rules: self.rules,
+            content: &self.content,
+            findings: &self.findings,
+        };
+        let clinic = crate::report::Reader {
+            q,
+            rules,
+            content: &content,
+            findings: &findings,
+        };
+        self.report = Report::bilingual(self.session, patient, clinic);
+        self.clinic = content;
+        self
     }
 
     /// The summary with its FHIR URLs from `canonical`.

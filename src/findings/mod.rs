@@ -13,7 +13,7 @@ mod roots;
 mod rules;
 
 pub use rules::{
-    Alerts, Disagreement, Flag, Level, Rules, Sign, SignSide, Step, StepWhen, parse_rules,
+    Alerts, Disagreement, Flag, Level, Practice, Rules, Sign, SignSide, Step, StepWhen, parse_rules,
 };
 
 use std::collections::BTreeSet;

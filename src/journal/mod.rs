@@ -37,6 +37,9 @@ pub enum Record {
         /// Taken at an unattended kiosk (see `Session::unattended`).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         unattended: bool,
+        /// The patient's language, when not English (see `Session::language`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
     },
     Set {
         id: String,
@@ -80,6 +83,7 @@ impl Journal {
             id: session.id.clone(),
             visit_code: session.visit_code.clone(),
             unattended: session.unattended,
+            language: session.language.clone(),
         });
         for (id, answer) in &session.answers {
             text.push_str(&line(&Record::Set {

@@ -121,6 +121,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         id,
         visit_code,
         unattended,
+        language,
     }) = start
     else {
         return Err(no_start(changes.len(), skipped.len()));
@@ -136,6 +137,7 @@ pub fn parse(bytes: &[u8]) -> Result<Replayed, Unreadable> {
         updated: started,
         answers: Default::default(),
         unattended,
+        language,
     };
     let mut lines = BTreeMap::new();
     let mut closed = false;

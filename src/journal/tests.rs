@@ -22,6 +22,7 @@ fn session() -> Session {
         updated: 100,
         answers: Default::default(),
         unattended: false,
+        language: None,
     }
 }
 
@@ -177,6 +178,7 @@ fn replay_skips_bad_lines_anywhere_and_keeps_order() {
         id: String::new(),
         visit_code: None,
         unattended: false,
+        language: None,
     });
     let a1 = good(&Record::Set {
         id: "a".into(),
@@ -223,6 +225,7 @@ fn a_start_record_from_before_ids_still_replays_with_no_id() {
             id: String::new(),
             visit_code: None,
             unattended: false,
+            language: None,
         })
         .contains("id:"),
         "no id, no field: old readers still read new journals"

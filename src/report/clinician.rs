@@ -9,7 +9,8 @@ use crate::text::fill;
 
 pub(super) fn view(w: &Wording, f: &Findings, t: &Told) -> View {
     let c = &w.words.clinician;
-    let mut sections: Vec<Section> = opening(&c.banners, f, None)
+    let note = w.language_note();
+    let mut sections: Vec<Section> = opening(&c.banners, f, note.as_deref())
         .into_iter()
         .chain(warning_signs(w, f, t, &c.warning_signs, true))
         .collect();
@@ -145,7 +146,7 @@ fn all_answers(w: &Wording) -> Vec<Block> {
             .filter(|i| live.contains(&i.id.as_str()))
             .filter_map(|i| {
                 let answer = w.session.get(&i.id)?;
-                Some([i.prompt.clone(), answer.display(&i.kind, w.content)])
+                Some([i.prompt.clone(), w.shown(answer, &i.kind)])
             })
             .collect();
         if !rows.is_empty() {

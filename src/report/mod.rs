@@ -78,6 +78,29 @@ impl Bullet {
     }
 }
 
+/// One reader's language: the questionnaire, rules and words in it, and
+/// the findings as they word them (the same findings in every language).
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    pub q: &'a Questionnaire,
+    pub rules: &'a Rules,
+    pub content: &'a Content<'a>,
+    pub findings: &'a Findings,
+}
+
+impl<'a> Reader<'a> {
+    fn wording(&self, session: &'a Session) -> Wording<'a> {
+        Wording {
+            q: self.q,
+            session,
+            rules: self.rules,
+            words: &self.content.text.report,
+            content: self.content,
+            typed_in: None,
+        }
+    }
+}
+
 impl Report {
     pub fn new(
         q: &Questionnaire,
@@ -86,18 +109,30 @@ impl Report {
         rules: &Rules,
         content: &Content,
     ) -> Self {
-        let w = Wording {
+        let reader = Reader {
             q,
-            session,
             rules,
-            words: &content.text.report,
             content,
+            findings,
         };
-        let told = Told::new(&w, findings);
+        Self::bilingual(session, reader, reader)
+    }
+
+    /// The patient's view in the patient's language, the clinician's in the
+    /// clinic's; files carry the clinic's words. When the two differ the
+    /// clinician is told so, with the translation's review status, and
+    /// sees the patient's typed answers marked as their own words.
+    pub fn bilingual(session: &Session, patient: Reader, clinic: Reader) -> Self {
+        let p = patient.wording(session);
+        let mut c = clinic.wording(session);
+        if patient.content.text.language != clinic.content.text.language {
+            c.typed_in = Some(patient.content.text);
+        }
+        let told = Told::new(&c, clinic.findings);
         Self {
-            level: findings.top_level(),
-            patient: patient::view(&w, findings, &told),
-            clinician: clinician::view(&w, findings, &told),
+            level: clinic.findings.top_level(),
+            patient: patient::view(&p, patient.findings, &Told::new(&p, patient.findings)),
+            clinician: clinician::view(&c, clinic.findings, &told),
             told,
         }
     }

@@ -20,6 +20,9 @@ pub struct Wording<'a> {
     /// The report's group of the content's words.
     pub words: &'a ReportWords,
     pub content: &'a Content<'a>,
+    /// The patient's words, when they answered in another language than
+    /// this view's: their typed answers are then marked as their own.
+    pub typed_in: Option<&'a crate::text::Text>,
 }
 
 impl Wording<'_> {
@@ -55,6 +58,35 @@ impl Wording<'_> {
         out
     }
 
+    /// An answer in this view's words; a typed one as typed, marked as the
+    /// patient's own words when they wrote in another language.
+    pub fn shown(
+        &self,
+        answer: &crate::answers::Answer,
+        kind: &crate::questionnaire::Kind,
+    ) -> String {
+        let text = answer.display(kind, self.content);
+        match (answer, self.typed_in) {
+            (crate::answers::Answer::Text(_), Some(_)) => {
+                let words = &self.content.text.translation;
+                fill(&words.patient_words, &[("text", &text)])
+            }
+            _ => text,
+        }
+    }
+
+    /// The clinician's note that the patient answered in another language,
+    /// with the translation's review status.
+    pub fn language_note(&self) -> Option<String> {
+        let patient = self.typed_in?;
+        let words = &self.content.text.translation;
+        let review = patient.review.as_ref()?.words(words);
+        Some(fill(
+            &words.patient_language,
+            &[("language", &patient.name), ("review", &review)],
+        ))
+    }
+
     /// An item's clinical label, or its question without instructions.
     pub fn label<'b>(&'b self, id: &'b str) -> &'b str {
         match self.rules.labels.get(id) {
@@ -66,7 +98,7 @@ impl Wording<'_> {
     /// "Label: answer" (or "Question? Answer" for an item with no label).
     pub fn answer(&self, id: &str) -> Option<String> {
         let item = self.q.item(id)?;
-        let answer = self.session.get(id)?.display(&item.kind, self.content);
+        let answer = self.shown(self.session.get(id)?, &item.kind);
         let e = &self.words.evidence;
         Some(match self.rules.labels.get(id) {
             Some(label) => fill(&e.labelled, &[("label", label), ("answer", &answer)]),

@@ -16,6 +16,7 @@ mod linear;
 mod practice;
 mod report;
 mod screen;
+mod translation;
 
 use std::sync::OnceLock;
 
@@ -30,9 +31,13 @@ pub use linear::{BodyLines, Commands, LinearWords};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 pub use screen::{ItemWords, NoticeWords, ScreenWords};
+pub use translation::TranslationWords;
 
 /// The catalogues compiled in, by language code; the first is the default.
-const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/text/en.ron")),
+    ("es", include_str!("../../assets/text/es.ron")),
+];
 
 /// One language's words.
 #[derive(Debug, Clone, Deserialize)]
@@ -40,6 +45,11 @@ const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../../assets/text/en.ron
 pub struct Text {
     /// Its language code ("en"), as the program is asked for it.
     pub language: String,
+    /// The language's own name ("Español"), as the welcome screen offers it.
+    pub name: String,
+    /// A translation's review status; none for English, the original.
+    #[serde(default)]
+    pub review: Option<crate::translation::Review>,
     pub answers: AnswerWords,
     pub body: BodyWords,
     pub errors: ErrorWords,
@@ -48,6 +58,7 @@ pub struct Text {
     pub practice: PracticeWords,
     pub linear: LinearWords,
     pub screen: ScreenWords,
+    pub translation: TranslationWords,
 }
 
 impl Text {

@@ -310,8 +310,12 @@ impl Host {
             export::private_dir(dir).map_err(io::Error::from)?;
         }
         let canonical = app.kiosk.as_ref().map(crate::kiosk::KioskConfig::canonical);
-        let summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now)
+        let clinic = app.clinic();
+        let mut summary = Summary::new(&app.questionnaire, session, app.rules(), app.content, now)
             .with_canonical(canonical.unwrap_or_default());
+        if let Some(c) = &clinic {
+            summary = summary.for_clinic(&c.questionnaire, &c.rules, c.content);
+        }
         let mut paths = Vec::new();
         let mut bundle = None;
         for format in Format::ALL {

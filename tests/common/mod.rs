@@ -6,8 +6,10 @@ pub mod rng;
 
 use intake::answers::{Answer, Session};
 use intake::questionnaire;
+use intake::questionnaire::Kind;
 use intake::report::{Block, View};
 use intake::tui::app::App;
+use intake::tui::app::Notice;
 use intake::tui::message::{Msg, from_event};
 use intake::tui::theme::Theme;
 use intake::tui::view::view;
@@ -110,6 +112,60 @@ impl Harness {
 
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.app.session.get(id)
+    }
+}
+
+/// Answers whatever is on screen with the first sensible keys, as a hurried patient might.
+pub fn answer_on_screen(h: &mut Harness) {
+    let kind = h.app.current_item().unwrap().kind.clone();
+    let before = h.app.screen;
+    answer_kind(h, kind);
+    // An urgent warning sign holds the screen until its notice is read.
+    if h.app.screen == before && matches!(h.app.notice, Some(Notice::Urgent(_))) {
+        h.enter();
+    }
+}
+
+pub fn answer_kind(h: &mut Harness, kind: Kind) {
+    match kind {
+        Kind::YesNo => h.keys("n"),
+        Kind::Single { .. } | Kind::Side => {
+            h.key(KeyCode::Down);
+            h.enter();
+        }
+        Kind::Multi { .. } => {
+            h.key(KeyCode::Char(' '));
+            h.enter();
+        }
+        Kind::Scale { .. } => {
+            h.keys("5");
+            h.enter();
+        }
+        Kind::Number { .. } => {
+            h.keys("52");
+            h.enter();
+        }
+        Kind::Duration { .. } => {
+            h.keys("6w");
+            h.enter();
+        }
+        Kind::Text { .. } => {
+            h.keys(typed(h));
+            h.enter();
+        }
+        Kind::BodyMap => {
+            h.keys("p");
+            h.enter();
+        }
+        Kind::Info => h.enter(),
+    }
+}
+
+/// What a hurried patient types into a text box, in the screen's language.
+fn typed(h: &Harness) -> &'static str {
+    match h.app.content.text.language.as_str() {
+        "es" => "Caminar al trabajo, sin dolor",
+        _ => "Walk to work",
     }
 }
 

@@ -66,7 +66,7 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
             coding(
                 &s.canonical.system(System::WarningLevel),
                 level_code(level),
-                s.content.text.report.levels.get(level),
+                s.clinic.text.report.levels.get(level),
             ),
         ],
     });
@@ -74,7 +74,7 @@ pub(super) fn flag(s: &Summary, f: &Entry<FlagFinding>) -> Value {
     let blocks = [Block::Paragraph(f.text.clone()), Block::Bullets(evidence)];
     json!({
         "resourceType": "Flag",
-        "text": narrative::text(&blocks, &s.content),
+        "text": narrative::text(&blocks, &s.clinic),
         "extension": [{ "url": PRIORITY_URL, "valueCodeableConcept": priority }],
         "status": "active",
         "code": {
@@ -97,7 +97,7 @@ pub(super) struct Links<'a> {
 /// has something in it; the warning signs' section points at the Flags and
 /// the answers' section at the response.
 pub(super) fn composition(s: &Summary, links: &Links) -> Value {
-    let words = &s.content.text.report.clinician;
+    let words = &s.clinic.text.report.clinician;
     let refer = |urls: &mut dyn Iterator<Item = &str>| -> Vec<Value> {
         urls.map(|u| json!({ "reference": u })).collect()
     };
@@ -108,7 +108,7 @@ pub(super) fn composition(s: &Summary, links: &Links) -> Value {
         .iter()
         .filter(|section| !section.blocks.is_empty())
         .map(|section| {
-            let mut v = json!({ "text": narrative::text(&section.blocks, &s.content) });
+            let mut v = json!({ "text": narrative::text(&section.blocks, &s.clinic) });
             if !section.heading.is_empty() {
                 v["title"] = json!(section.heading);
             }
@@ -128,7 +128,7 @@ pub(super) fn composition(s: &Summary, links: &Links) -> Value {
     json!({
         "resourceType": "Composition",
         "status": if s.complete { "final" } else { "preliminary" },
-        "type": { "text": s.content.text.report.title },
+        "type": { "text": s.clinic.text.report.title },
         "subject": subject(s),
         "date": rfc3339(s.authored),
         "author": [{ "reference": links.device, "type": "Device", "display": "intake" }],

@@ -5,6 +5,7 @@ mod alert;
 mod aloud;
 mod dialogs;
 mod item;
+mod language;
 mod outcome;
 mod practice;
 mod review;
@@ -190,6 +191,9 @@ pub struct App {
     /// Practice mode: a trainee interviews a standardized patient; the
     /// answers recorded are `session`'s. Never at a kiosk.
     pub practice: Option<Box<Practice>>,
+    /// The languages offered on the welcome screen, the first the default;
+    /// none for a questionnaire that is not built in.
+    pub languages: Vec<String>,
 }
 
 /// Work for the runtime, which owns the disk: the app itself stays pure.
@@ -265,6 +269,7 @@ impl App {
             to_tell: None,
             held: None,
             practice: None,
+            languages: Vec::new(),
             questionnaire,
         }
     }
@@ -296,6 +301,10 @@ impl App {
     /// A new session: at a kiosk with no staff beside the patient, one
     /// that never shows questions needing a helper.
     fn reset_session(&mut self) {
+        // The next patient starts in the kiosk's first language.
+        if let Some(first) = self.languages.first().cloned() {
+            self.switch_to(&first);
+        }
         self.session = Session::start(&self.questionnaire, (self.clock)());
         self.session.unattended = self.kiosk.as_ref().is_some_and(|k| !k.staff_present);
         self.enabled = self
@@ -306,7 +315,7 @@ impl App {
     /// The findings rules for the summary.
     pub fn rules(&self) -> &Rules {
         self.rules.get_or_init(|| {
-            crate::content::rules_for(&self.questionnaire)
+            crate::languages::rules(&self.questionnaire)
                 .unwrap_or_else(|| Rules::none(&self.questionnaire))
         })
     }
@@ -325,19 +334,35 @@ impl App {
         }
     }
 
+    /// The report, its clinician's view in the clinic's language.
     fn make_report(&self, findings: &Findings) -> Report {
-        Report::new(
-            &self.questionnaire,
-            &self.session,
+        let patient = crate::report::Reader {
+            q: &self.questionnaire,
+            rules: self.rules(),
+            content: &self.content,
             findings,
-            self.rules(),
-            &self.content,
-        )
+        };
+        let Some(clinic) = self.clinic() else {
+            return Report::bilingual(&self.session, patient, patient);
+        };
+        let (q, rules, content) = (&clinic.questionnaire, &clinic.rules, &clinic.content);
+        let clinic_findings = evaluate(q, &self.session, rules, content);
+        let reader = crate::report::Reader {
+            q,
+            rules,
+            content,
+            findings: &clinic_findings,
+        };
+        Report::bilingual(&self.session, patient, reader)
     }
 
     /// Replaces the answers (a resumed session), keeping what depends on them right.
     pub fn set_session(&mut self, session: Session) {
+        let language = session.language.clone();
         self.session = session;
+        if !self.languages.is_empty() {
+            self.switch_to(language.as_deref().unwrap_or(crate::languages::ENGLISH));
+        }
         self.enabled = self
             .session
             .enabled(&self.questionnaire, self.content.regions);

@@ -6,6 +6,9 @@ use crate::tui::layout::report::Row;
 impl App {
     pub(super) fn update_welcome(&mut self, msg: Msg) {
         let frame = Frame::new(self.area);
+        if self.update_language(&msg) {
+            return;
+        }
         match msg {
             Msg::Confirm | Msg::Right => self.begin(),
             Msg::Click { column, row }

@@ -4,7 +4,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
-use crate::text::fill;
+use crate::text::{Text, fill};
 use crate::tui::app::App;
 use crate::tui::keymap::{Focus, HintScreen};
 use crate::tui::layout::Frame;
@@ -28,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let body = frame.body;
     let w = body.width;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = languages(app, w);
     // The warning comes first, in reverse video, so nobody scrolls past it.
     if let Some(warning) = &q.welcome_warning {
         lines.extend(wrapped(warning, w).into_iter().map(|l| l.style(t.urgent)));
@@ -67,4 +67,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|l| l.style(t.prompt)),
     );
     Paragraph::new(lines).render(body, buf);
+}
+
+/// The language choice, first when more than one is offered: a heading in
+/// every language offered, each language in its own name on the rows
+/// `layout::language_rows` gives (where clicks find them), and the keys.
+fn languages(app: &App, width: u16) -> Vec<Line<'static>> {
+    if !app.offers_languages() {
+        return Vec::new();
+    }
+    let t = &app.theme;
+    let texts: Vec<&Text> = app
+        .languages
+        .iter()
+        .filter_map(|code| Text::builtin_in(code))
+        .collect();
+    let heading: Vec<&str> = texts
+        .iter()
+        .map(|x| x.translation.choose.as_str())
+        .collect();
+    let mut lines = vec![Line::styled(heading.join(" / "), t.section)];
+    let now = app.language_index();
+    for (n, text) in texts.iter().enumerate() {
+        let (marker, style) = match n == now {
+            true => (app.glyphs.marker, t.selected),
+            false => (' ', t.base),
+        };
+        lines.push(Line::styled(
+            format!("{marker} {}  {}", n + 1, text.name),
+            style,
+        ));
+    }
+    let last = texts.len().to_string();
+    let keys = fill(
+        &app.content.text.translation.choose_keys,
+        &[("first", "1"), ("last", &last)],
+    );
+    lines.extend(wrapped(&keys, width).into_iter().map(|l| l.style(t.dim)));
+    lines.push(Line::default());
+    lines
 }

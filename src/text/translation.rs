@@ -1,0 +1,16 @@
+//! Words about languages and translations (the catalogue's `translation`):
+//! the welcome screen's choice, a translation's review status for staff, and
+//! the clinician's view of a patient who answered in another language.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationWords {
+    pub not_reviewed: String,
+    pub reviewed: String,
+    pub patient_language: String,
+    pub patient_words: String,
+    pub choose: String,
+    pub choose_keys: String,
+}

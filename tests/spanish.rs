@@ -1,0 +1,127 @@
+//! A whole session in Spanish on TestBackend: the language chosen first on
+//! the welcome screen (a number, the arrows, a click), every screen in
+//! Spanish, and a summary whose patient's view is in Spanish and whose
+//! clinician's view is in English, the clinic's language.
+
+mod common;
+
+use common::{Harness, answer_on_screen};
+use insta::assert_snapshot;
+use intake::tui::app::{Screen, SummaryTab};
+use intake::tui::message::Msg;
+use ratatui::crossterm::event::KeyCode;
+
+fn offered() -> Harness {
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.clone().with_languages(vec!["en".into(), "es".into()]);
+    h
+}
+
+#[test]
+fn the_welcome_screen_asks_the_language_first() {
+    let mut h = offered();
+    assert_snapshot!("welcome_english", h.screen());
+    h.keys("2");
+    assert_eq!(h.app.content.text.language, "es");
+    assert_eq!(h.app.session.language.as_deref(), Some("es"));
+    assert_snapshot!("welcome_spanish", h.screen());
+    h.key(KeyCode::Up);
+    assert_eq!(h.app.questionnaire.language, "en");
+    assert_eq!(h.app.session.language, None);
+    h.key(KeyCode::Down);
+    assert_eq!(h.app.questionnaire.language, "es");
+    let (column, row) = h.find("English");
+    h.app.update(Msg::Click { column, row });
+    assert_eq!(h.app.questionnaire.language, "en");
+    let (column, row) = h.find("Español");
+    h.app.update(Msg::Click { column, row });
+    assert_eq!(h.app.questionnaire.language, "es");
+    // A number with no language does nothing; Enter starts, in Spanish.
+    h.keys("9");
+    assert_eq!(h.app.screen, Screen::Welcome);
+    h.enter();
+    assert_eq!(h.current_id().as_deref(), Some("age"));
+    assert!(h.screen().contains("¿Cuántos años tiene?"));
+}
+
+#[test]
+fn one_language_offered_asks_nothing() {
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.clone().with_languages(vec!["es".into()]);
+    let screen = h.screen();
+    assert!(!screen.contains("Idioma"), "{screen}");
+    assert!(screen.contains("Esto no es un diagnóstico"), "{screen}");
+}
+
+#[test]
+fn a_whole_session_in_spanish() {
+    let mut h = offered();
+    h.keys("2");
+    h.enter();
+    let mut steps = 0;
+    let mut shown = Vec::new();
+    while let Some(item) = h.app.current_item() {
+        let id = item.id.clone();
+        if ["age", "rf_bladder", "pain_now", "body_map", "onset"].contains(&id.as_str()) {
+            assert_snapshot!(format!("item_{id}"), h.screen());
+            shown.push(id);
+        }
+        answer_on_screen(&mut h);
+        h.screen();
+        steps += 1;
+        assert!(steps < 200, "stuck on {:?}", h.current_id());
+    }
+    assert_eq!(shown.len(), 5, "{shown:?}");
+    assert_eq!(h.app.screen, Screen::Review);
+    assert_snapshot!("review", h.screen());
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Summary);
+    assert_snapshot!("summary_patient", h.screen());
+    let report = h.app.summary_report().into_owned();
+    assert_eq!(report.patient.name, "Para usted");
+    assert_eq!(report.clinician.name, "For your doctor");
+    let text = format!("{report:?}");
+    assert!(text.contains("Caminar al trabajo, sin dolor (in the patient's words)"));
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.summary_tab, SummaryTab::Clinician);
+    assert_snapshot!("summary_clinician", h.screen());
+    // The answers are the same ids and codes as in English.
+    let q = intake::content::questionnaire();
+    assert!(h.app.session.check(&q).is_empty());
+}
+
+#[test]
+fn a_continued_session_comes_back_in_its_language_and_the_next_patient_in_the_first() {
+    let mut h = offered();
+    h.keys("2");
+    h.enter();
+    h.keys("52");
+    h.enter();
+    let earlier = h.app.session.clone();
+    assert_eq!(earlier.language.as_deref(), Some("es"));
+    let mut h = offered();
+    assert_eq!(h.app.content.text.language, "en");
+    h.app.set_session(earlier);
+    assert_eq!(h.app.content.text.language, "es");
+    assert!(h.app.questionnaire.title.starts_with("Dolor de espalda"));
+    h.app.reset();
+    assert_eq!(h.app.content.text.language, "en");
+    assert_eq!(h.app.session.language, None);
+}
+
+/// Linear mode speaks the language chosen, and reads its typed words.
+#[test]
+fn linear_mode_in_spanish() {
+    let h = Harness::new(80, 24);
+    let app = h.app.with_languages(vec!["es".into()]);
+    let mut l = intake::linear::Linear::new(app);
+    let opening = l.start().join("\n");
+    assert!(opening.contains("Modo lineal"), "{opening}");
+    assert!(opening.contains("¿Cuántos años tiene?"), "{opening}");
+    let told = l.input("52").join("\n");
+    assert!(told.contains("Usted respondió: 52 años"), "{told}");
+    assert!(told.contains("¿Dónde están los síntomas"), "{told}");
+    let told = l.input("razon").join("\n");
+    assert!(told.contains("Esto le dice al médico"), "{told}");
+}
