@@ -69,3 +69,20 @@ fn the_welcome_says_how_to_hear_a_question_only_where_there_is_a_voice() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_spanish_patient_hears_spanish() {
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.with_languages(vec!["en".into(), "es".into()]);
+    h.app.use_language(1);
+    h.app.speech = true;
+    h.app.screen = Screen::Item(0);
+    h.key(KeyCode::F(3));
+    let said = spoken(&h);
+    assert_eq!(said[0].1, "es");
+    assert_eq!(
+        said[0].0.split(' ').next(),
+        h.app.item(0).prompt.split(' ').next()
+    );
+    assert!(said[0].0.starts_with('¿'), "{}", said[0].0);
+}
