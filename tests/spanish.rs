@@ -125,3 +125,50 @@ fn linear_mode_in_spanish() {
     let told = l.input("razon").join("\n");
     assert!(told.contains("Esto le dice al médico"), "{told}");
 }
+
+/// The hints line under each screen speaks the patient's language: every
+/// label the built-in keymap shows has its Spanish words.
+#[test]
+fn every_hint_is_in_spanish() {
+    use intake::tui::keymap::{HintScreen, Keymap};
+    let keymap = Keymap::builtin();
+    let es = intake::text::Text::builtin_in("es").unwrap();
+    let screens = [
+        HintScreen::Welcome,
+        HintScreen::Review,
+        HintScreen::Summary,
+        HintScreen::Alert,
+        HintScreen::Text,
+        HintScreen::Duration,
+        HintScreen::Scale,
+        HintScreen::Choice,
+        HintScreen::Multi,
+        HintScreen::Body,
+        HintScreen::Find,
+        HintScreen::Info,
+        HintScreen::Opening,
+        HintScreen::Interview,
+        HintScreen::Impression,
+        HintScreen::Debrief,
+    ];
+    let labels = screens
+        .iter()
+        .flat_map(|s| keymap.hints(*s))
+        .map(|h| h.label.as_str());
+    for label in labels.chain([keymap.quit_at_kiosk.as_str()]) {
+        if label != "{tab}" {
+            assert!(
+                es.screen.hints.contains_key(label),
+                "no Spanish for the hint {label:?}"
+            );
+        }
+    }
+    let mut h = offered();
+    h.app.use_language(1);
+    let rows = h.rows();
+    let last = rows.last().unwrap();
+    assert!(
+        last.contains("empezar") && !last.contains("start"),
+        "{last}"
+    );
+}

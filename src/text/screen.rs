@@ -9,6 +9,10 @@ use super::Plural;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScreenWords {
+    /// The hints line's labels in this language, by the keymap's own
+    /// (English) label; a label not here is shown as the keymap has it.
+    #[serde(default)]
+    pub hints: std::collections::BTreeMap<String, String>,
     pub buttons: Buttons,
     pub welcome: WelcomeWords,
     pub item: ItemWords,

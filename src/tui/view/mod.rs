@@ -358,6 +358,11 @@ impl Chrome<'_> {
     }
 }
 
+/// A hint's label in the app's language (the keymap's own if none is given).
+fn said<'a>(app: &'a App, label: &'a str) -> &'a str {
+    app.words().hints.get(label).map_or(label, String::as_str)
+}
+
 /// A screen's hints, from the keymap. At a kiosk Quit never leaves: it
 /// starts over, once there is something to start over from.
 pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
@@ -366,8 +371,8 @@ pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
         .hints(screen)
         .iter()
         .filter_map(|h| match (h.quits && kiosk, app.in_progress()) {
-            (false, _) => Some((h.keys.as_str(), h.label.as_str())),
-            (true, true) => Some((h.keys.as_str(), app.keymap.quit_at_kiosk.as_str())),
+            (false, _) => Some((h.keys.as_str(), said(app, &h.label))),
+            (true, true) => Some((h.keys.as_str(), said(app, &app.keymap.quit_at_kiosk))),
             (true, false) => None,
         })
         .collect()
