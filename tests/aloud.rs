@@ -28,7 +28,10 @@ fn the_key_reads_the_question_and_each_answer_where_there_is_a_voice() {
     h.key(KeyCode::F(3));
     let said = spoken(&h);
     assert_eq!(said.len(), 1);
-    assert_eq!(said[0].0, h.app.questionnaire.description);
+    // The warning first, as the screen puts it, then what this is.
+    let q = &h.app.questionnaire;
+    let warning = q.welcome_warning.clone().unwrap();
+    assert_eq!(said[0].0, format!("{warning} {}", q.description));
     assert_eq!(said[0].1, "en");
     h.app.effects.clear();
     let n = (0..h.app.questionnaire.items().count())

@@ -22,10 +22,15 @@ const TYPED: &[&str] = &[
 
 const PROMPT: &str = "Your answer: ";
 
-#[test]
-fn a_whole_session_in_linear_mode_is_plain_lines() {
-    let dir = std::env::temp_dir().join(format!("intake-linear-pty-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// The real binary in linear mode in a pseudo-terminal, with `args`: its
+/// process, a writer to type with, and what it writes, as it comes.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    rx: mpsc::Receiver<Vec<u8>>,
+}
+
+fn start(args: &[&str]) -> Running {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -35,17 +40,15 @@ fn a_whole_session_in_linear_mode_is_plain_lines() {
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
-    let (state, out) = (dir.join("state"), dir.join("out"));
-    cmd.args(["--state-dir", state.to_str().unwrap()]);
-    cmd.args(["--export-dir", out.to_str().unwrap()]);
+    cmd.args(args);
     cmd.env("INTAKE_LINEAR", "1");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LC_ALL", "C.UTF-8");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut writer = pty.master.take_writer().unwrap();
+    let writer = pty.master.take_writer().unwrap();
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let _master = pty.master;
@@ -56,6 +59,24 @@ fn a_whole_session_in_linear_mode_is_plain_lines() {
             }
         }
     });
+    Running { child, writer, rx }
+}
+
+#[test]
+fn a_whole_session_in_linear_mode_is_plain_lines() {
+    let dir = std::env::temp_dir().join(format!("intake-linear-pty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (state, out) = (dir.join("state"), dir.join("out"));
+    let Running {
+        mut child,
+        mut writer,
+        rx,
+    } = start(&[
+        "--state-dir",
+        state.to_str().unwrap(),
+        "--export-dir",
+        out.to_str().unwrap(),
+    ]);
     let mut seen = Vec::new();
     // Each line is typed once its prompt is there, as a person would.
     for (n, line) in TYPED.iter().enumerate() {
@@ -105,4 +126,45 @@ fn normalised(transcript: &str, dir: &std::path::Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// At a kiosk, Ctrl-D (the end of input, at a terminal) is no way out:
+/// only the staff PIN is.
+#[test]
+fn ctrl_d_never_leaves_a_kiosk() {
+    let dir = std::env::temp_dir().join(format!("intake-linear-kiosk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("kiosk.ron");
+    let text = format!(
+        "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, staff_pin_hash: \"{}\")",
+        dir.join("out").display(),
+        dir.join("state").display(),
+        intake::kiosk::hash_pin("1357"),
+    );
+    std::fs::write(&config, text).unwrap();
+    let mut run = start(&["--kiosk", config.to_str().unwrap()]);
+    let mut seen = Vec::new();
+    read_until(&run.rx, &mut seen, |s| prompts(s) >= 1);
+    for _ in 0..3 {
+        run.writer.write_all(b"\x04").unwrap();
+        run.writer.flush().unwrap();
+        thread::sleep(Duration::from_millis(300));
+    }
+    assert!(
+        run.child.try_wait().unwrap().is_none(),
+        "Ctrl-D ended the kiosk"
+    );
+    // The PIN does.
+    run.writer.write_all(b"quit\r").unwrap();
+    run.writer.flush().unwrap();
+    thread::sleep(Duration::from_millis(500));
+    run.writer.write_all(b"1357\r").unwrap();
+    run.writer.flush().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while run.child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the PIN did not end the kiosk");
+        thread::sleep(Duration::from_millis(50));
+    }
+    std::fs::remove_dir_all(dir).unwrap();
 }

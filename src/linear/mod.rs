@@ -73,6 +73,7 @@ impl Linear {
     /// first question (or the resume question, or the visit code).
     pub fn start(&mut self) -> Vec<String> {
         let mut out = vec![self.words().intro.clone()];
+        out.extend(self.welcome());
         out.extend(self.help());
         self.section = None;
         if self.app.dialog == Some(Dialog::Resume) {
@@ -88,6 +89,23 @@ impl Linear {
         self.app.update(Msg::Confirm);
         self.after_begin(&mut out);
         out
+    }
+
+    /// The welcome screen's words, the warning first as the screen puts it:
+    /// whom to tell now if the bladder, bowels or saddle are affected.
+    fn welcome(&self) -> Vec<String> {
+        let q = &self.app.questionnaire;
+        let welcome = &self.text().screen.welcome;
+        let sent = (self.app.kiosk.as_ref()).is_some_and(|k| k.fhir_server.is_some());
+        let privacy = if sent {
+            &welcome.privacy_sent
+        } else {
+            &welcome.privacy
+        };
+        let warning = q.welcome_warning.iter().cloned();
+        warning
+            .chain([q.description.clone(), privacy.clone()])
+            .collect()
     }
 
     /// Asks item `id` now, wherever the patient was: as the screen's
@@ -206,9 +224,11 @@ impl Linear {
         self.after_begin(out);
     }
 
-    /// Where the app went on Start: the visit code, or a question.
+    /// Where the app went on Start: the visit code, or a question. An
+    /// emergency answered before (a continued session) is told first.
     fn after_begin(&mut self, out: &mut Vec<String>) {
         use crate::tui::app::Screen;
+        self.tell_warning_signs(out);
         if self.app.dialog == Some(Dialog::VisitCode) {
             self.stage = Stage::VisitCode;
             return out.extend(self.visit_code_lines());

@@ -18,17 +18,32 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
     linear.pin_shows = !io::stdin().is_terminal();
     let mut out = io::stdout().lock();
     let opening = linear.start();
-    say(&mut out, &opening)?;
     host.apply_or_report(&mut linear.app);
-    while linear.running() {
-        let Some(line) = read(&linear, &mut out)? else {
-            break;
+    // Output that cannot be written is a terminal gone: as on the screen,
+    // what was answered is kept (journal, summary), then the program ends.
+    let mut gone = say(&mut out, &opening).is_err();
+    let mut ends = 0u32;
+    while linear.running() && !gone {
+        let line = match read(&linear, &mut out) {
+            Ok(Some(line)) => line,
+            // Ctrl-D on an empty line at a kiosk's terminal: not a way out,
+            // only the PIN is; the terminal reads on after it. (One that
+            // keeps ending is not spun on: a hang-up's signal ends it.)
+            Ok(None) if kiosk && io::stdin().is_terminal() => {
+                ends += 1;
+                if ends > 1 {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                }
+                continue;
+            }
+            Ok(None) | Err(_) => break,
         };
+        ends = 0;
         let told = linear.input(&line);
-        say(&mut out, &told)?;
+        // The journal first: an answer is kept even if saying it fails.
         host.apply_or_report(&mut linear.app);
-        let told = linear.after_host();
-        say(&mut out, &told)?;
+        let told_after = linear.after_host();
+        gone = say(&mut out, &told).is_err() || say(&mut out, &told_after).is_err();
     }
     host.finish_on_exit(&linear.app)
 }
@@ -50,11 +65,14 @@ fn read(linear: &Linear, out: &mut impl Write) -> io::Result<Option<zeroize::Zer
     }
     write!(out, "{}", linear.prompt())?;
     out.flush()?;
-    let mut line = zeroize::Zeroizing::new(String::with_capacity(256));
-    if io::stdin().lock().read_line(&mut line)? == 0 {
+    let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(256));
+    if io::stdin().lock().read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);
     }
-    Ok(Some(line))
+    // A keyboard or braille display in another encoding is asked again in
+    // words (its line reads as no answer), never an error that ends.
+    let line = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(Some(zeroize::Zeroizing::new(line)))
 }
 
 /// At a kiosk Ctrl-C, Ctrl-\ and Ctrl-Z must not end or stop the program:

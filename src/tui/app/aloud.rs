@@ -3,6 +3,7 @@
 //! the runtime found a speech program (`speech`); never needed to go on.
 
 use super::{App, Effect, Screen};
+use crate::questionnaire::kinds::Side;
 use crate::questionnaire::{Item, Kind};
 
 impl App {
@@ -22,7 +23,16 @@ impl App {
     /// chooses it.
     pub fn aloud(&self) -> Option<String> {
         match self.screen {
-            Screen::Welcome => Some(self.questionnaire.description.clone()),
+            Screen::Welcome => {
+                let q = &self.questionnaire;
+                let warning = q.welcome_warning.iter().cloned();
+                Some(
+                    warning
+                        .chain([q.description.clone()])
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            }
             Screen::Item(n) => Some(spoken(self.item(n), self)),
             _ => None,
         }
@@ -39,6 +49,10 @@ fn spoken(item: &Item, app: &App) -> String {
         Kind::YesNo => {
             let w = &app.content.text.answers;
             vec![w.yes.as_str(), w.no.as_str()]
+        }
+        Kind::Side => {
+            let sides = &app.content.text.answers.sides;
+            Side::ALL.iter().map(|s| sides.get(*s)).collect()
         }
         Kind::Scale {
             min,
