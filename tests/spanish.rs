@@ -133,6 +133,7 @@ fn every_hint_is_in_spanish() {
     use intake::tui::keymap::{HintScreen, Keymap};
     let keymap = Keymap::builtin();
     let es = intake::text::Text::builtin_in("es").unwrap();
+    let en = intake::text::Text::builtin();
     let screens = [
         HintScreen::Welcome,
         HintScreen::Review,
@@ -161,6 +162,7 @@ fn every_hint_is_in_spanish() {
                 es.screen.hints.contains_key(label),
                 "no Spanish for the hint {label:?}"
             );
+            assert_eq!(en.screen.hints.get(label).map(String::as_str), Some(label));
         }
     }
     let mut h = offered();
@@ -171,4 +173,20 @@ fn every_hint_is_in_spanish() {
         last.contains("empezar") && !last.contains("start"),
         "{last}"
     );
+}
+
+/// Typed on a keyboard without accents, Spanish answers still count: "si"
+/// is "Sí" on a warning-sign question, "3 dias" is three days.
+#[test]
+fn spanish_typed_without_accents() {
+    let h = Harness::new(80, 24);
+    let app = h.app.with_languages(vec!["es".into()]);
+    let mut l = intake::linear::Linear::new(app);
+    l.start();
+    l.ask_item("rf_bladder");
+    let told = l.input("si").join("\n");
+    assert!(told.contains("Usted respondió: Sí"), "{told}");
+    l.ask_item("duration");
+    let told = l.input("3 dias").join("\n");
+    assert!(told.contains("Usted respondió: 3 días"), "{told}");
 }

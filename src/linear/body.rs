@@ -7,7 +7,7 @@ use super::item::{numbered, numbers, pick};
 use super::{Linear, Stage};
 use crate::answers::Answer;
 use crate::body::{BodyMarks, Symptom, search};
-use crate::text::{capitalised, fill};
+use crate::text::{capitalised, fill, same};
 
 /// Where in the diagram the patient is.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,15 +155,15 @@ impl Linear {
     fn body_command(&mut self, n: usize, step: &Step, line: &str, out: &mut Vec<String>) -> bool {
         let c = &self.words().commands;
         let l = line.to_lowercase();
-        if l == c.done {
+        if same(&l, &c.done) {
             self.body_done(n, out);
-        } else if l == c.list {
+        } else if same(&l, &c.list) {
             self.list_marks(n, out);
-        } else if l == c.back && *step != Step::Parts {
+        } else if same(&l, &c.back) && *step != Step::Parts {
             self.body_step(n, Step::Parts, out);
         } else if l.is_empty() {
             out.push(self.words().body.bad_place.clone());
-        } else if l == c.clear
+        } else if same(&l, &c.clear)
             && let Step::Symptoms(r) = step
         {
             self.set_marks(n, *r, &[], out);

@@ -5,7 +5,7 @@
 use super::{Linear, Stage};
 use crate::answers::{Answer, DurationUnit, Side};
 use crate::questionnaire::Kind;
-use crate::text::{Text, capitalised, fill};
+use crate::text::{Text, capitalised, fill, same};
 use crate::tui::editor::Editor;
 
 impl Linear {
@@ -124,16 +124,16 @@ impl Linear {
         let c = &self.words().commands;
         let l = line.to_lowercase();
         let item = self.app.item(n);
-        if l == c.why {
+        if same(&l, &c.why) {
             out.push(match item.why.is_empty() {
                 true => self.words().no_why.clone(),
                 false => format!("{}: {}", self.text().screen.item.why, item.why),
             });
-        } else if l == c.back {
+        } else if same(&l, &c.back) {
             self.backward(n, out);
-        } else if l == c.skip && item.required {
+        } else if same(&l, &c.skip) && item.required {
             out.push(self.words().cannot_skip.clone());
-        } else if l == c.skip {
+        } else if same(&l, &c.skip) {
             self.app.clear_answer(n);
             out.push(self.words().skipped.clone());
             self.forward(n, out);
@@ -234,7 +234,7 @@ pub(super) fn numbered(labels: &[String]) -> Vec<String> {
 pub(super) fn pick(line: &str, labels: &[String]) -> Option<usize> {
     match line.parse::<usize>() {
         Ok(n) => (1..=labels.len()).contains(&n).then(|| n - 1),
-        Err(_) => labels.iter().position(|l| l.eq_ignore_ascii_case(line)),
+        Err(_) => labels.iter().position(|l| same(l, line)),
     }
 }
 
@@ -253,14 +253,14 @@ pub(super) fn numbers(line: &str, count: usize) -> Option<Vec<usize>> {
 fn duration(line: &str, text: &Text) -> Option<Answer> {
     let (amount, unit) = line.split_once(' ')?;
     let amount = amount.trim().parse().ok()?;
-    let unit = unit.trim().to_lowercase();
+    let unit = crate::text::fold(unit);
     if unit.is_empty() {
         return None;
     }
     let units = &text.answers.units;
     let named = |u: &DurationUnit| {
-        let word = units.get(*u, 2).to_lowercase();
-        word.starts_with(&unit) || unit == units.get(*u, 1).to_lowercase()
+        let word = crate::text::fold(units.get(*u, 2));
+        word.starts_with(&unit) || same(&unit, units.get(*u, 1))
     };
     let unit = *DurationUnit::ALL.iter().find(|u| named(u))?;
     Some(Answer::Duration { amount, unit })

@@ -16,7 +16,7 @@ mod summary;
 
 use tui_input::InputRequest;
 
-use crate::text::{LinearWords, Text, fill};
+use crate::text::{LinearWords, Text, fill, same};
 use crate::tui::app::{App, Dialog, Notice, ReviewRow};
 use crate::tui::message::Msg;
 
@@ -211,8 +211,8 @@ impl Linear {
     fn resume(&mut self, line: &str, out: &mut Vec<String>) {
         let c = &self.words().commands;
         let msg = match line.to_lowercase() {
-            l if l == c.yes => Msg::Yes,
-            l if l == c.no => Msg::No,
+            l if same(&l, &c.yes) => Msg::Yes,
+            l if same(&l, &c.no) => Msg::No,
             _ => return out.push(self.resume_question()),
         };
         self.app.update(msg);
@@ -278,9 +278,9 @@ impl Linear {
     fn command(&mut self, line: &str, out: &mut Vec<String>) -> bool {
         let c = &self.words().commands;
         let l = line.to_lowercase();
-        if l == c.help {
+        if same(&l, &c.help) {
             out.extend(self.help());
-        } else if l == c.quit {
+        } else if same(&l, &c.quit) {
             self.ask_to_quit(out);
         } else {
             return false;
@@ -306,7 +306,7 @@ impl Linear {
     }
 
     fn confirm_quit(&mut self, back: Stage, line: &str, out: &mut Vec<String>) {
-        if line.eq_ignore_ascii_case(&self.words().commands.yes) {
+        if same(line, &self.words().commands.yes) {
             self.app.leave();
             self.stage = Stage::Ended;
             return out.push(self.text().screen.dialogs.leave_open.replace('\n', " "));

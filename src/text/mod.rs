@@ -106,6 +106,29 @@ pub fn path(language: &str) -> String {
 }
 
 /// `template` with each `{name}` replaced by its value.
+/// Whether two typed words are the same word: case, the spaces around them
+/// and accents aside, so "si" is "Sí" and "dias" is "días" on a keyboard
+/// without accents.
+pub fn same(a: &str, b: &str) -> bool {
+    fold(a) == fold(b)
+}
+
+/// `s` in lower case without its accents (the Latin letters of the built-in
+/// languages), trimmed.
+pub fn fold(s: &str) -> String {
+    let plain = |c: char| match c {
+        'á' | 'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    };
+    s.trim().to_lowercase().chars().map(plain).collect()
+}
+
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()

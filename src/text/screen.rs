@@ -10,7 +10,8 @@ use super::Plural;
 #[serde(deny_unknown_fields)]
 pub struct ScreenWords {
     /// The hints line's labels in this language, by the keymap's own
-    /// (English) label; a label not here is shown as the keymap has it.
+    /// (English) label; a label not here (a clinic's own keymap's) is shown
+    /// as the keymap has it.
     #[serde(default)]
     pub hints: std::collections::BTreeMap<String, String>,
     pub buttons: Buttons,
@@ -51,6 +52,8 @@ pub struct WelcomeWords {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemWords {
+    /// After the prompt of a question that may be left out.
+    pub optional: String,
     pub part: String,
     pub question: String,
     pub why: String,

@@ -19,8 +19,7 @@ impl App {
     }
 
     /// What the screen says, as sentences to hear: the welcome, or the
-    /// question and each answer it offers with the number or key that
-    /// chooses it.
+    /// question and each answer it offers, in the order shown.
     pub fn aloud(&self) -> Option<String> {
         match self.screen {
             Screen::Welcome => {
@@ -66,8 +65,8 @@ fn spoken(item: &Item, app: &App) -> String {
         }
         _ => Vec::new(),
     };
-    for (n, label) in labels.iter().enumerate() {
-        parts.push(format!("{}: {label}.", n + 1));
-    }
+    // The answers as the screen lists them, top to bottom: the arrows
+    // and Enter choose there, not a number.
+    parts.extend(labels.iter().map(|label| format!("{label}.")));
     parts.join(" ")
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame as TermFrame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Chrome, hints, wrapped};
@@ -77,15 +77,12 @@ fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
             .render(body.intro, buf);
     }
     let info = matches!(item.kind, Kind::Info);
-    let required = if item.required || info {
-        ""
-    } else {
-        " (optional)"
+    // Wrapped with the prompt, so a long prompt never cuts it off.
+    let prompt = match item.required || info {
+        true => app.prompt(item).to_string(),
+        false => format!("{} {}", app.prompt(item), app.words().item.optional),
     };
-    let mut prompt = wrapped(app.prompt(item), body.prompt.width);
-    if let Some(last) = prompt.last_mut() {
-        last.push_span(Span::styled(required, t.dim));
-    }
+    let prompt = wrapped(&prompt, body.prompt.width);
     let style = if info && item.red_flag {
         t.urgent
     } else {
