@@ -94,3 +94,27 @@ fn a_spanish_patient_hears_spanish() {
     );
     assert!(said[0].0.starts_with('¿'), "{}", said[0].0);
 }
+
+/// A screen-reader user chooses plain lines on the welcome screen, whose
+/// first line says how; the same app goes on (at a kiosk too, where only
+/// the PIN leaves, in linear mode as on the screen).
+#[test]
+fn the_welcome_offers_linear_mode_first() {
+    let mut h = Harness::new(80, 24);
+    // The first line of the welcome's body, under the title.
+    let rows = h.rows();
+    let first = rows.iter().skip(1).find(|r| !r.trim().is_empty()).unwrap();
+    assert!(
+        first.contains("Screen reader or braille display? Press F4"),
+        "{rows:#?}"
+    );
+    h.app.screen = Screen::Item(0);
+    h.key(KeyCode::F(4));
+    assert!(!h.app.wants_linear(), "only on the welcome screen");
+    h.app.screen = Screen::Welcome;
+    h.key(KeyCode::F(4));
+    assert!(h.app.wants_linear(), "the screen ends for linear mode");
+    assert!(h.app.running(), "and the app runs on");
+    assert!(h.app.take_linear());
+    assert!(!h.app.wants_linear());
+}

@@ -190,3 +190,18 @@ fn spanish_typed_without_accents() {
     let told = l.input("3 dias").join("\n");
     assert!(told.contains("Usted respondió: 3 días"), "{told}");
 }
+
+/// Linear mode offers the kiosk's languages first, each by its own name,
+/// as the welcome screen does, and goes on in the one chosen.
+#[test]
+fn linear_mode_asks_the_language_first() {
+    let h = offered();
+    let mut l = intake::linear::Linear::new(h.app);
+    let opening = l.start();
+    assert_eq!(opening, ["1. English", "2. Español"]);
+    let told = l.input("3").join("\n");
+    assert!(told.contains("1. English"), "asked again: {told}");
+    let told = l.input("2").join("\n");
+    assert!(told.contains("Modo lineal"), "{told}");
+    assert!(told.contains("¿Cuántos años tiene?"), "{told}");
+}

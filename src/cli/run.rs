@@ -210,7 +210,15 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
         app.speech = speech;
         app
     };
-    let (app, exit) = tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    let (mut app, exit) =
+        tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    // The patient chose plain lines at the welcome screen: the same session
+    // goes on, the screen restored.
+    if app.take_linear() {
+        crate::linear::run::run(app, &mut host).map_err(|e| format!("intake: {e}"))?;
+        tell_saved(&host);
+        return Ok(ExitCode::SUCCESS);
+    }
     host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
     tell_saved(&host);

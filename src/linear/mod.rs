@@ -23,6 +23,8 @@ use crate::tui::message::Msg;
 /// Where the patient is.
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
+    /// Which language, when more than one is offered (a number).
+    Language,
     /// Continue an earlier unfinished session? (yes or no)
     Resume,
     /// The kiosk's visit code, before the first question.
@@ -72,6 +74,12 @@ impl Linear {
     /// The opening lines: what linear mode is, its commands, then the
     /// first question (or the resume question, or the visit code).
     pub fn start(&mut self) -> Vec<String> {
+        // Each patient chooses, as on the welcome screen: each language by
+        // its own name, so anyone hears their own.
+        if self.app.offers_languages() && self.stage != Stage::Language {
+            self.stage = Stage::Language;
+            return self.language_lines();
+        }
         let mut out = vec![self.words().intro.clone()];
         out.extend(self.welcome());
         out.extend(self.help());
@@ -89,6 +97,25 @@ impl Linear {
         self.app.update(Msg::Confirm);
         self.after_begin(&mut out);
         out
+    }
+
+    fn language_names(&self) -> Vec<String> {
+        let name = |code: &String| {
+            crate::text::Text::builtin_in(code).map_or(code.clone(), |t| t.name.clone())
+        };
+        self.app.languages.iter().map(name).collect()
+    }
+
+    fn language_lines(&self) -> Vec<String> {
+        item::numbered(&self.language_names())
+    }
+
+    fn language(&mut self, line: &str, out: &mut Vec<String>) {
+        let Some(n) = item::pick(line, &self.language_names()) else {
+            return out.extend(self.language_lines());
+        };
+        self.app.use_language(n);
+        out.extend(self.start());
     }
 
     /// The welcome screen's words, the warning first as the screen puts it:
@@ -141,6 +168,7 @@ impl Linear {
         let line = line.trim();
         let mut out = Vec::new();
         match self.stage.clone() {
+            Stage::Language => self.language(line, &mut out),
             Stage::Resume => self.resume(line, &mut out),
             Stage::VisitCode => self.visit_code(line, &mut out),
             Stage::Item(n) => self.item_input(n, line, &mut out),

@@ -46,6 +46,8 @@ pub struct WelcomeWords {
     pub privacy_sent: String,
     /// Where the computer can speak: how to hear a question.
     pub aloud: String,
+    /// The welcome screen's first line: how to go on as plain lines.
+    pub linear: String,
     pub start: String,
 }
 

@@ -19,10 +19,11 @@ pub const MIN_HEIGHT: u16 = 20;
 /// The widest the content gets: long lines are hard to read.
 pub const MAX_WIDTH: u16 = 124;
 
-/// The welcome screen's language choice at the top of `body`: a heading
-/// line, then one row a language.
-pub fn language_rows(body: Rect, count: usize) -> impl Iterator<Item = Rect> {
-    (0..count as u16).map(move |n| Rect::new(body.x, body.y + 1 + n, body.width, 1))
+/// The welcome screen's language choice in `body`, below its first
+/// `above` lines: a heading line, then one row a language.
+pub fn language_rows(body: Rect, above: u16, count: usize) -> impl Iterator<Item = Rect> {
+    let top = body.y + above + 1;
+    (0..count as u16).map(move |n| Rect::new(body.x, top + n, body.width, 1))
 }
 
 pub fn too_small(area: Rect) -> bool {

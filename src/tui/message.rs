@@ -71,6 +71,8 @@ pub enum Msg {
     ToggleTheme,
     /// Speak the question on screen and its answers.
     ReadAloud,
+    /// Go on in linear mode.
+    Linear,
     Click {
         column: u16,
         row: u16,
@@ -133,6 +135,7 @@ fn message(action: Action, key: &KeyEvent) -> Msg {
         Action::Help => Msg::Help,
         Action::ToggleTheme => Msg::ToggleTheme,
         Action::ReadAloud => Msg::ReadAloud,
+        Action::Linear => Msg::Linear,
         Action::Up => Msg::Up,
         Action::Down => Msg::Down,
         Action::Left => Msg::Left,

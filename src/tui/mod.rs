@@ -215,7 +215,9 @@ fn event_loop(
     // fell ever further behind the keys. A frame is drawn at least every
     // FRAME_GAP meanwhile, so the screen still moves.
     let mut owed: Option<Instant> = None;
-    while app.running() {
+    // The screen also ends when the patient asks for linear mode: the
+    // program goes on in plain lines.
+    while app.running() && !app.wants_linear() {
         let queued = match owed {
             Some(since) if since.elapsed() < FRAME_GAP => rx.try_recv().ok(),
             _ => None,

@@ -77,7 +77,8 @@ impl App {
             Msg::Down => (now + 1).min(last),
             Msg::Click { column, row } => {
                 let body = Frame::new(self.area).body;
-                match layout::language_rows(body, self.languages.len())
+                let above = crate::tui::view::welcome_first(self, body.width).len() as u16;
+                match layout::language_rows(body, above, self.languages.len())
                     .position(|r| layout::contains(r, column, row))
                 {
                     Some(n) => n,

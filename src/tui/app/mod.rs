@@ -147,6 +147,9 @@ pub struct App {
     pub drafts: HashMap<String, String>,
     /// Written only by `leave` and a right staff PIN: a kiosk is left no other way.
     running: bool,
+    /// The patient asked for linear mode at the welcome screen: the screen
+    /// ends and the runtime goes on in plain lines with this app.
+    to_linear: bool,
     /// The findings rules for the summary.
     /// Read on first use unless given: the built-in rules for the built-in
     /// questionnaire, none for another.
@@ -250,6 +253,7 @@ impl App {
             return_to_review: false,
             drafts: HashMap::new(),
             running: true,
+            to_linear: false,
             rules: OnceLock::new(),
             findings: None,
             report: None,
@@ -595,6 +599,12 @@ impl App {
         if let Msg::ReadAloud = msg {
             return self.read_aloud();
         }
+        // Not a way out, even at a kiosk: the same session goes on as lines,
+        // where only the PIN leaves too.
+        if let (Msg::Linear, Screen::Welcome, None) = (&msg, self.screen, self.dialog) {
+            self.to_linear = true;
+            return;
+        }
         // Nothing is drawn then, so nothing should change unseen.
         if layout::too_small(self.area) {
             return;
@@ -674,6 +684,16 @@ impl App {
     /// Whether the program goes on.
     pub fn running(&self) -> bool {
         self.running
+    }
+
+    /// Whether the patient asked for linear mode (the screen then ends).
+    pub fn wants_linear(&self) -> bool {
+        self.to_linear
+    }
+
+    /// Whether the patient asked for linear mode, the asking then done.
+    pub fn take_linear(&mut self) -> bool {
+        std::mem::take(&mut self.to_linear)
     }
 
     /// Ends the program, unless this is a kiosk: there only a right staff

@@ -17,6 +17,7 @@ const NAMED: &[(&str, Action)] = &[
     ("flip", Action::Flip),
     ("find", Action::Find),
     ("aloud", Action::ReadAloud),
+    ("linear", Action::Linear),
 ];
 
 impl App {

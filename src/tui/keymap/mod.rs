@@ -57,6 +57,9 @@ actions! {
     ToggleTheme,
     /// Read the question and its answers aloud, where speech is installed.
     ReadAloud,
+    /// The welcome screen: go on in linear mode (plain lines for a screen
+    /// reader or braille display).
+    Linear,
     Up,
     Down,
     Left,

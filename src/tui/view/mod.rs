@@ -8,6 +8,8 @@ mod review;
 pub mod summary;
 mod welcome;
 
+pub(crate) use welcome::first as welcome_first;
+
 use ratatui::Frame as TermFrame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -28,7 +28,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let body = frame.body;
     let w = body.width;
-    let mut lines: Vec<Line> = languages(app, w);
+    let mut lines: Vec<Line> = first(app, w);
+    lines.extend(languages(app, w));
     // The warning comes first, in reverse video, so nobody scrolls past it.
     if let Some(warning) = &q.welcome_warning {
         lines.extend(wrapped(warning, w).into_iter().map(|l| l.style(t.urgent)));
@@ -72,6 +73,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The language choice, first when more than one is offered: a heading in
 /// every language offered, each language in its own name on the rows
 /// `layout::language_rows` gives (where clicks find them), and the keys.
+/// The welcome's first lines, where a screen reader starts reading: how to
+/// go on as plain lines (the language choice comes below them).
+pub(crate) fn first(app: &App, width: u16) -> Vec<Line<'static>> {
+    let words = &app.words().welcome;
+    wrapped(&app.keyed(&words.linear, Focus::Other, &[]), width)
+}
+
 fn languages(app: &App, width: u16) -> Vec<Line<'static>> {
     if !app.offers_languages() {
         return Vec::new();
