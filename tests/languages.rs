@@ -99,7 +99,7 @@ fn the_patient_reads_spanish_while_the_doctor_reads_english() {
         "{patient}"
     );
     assert!(
-        clinician.contains("The patient answered in Español"),
+        clinician.contains("The patient answered in Spanish"),
         "{clinician}"
     );
     assert!(

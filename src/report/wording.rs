@@ -81,9 +81,11 @@ impl Wording<'_> {
         let patient = self.typed_in?;
         let words = &self.content.text.translation;
         let review = patient.review.as_ref()?.words(words);
+        // The patient's language named in the clinician's.
+        let name = words.names.get(&patient.language).unwrap_or(&patient.name);
         Some(fill(
             &words.patient_language,
-            &[("language", &patient.name), ("review", &review)],
+            &[("language", name), ("review", &review)],
         ))
     }
 

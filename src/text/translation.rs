@@ -10,6 +10,10 @@ pub struct TranslationWords {
     pub not_reviewed: String,
     pub reviewed: String,
     pub patient_language: String,
+    /// Languages by their codes, named in this language ("es": "Spanish"),
+    /// for the clinician's note; one not here goes by its own name.
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, String>,
     pub patient_words: String,
     pub choose: String,
     pub choose_keys: String,
