@@ -153,6 +153,8 @@ impl Tty {
         use portable_pty::{CommandBuilder, PtySize, native_pty_system};
         let pty = native_pty_system().openpty(PtySize::default()).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+        // Whether espeak-ng is installed must not change what is drawn.
+        cmd.env("INTAKE_SPEECH", "off");
         cmd.arg("hash-pin");
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);

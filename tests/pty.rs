@@ -46,6 +46,8 @@ fn start_with(args: &[&str], state: &std::path::Path, env: &[(&str, &str)]) -> R
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+    // Whether espeak-ng is installed must not change what is drawn.
+    cmd.env("INTAKE_SPEECH", "off");
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
@@ -849,6 +851,8 @@ fn a_closed_terminal_ends_the_program_with_129_not_an_abort() {
     let state = fresh_state("closed");
     let pair = pty();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+    // Whether espeak-ng is installed must not change what is drawn.
+    cmd.env("INTAKE_SPEECH", "off");
     cmd.env("TERM", "xterm-256color");
     // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
     cmd.env("LC_ALL", "C.UTF-8");

@@ -85,6 +85,8 @@ impl Kiosk {
         let pair = native_pty_system().openpty(size(100, 30)).unwrap();
         // Through a shell only to keep the kiosk's stderr (a panic's message).
         let mut cmd = CommandBuilder::new("sh");
+        // Whether espeak-ng is installed must not change what is drawn.
+        cmd.env("INTAKE_SPEECH", "off");
         cmd.args([
             "-c",
             "exec \"$0\" --kiosk kiosk.ron --questionnaire storm.ron 2>stderr.txt",
