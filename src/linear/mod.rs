@@ -51,6 +51,9 @@ pub struct Linear {
     section: Option<usize>,
     /// The PIN cannot be hidden as it is typed (not a terminal): staff are told.
     pub pin_shows: bool,
+    /// A kiosk's next patient begins: what the last one answered must be
+    /// wiped from the terminal before anything is said to them.
+    pub wipe: bool,
 }
 
 impl Linear {
@@ -60,6 +63,7 @@ impl Linear {
             stage: Stage::Ended,
             section: None,
             pin_shows: false,
+            wipe: false,
         }
     }
 
@@ -189,6 +193,7 @@ impl Linear {
             out.push(text);
         }
         if self.stage == Stage::Next && self.app.session.answers.is_empty() {
+            self.wipe = true;
             out.extend(self.start());
         }
         out

@@ -43,10 +43,20 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
         // The journal first: an answer is kept even if saying it fails.
         host.apply_or_report(&mut linear.app);
         let told_after = linear.after_host();
-        gone = say(&mut out, &told).is_err() || say(&mut out, &told_after).is_err();
+        gone = say(&mut out, &told).is_err();
+        // Nothing of one patient is shown to the next: at a kiosk the
+        // terminal and its scrollback are cleared between them, the one
+        // escape sequence linear mode writes.
+        if std::mem::take(&mut linear.wipe) {
+            gone |= write!(out, "{WIPE}").and_then(|()| out.flush()).is_err();
+        }
+        gone |= say(&mut out, &told_after).is_err();
     }
     host.finish_on_exit(&linear.app)
 }
+
+/// Erase the scrollback, home the cursor, clear the screen.
+const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
 
 fn say(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
     for line in lines {

@@ -256,3 +256,21 @@ fn quitting_asks_first_and_keeps_the_answers() {
     said(&mut l, "yes");
     assert!(!l.running());
 }
+
+/// At a kiosk the next patient starts on a wiped terminal: nothing of the
+/// last one's answers is left to scroll back to.
+#[test]
+fn the_next_patient_starts_on_a_wiped_terminal() {
+    let mut l = linear();
+    l.start();
+    assert!(!l.wipe);
+    // The host has saved and wiped the finished session.
+    l.stage = Stage::Next;
+    l.app.session = Session::new(&l.app.questionnaire, 2);
+    let out = l.after_host();
+    assert!(l.wipe, "the runner is told to wipe");
+    assert!(
+        out.iter().any(|x| x.starts_with("Linear mode:")),
+        "{out:#?}"
+    );
+}
