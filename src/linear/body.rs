@@ -210,7 +210,9 @@ impl Linear {
             ),
             _ => self.said(&region.id, symptoms.iter().copied()),
         });
-        self.tell_warning_signs(out);
+        if self.tell_warning_signs(out) {
+            return self.hold(Stage::Body(n, Step::Parts), out);
+        }
         self.body_step(n, Step::Parts, out);
     }
 

@@ -155,8 +155,17 @@ impl Linear {
         let said = answer.display(&item.kind, &self.app.content);
         self.app.answer(n, answer);
         out.push(fill(&self.words().answered, &[("answer", &said)]));
-        self.tell_warning_signs(out);
-        self.forward(n, out);
+        if !self.tell_warning_signs(out) {
+            return self.forward(n, out);
+        }
+        // Where the answer goes on to, asked once Enter is pressed; the
+        // summary at the end is said at once (it holds the warning too).
+        let mut next = Vec::new();
+        self.forward(n, &mut next);
+        match self.stage.clone() {
+            Stage::Summary => out.extend(next),
+            then => self.hold(then, out),
+        }
     }
 
     /// The line typed, as item `n`'s answer, or what to fix.

@@ -36,6 +36,8 @@ enum Stage {
     ConfirmQuit(Box<Stage>),
     /// Kiosk: the staff PIN, then back to the stage kept.
     Pin(Box<Stage>),
+    /// An emergency was told: Enter, then the stage kept.
+    Acknowledge(Box<Stage>),
     /// The summary was read out: Enter finishes.
     Summary,
     /// A kiosk's patient finished: the next one starts once the host has
@@ -179,6 +181,7 @@ impl Linear {
             Stage::Body(n, step) => self.body_input(n, step, line, &mut out),
             Stage::ConfirmQuit(back) => self.confirm_quit(*back, line, &mut out),
             Stage::Pin(back) => self.pin(*back, line, &mut out),
+            Stage::Acknowledge(then) => self.resume_stage(*then, &mut out),
             Stage::Summary => self.finish(&mut out),
             Stage::Next | Stage::Ended => {}
         }
@@ -261,7 +264,7 @@ impl Linear {
     /// emergency answered before (a continued session) is told first.
     fn after_begin(&mut self, out: &mut Vec<String>) {
         use crate::tui::app::Screen;
-        self.tell_warning_signs(out);
+        let _ = self.tell_warning_signs(out);
         if self.app.dialog == Some(Dialog::VisitCode) {
             self.stage = Stage::VisitCode;
             return out.extend(self.visit_code_lines());
@@ -448,17 +451,27 @@ impl Linear {
 
     /// A warning sign just raised, told at once: the notice under the
     /// answer and, for an emergency, the alert screen's words.
-    fn tell_warning_signs(&mut self, out: &mut Vec<String>) {
+    /// Tells a warning sign just raised; whether it was an emergency.
+    fn tell_warning_signs(&mut self, out: &mut Vec<String>) -> bool {
         if let Some(Notice::Urgent(text)) = self.app.take_told() {
             out.push(text);
         }
         let Some(alert) = self.app.alert.take() else {
-            return;
+            return false;
         };
         let alerts = &self.app.rules().alerts;
         out.push(alerts.emergency_title.clone());
         out.push(alerts.emergency.clone());
         out.extend(alert.titles);
+        true
+    }
+
+    /// After an emergency, the next question waits for Enter, as the
+    /// screen's alert waits for a key: a patient who cuts speech short
+    /// does not hear the next question over it. `then` is where to go on.
+    fn hold(&mut self, then: Stage, out: &mut Vec<String>) {
+        out.push(self.words().emergency_ack.clone());
+        self.stage = Stage::Acknowledge(Box::new(then));
     }
 }
 

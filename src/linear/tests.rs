@@ -173,6 +173,11 @@ fn an_emergency_is_told_on_the_line_after_the_answer() {
         out[4].starts_with("The nerves at the base of the spine"),
         "{out:#?}"
     );
+    // The next question waits for Enter: it is not said over the alert.
+    assert_eq!(out.last().unwrap(), &l.words().emergency_ack);
+    assert!(!out.iter().any(|x| x.starts_with("Question ")), "{out:#?}");
+    let next = said(&mut l, "");
+    assert!(next.iter().any(|x| x.starts_with("Question ")), "{next:#?}");
     assert!(
         l.app
             .effects

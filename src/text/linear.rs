@@ -8,6 +8,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct LinearWords {
     pub intro: String,
+    /// After an emergency is told: what to do before the next question.
+    pub emergency_ack: String,
     pub commands: Commands,
     pub help: Vec<String>,
     pub help_kiosk_quit: String,
