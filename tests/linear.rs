@@ -2,12 +2,14 @@
 //! line by line, compared with its golden transcript, and not one escape
 //! sequence in what it wrote (nothing moves the cursor, clears or redraws).
 
-use std::io::{Read, Write};
+mod common;
+
+use std::io::Write;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use common::pty::Pty;
 
 /// What a patient types, one line at each prompt: the language, a question asked why,
 /// Enter after the emergency is told,
@@ -23,46 +25,9 @@ const TYPED: &[&str] = &[
 
 const PROMPT: &str = "Your answer: ";
 
-/// The real binary in linear mode in a pseudo-terminal, with `args`: its
-/// process, a writer to type with, and what it writes, as it comes.
-struct Running {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    rx: mpsc::Receiver<Vec<u8>>,
-}
-
-fn start(args: &[&str]) -> Running {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
-    // Whether espeak-ng is installed must not change what is drawn.
-    cmd.env("INTAKE_SPEECH", "off");
-    cmd.args(args);
-    cmd.env("INTAKE_LINEAR", "1");
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("LC_ALL", "C.UTF-8");
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let writer = pty.master.take_writer().unwrap();
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        let _master = pty.master;
-        let mut buf = [0; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    Running { child, writer, rx }
+/// The real binary in linear mode in a pseudo-terminal, with `args`.
+fn start(args: &[&str]) -> Pty {
+    common::pty::spawn(args, &[("INTAKE_LINEAR", "1")])
 }
 
 #[test]
@@ -70,10 +35,10 @@ fn a_whole_session_in_linear_mode_is_plain_lines() {
     let dir = std::env::temp_dir().join(format!("intake-linear-pty-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let (state, out) = (dir.join("state"), dir.join("out"));
-    let Running {
+    let Pty {
         mut child,
         mut writer,
-        rx,
+        output: rx,
     } = start(&[
         "--state-dir",
         state.to_str().unwrap(),
@@ -148,7 +113,7 @@ fn ctrl_d_never_leaves_a_kiosk() {
     std::fs::write(&config, text).unwrap();
     let mut run = start(&["--kiosk", config.to_str().unwrap()]);
     let mut seen = Vec::new();
-    read_until(&run.rx, &mut seen, |s| prompts(s) >= 1);
+    read_until(&run.output, &mut seen, |s| prompts(s) >= 1);
     for _ in 0..3 {
         run.writer.write_all(b"\x04").unwrap();
         run.writer.flush().unwrap();

@@ -1,12 +1,15 @@
 //! The real binary in a pseudo-terminal: what reaches the terminal when the
 //! program is ended, so a patient never finds a broken terminal.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::pty::Pty;
 use intake::export::Format;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
@@ -37,42 +40,19 @@ fn start_in(args: &[&str], state: &std::path::Path) -> Running {
 }
 
 fn start_with(args: &[&str], state: &std::path::Path, env: &[(&str, &str)]) -> Running {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
-    // Whether espeak-ng is installed must not change what is drawn.
-    cmd.env("INTAKE_SPEECH", "off");
-    cmd.args(args);
-    cmd.env("TERM", "xterm-256color");
-    // A UTF-8 locale, whatever the tester's: the screens draw Unicode.
-    cmd.env("LC_ALL", "C.UTF-8");
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("XDG_STATE_HOME", state);
+    let state_home = state.display().to_string();
+    let data_home = state.join("data").display().to_string();
     // Plain use saves summaries under XDG_DATA_HOME: never the tester's own.
-    cmd.env("XDG_DATA_HOME", state.join("data"));
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let writer = pty.master.take_writer().unwrap();
-    let (tx, output) = mpsc::channel();
-    thread::spawn(move || {
-        let _master = pty.master; // keep the pty open while reading
-        let mut buf = [0; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
+    let mut all = vec![
+        ("XDG_STATE_HOME", state_home.as_str()),
+        ("XDG_DATA_HOME", data_home.as_str()),
+    ];
+    all.extend_from_slice(env);
+    let Pty {
+        child,
+        writer,
+        output,
+    } = common::pty::spawn(args, &all);
     Running {
         child,
         output,

@@ -2,6 +2,7 @@
 //! same mapping the terminal uses.
 #![allow(dead_code)]
 
+pub mod pty;
 pub mod rng;
 
 use intake::answers::{Answer, Session};
