@@ -2,6 +2,7 @@
 //! same mapping the terminal uses.
 #![allow(dead_code)]
 
+pub mod linear;
 pub mod pty;
 pub mod rng;
 
