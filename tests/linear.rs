@@ -5,7 +5,6 @@
 mod common;
 
 use std::io::Write;
-use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
