@@ -1,15 +1,17 @@
 //! The runtime's voice for read-aloud: espeak-ng, where it is installed,
 //! given the text on its standard input (so nothing of it shows in a
-//! process list) and never waited for. A new request stops the one before,
-//! as a patient who presses again wants to hear the new question.
+//! process list) and never waited for by the UI: a thread reaps it when it
+//! ends, so no zombie waits for the next key. A new request stops the one
+//! before, as a patient who presses again wants to hear the new question.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, PoisonError};
 
 pub struct Speaker {
     program: PathBuf,
-    speaking: Option<Child>,
+    speaking: Option<Arc<Mutex<Child>>>,
 }
 
 impl Speaker {
@@ -46,16 +48,42 @@ impl Speaker {
             // Closed when dropped: the program reads to the end, then speaks.
             stdin.write_all(text.as_bytes())?;
         }
+        let child = Arc::new(Mutex::new(child));
+        reap_when_done(Arc::clone(&child));
         self.speaking = Some(child);
         Ok(())
     }
 
     fn stop(&mut self) {
-        if let Some(mut child) = self.speaking.take() {
+        if let Some(child) = self.speaking.take() {
+            let mut child = child.lock().unwrap_or_else(PoisonError::into_inner);
+            // A child already reaped is known to std, which then kills nothing.
             let _ = child.kill();
             let _ = child.wait();
         }
     }
+}
+
+/// Waits, in a thread blocked in waitid(2) (no CPU), for `child` to end,
+/// then reaps it. WNOWAIT leaves it unreaped until the lock is held, so
+/// `stop` never signals a process id the system has given to another.
+fn reap_when_done(child: Arc<Mutex<Child>>) {
+    let pid = child.lock().unwrap_or_else(PoisonError::into_inner).id();
+    std::thread::spawn(move || {
+        loop {
+            // SAFETY: `info` is a zeroed siginfo_t the call writes into.
+            let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            let flags = libc::WEXITED | libc::WNOWAIT;
+            let r = unsafe { libc::waitid(libc::P_PID, pid, &mut info, flags) };
+            if r == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                break;
+            }
+        }
+        let _ = child
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .try_wait();
+    });
 }
 
 impl Drop for Speaker {
@@ -106,6 +134,29 @@ mod tests {
             std::fs::read_to_string(d.join("text")).unwrap(),
             "¿Le duele? 1: Sí."
         );
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn a_voice_that_has_finished_is_reaped_without_another_request() {
+        let d = std::env::temp_dir().join(format!("intake-reap-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let fake = d.join("espeak-ng");
+        std::fs::write(&fake, "#!/bin/sh\ncat > /dev/null\n").unwrap();
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut speaker = Speaker::at(fake).unwrap();
+        speaker.say("Yes.", "en").unwrap();
+        let pid = speaker.speaking.as_ref().unwrap().lock().unwrap().id();
+        // A zombie keeps its /proc entry (state Z) until it is reaped.
+        let start = std::time::Instant::now();
+        while Path::new(&format!("/proc/{pid}")).exists() {
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "the finished voice was left a zombie"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        drop(speaker);
         std::fs::remove_dir_all(d).unwrap();
     }
 }
