@@ -3,7 +3,6 @@
 //! the runtime found a speech program (`speech`); never needed to go on.
 
 use super::{App, Effect, Screen};
-use crate::questionnaire::kinds::Side;
 use crate::questionnaire::{Item, Kind};
 
 impl App {
@@ -41,32 +40,19 @@ impl App {
 /// A question and its answers, one sentence each.
 fn spoken(item: &Item, app: &App) -> String {
     let mut parts = vec![item.prompt.clone()];
-    let labels: Vec<&str> = match &item.kind {
-        Kind::Single { options } | Kind::Multi { options } => {
-            options.iter().map(|o| o.label.as_str()).collect()
-        }
-        Kind::YesNo => {
-            let w = &app.content.text.answers;
-            vec![w.yes.as_str(), w.no.as_str()]
-        }
-        Kind::Side => {
-            let sides = &app.content.text.answers.sides;
-            Side::ALL.iter().map(|s| sides.get(*s)).collect()
-        }
-        Kind::Scale {
-            min,
-            max,
-            min_label,
-            max_label,
-        } => {
-            parts.push(format!("{min}: {min_label}."));
-            parts.push(format!("{max}: {max_label}."));
-            Vec::new()
-        }
-        _ => Vec::new(),
-    };
+    if let Kind::Scale {
+        min,
+        max,
+        min_label,
+        max_label,
+    } = &item.kind
+    {
+        parts.push(format!("{min}: {min_label}."));
+        parts.push(format!("{max}: {max_label}."));
+    }
     // The answers as the screen lists them, top to bottom: the arrows
     // and Enter choose there, not a number.
-    parts.extend(labels.iter().map(|label| format!("{label}.")));
+    let choices = item.kind.choices(Some(&app.content.text.answers));
+    parts.extend(choices.iter().map(|c| format!("{}.", c.label)));
     parts.join(" ")
 }
