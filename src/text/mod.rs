@@ -9,6 +9,7 @@
 //! words (the screen's, say) is a struct in this folder and a field of
 //! `Text`. The code puts the words together; it never holds them.
 
+mod aloud;
 mod answers;
 mod body;
 mod dates;
@@ -24,6 +25,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 
+pub use aloud::AloudWords;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
 pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
@@ -59,6 +61,7 @@ pub struct Text {
     pub linear: LinearWords,
     pub screen: ScreenWords,
     pub translation: TranslationWords,
+    pub aloud: AloudWords,
 }
 
 impl Text {
