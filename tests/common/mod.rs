@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod linear;
+pub mod prose;
 pub mod pty;
 pub mod rng;
 
