@@ -68,7 +68,46 @@ pub fn prose(b: &Bundle) -> Vec<Text> {
     out.push(text("alert not_answered".into(), &a.not_answered));
     out.push(text("alert not_matching".into(), &a.not_matching));
     out.extend(report_prose(b.content.text));
+    out.extend(aloud_prose(b.content.text));
     out
+}
+
+/// What read-aloud says besides the question, with the keys said as the
+/// catalogue says the built-in keymap's.
+fn aloud_prose(catalogue: &Catalogue) -> Vec<Text> {
+    let w = &catalogue.aloud;
+    let key = |name: &str| w.keys.get(name).cloned().unwrap_or(name.to_string());
+    let keys = [
+        ("up", key("Up")),
+        ("down", key("Down")),
+        ("left", key("Left")),
+        ("right", key("Right")),
+        ("toggle", key("Space")),
+        ("confirm", key("Enter")),
+        ("find", "/".into()),
+        ("pain", "p".into()),
+        ("numbness", "n".into()),
+        ("tingling", "t".into()),
+        ("weakness", "w".into()),
+        ("sensitive", "s".into()),
+        ("min", "0".into()),
+        ("max", "10".into()),
+        ("unit", "kg".into()),
+    ];
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();
+    [
+        ("choose_one", &w.choose_one),
+        ("choose_some", &w.choose_some),
+        ("scale", &w.scale),
+        ("number", &w.number),
+        ("duration", &w.duration),
+        ("text", &w.text),
+        ("body", &w.body),
+        ("summary", &w.summary),
+    ]
+    .into_iter()
+    .map(|(at, t)| text(format!("aloud {at}"), &fill(t, &keys)))
+    .collect()
 }
 
 /// The sentences of the patient's view of the summary (the catalogue's).
