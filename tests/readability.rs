@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::prose::{Text, prose, sentences, text, words};
+use common::prose::{Text, miscounted, prose, sentences, text, words};
 use intake::answers::{Answer, Session};
 use intake::content;
 use intake::content::Content;
@@ -227,11 +227,7 @@ fn syllables_follow_the_rule_of_thumb() {
         ("10", 1),
         ("X-ray", 2),
     ];
-    let wrong: Vec<_> = cases
-        .iter()
-        .filter(|(w, n)| syllables(w) != *n)
-        .map(|(w, n)| format!("{w}: {} not {n}", syllables(w)))
-        .collect();
+    let wrong = miscounted(&cases, syllables);
     assert!(wrong.is_empty(), "{wrong:?}");
 }
 

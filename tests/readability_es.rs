@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::prose::{prose, sentences, words};
+use common::prose::{miscounted, prose, sentences, words};
 
 /// INFLESZ "normal" (55 to 65) is what Spanish readers meet in general
 /// newspapers and patient leaflets; below it is "somewhat difficult".
@@ -83,11 +83,7 @@ fn spanish_syllables_follow_the_rule_of_thumb() {
         ("hoy", 1),
         ("anti-inflamatorio", 7),
     ];
-    let wrong: Vec<_> = cases
-        .iter()
-        .filter(|(w, n)| syllables(w) != *n)
-        .map(|(w, n)| format!("{w}: {} not {n}", syllables(w)))
-        .collect();
+    let wrong = miscounted(&cases, syllables);
     assert!(wrong.is_empty(), "{wrong:?}");
 }
 

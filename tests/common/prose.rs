@@ -34,6 +34,14 @@ pub fn sentences(text: &str) -> usize {
     ends.max(1)
 }
 
+/// The words of `cases` that `count` gives another number of syllables.
+pub fn miscounted(cases: &[(&str, usize)], count: fn(&str) -> usize) -> Vec<String> {
+    let wrong = cases.iter().filter(|(w, n)| count(w) != *n);
+    wrong
+        .map(|(w, n)| format!("{w}: {} not {n}", count(w)))
+        .collect()
+}
+
 /// Whole sentences the patient reads: the welcome description, section
 /// intros, prompts, "why we ask", next steps, warning signs, what a strength
 /// sign says, and the alerts.
