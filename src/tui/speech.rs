@@ -74,6 +74,7 @@ fn reap_when_done(child: Arc<Mutex<Child>>) {
             // SAFETY: `info` is a zeroed siginfo_t the call writes into.
             let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
             let flags = libc::WEXITED | libc::WNOWAIT;
+            // SAFETY: `pid` is our own child, not yet reaped; `info` is live.
             let r = unsafe { libc::waitid(libc::P_PID, pid, &mut info, flags) };
             if r == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
                 break;

@@ -106,7 +106,6 @@ impl Kind {
         }
     }
 
-    /// The options of a single or multiple choice; none for other kinds.
     /// The choices offered, in the order the screen lists them and linear
     /// mode and read-aloud tell them: each answer value (`id`) with its
     /// words (`label`). Yes/no and side are worded from the catalogue
@@ -155,6 +154,7 @@ impl Kind {
         }
     }
 
+    /// The options of a single or multiple choice; none for other kinds.
     pub fn options(&self) -> &[Choice] {
         match self {
             Kind::Single { options } | Kind::Multi { options } => options,
