@@ -205,3 +205,24 @@ fn the_welcome_offers_the_languages_aloud_and_spanish_keys_are_said_in_spanish()
         "{yes_no}"
     );
 }
+
+/// The emergency alert is read out whole, with the sign it is for, and how
+/// to go on: a patient who cannot see it must still hear it.
+#[test]
+fn the_emergency_alert_is_said_with_its_sign() {
+    let mut h = Harness::new(80, 24);
+    h.app.speech = true;
+    h.goto("rf_bladder");
+    h.keys("y");
+    assert_eq!(h.app.screen, Screen::Alert);
+    h.app.effects.clear();
+    h.key(KeyCode::F(3));
+    let alert = spoken(&h).pop().unwrap().0;
+    assert!(alert.starts_with("Please get help now. "), "{alert}");
+    assert!(alert.contains("tell a member of staff now"), "{alert}");
+    assert!(
+        alert.contains("The nerves at the base of the spine may be pressed on."),
+        "{alert}"
+    );
+    assert!(alert.ends_with("press Enter to go on."), "{alert}");
+}

@@ -27,4 +27,6 @@ pub struct AloudWords {
     pub body: String,
     /// The summary: the end, and what to do next.
     pub summary: String,
+    /// After an emergency alert is read: how to go on.
+    pub alert: String,
 }

@@ -112,6 +112,7 @@ fn aloud_prose(catalogue: &Catalogue) -> Vec<Text> {
         ("text", &w.text),
         ("body", &w.body),
         ("summary", &w.summary),
+        ("alert", &w.alert),
     ]
     .into_iter()
     .map(|(at, t)| text(format!("aloud {at}"), &fill(t, &keys)))

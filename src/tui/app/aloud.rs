@@ -27,6 +27,7 @@ impl App {
             Screen::Welcome => self.welcome_aloud(),
             Screen::Item(n) => self.item_aloud(self.item(n)),
             Screen::Summary => vec![self.said(&self.content.text.aloud.summary, &[])],
+            Screen::Alert => self.alert_aloud(),
             _ => return None,
         };
         Some(parts.join(" "))
@@ -50,6 +51,17 @@ impl App {
         parts.extend(q.welcome_warning.iter().cloned());
         parts.push(q.description.clone());
         parts.push(self.said(&self.words().welcome.start, &[]));
+        parts
+    }
+
+    /// The emergency alert as the screen shows it, then how to go on.
+    fn alert_aloud(&self) -> Vec<String> {
+        let alerts = &self.rules().alerts;
+        let mut parts = vec![format!("{}.", alerts.emergency_title)];
+        parts.push(alerts.emergency.clone());
+        let titles = self.alert.iter().flat_map(|a| &a.titles);
+        parts.extend(titles.map(|t| format!("{}.", t.trim_end_matches('.'))));
+        parts.push(self.said(&self.content.text.aloud.alert, &[]));
         parts
     }
 
