@@ -206,10 +206,16 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("tests.rs") {
+        } else if path.extension().is_some_and(|x| x == "rs") && !is_test(&path) {
             out.push(path);
         }
     }
+}
+
+/// A unit test module's file (`tests.rs`, or any file under a `tests`
+/// folder of one): its words are what the tests expect to be said.
+fn is_test(path: &Path) -> bool {
+    path.ends_with("tests.rs") || path.components().any(|c| c.as_os_str() == "tests")
 }
 
 /// Every literal that reads as a sentence and is not allowed, as

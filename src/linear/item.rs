@@ -158,14 +158,9 @@ impl Linear {
         if !self.tell_warning_signs(out) {
             return self.forward(n, out);
         }
-        // Where the answer goes on to, asked once Enter is pressed; the
-        // summary at the end is said at once (it holds the warning too).
-        let mut next = Vec::new();
-        self.forward(n, &mut next);
-        match self.stage.clone() {
-            Stage::Summary => out.extend(next),
-            then => self.hold(then, out),
-        }
+        // Where the answer goes on to, told once Enter is pressed.
+        self.forward(n, &mut Vec::new());
+        self.hold(self.stage.clone(), out);
     }
 
     /// The line typed, as item `n`'s answer, or what to fix.

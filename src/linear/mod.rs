@@ -11,13 +11,14 @@
 
 mod body;
 mod item;
+mod review;
 pub mod run;
 mod summary;
 
 use tui_input::InputRequest;
 
 use crate::text::{LinearWords, Text, fill, same};
-use crate::tui::app::{App, Dialog, Notice, ReviewRow};
+use crate::tui::app::{App, Dialog, Effect, Notice, ReviewRow};
 use crate::tui::message::Msg;
 
 /// Where the patient is.
@@ -38,10 +39,13 @@ enum Stage {
     Pin(Box<Stage>),
     /// An emergency was told: Enter, then the stage kept.
     Acknowledge(Box<Stage>),
+    /// The answers read back before the summary: change one, or done.
+    Review,
     /// The summary was read out: Enter finishes.
     Summary,
-    /// A kiosk's patient finished: the next one starts once the host has
-    /// saved and wiped the session.
+    /// Finished (or, at a kiosk, timed out): waiting for the host's save;
+    /// then the program ends, or a kiosk's next patient starts. A save
+    /// that failed waits here for "retry".
     Next,
     Ended,
 }
@@ -51,6 +55,8 @@ pub struct Linear {
     stage: Stage,
     /// The section whose title was told last, so it is told once.
     section: Option<usize>,
+    /// An answer changed from the review: once given, back to the review.
+    reviewing: bool,
     /// The PIN cannot be hidden as it is typed (not a terminal): staff are told.
     pub pin_shows: bool,
     /// A kiosk's next patient begins: what the last one answered must be
@@ -64,6 +70,7 @@ impl Linear {
             app,
             stage: Stage::Ended,
             section: None,
+            reviewing: false,
             pin_shows: false,
             wipe: false,
         }
@@ -80,9 +87,14 @@ impl Linear {
     /// The opening lines: what linear mode is, its commands, then the
     /// first question (or the resume question, or the visit code).
     pub fn start(&mut self) -> Vec<String> {
-        // Each patient chooses, as on the welcome screen: each language by
-        // its own name, so anyone hears their own.
-        if self.app.offers_languages() && self.stage != Stage::Language {
+        self.reviewing = false;
+        let resuming = self.app.dialog == Some(Dialog::Resume);
+        // A continued session comes back in its own language: its question
+        // is asked in it. Each new patient chooses, as on the welcome
+        // screen: each language by its own name, so anyone hears their own.
+        if resuming {
+            self.use_language_of_resume();
+        } else if self.app.offers_languages() && self.stage != Stage::Language {
             self.stage = Stage::Language;
             return self.language_lines();
         }
@@ -90,7 +102,7 @@ impl Linear {
         out.extend(self.welcome());
         out.extend(self.help());
         self.section = None;
-        if self.app.dialog == Some(Dialog::Resume) {
+        if resuming {
             self.stage = Stage::Resume;
             out.push(self.resume_question());
             return out;
@@ -103,6 +115,15 @@ impl Linear {
         self.app.update(Msg::Confirm);
         self.after_begin(&mut out);
         out
+    }
+
+    /// The language the session on offer was begun in, if offered here.
+    fn use_language_of_resume(&mut self) {
+        let begun = self.app.resume.as_ref().and_then(|s| s.language.clone());
+        let begun = begun.as_deref().unwrap_or(crate::languages::ENGLISH);
+        if let Some(n) = self.app.languages.iter().position(|l| l == begun) {
+            self.app.use_language(n);
+        }
     }
 
     fn language_names(&self) -> Vec<String> {
@@ -173,6 +194,14 @@ impl Linear {
     pub fn input(&mut self, line: &str) -> Vec<String> {
         let line = line.trim();
         let mut out = Vec::new();
+        if matches!(self.app.dialog, Some(Dialog::StillThere(_))) {
+            // Any line, as any key on the screen: the patient is still there.
+            self.app.update(Msg::Confirm);
+            if line.is_empty() {
+                self.resume_stage(self.stage.clone(), &mut out);
+                return out;
+            }
+        }
         match self.stage.clone() {
             Stage::Language => self.language(line, &mut out),
             Stage::Resume => self.resume(line, &mut out),
@@ -182,24 +211,76 @@ impl Linear {
             Stage::ConfirmQuit(back) => self.confirm_quit(*back, line, &mut out),
             Stage::Pin(back) => self.pin(*back, line, &mut out),
             Stage::Acknowledge(then) => self.resume_stage(*then, &mut out),
-            Stage::Summary => self.finish(&mut out),
-            Stage::Next | Stage::Ended => {}
+            Stage::Review => self.review_input(line, &mut out),
+            Stage::Summary => self.finish(),
+            Stage::Next => self.retry(line, &mut out),
+            Stage::Ended => {}
         }
         out
     }
 
+    /// The kiosk's idle timer, as the screen's, `idle` seconds after the
+    /// last line: its warning said once; at the timeout the session is
+    /// saved as unfinished and wiped, and the next patient starts.
+    pub fn tick(&mut self, idle: u64) -> Vec<String> {
+        let warned = matches!(self.app.dialog, Some(Dialog::StillThere(_)));
+        self.app.update(Msg::Tick { idle });
+        if self.app.effects.contains(&Effect::Abandoned) {
+            self.stage = Stage::Next;
+            return Vec::new();
+        }
+        match self.app.dialog {
+            Some(Dialog::StillThere(left)) if !warned => {
+                let left = left.to_string();
+                vec![fill(&self.words().still_there, &[("seconds", &left)])]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// After the host carried out the effects: a failed save told in words,
-    /// and at a kiosk the next patient's start once the session is wiped.
+    /// then (once saved) goodbye, or at a kiosk the next patient's start
+    /// once the session is wiped.
     pub fn after_host(&mut self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(Notice::Error(text)) = self.app.notice.take() {
             out.push(text);
         }
-        if self.stage == Stage::Next && self.app.session.answers.is_empty() {
+        if self.stage != Stage::Next {
+            return out;
+        }
+        if !self.app.running() {
+            out.push(self.words().goodbye.clone());
+            self.stage = Stage::Ended;
+        } else if self.app.kiosk.is_some() && self.app.held.is_none() {
             self.wipe = true;
             out.extend(self.start());
+        } else if !out.is_empty() {
+            // Not saved: a kiosk's terminal keeps nothing of the patient
+            // meanwhile, as the screen hides the answers.
+            self.wipe = self.app.held.is_some();
+            out.push(self.held_words());
         }
         out
+    }
+
+    fn held_words(&self) -> String {
+        let w = self.words();
+        fill(&w.held, &[("retry", &w.commands.retry)])
+    }
+
+    /// A save that failed, tried again on "retry" (staff may have freed
+    /// the disk); at a kiosk only the PIN leaves meanwhile.
+    fn retry(&mut self, line: &str, out: &mut Vec<String>) {
+        if same(line, &self.words().commands.retry) {
+            // The screen's held save is tried again on any key.
+            match self.app.held {
+                Some(_) => self.app.update(Msg::Confirm),
+                None => self.app.done(),
+            }
+        } else if !self.command(line, out) {
+            out.push(self.held_words());
+        }
     }
 
     fn help(&self) -> Vec<String> {
@@ -246,17 +327,20 @@ impl Linear {
 
     fn resume(&mut self, line: &str, out: &mut Vec<String>) {
         let c = &self.words().commands;
-        let msg = match line.to_lowercase() {
-            l if same(&l, &c.yes) => Msg::Yes,
-            l if same(&l, &c.no) => Msg::No,
+        let yes = match line.to_lowercase() {
+            l if same(&l, &c.yes) => true,
+            l if same(&l, &c.no) => false,
             _ => return out.push(self.resume_question()),
         };
-        self.app.update(msg);
-        if self.app.dialog.is_none() && matches!(self.app.screen, crate::tui::app::Screen::Item(_))
-        {
-            return self.after_begin(out);
+        self.app.update(if yes { Msg::Yes } else { Msg::No });
+        // A new session instead: its patient chooses the language.
+        if !yes && self.app.offers_languages() {
+            self.stage = Stage::Language;
+            return out.extend(self.language_lines());
         }
-        self.app.update(Msg::Confirm);
+        if self.app.screen == crate::tui::app::Screen::Welcome {
+            self.app.update(Msg::Confirm);
+        }
         self.after_begin(out);
     }
 
@@ -388,12 +472,21 @@ impl Linear {
                 self.stage = back;
                 out.push(self.summary_end());
             }
+            Stage::Review => self.review(out),
+            Stage::Next => {
+                self.stage = back;
+                out.push(self.held_words());
+            }
             other => self.stage = other,
         }
     }
 
     /// The next enabled item after `from`, or the end.
+    /// While an answer is changed from the review, back to the review.
     fn forward(&mut self, from: usize, out: &mut Vec<String>) {
+        if self.reviewing {
+            return self.past_the_last(out);
+        }
         let next = self.app.enabled_items().find(|&m| m > from);
         match next {
             Some(m) => self.ask(m, out),
@@ -416,7 +509,7 @@ impl Linear {
     }
 
     /// Past the last question: a required one still open is asked; else
-    /// the summary is made, as the review screen's Finish makes it.
+    /// the answers are read back.
     fn past_the_last(&mut self, out: &mut Vec<String>) {
         if let Some(&first) = self.app.missing_required().first() {
             let kind = &self.app.item(first).kind;
@@ -424,6 +517,12 @@ impl Linear {
             self.section = None;
             return self.ask(first, out);
         }
+        self.review(out);
+    }
+
+    /// The summary, made as the review screen's Finish makes it, read out.
+    fn summary(&mut self, out: &mut Vec<String>) {
+        self.reviewing = false;
         self.app.review_select(ReviewRow::Finish);
         out.push(self.words().summary_start.clone());
         out.extend(summary::lines(&self.app));
@@ -438,15 +537,11 @@ impl Linear {
         }
     }
 
-    /// Enter on the summary: saved as the screen's Done saves it.
-    fn finish(&mut self, out: &mut Vec<String>) {
+    /// Enter on the summary: saved as the screen's Done saves it; what
+    /// came of it is told once the host has tried (`after_host`).
+    fn finish(&mut self) {
         self.app.done();
-        if self.app.kiosk.is_some() {
-            self.stage = Stage::Next;
-        } else {
-            out.push(self.words().goodbye.clone());
-            self.stage = Stage::Ended;
-        }
+        self.stage = Stage::Next;
     }
 
     /// A warning sign just raised, told at once: the notice under the

@@ -1,8 +1,12 @@
 //! Linear mode on standard input and output: whole lines read (the
-//! terminal's own line editing), lines written, nothing else. The host
-//! journals each answer and saves the summary as it does for the screen.
+//! terminal's own line editing), lines written, nothing else. Lines are
+//! read on a thread of their own, so that a kiosk's idle timer runs while
+//! the patient is away, with no CPU meanwhile. The host journals each
+//! answer and saves the summary as it does for the screen.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use super::Linear;
 use crate::tui::layout::wrap;
@@ -17,43 +21,76 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
     }
     let mut linear = Linear::new(app);
     linear.pin_shows = !io::stdin().is_terminal();
-    let mut out = io::stdout().lock();
+    // Not locked for the whole run: the reader thread writes a PIN's prompt.
+    let mut out = io::stdout();
+    let mut lines = Lines::start();
     let opening = linear.start();
     host.apply_or_report(&mut linear.app);
     // Output that cannot be written is a terminal gone: as on the screen,
     // what was answered is kept (journal, summary), then the program ends.
     let mut gone = say(&mut out, &opening).is_err();
     let mut ends = 0u32;
+    let mut last_input = Instant::now();
     while linear.running() && !gone {
-        let line = match read(&linear, &mut out) {
-            Ok(Some(line)) => line,
+        let wait = crate::tui::idle_wait(&linear.app, last_input);
+        let told = match lines.next(&linear, &mut out, wait) {
+            Ok(Got::Line(line)) => {
+                (ends, last_input) = (0, Instant::now());
+                linear.input(&line)
+            }
+            Ok(Got::Idle) => linear.tick(last_input.elapsed().as_secs()),
             // Ctrl-D on an empty line at a kiosk's terminal: not a way out,
             // only the PIN is; the terminal reads on after it. (One that
             // keeps ending is not spun on: a hang-up's signal ends it.)
-            Ok(None) if kiosk && io::stdin().is_terminal() => {
+            Ok(Got::End) if kiosk && io::stdin().is_terminal() => {
                 ends += 1;
                 if ends > 1 {
-                    std::thread::sleep(std::time::Duration::from_secs(1));
+                    std::thread::sleep(Duration::from_secs(1));
                 }
                 continue;
             }
-            Ok(None) | Err(_) => break,
+            Ok(Got::End) | Err(_) => break,
         };
-        ends = 0;
-        let told = linear.input(&line);
-        // The journal first: an answer is kept even if saying it fails.
-        host.apply_or_report(&mut linear.app);
-        let told_after = linear.after_host();
-        gone = say(&mut out, &told).is_err();
-        // Nothing of one patient is shown to the next: at a kiosk the
-        // terminal and its scrollback are cleared between them, the one
-        // escape sequence linear mode writes.
-        if std::mem::take(&mut linear.wipe) {
-            gone |= write!(out, "{WIPE}").and_then(|()| out.flush()).is_err();
+        let (said, wiped) = tell(&mut linear, host, &mut out, &told).unwrap_or_else(|_| {
+            gone = true;
+            (false, false)
+        });
+        if wiped {
+            last_input = Instant::now();
         }
-        gone |= say(&mut out, &told_after).is_err();
+        // Still waiting for the line asked for: its prompt again, after
+        // what the timer said.
+        if lines.asked && said && !linear.wants_secret() {
+            gone |= write!(out, "{}", linear.prompt())
+                .and_then(|()| out.flush())
+                .is_err();
+        }
     }
     host.finish_on_exit(&linear.app)
+}
+
+/// What was said back, once the host carried out the effects; then what
+/// came of them. Whether anything was said, and whether the terminal was
+/// wiped for the next patient.
+fn tell(
+    linear: &mut Linear,
+    host: &mut Host,
+    out: &mut impl Write,
+    told: &[String],
+) -> io::Result<(bool, bool)> {
+    // The journal first: an answer is kept even if saying it fails.
+    host.apply_or_report(&mut linear.app);
+    let told_after = linear.after_host();
+    say(out, told)?;
+    // Nothing of one patient is shown to the next: at a kiosk the
+    // terminal and its scrollback are cleared between them, the one
+    // escape sequence linear mode writes.
+    let wiped = std::mem::take(&mut linear.wipe);
+    if wiped {
+        write!(out, "{WIPE}")?;
+    }
+    say(out, &told_after)?;
+    Ok((!told.is_empty() || !told_after.is_empty(), wiped))
 }
 
 /// Erase the scrollback, home the cursor, clear the screen.
@@ -79,16 +116,85 @@ fn say(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
     out.flush()
 }
 
-/// The prompt, then one line typed after it, or `None` at the end of the
-/// input; a secret without echo at a terminal. (Zeroized when dropped: it
-/// may be a PIN.)
-fn read(linear: &Linear, out: &mut impl Write) -> io::Result<Option<zeroize::Zeroizing<String>>> {
-    if linear.wants_secret() && io::stdin().is_terminal() {
-        let pin = crate::cli::hash_pin::read_hidden(linear.prompt(), out);
+/// A line typed (zeroized when dropped: it may be a PIN).
+type Line = zeroize::Zeroizing<String>;
+
+enum Got {
+    Line(Line),
+    /// The end of the input.
+    End,
+    /// The idle timer's wait ran out first.
+    Idle,
+}
+
+/// Standard input, a line at a time on a thread of its own, each line
+/// asked for once: the loop waits for it or for the idle timer.
+struct Lines {
+    /// Asks for a line: `Some(prompt)` for a secret read without echo.
+    ask: mpsc::Sender<Option<String>>,
+    got: mpsc::Receiver<io::Result<Option<Line>>>,
+    /// A line is asked for and not yet come.
+    asked: bool,
+}
+
+impl Lines {
+    fn start() -> Lines {
+        let (ask, asked) = mpsc::channel::<Option<String>>();
+        let (give, got) = mpsc::channel();
+        std::thread::spawn(move || {
+            for secret in asked {
+                if give.send(read(secret)).is_err() {
+                    break;
+                }
+            }
+        });
+        Lines {
+            ask,
+            got,
+            asked: false,
+        }
+    }
+
+    /// The prompt and the line typed after it (asked for unless it is
+    /// already), or the end of the input; `Idle` when `wait` runs out first.
+    fn next(
+        &mut self,
+        linear: &Linear,
+        out: &mut impl Write,
+        wait: Option<Duration>,
+    ) -> io::Result<Got> {
+        if !self.asked {
+            let secret = linear.wants_secret() && io::stdin().is_terminal();
+            if !secret {
+                write!(out, "{}", linear.prompt())?;
+                out.flush()?;
+            }
+            let prompt = secret.then(|| linear.prompt().to_string());
+            self.asked = self.ask.send(prompt).is_ok();
+        }
+        let got = match wait {
+            None => self.got.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(wait) => self.got.recv_timeout(wait),
+        };
+        match got {
+            Err(RecvTimeoutError::Timeout) => Ok(Got::Idle),
+            // The reader is gone: nothing more can come.
+            Err(RecvTimeoutError::Disconnected) => Ok(Got::End),
+            Ok(line) => {
+                self.asked = false;
+                Ok(line?.map_or(Got::End, Got::Line))
+            }
+        }
+    }
+}
+
+/// One line, or `None` at the end of the input; a secret (its prompt
+/// given) without echo, at a terminal.
+fn read(secret: Option<String>) -> io::Result<Option<Line>> {
+    if let Some(prompt) = secret {
+        let pin = crate::cli::hash_pin::read_hidden(&prompt, &mut io::stdout());
         return pin.map(Some).map_err(io::Error::other);
     }
-    write!(out, "{}", linear.prompt())?;
-    out.flush()?;
     let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(256));
     if io::stdin().lock().read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);

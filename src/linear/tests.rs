@@ -8,6 +8,9 @@ use crate::body::Symptom;
 use crate::tui::app::Effect;
 use crate::tui::theme::Theme;
 
+mod kiosk;
+mod review;
+
 fn linear() -> Linear {
     let q = crate::content::questionnaire();
     let session = Session::new(&q, 1);
@@ -266,7 +269,7 @@ fn quitting_asks_first_and_keeps_the_answers() {
 /// last one's answers is left to scroll back to.
 #[test]
 fn the_next_patient_starts_on_a_wiped_terminal() {
-    let mut l = linear();
+    let mut l = kiosk::linear();
     l.start();
     assert!(!l.wipe);
     // The host has saved and wiped the finished session.

@@ -40,6 +40,15 @@ pub struct LinearWords {
     pub summary_end: String,
     pub summary_end_kiosk: String,
     pub goodbye: String,
+    /// The answers read back before the summary, and how to change one.
+    pub review_start: String,
+    pub review_item: String,
+    pub review_how: String,
+    pub bad_change: String,
+    /// The kiosk's idle warning, said once.
+    pub still_there: String,
+    /// After a save that failed: the answers are kept; how to try again.
+    pub held: String,
 }
 
 /// The words typed as commands, lower case.
@@ -56,6 +65,8 @@ pub struct Commands {
     pub done: String,
     pub list: String,
     pub clear: String,
+    pub change: String,
+    pub retry: String,
 }
 
 /// The body diagram in lines.

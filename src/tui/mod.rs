@@ -305,7 +305,7 @@ fn terminal_gone(e: &io::Error) -> bool {
 }
 
 /// How long the loop may sleep before the idle timer needs it, if at all.
-fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
+pub(crate) fn idle_wait(app: &App, last_input: Instant) -> Option<Duration> {
     // A staff PIN pause counts down on screen.
     if app.dialog == Some(app::Dialog::StaffPin) && app.pin_guard.wait((app.clock)()).is_some() {
         return Some(Duration::from_secs(1));

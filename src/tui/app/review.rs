@@ -222,6 +222,18 @@ impl App {
             .map(|(tab, _)| tab)
     }
 
+    /// Item `n` as the review lists it: its answer as said, or that it is
+    /// still open; when open, `Some(whether it is required)`.
+    pub fn review_answer(&self, n: usize) -> (String, Option<bool>) {
+        let item = self.item(n);
+        let words = &self.words().review;
+        match self.session.get(&item.id) {
+            Some(a) => (a.display(&item.kind, &self.content), None),
+            None if item.required => (words.open_required.clone(), Some(true)),
+            None => (words.open.clone(), Some(false)),
+        }
+    }
+
     /// Done on the summary: the summary is saved; then a kiosk makes way
     /// for the next patient, and elsewhere the program ends.
     pub(crate) fn done(&mut self) {

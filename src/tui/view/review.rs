@@ -57,10 +57,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = match row {
             ReviewRow::Item(n) => {
                 let item = app.item(*n);
-                let (mark, answer, style) = match app.session.get(&item.id) {
-                    Some(a) => ("  ", a.display(&item.kind, &app.content), t.base),
-                    None if item.required => ("! ", words.open_required.clone(), t.error),
-                    None => ("  ", words.open.clone(), t.dim),
+                let (answer, open) = app.review_answer(*n);
+                let (mark, style) = match open {
+                    None => ("  ", t.base),
+                    Some(true) => ("! ", t.error),
+                    Some(false) => ("  ", t.dim),
                 };
                 let q = format!("{:<question_w$}", g.truncate(&item.prompt, question_w));
                 Line::from(vec![

@@ -1,0 +1,85 @@
+//! The answers read back before the summary, and a continued session.
+
+use super::super::*;
+use super::has;
+use crate::answers::{Answer, Session};
+
+/// A whole session's answers, read back as after its last question.
+fn reviewed() -> (Linear, Vec<String>) {
+    let mut l = super::linear();
+    let text = include_str!("../../../examples/sessions/mechanical-low-back-pain.ron");
+    l.app.set_session(Session::from_ron("s.ron", text).unwrap());
+    let mut out = Vec::new();
+    l.past_the_last(&mut out);
+    (l, out)
+}
+
+#[test]
+fn the_answers_are_read_back_numbered_before_the_summary() {
+    let (mut l, out) = reviewed();
+    assert_eq!(out[0], "Please check your answers:");
+    assert!(
+        out[1].starts_with("1. How old are you? Answer: "),
+        "{out:#?}"
+    );
+    let how = out.last().unwrap();
+    assert!(how.starts_with("To change an answer, type change"), "{how}");
+    let max = out.len() - 2;
+    let bad = format!("Please type change and a number from 1 to {max}, or done.");
+    assert_eq!(l.input("change 0"), std::slice::from_ref(&bad));
+    assert_eq!(l.input(&format!("change {}", max + 1)), [bad]);
+    let out = l.input("done");
+    has(&out, "Your summary follows.");
+    assert_eq!(l.stage, Stage::Summary);
+}
+
+#[test]
+fn change_goes_back_to_that_question_then_back_to_the_review() {
+    let (mut l, _) = reviewed();
+    let out = l.input("change 1");
+    has(&out, "How old are you?");
+    let out = l.input("41");
+    assert_eq!(out[0], "You answered: 41 years");
+    has(&out, "1. How old are you? Answer: 41 years");
+    // Enter keeps an answer, and the review comes back too.
+    l.input("change 1");
+    has(&l.input(""), "Please check your answers:");
+}
+
+/// A continued session is asked about in its own language, before any
+/// choice of language; a new one then chooses.
+#[test]
+fn a_continued_session_is_asked_about_first_in_its_own_language() {
+    let (mut l, _) = resumable("es", "age", Answer::Number(40.0));
+    let out = l.start();
+    assert!(
+        out.last().unwrap().ends_with("Escriba si o no."),
+        "{out:#?}"
+    );
+    assert!(!out.contains(&"1. English".to_string()), "{out:#?}");
+    let out = l.input("no");
+    assert_eq!(out, ["1. English", "2. Español"]);
+}
+
+/// An emergency answered before the program stopped is told at once when
+/// the session is continued.
+#[test]
+fn a_continued_emergency_is_told_at_once() {
+    let (mut l, alerts) = resumable("en", "rf_retention", Answer::YesNo(true));
+    l.start();
+    let out = l.input("yes");
+    has(&out, &alerts.emergency_title);
+    has(&out, &alerts.emergency);
+}
+
+fn resumable(language: &str, id: &str, answer: Answer) -> (Linear, crate::findings::Alerts) {
+    let mut l = super::linear();
+    l.app = l.app.clone().with_languages(vec!["en".into(), "es".into()]);
+    let q = l.app.questionnaire.clone();
+    let mut earlier = Session::new(&q, 1);
+    earlier.set(&q, id, answer).unwrap();
+    earlier.language = (language != "en").then(|| language.to_string());
+    l.app.offer_resume(earlier);
+    let alerts = l.app.rules().alerts.clone();
+    (l, alerts)
+}
