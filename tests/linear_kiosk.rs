@@ -1,7 +1,9 @@
 //! Linear mode at a kiosk, the real binary in a pseudo-terminal: only the
 //! staff PIN leaves; the next patient starts on a wiped terminal (the one
 //! escape sequence written) with nothing of the last one after it; a save
-//! that fails is told, kept, and retried once the disk is fixed.
+//! that fails is told, kept, and retried once the disk is fixed; the idle
+//! warning is said while a line is awaited. And a continued session with
+//! an emergency answered tells it at once.
 
 mod common;
 
@@ -20,18 +22,18 @@ const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
 const AGE: &str = "47";
 const OWN_WORDS: &str = "Zebra crossing";
 
-/// A kiosk patient at the real binary: what it wrote, and how many
+/// A patient at the real binary in linear mode: what it wrote, and how many
 /// prompts were answered.
-struct Kiosk {
+struct Patient {
     run: Pty,
     seen: Vec<u8>,
     typed: usize,
 }
 
-impl Kiosk {
+impl Patient {
     /// A kiosk whose idle timer warns `warning` seconds before it starts
     /// over at 30 seconds.
-    fn start(dir: &Path, warning: u64) -> Kiosk {
+    fn start(dir: &Path, warning: u64) -> Patient {
         let config = dir.join("kiosk.ron");
         let text = format!(
             "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 30, idle_warning_secs: {warning}, resume_window_secs: 900, staff_pin_hash: \"{}\")",
@@ -40,10 +42,18 @@ impl Kiosk {
             intake::kiosk::hash_pin("1357"),
         );
         std::fs::write(&config, text).unwrap();
-        let args = ["--kiosk", config.to_str().unwrap()];
-        let run = common::pty::spawn(&args, &[("INTAKE_LINEAR", "1")]);
-        Kiosk {
-            run,
+        Patient::spawn(&["--kiosk", config.to_str().unwrap()])
+    }
+
+    /// Linear mode outside a kiosk, keeping its journal in `dir`.
+    fn outside(dir: &Path) -> Patient {
+        let state = dir.join("state");
+        Patient::spawn(&["--state-dir", state.to_str().unwrap()])
+    }
+
+    fn spawn(args: &[&str]) -> Patient {
+        Patient {
+            run: common::pty::spawn(args, &[("INTAKE_LINEAR", "1")]),
             seen: Vec::new(),
             typed: 0,
         }
@@ -141,7 +151,9 @@ impl Kiosk {
 /// tells which kind of answer it wants. No warning sign is raised.
 fn answer(said: &str, marked: &mut bool) -> String {
     let has = |s: &str| said.contains(s);
-    let line = if has("Please check your answers:") {
+    let line = if has("1. English") {
+        "1"
+    } else if has("Please check your answers:") {
         "done"
     } else if has("End of your summary.") || has("Press Enter when you have read this") {
         ""
@@ -183,7 +195,7 @@ fn temp(name: &str) -> PathBuf {
 fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin() {
     let dir = temp("linear-kiosk");
     let out = dir.join("out");
-    let mut kiosk = Kiosk::start(&dir, 20);
+    let mut kiosk = Patient::start(&dir, 20);
     // Patient 1 finishes: saved, then a wiped terminal for patient 2.
     kiosk.whole_session();
     let opening = kiosk.said();
@@ -228,7 +240,7 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
 fn a_linear_kiosk_warns_when_idle_while_waiting_for_a_line() {
     let dir = temp("linear-kiosk-idle");
     // The warning after 1 s of 30.
-    let mut kiosk = Kiosk::start(&dir, 29);
+    let mut kiosk = Patient::start(&dir, 29);
     assert!(kiosk.said().contains("How old are you?"));
     let warned = kiosk.said_within(Duration::from_secs(5));
     assert!(
@@ -245,5 +257,39 @@ fn a_linear_kiosk_warns_when_idle_while_waiting_for_a_line() {
     kiosk.type_line("");
     assert!(kiosk.said().contains("How old are you?"));
     kiosk.leaves_with_the_pin();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// An emergency answered before the program was killed is told at once
+/// when the session is continued, before any question; the continued
+/// session is asked about before the language.
+#[test]
+fn a_continued_emergency_is_told_at_once() {
+    let dir = temp("linear-resume");
+    let mut first = Patient::outside(&dir);
+    let mut marked = false;
+    loop {
+        let said = first.said();
+        if said.contains("could not pass urine at all?") {
+            first.type_line("1");
+            break;
+        }
+        first.type_line(&answer(&said, &mut marked));
+    }
+    assert!(first.said().contains("Please get help now"));
+    first.run.child.kill().unwrap();
+    first.run.child.wait().unwrap();
+    let mut again = Patient::outside(&dir);
+    let asked = again.said();
+    assert!(asked.contains("Type yes or no."), "{asked}");
+    assert!(!asked.contains("1. English"), "{asked}");
+    again.type_line("yes");
+    let told = again.said();
+    let alert = told
+        .find("Please get help now")
+        .expect("the emergency told");
+    let question = told.find("Question ").unwrap_or(usize::MAX);
+    assert!(alert < question, "told after a question:\n{told}");
+    again.run.child.kill().unwrap();
     std::fs::remove_dir_all(dir).unwrap();
 }
