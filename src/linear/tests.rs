@@ -282,3 +282,40 @@ fn the_next_patient_starts_on_a_wiped_terminal() {
         "{out:#?}"
     );
 }
+
+/// Linear mode's own words point at nothing on a screen: no "above", no
+/// arrows or clicks, no "any key" (a line is read only on Enter).
+#[test]
+fn linear_words_point_at_no_screen() {
+    let cues = [
+        "above",
+        "below",
+        "arrow",
+        "click",
+        "screen",
+        "any key",
+        "←",
+        "→",
+        "↑",
+        "↓",
+        "arriba",
+        "abajo",
+        "flecha",
+        "clic",
+        "pantalla",
+        "cualquier tecla",
+    ];
+    for catalogue in [
+        include_str!("../../assets/text/en.ron"),
+        include_str!("../../assets/text/es.ron"),
+    ] {
+        let (_, linear) = catalogue.split_once("linear: LinearWords(").unwrap();
+        let (linear, _) = linear.split_once("screen: ScreenWords(").unwrap();
+        let said = linear.lines().filter(|l| !l.trim_start().starts_with("//"));
+        for line in said {
+            let line = line.to_lowercase();
+            let cue = cues.iter().find(|c| line.contains(*c));
+            assert!(cue.is_none(), "{cue:?} in linear words: {line}");
+        }
+    }
+}
