@@ -2,8 +2,8 @@
 //! staff PIN leaves; the next patient starts on a wiped terminal (the one
 //! escape sequence written) with nothing of the last one after it; a save
 //! that fails is told, kept, and retried once the disk is fixed; the idle
-//! warning is said while a line is awaited. And a continued session with
-//! an emergency answered tells it at once.
+//! warning is said while a line is awaited; Ctrl-D is no way out. And a
+//! continued session with an emergency answered tells it at once.
 
 mod common;
 
@@ -33,7 +33,7 @@ struct Patient {
 impl Patient {
     /// A kiosk whose idle timer warns `warning` seconds before it starts
     /// over at 30 seconds.
-    fn start(dir: &Path, warning: u64) -> Patient {
+    fn kiosk(dir: &Path, warning: u64) -> Patient {
         let config = dir.join("kiosk.ron");
         let text = format!(
             "Kiosk(export_dir: \"{}\", state_dir: \"{}\", idle_timeout_secs: 30, idle_warning_secs: {warning}, resume_window_secs: 900, staff_pin_hash: \"{}\")",
@@ -129,7 +129,8 @@ impl Patient {
     fn leaves_with_the_pin(&mut self) {
         self.said();
         self.type_line("quit");
-        assert!(self.said().is_empty() || self.text().ends_with(PIN_PROMPT));
+        self.said();
+        assert!(self.text().ends_with(PIN_PROMPT), "{}", self.text());
         self.type_line("0000");
         assert!(self.said().contains("That PIN is not right."));
         assert!(
@@ -195,7 +196,7 @@ fn temp(name: &str) -> PathBuf {
 fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin() {
     let dir = temp("linear-kiosk");
     let out = dir.join("out");
-    let mut kiosk = Patient::start(&dir, 20);
+    let mut kiosk = Patient::kiosk(&dir, 20);
     // Patient 1 finishes: saved, then a wiped terminal for patient 2.
     kiosk.whole_session();
     let opening = kiosk.said();
@@ -240,7 +241,7 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
 fn a_linear_kiosk_warns_when_idle_while_waiting_for_a_line() {
     let dir = temp("linear-kiosk-idle");
     // The warning after 1 s of 30.
-    let mut kiosk = Patient::start(&dir, 29);
+    let mut kiosk = Patient::kiosk(&dir, 29);
     assert!(kiosk.said().contains("How old are you?"));
     let warned = kiosk.said_within(Duration::from_secs(5));
     assert!(
@@ -291,5 +292,26 @@ fn a_continued_emergency_is_told_at_once() {
     let question = told.find("Question ").unwrap_or(usize::MAX);
     assert!(alert < question, "told after a question:\n{told}");
     again.run.child.kill().unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// At a kiosk, Ctrl-D (the end of input, at a terminal) is no way out:
+/// only the staff PIN is.
+#[test]
+fn ctrl_d_never_leaves_a_kiosk() {
+    let dir = temp("linear-kiosk-ctrl-d");
+    let mut kiosk = Patient::kiosk(&dir, 20);
+    kiosk.said();
+    for _ in 0..3 {
+        kiosk.run.writer.write_all(b"\x04").unwrap();
+        kiosk.run.writer.flush().unwrap();
+        thread::sleep(Duration::from_millis(300));
+    }
+    let running = kiosk.run.child.try_wait().unwrap().is_none();
+    assert!(running, "Ctrl-D ended the kiosk");
+    // Each end of input is given the prompt again: the fourth is awaited.
+    kiosk.typed = 3;
+    kiosk.said();
+    kiosk.leaves_with_the_pin();
     std::fs::remove_dir_all(dir).unwrap();
 }
