@@ -39,8 +39,9 @@ enum Stage {
     Pin(Box<Stage>),
     /// An emergency was told: Enter, then the stage kept.
     Acknowledge(Box<Stage>),
-    /// The answers read back before the summary: change one, or done.
-    Review,
+    /// The answers read back before the summary, a page from this one:
+    /// Enter for the next page, change one, or done.
+    Review(usize),
     /// The summary was read out: Enter finishes.
     Summary,
     /// Finished (or, at a kiosk, timed out): waiting for the host's save;
@@ -211,7 +212,7 @@ impl Linear {
             Stage::ConfirmQuit(back) => self.confirm_quit(*back, line, &mut out),
             Stage::Pin(back) => self.pin(*back, line, &mut out),
             Stage::Acknowledge(then) => self.resume_stage(*then, &mut out),
-            Stage::Review => self.review_input(line, &mut out),
+            Stage::Review(from) => self.review_input(from, line, &mut out),
             Stage::Summary => self.finish(),
             Stage::Next => self.retry(line, &mut out),
             Stage::Ended => {}
@@ -472,7 +473,7 @@ impl Linear {
                 self.stage = back;
                 out.push(self.summary_end());
             }
-            Stage::Review => self.review(out),
+            Stage::Review(from) => self.review_page(from, out),
             Stage::Next => {
                 self.stage = back;
                 out.push(self.held_words());

@@ -43,6 +43,7 @@ pub struct LinearWords {
     /// The answers read back before the summary, and how to change one.
     pub review_start: String,
     pub review_item: String,
+    pub review_more: String,
     pub review_how: String,
     pub bad_change: String,
     /// The kiosk's idle warning, said once.

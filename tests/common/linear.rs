@@ -7,13 +7,13 @@ use std::time::{Duration, Instant};
 /// Enter after the emergency is told,
 /// a wrong entry, back, the body diagram by part and number and by name,
 /// an emergency warning sign, optional questions skipped, the answers read
-/// back, and the summary.
+/// back (two pages of them), and the summary.
 pub const TYPED: &[&str] = &[
     "1", "why", "abc", "45", "1", "3 weeks", "back", "", "2", "2", "1", "5", "5", "5", "2", "2",
     "2", "2", "2", "2", "2", "2", "4", "8", "1 2", "big toe", "2", "3", "list", "done", "2", "2",
     "2", "2", "2", "2", "2", "2", "1", "2", "2", "2", "2", "1", "2", "2", "1", "", "2", "2", "2",
     "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "1", "3 weeks",
-    "skip", "1", "2", "skip", "5", "5", "2", "2", "skip", "skip", "skip", "done", "",
+    "skip", "1", "2", "skip", "5", "5", "2", "2", "skip", "skip", "skip", "", "done", "",
 ];
 
 pub const PROMPT: &str = "Your answer: ";

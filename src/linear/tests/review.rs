@@ -15,19 +15,31 @@ fn reviewed() -> (Linear, Vec<String>) {
 }
 
 #[test]
-fn the_answers_are_read_back_numbered_before_the_summary() {
+fn the_answers_are_read_back_numbered_a_page_at_a_time() {
     let (mut l, out) = reviewed();
     assert_eq!(out[0], "Please check your answers:");
     assert!(
         out[1].starts_with("1. How old are you? Answer: "),
         "{out:#?}"
     );
-    let how = out.last().unwrap();
+    // Ten at a time: a screen reader hears a page before it scrolls away.
+    assert!(out[10].starts_with("10. "), "{out:#?}");
+    let more = "Press Enter to hear more, or type change and a number, or done.";
+    assert_eq!(out[11], more);
+    let mut pages = vec![l.input("")];
+    while pages.last().unwrap().last().unwrap() == more {
+        pages.push(l.input(""));
+    }
+    assert!(pages[0][0].starts_with("11. "), "{pages:#?}");
+    let last = pages.last().unwrap();
+    let how = last.last().unwrap();
     assert!(how.starts_with("To change an answer, type change"), "{how}");
-    let max = out.len() - 2;
-    let bad = format!("Please type change and a number from 1 to {max}, or done.");
+    let count = last[last.len() - 2].split('.').next().unwrap();
+    let bad = format!("Please type change and a number from 1 to {count}, or done.");
     assert_eq!(l.input("change 0"), std::slice::from_ref(&bad));
-    assert_eq!(l.input(&format!("change {}", max + 1)), [bad]);
+    assert_eq!(l.input(&format!("change {count}0")), [bad]);
+    // After the last page, Enter reads the first again.
+    assert!(l.input("")[0].starts_with("1. How old"));
     let out = l.input("done");
     has(&out, "Your summary follows.");
     assert_eq!(l.stage, Stage::Summary);
