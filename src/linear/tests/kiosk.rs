@@ -1,5 +1,6 @@
-//! Linear mode at a kiosk, driven by lines and the idle timer's ticks: the
-//! host's outcomes are given as the runner's host would give them.
+//! Linear mode at a kiosk (and a failed save outside one), driven by lines
+//! and the idle timer's ticks: the host's outcomes are given as the
+//! runner's host would give them.
 
 use super::super::*;
 use super::has;
@@ -75,4 +76,29 @@ fn a_failed_save_is_told_kept_and_retried_and_only_the_pin_leaves() {
     l.app.effects.clear();
     l.app.update(Msg::Host(Outcome::Wiped));
     assert!(l.after_host()[0].starts_with("Linear mode:"));
+}
+
+/// Outside a kiosk too, a summary that could not be saved is not left
+/// behind a goodbye: it is told, kept on screen, and tried again.
+#[test]
+fn a_failed_save_outside_a_kiosk_is_retried_too() {
+    let mut l = super::linear();
+    l.start();
+    l.stage = Stage::Summary;
+    l.input("");
+    l.app.effects.clear();
+    let why = "Your answers could not be saved (the disk is full).";
+    l.app.update(Msg::Host(Outcome::Failed(why.into())));
+    let told = l.after_host();
+    assert_eq!(told[0], why);
+    assert!(told[1].ends_with("Type retry to try again."), "{told:#?}");
+    assert!(!l.wipe && l.running());
+    l.input("retry");
+    assert_eq!(l.app.effects, [Effect::Finished]);
+    l.app.update(Msg::Host(Outcome::Finished));
+    assert_eq!(
+        l.after_host(),
+        ["Thank you. You can close this window now."]
+    );
+    assert!(!l.running());
 }
