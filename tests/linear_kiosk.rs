@@ -89,8 +89,9 @@ impl Patient {
     /// prompt given again after it.
     fn said_within(&mut self, wait: Duration) -> String {
         let from = self.seen.len();
+        let since = |seen: &[u8]| String::from_utf8_lossy(&seen[from..]).into_owned();
         let deadline = Instant::now() + wait;
-        while !self.text()[from..].ends_with(PROMPT) {
+        while !since(&self.seen).ends_with(PROMPT) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.run.output.recv_timeout(left) {
                 Ok(bytes) => self.seen.extend(bytes),
@@ -99,7 +100,7 @@ impl Patient {
         }
         // The prompt given again is not a new question to answer.
         self.typed += 1;
-        self.text()[from..].to_string()
+        since(&self.seen)
     }
 
     fn type_line(&mut self, line: &str) {
