@@ -42,6 +42,23 @@ fn read_pin_line() -> Result<Zeroizing<String>, String> {
 /// Asks for a line at the terminal on standard input with echo off (the
 /// Enter still shows, so the next prompt starts on a new line); the prompt
 /// goes to `to`.
+/// Turns the terminal's echo back on, as `read_hidden` does when its line
+/// comes: for a hidden read that is still waiting when its reader gives up
+/// on it (a kiosk's next patient must see what they type).
+pub(crate) fn echo_on() {
+    let fd = libc::STDIN_FILENO;
+    let mut now = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr writes a whole termios when it returns 0, and only
+    // then is it read and set back, with echo on.
+    unsafe {
+        if libc::tcgetattr(fd, now.as_mut_ptr()) == 0 {
+            let mut now = now.assume_init();
+            now.c_lflag |= libc::ECHO;
+            libc::tcsetattr(fd, libc::TCSANOW, &now);
+        }
+    }
+}
+
 pub(crate) fn read_hidden(
     prompt: &str,
     to: &mut dyn std::io::Write,

@@ -27,6 +27,8 @@ pub(super) struct Lines {
     got: mpsc::Receiver<io::Result<Option<Line>>>,
     /// A line is asked for and not yet come.
     pub(super) asked: bool,
+    /// That line is a secret, read without echo.
+    secret: bool,
 }
 
 impl Lines {
@@ -44,6 +46,7 @@ impl Lines {
             ask,
             got,
             asked: false,
+            secret: false,
         }
     }
 
@@ -63,6 +66,7 @@ impl Lines {
             }
             let prompt = secret.then(|| linear.prompt().to_string());
             self.asked = self.ask.send(prompt).is_ok();
+            self.secret = secret;
         }
         let got = match wait {
             None => self.got.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -76,6 +80,14 @@ impl Lines {
                 self.asked = false;
                 Ok(line?.map_or(Got::End, Got::Line))
             }
+        }
+    }
+
+    /// The next patient begins while a PIN is still being read: what they
+    /// type is no secret, and must show as they type it.
+    pub(super) fn echo_back(&self) {
+        if self.asked && self.secret {
+            crate::cli::hash_pin::echo_on();
         }
     }
 }

@@ -57,6 +57,7 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
         });
         if wiped {
             last_input = Instant::now();
+            lines.echo_back();
         }
         // Still waiting for the line asked for: its prompt again, after
         // what the timer said.
