@@ -205,3 +205,28 @@ fn linear_mode_asks_the_language_first() {
     assert!(told.contains("Modo lineal"), "{told}");
     assert!(told.contains("¿Cuántos años tiene?"), "{told}");
 }
+
+/// The resume question says when the earlier session was left in plain
+/// words of the patient's language, on the screen and in linear mode alike.
+#[test]
+fn the_resume_question_says_when_in_plain_words() {
+    const NOW: u64 = 1_795_602_600;
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.clone().with_languages(vec!["es".into()]);
+    h.app.clock = || NOW;
+    let q = h.app.questionnaire.clone();
+    let mut earlier = intake::answers::Session::new(&q, NOW - 60);
+    earlier
+        .set(&q, "age", intake::answers::Answer::Number(52.0))
+        .unwrap();
+    earlier.updated = NOW - 60;
+    h.app.offer_resume(earlier.clone());
+    let asked = h.app.resume_question();
+    assert!(asked.contains("hoy a las "), "{asked}");
+    assert!(h.screen().contains("hoy a las "), "{}", h.screen());
+    let mut app = Harness::new(80, 24).app.with_languages(vec!["es".into()]);
+    app.clock = || NOW;
+    app.offer_resume(earlier);
+    let opening = intake::linear::Linear::new(app).start().join("\n");
+    assert!(opening.contains(&asked.replace('\n', " ")), "{opening}");
+}

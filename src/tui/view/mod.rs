@@ -42,8 +42,6 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             practice::render(app, area, frame.buffer_mut())
         }
     }
-    let dates = &app.content.text.dates;
-    let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated, dates);
     let d = &app.words().dialogs;
     match app.dialog {
         Some(Dialog::ConfirmQuit) => confirm(
@@ -77,16 +75,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             [(Some(Yes), &d.start_over_yes), (Some(No), &d.start_over_no)],
         ),
         Some(Dialog::Resume) => {
-            let text = match &app.resume {
-                Some(s) => {
-                    let n = s.answers.len();
-                    fill(
-                        d.resume.get(n as u64),
-                        &[("when", &started(s)), ("count", &n.to_string())],
-                    )
-                }
-                None => String::new(),
-            };
+            let text = app.resume_question();
             confirm(
                 app,
                 area,
