@@ -230,3 +230,22 @@ fn the_resume_question_says_when_in_plain_words() {
     let opening = intake::linear::Linear::new(app).start().join("\n");
     assert!(opening.contains(&asked.replace('\n', " ")), "{opening}");
 }
+
+/// A place and its side combine by each language's template: Spanish puts
+/// the side after the place, agreeing with "lado"; English keeps YOUR LEFT.
+#[test]
+fn a_place_is_named_with_its_side_in_each_languages_order() {
+    for (language, left, right) in [
+        ("en", "YOUR LEFT calf", "YOUR RIGHT calf, outer side"),
+        (
+            "es",
+            "pantorrilla, su lado izquierdo",
+            "pantorrilla, lado de afuera, su lado derecho",
+        ),
+    ] {
+        let content = intake::languages::content(language).unwrap();
+        let spoken = |id| content.regions.get(id).unwrap().spoken(&content.text.body);
+        assert_eq!(spoken("left_calf"), left);
+        assert_eq!(spoken("right_calf_outer"), right);
+    }
+}
