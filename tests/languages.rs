@@ -115,6 +115,13 @@ fn the_patient_reads_spanish_while_the_doctor_reads_english() {
         clinician.contains("Walk to work again (in the patient's words)"),
         "{clinician}"
     );
+    // In the treatments table too, not only among all the answers.
+    let tried = clinician.split_once("### Treatments tried").unwrap().1;
+    let tried = tried.split("\n##").next().unwrap();
+    assert!(
+        tried.contains("Ibuprofen 400 mg three times a day (in the patient's words)"),
+        "{tried}"
+    );
     // In one language nothing is marked or noted.
     let english = summary(
         &session("l5-radiculopathy-foot-drop", "en"),

@@ -66,8 +66,14 @@ impl Wording<'_> {
         kind: &crate::questionnaire::Kind,
     ) -> String {
         let text = answer.display(kind, self.content);
-        match (answer, self.typed_in) {
-            (crate::answers::Answer::Text(_), Some(_)) => {
+        self.typed(text, matches!(answer, crate::answers::Answer::Text(_)))
+    }
+
+    /// A value shown to the clinician, marked as the patient's own words
+    /// when it is `typed` and they wrote in another language.
+    pub fn typed(&self, text: String, typed: bool) -> String {
+        match self.typed_in {
+            Some(_) if typed => {
                 let words = &self.content.text.translation;
                 fill(&words.patient_words, &[("text", &text)])
             }
