@@ -249,3 +249,44 @@ fn a_place_is_named_with_its_side_in_each_languages_order() {
         assert_eq!(spoken("right_calf_outer"), right);
     }
 }
+
+/// At 80 columns, in both languages and at a kiosk (where Esc starts over,
+/// in longer words), the hints line shows Esc on every screen where it does
+/// something: others are dropped first.
+#[test]
+fn the_esc_hint_is_shown_on_every_screen_at_80_columns() {
+    let text = format!(
+        "Kiosk(export_dir: \"/nonexistent/e\", state_dir: \"/nonexistent/s\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, staff_pin_hash: \"{}\")",
+        intake::kiosk::hash_pin("1357"),
+    );
+    let kiosk = intake::kiosk::KioskConfig::parse("kiosk.ron", &text).unwrap();
+    for at_kiosk in [false, true] {
+        for language in [0, 1] {
+            let mut h = offered();
+            h.app.kiosk = at_kiosk.then(|| kiosk.clone());
+            h.app.use_language(language);
+            let items = h.app.questionnaire.items().count();
+            // At a kiosk Esc does nothing on the welcome screen: no hint.
+            let screens = [Screen::Review, Screen::Summary]
+                .into_iter()
+                .chain((!at_kiosk).then_some(Screen::Welcome))
+                .chain((0..items).map(Screen::Item));
+            for screen in screens {
+                match screen {
+                    Screen::Item(n) => h.app.open_item(n),
+                    other => h.app.screen = other,
+                }
+                let rows = h.rows();
+                let last = rows.last().unwrap();
+                assert!(
+                    last.contains("Esc"),
+                    "{screen:?} {language} {at_kiosk}: {last}"
+                );
+            }
+            h.goto("body_map");
+            h.keys("/");
+            let rows = h.rows();
+            assert!(rows.last().unwrap().contains("Esc"), "find: {rows:#?}");
+        }
+    }
+}

@@ -161,6 +161,7 @@ fn hints(bindings: &[Binding], screen: HintScreen, specs: &[HintSpec]) -> Vec<Hi
                 keys,
                 label: spec.label.clone(),
                 quits: spec.show.contains(&Action::Quit),
+                kept: spec.show.contains(&Action::Quit) || spec.show.contains(&Action::Help),
             })
         })
         .collect()

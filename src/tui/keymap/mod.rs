@@ -296,6 +296,9 @@ pub struct Hint {
     pub label: String,
     /// It shows Quit, which a kiosk words differently (`quit_at_kiosk`).
     pub quits: bool,
+    /// It shows Quit or Help: a hints line too narrow for every hint drops
+    /// others first, as these are the way out and the way to be helped.
+    pub kept: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,7 +19,7 @@ use super::app::{App, Dialog, Notice, Screen};
 use super::keymap::Action::{self, Confirm, No, Quit, Yes};
 use super::keymap::{Focus, HintScreen};
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
-use super::widgets::{Button, Hints, Progress};
+use super::widgets::{Button, Hints, Progress, ShownHint};
 use crate::text::fill;
 
 /// Draws the whole screen and places the text cursor when a field has focus.
@@ -275,7 +275,7 @@ pub(crate) struct Chrome<'a> {
     pub title: &'a str,
     pub right: String,
     pub progress: Option<(String, f64)>,
-    pub hints: &'a [(&'a str, &'a str)],
+    pub hints: &'a [ShownHint<'a>],
     pub back: Option<&'a str>,
     pub next: Option<&'a str>,
 }
@@ -356,15 +356,22 @@ fn said<'a>(app: &'a App, label: &'a str) -> &'a str {
 
 /// A screen's hints, from the keymap. At a kiosk Quit never leaves: it
 /// starts over, once there is something to start over from.
-pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
+pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<ShownHint<'_>> {
     let kiosk = app.kiosk.is_some();
     app.keymap
         .hints(screen)
         .iter()
-        .filter_map(|h| match (h.quits && kiosk, app.in_progress()) {
-            (false, _) => Some((h.keys.as_str(), said(app, &h.label))),
-            (true, true) => Some((h.keys.as_str(), said(app, &app.keymap.quit_at_kiosk))),
-            (true, false) => None,
+        .filter_map(|h| {
+            let label = match (h.quits && kiosk, app.in_progress()) {
+                (false, _) => said(app, &h.label),
+                (true, true) => said(app, &app.keymap.quit_at_kiosk),
+                (true, false) => return None,
+            };
+            Some(ShownHint {
+                keys: &h.keys,
+                label,
+                kept: h.kept,
+            })
         })
         .collect()
 }
