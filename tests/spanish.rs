@@ -290,3 +290,39 @@ fn the_esc_hint_is_shown_on_every_screen_at_80_columns() {
         }
     }
 }
+
+/// With the languages offered, the whole welcome screen fits at 80x24 in
+/// both languages, the read-aloud line too: blank lines give way first.
+#[test]
+fn the_welcome_screen_fits_at_80x24_and_120x40_in_both_languages() {
+    for (language, warning, privacy, start) in [
+        (
+            0,
+            "This is not a diagnosis",
+            "Your answers stay",
+            "Press Enter to start.",
+        ),
+        (
+            1,
+            "Esto no es un diagnóstico",
+            "Sus respuestas se quedan",
+            "Pulse Enter para empezar.",
+        ),
+    ] {
+        for speech in [false, true] {
+            let mut h = offered();
+            h.app.speech = speech;
+            h.app.use_language(language);
+            let screen = h.screen();
+            for line in [warning, privacy, start] {
+                assert!(screen.contains(line), "{speech}: {screen}");
+            }
+            assert_eq!(screen.contains("F3"), speech, "{screen}");
+        }
+        let mut h = offered();
+        h.resize(120, 40);
+        h.app.use_language(language);
+        let name = ["english", "spanish"][language];
+        assert_snapshot!(format!("welcome_{name}_120x40"), h.screen());
+    }
+}
