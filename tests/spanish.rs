@@ -326,3 +326,41 @@ fn the_welcome_screen_fits_at_80x24_and_120x40_in_both_languages() {
         assert_snapshot!(format!("welcome_{name}_120x40"), h.screen());
     }
 }
+
+/// In Spanish the letters are Spanish: "s" answers sí, "a" picks años, and
+/// the screen says so; English keeps y, n, d/w/m/y.
+#[test]
+fn the_letters_are_the_patients_languages() {
+    use intake::answers::{Answer, DurationUnit};
+    let mut h = offered();
+    h.app.use_language(1);
+    h.goto("duration");
+    assert!(
+        h.screen().contains("d/s/m/a para la unidad"),
+        "{}",
+        h.screen()
+    );
+    h.keys("3a");
+    h.enter();
+    let years = Answer::Duration {
+        amount: 3,
+        unit: DurationUnit::Years,
+    };
+    assert_eq!(h.answer("duration"), Some(&years));
+    h.goto("cough_sneeze");
+    h.keys("s");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(true)));
+    h.app.use_language(0);
+    h.goto("cough_sneeze");
+    h.keys("n");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(false)));
+    h.goto("cough_sneeze");
+    h.keys("y");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(true)));
+    h.goto("duration");
+    assert!(
+        h.screen().contains("d/w/m/y for the unit"),
+        "{}",
+        h.screen()
+    );
+}

@@ -12,6 +12,7 @@
 mod answers;
 mod body;
 mod dates;
+mod letters;
 mod linear;
 mod practice;
 mod report;
@@ -27,6 +28,7 @@ use crate::diagnostic::Diagnostic;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
 pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
+pub use letters::Letters;
 pub use linear::{BodyLines, Commands, LinearWords};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
@@ -59,6 +61,7 @@ pub struct Text {
     pub linear: LinearWords,
     pub screen: ScreenWords,
     pub translation: TranslationWords,
+    pub letters: Letters,
 }
 
 impl Text {

@@ -128,8 +128,10 @@ pub fn answer_on_screen(h: &mut Harness) {
 }
 
 pub fn answer_kind(h: &mut Harness, kind: Kind) {
+    // The letters of the screen's language.
+    let letters = &h.app.content.text.letters;
     match kind {
-        Kind::YesNo => h.keys("n"),
+        Kind::YesNo => h.keys(&letters.no),
         Kind::Single { .. } | Kind::Side => {
             h.key(KeyCode::Down);
             h.enter();
@@ -147,7 +149,7 @@ pub fn answer_kind(h: &mut Harness, kind: Kind) {
             h.enter();
         }
         Kind::Duration { .. } => {
-            h.keys("6w");
+            h.keys(&format!("6{}", letters.weeks));
             h.enter();
         }
         Kind::Text { .. } => {
@@ -155,7 +157,7 @@ pub fn answer_kind(h: &mut Harness, kind: Kind) {
             h.enter();
         }
         Kind::BodyMap => {
-            h.keys("p");
+            h.keys(&letters.pain);
             h.enter();
         }
         Kind::Info => h.enter(),
