@@ -5,19 +5,16 @@
 
 use serde::Deserialize;
 
+use super::Symptoms;
 use crate::answers::DurationUnit;
-use crate::body::Symptom;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Letters {
     pub yes: String,
     pub no: String,
-    pub pain: String,
-    pub numbness: String,
-    pub tingling: String,
-    pub weakness: String,
-    pub sensitive: String,
+    /// The body diagram's symptom marks.
+    pub marks: Symptoms,
     pub days: String,
     pub weeks: String,
     pub months: String,
@@ -25,16 +22,6 @@ pub struct Letters {
 }
 
 impl Letters {
-    pub fn symptom(&self, s: Symptom) -> &str {
-        match s {
-            Symptom::Pain => &self.pain,
-            Symptom::Numbness => &self.numbness,
-            Symptom::Tingling => &self.tingling,
-            Symptom::Weakness => &self.weakness,
-            Symptom::Sensitive => &self.sensitive,
-        }
-    }
-
     pub fn unit(&self, u: DurationUnit) -> &str {
         match u {
             DurationUnit::Days => &self.days,

@@ -157,7 +157,7 @@ pub fn answer_kind(h: &mut Harness, kind: Kind) {
             h.enter();
         }
         Kind::BodyMap => {
-            h.keys(&letters.pain);
+            h.keys(&letters.marks.pain);
             h.enter();
         }
         Kind::Info => h.enter(),

@@ -400,7 +400,7 @@ pub(super) fn letter(letters: &Letters, action: Action) -> Option<&str> {
     match action {
         Action::Yes => Some(&letters.yes),
         Action::No => Some(&letters.no),
-        Action::Mark(s) => Some(letters.symptom(s)),
+        Action::Mark(s) => Some(letters.marks.get(s)),
         _ => None,
     }
 }
@@ -502,8 +502,8 @@ mod tests {
         );
         // Two symptoms with one letter, or a letter the diagram uses already.
         let mut bad = en.clone();
-        bad.weakness = "p".into();
-        bad.tingling = "f".into();
+        bad.marks.weakness = "p".into();
+        bad.marks.tingling = "f".into();
         bad.days = "w".into();
         let problems = k.letter_problems(en, &bad);
         assert_eq!(problems.len(), 4, "{problems:#?}");
