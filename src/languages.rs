@@ -1,8 +1,9 @@
 //! The built-in languages: English, the language the content is written in,
 //! and each translation compiled in (its overlays of the questionnaire, the
 //! findings rules and the region table, beside the English files, and its
-//! text catalogue in src/text). The test suite checks every one complete,
-//! which is why applying them here may skip the checks.
+//! text catalogue beside assets/text/en.ron), each registered once, in
+//! `TRANSLATIONS`. The test suite checks every one complete, which is why
+//! applying them here may skip the checks.
 
 use std::sync::OnceLock;
 
@@ -16,12 +17,14 @@ use crate::translation::{self, Texts};
 /// The language the built-in content is written in.
 pub const ENGLISH: &str = "en";
 
-/// A translation compiled in: its language and its three overlays.
+/// A translation compiled in: its language, its three overlays and its
+/// text catalogue.
 pub struct Builtin {
     pub language: &'static str,
     pub questionnaire: &'static str,
     pub findings: &'static str,
     pub regions: &'static str,
+    pub text: &'static str,
 }
 
 pub const TRANSLATIONS: &[Builtin] = &[Builtin {
@@ -29,6 +32,7 @@ pub const TRANSLATIONS: &[Builtin] = &[Builtin {
     questionnaire: include_str!("../questionnaires/back-pain-intake.es.ron"),
     findings: include_str!("../questionnaires/back-pain-findings.es.ron"),
     regions: include_str!("../assets/body/regions.es.ron"),
+    text: include_str!("../assets/text/es.ron"),
 }];
 
 impl Builtin {
@@ -169,15 +173,14 @@ mod tests {
                 let found = check(path, t.sources()[n], &english[n], &given);
                 assert!(found.is_empty(), "{}", shown(found));
             }
-            let catalogue = crate::text::path(t.language);
-            let source = std::fs::read_to_string(&catalogue).unwrap();
+            let (catalogue, source) = (crate::text::path(t.language), t.text);
             let found = check(
                 &catalogue,
-                &source,
+                source,
                 &translation::catalogue("en", include_str!("../assets/text/en.ron"))
                     .unwrap()
                     .1,
-                &translation::catalogue(&catalogue, &source).unwrap().1,
+                &translation::catalogue(&catalogue, source).unwrap().1,
             );
             assert!(found.is_empty(), "{}", shown(found));
             assert!(Text::builtin_in(t.language).unwrap().review.is_some());

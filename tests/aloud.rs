@@ -5,6 +5,7 @@
 mod common;
 
 use common::Harness;
+use intake::questionnaire::Kind;
 use intake::tui::app::{Effect, Screen};
 use ratatui::crossterm::event::KeyCode;
 
@@ -28,10 +29,12 @@ fn the_key_reads_the_question_and_each_answer_where_there_is_a_voice() {
     h.key(KeyCode::F(3));
     let said = spoken(&h);
     assert_eq!(said.len(), 1);
-    // The warning first, as the screen puts it, then what this is.
+    // The warning first, as the screen puts it, then what this is, and how
+    // to start.
     let q = &h.app.questionnaire;
     let warning = q.welcome_warning.clone().unwrap();
-    assert_eq!(said[0].0, format!("{warning} {}", q.description));
+    let start = format!("{warning} {} Press Enter to start.", q.description);
+    assert_eq!(said[0].0, start);
     assert_eq!(said[0].1, "en");
     h.app.effects.clear();
     let n = (0..h.app.questionnaire.items().count())
@@ -117,4 +120,109 @@ fn the_welcome_offers_linear_mode_first() {
     assert!(h.app.running(), "and the app runs on");
     assert!(h.app.take_linear());
     assert!(!h.app.wants_linear());
+}
+
+/// What is said for the `kind` of question, at the first of that kind.
+fn heard_at(h: &mut Harness, kind: fn(&Kind) -> bool) -> String {
+    let n = (0..h.app.questionnaire.items().count())
+        .find(|&n| kind(&h.app.item(n).kind))
+        .unwrap();
+    h.app.screen = Screen::Item(n);
+    h.app.open_item(n);
+    h.app.effects.clear();
+    h.key(KeyCode::F(3));
+    spoken(h).pop().unwrap().0
+}
+
+/// A patient who cannot read the screen hears how to answer each kind of
+/// question, with the keys as the keymap binds them, said in words.
+#[test]
+fn each_question_says_how_to_answer_it() {
+    let mut h = Harness::new(80, 24);
+    h.app.speech = true;
+    let yes_no = heard_at(&mut h, |k| matches!(k, Kind::YesNo));
+    assert!(
+        yes_no.ends_with(
+            "Yes. No. Move with the up arrow and the down arrow. Press Enter to choose."
+        ),
+        "{yes_no}"
+    );
+    let multi = heard_at(&mut h, |k| matches!(k, Kind::Multi { .. }));
+    assert!(
+        multi.contains(
+            "Press the space bar to tick each one that fits. Press Enter when you are done."
+        ),
+        "{multi}"
+    );
+    let scale = heard_at(&mut h, |k| matches!(k, Kind::Scale { .. }));
+    assert!(scale.contains("Type a number from 0 to 10, or use the left arrow and the right arrow. Then press Enter."), "{scale}");
+    let duration = heard_at(&mut h, |k| matches!(k, Kind::Duration { .. }));
+    assert!(
+        duration.contains("days, weeks, months or years"),
+        "{duration}"
+    );
+    let body = heard_at(&mut h, |k| matches!(k, Kind::BodyMap));
+    assert!(body.contains("press p for pain"), "{body}");
+    assert!(body.ends_with("Press Enter when you are done."), "{body}");
+    h.app.screen = Screen::Summary;
+    h.key(KeyCode::F(3));
+    let summary = spoken(&h).pop().unwrap().0;
+    assert!(
+        summary.contains("There are no more questions."),
+        "{summary}"
+    );
+}
+
+/// The answer already given is said, in the words the screen shows.
+#[test]
+fn the_answer_given_is_said() {
+    let mut h = Harness::new(80, 24);
+    h.app.speech = true;
+    let is_yes_no = |k: &Kind| matches!(k, Kind::YesNo);
+    assert!(!heard_at(&mut h, is_yes_no).contains("Chosen"));
+    h.key(KeyCode::Char('y'));
+    let again = heard_at(&mut h, is_yes_no);
+    assert!(again.ends_with("Chosen: Yes."), "{again}");
+}
+
+/// Where languages are offered, each is said by its own name with the key
+/// that chooses it; in Spanish, the keys are said in Spanish.
+#[test]
+fn the_welcome_offers_the_languages_aloud_and_spanish_keys_are_said_in_spanish() {
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.clone().with_languages(vec!["en".into(), "es".into()]);
+    h.app.speech = true;
+    h.key(KeyCode::F(3));
+    let welcome = spoken(&h).pop().unwrap().0;
+    assert!(
+        welcome.starts_with("1: English. 2: Español. Press a number from 1 to 2"),
+        "{welcome}"
+    );
+    h.app.use_language(1);
+    let yes_no = heard_at(&mut h, |k| matches!(k, Kind::YesNo));
+    assert!(
+        yes_no.contains("Muévase con la flecha hacia arriba y la flecha hacia abajo."),
+        "{yes_no}"
+    );
+}
+
+/// The emergency alert is read out whole, with the sign it is for, and how
+/// to go on: a patient who cannot see it must still hear it.
+#[test]
+fn the_emergency_alert_is_said_with_its_sign() {
+    let mut h = Harness::new(80, 24);
+    h.app.speech = true;
+    h.goto("rf_bladder");
+    h.keys("y");
+    assert_eq!(h.app.screen, Screen::Alert);
+    h.app.effects.clear();
+    h.key(KeyCode::F(3));
+    let alert = spoken(&h).pop().unwrap().0;
+    assert!(alert.starts_with("Please get help now. "), "{alert}");
+    assert!(alert.contains("tell a member of staff now"), "{alert}");
+    assert!(
+        alert.contains("The nerves at the base of the spine may be pressed on."),
+        "{alert}"
+    );
+    assert!(alert.ends_with("press Enter to go on."), "{alert}");
 }

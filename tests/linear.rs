@@ -5,25 +5,12 @@
 mod common;
 
 use std::io::Write;
-use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::pty::Pty;
 
-/// What a patient types, one line at each prompt: the language, a question asked why,
-/// Enter after the emergency is told,
-/// a wrong entry, back, the body diagram by part and number and by name,
-/// an emergency warning sign, optional questions skipped, and the summary.
-const TYPED: &[&str] = &[
-    "1", "why", "abc", "45", "1", "3 weeks", "back", "", "2", "2", "1", "5", "5", "5", "2", "2",
-    "2", "2", "2", "2", "2", "2", "4", "8", "1 2", "big toe", "2", "3", "list", "done", "2", "2",
-    "2", "2", "2", "2", "2", "2", "1", "2", "2", "2", "2", "1", "2", "2", "1", "", "2", "2", "2",
-    "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "2", "1", "3 weeks",
-    "skip", "1", "2", "skip", "5", "5", "2", "2", "skip", "skip", "skip", "",
-];
-
-const PROMPT: &str = "Your answer: ";
+use common::linear::{TYPED, prompts, read_until};
 
 /// The real binary in linear mode in a pseudo-terminal, with `args`.
 fn start(args: &[&str]) -> Pty {
@@ -63,21 +50,6 @@ fn a_whole_session_in_linear_mode_is_plain_lines() {
     // The summary is saved as the screen saves it, in every format.
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
     std::fs::remove_dir_all(dir).unwrap();
-}
-
-fn prompts(seen: &[u8]) -> usize {
-    String::from_utf8_lossy(seen).matches(PROMPT).count()
-}
-
-fn read_until(rx: &mpsc::Receiver<Vec<u8>>, seen: &mut Vec<u8>, done: impl Fn(&[u8]) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !done(seen) {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(bytes) => seen.extend(bytes),
-            Err(_) => panic!("no prompt; so far:\n{}", String::from_utf8_lossy(seen)),
-        }
-    }
 }
 
 /// The transcript without what changes from run to run: the folder and

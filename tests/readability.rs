@@ -5,12 +5,13 @@
 
 mod common;
 
+use common::prose::{Text, miscounted, prose, sentences, text, words};
 use intake::answers::{Answer, Session};
 use intake::content;
 use intake::content::Content;
 use intake::export::Summary;
 use intake::questionnaire::{Kind, Questionnaire};
-use intake::text::{Text as Catalogue, fill};
+use intake::text::Text as Catalogue;
 
 /// The highest school grade a patient-facing text may read at.
 const MAX_GRADE: f64 = 8.0;
@@ -41,22 +42,6 @@ fn grade(text: &str) -> f64 {
     let n = words.len().max(1) as f64;
     let syllables: usize = words.iter().map(|w| syllables(w)).sum();
     0.39 * (n / sentences(text) as f64) + 11.8 * (syllables as f64 / n) - 15.59
-}
-
-/// Words: runs between spaces that hold a letter or a digit.
-fn words(text: &str) -> Vec<&str> {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect()
-}
-
-/// Sentences end at `.`, `!` or `?` before a space or the end; at least one.
-fn sentences(text: &str) -> usize {
-    let ends = text
-        .split_whitespace()
-        .filter(|w| w.ends_with(['.', '!', '?']) || w.ends_with(".\"") || w.ends_with("?\""))
-        .count();
-    ends.max(1)
 }
 
 /// Syllables of a word, by a rule of thumb: each part of a hyphenated word
@@ -112,82 +97,6 @@ fn part_syllables(w: &str) -> usize {
         groups -= 1;
     }
     groups.max(1)
-}
-
-/// A patient-facing text and where it comes from, for the report.
-struct Text {
-    at: String,
-    text: String,
-}
-
-fn text(at: String, text: &str) -> Text {
-    Text {
-        at,
-        text: text.to_string(),
-    }
-}
-
-/// Whole sentences the patient reads: the welcome description, section
-/// intros, prompts, "why we ask", next steps, warning signs, what a strength
-/// sign says, and the alerts.
-fn prose(q: &Questionnaire) -> Vec<Text> {
-    let mut out = vec![text("description".into(), &q.description)];
-    for s in &q.sections {
-        out.push(text(format!("section {} intro", s.id), &s.intro));
-        for i in &s.items {
-            out.push(text(format!("{} prompt", i.id), &i.prompt));
-            out.push(text(format!("{} why", i.id), &i.why));
-        }
-    }
-    let rules = content::rules_for(q).expect("the built-in findings load");
-    for s in &rules.steps {
-        out.push(text(format!("step {}", s.id), &s.text));
-    }
-    // The patient's view lists warning signs and weakness in these words.
-    for f in &rules.flags {
-        out.push(text(format!("flag {}", f.id), &f.title));
-    }
-    for s in &rules.signs {
-        out.push(text("sign".into(), &s.says));
-    }
-    let a = &rules.alerts;
-    out.push(text("alert emergency".into(), &a.emergency));
-    out.push(text("alert emergency_notice".into(), &a.emergency_notice));
-    out.push(text("alert urgent".into(), &a.urgent));
-    out.push(text("alert resumed".into(), &a.resumed));
-    out.push(text("alert resumed_emergency".into(), &a.resumed_emergency));
-    out.push(text("alert none_reported".into(), &a.none_reported));
-    out.push(text("alert not_answered".into(), &a.not_answered));
-    out.push(text("alert not_matching".into(), &a.not_matching));
-    out.extend(report_prose());
-    out
-}
-
-/// The sentences of the patient's view of the summary (assets/text/en.ron).
-fn report_prose() -> Vec<Text> {
-    let w = &Catalogue::builtin().report;
-    let p = &w.patient;
-    let b = &w.banners;
-    let places = fill(
-        &p.marked_weak,
-        &[("places", "left big toe; left top of the foot")],
-    );
-    [
-        ("banner emergency", b.emergency.as_str()),
-        ("banner urgent", &b.urgent),
-        ("banner soon", &b.soon),
-        ("patient not_diagnosis", &p.not_diagnosis),
-        ("patient fits left", &p.fits.left),
-        ("patient fits right", &p.fits.right),
-        ("patient fits both", &p.fits.both),
-        ("patient fits none", &p.fits.none),
-        ("patient no_fit", &p.no_fit),
-        ("patient weakness", &p.weakness),
-        ("patient marked_weak", &places),
-    ]
-    .into_iter()
-    .map(|(at, t)| text(format!("report {at}"), t))
-    .collect()
 }
 
 /// The patient view's headings and words, and the names of both tabs.
@@ -275,6 +184,10 @@ fn answer_fragments() -> Vec<Text> {
         .collect()
 }
 
+fn english() -> intake::languages::Bundle {
+    intake::languages::bundle("en").unwrap()
+}
+
 /// A spinal root level such as L5, S1 or C6, which means nothing to a patient.
 fn root_level(text: &str) -> Option<&str> {
     text.split(|c: char| !c.is_ascii_alphanumeric()).find(|w| {
@@ -314,11 +227,7 @@ fn syllables_follow_the_rule_of_thumb() {
         ("10", 1),
         ("X-ray", 2),
     ];
-    let wrong: Vec<_> = cases
-        .iter()
-        .filter(|(w, n)| syllables(w) != *n)
-        .map(|(w, n)| format!("{w}: {} not {n}", syllables(w)))
-        .collect();
+    let wrong = miscounted(&cases, syllables);
     assert!(wrong.is_empty(), "{wrong:?}");
 }
 
@@ -336,8 +245,7 @@ bottom, or in the area that would touch a bicycle saddle?";
 
 #[test]
 fn every_patient_sentence_reads_at_grade_eight_or_below() {
-    let q = content::questionnaire();
-    let texts = prose(&q);
+    let texts = prose(&english());
     let hard: Vec<String> = texts
         .iter()
         .filter(|t| words(&t.text).len() >= MIN_WORDS && grade(&t.text) > MAX_GRADE)
@@ -358,7 +266,7 @@ fn every_patient_sentence_reads_at_grade_eight_or_below() {
 #[test]
 fn no_patient_text_uses_a_word_left_unexplained() {
     let q = content::questionnaire();
-    let found: Vec<String> = prose(&q)
+    let found: Vec<String> = prose(&english())
         .iter()
         .chain(&fragments(&q))
         .filter_map(|t| jargon_in(&t.text).map(|j| format!("{} ({j}): {}", t.at, t.text)))

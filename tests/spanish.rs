@@ -350,6 +350,12 @@ fn the_letters_are_the_patients_languages() {
     h.goto("cough_sneeze");
     h.keys("s");
     assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(true)));
+    // Read aloud, the diagram's letters are the Spanish ones too.
+    h.app.speech = true;
+    h.goto("body_map");
+    h.key(KeyCode::F(3));
+    let said = format!("{:?}", h.app.effects);
+    assert!(said.contains("pulse d si es dolor"), "{said}");
     h.app.use_language(0);
     h.goto("cough_sneeze");
     h.keys("n");

@@ -3,7 +3,7 @@
 //! scale, and typed text read as the screen's own fields read it.
 
 use super::{Linear, Stage};
-use crate::answers::{Answer, DurationUnit, Side};
+use crate::answers::{Answer, DurationUnit};
 use crate::questionnaire::Kind;
 use crate::text::{Text, capitalised, fill, same};
 use crate::tui::editor::Editor;
@@ -177,7 +177,8 @@ impl Linear {
         match &item.kind {
             Kind::YesNo | Kind::Single { .. } | Kind::Side => {
                 let at = pick(line, &labels(&item.kind, text)).ok_or_else(bad_one)?;
-                Ok(choice(&item.kind, at))
+                let value = &item.kind.choices(None)[at].id;
+                item.kind.chosen(value).ok_or_else(bad_one)
             }
             Kind::Multi { options } => {
                 let bad = || fill(&self.words().bad_some, &[("max", &count.to_string())]);
@@ -210,27 +211,8 @@ impl Linear {
 
 /// The choices of a kind, in words, in order.
 pub(super) fn labels(kind: &Kind, text: &Text) -> Vec<String> {
-    let a = &text.answers;
-    match kind {
-        Kind::YesNo => vec![a.yes.clone(), a.no.clone()],
-        Kind::Side => Side::ALL
-            .iter()
-            .map(|s| a.sides.get(*s).to_string())
-            .collect(),
-        Kind::Single { options } | Kind::Multi { options } => {
-            options.iter().map(|o| o.label.clone()).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// The choice at `at` of a one-answer kind.
-fn choice(kind: &Kind, at: usize) -> Answer {
-    match kind {
-        Kind::YesNo => Answer::YesNo(at == 0),
-        Kind::Side => Answer::Side(Side::ALL[at]),
-        _ => Answer::Choice(kind.options()[at].id.clone()),
-    }
+    let choices = kind.choices(Some(&text.answers));
+    choices.into_iter().map(|c| c.label).collect()
 }
 
 /// "1. Yes", "2. No".

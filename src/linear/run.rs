@@ -5,6 +5,7 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use super::Linear;
+use crate::tui::layout::wrap;
 use crate::tui::{App, Host};
 
 /// Runs the questionnaire as lines until the patient leaves, the input
@@ -58,9 +59,22 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
 /// Erase the scrollback, home the cursor, clear the screen.
 const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
 
+/// Writes lines. Screen readers and braille displays read a terminal by
+/// its rows, so a word the terminal cuts at its edge is heard as two
+/// ("yo", "ur"): at a terminal, lines break between words at its width.
 fn say(out: &mut impl Write, lines: &[String]) -> io::Result<()> {
+    let width = io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns));
     for line in lines {
-        writeln!(out, "{line}")?;
+        match width {
+            Some(w) => wrap(line, w)
+                .iter()
+                .try_for_each(|row| writeln!(out, "{row}"))?,
+            None => writeln!(out, "{line}")?,
+        }
     }
     out.flush()
 }

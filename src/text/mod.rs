@@ -5,10 +5,12 @@
 //! built-in catalogues are compiled in, so a kiosk needs no file beside the
 //! binary.
 //!
-//! A language is a file beside en.ron and a line in `BUILTIN`; a group of
+//! A language is a file beside en.ron, registered with its overlays in
+//! `languages::TRANSLATIONS`; a group of
 //! words (the screen's, say) is a struct in this folder and a field of
 //! `Text`. The code puts the words together; it never holds them.
 
+mod aloud;
 mod answers;
 mod body;
 mod dates;
@@ -25,6 +27,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 
+pub use aloud::AloudWords;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
 pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
@@ -35,11 +38,16 @@ pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 pub use screen::{ItemWords, NoticeWords, ScreenWords};
 pub use translation::TranslationWords;
 
-/// The catalogues compiled in, by language code; the first is the default.
-const BUILTIN: &[(&str, &str)] = &[
-    ("en", include_str!("../../assets/text/en.ron")),
-    ("es", include_str!("../../assets/text/es.ron")),
-];
+/// The default language's catalogue; the translations' are in
+/// `languages::TRANSLATIONS`, beside their overlays.
+const ENGLISH: &str = include_str!("../../assets/text/en.ron");
+
+/// Each built-in catalogue, by language code: English first, the default.
+fn builtins() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let translations = crate::languages::TRANSLATIONS.iter();
+    std::iter::once((crate::languages::ENGLISH, ENGLISH))
+        .chain(translations.map(|t| (t.language, t.text)))
+}
 
 /// One language's words.
 #[derive(Debug, Clone, Deserialize)]
@@ -61,6 +69,7 @@ pub struct Text {
     pub linear: LinearWords,
     pub screen: ScreenWords,
     pub translation: TranslationWords,
+    pub aloud: AloudWords,
     pub letters: Letters,
 }
 
@@ -72,19 +81,20 @@ impl Text {
 
     /// The default language's built-in words.
     pub fn builtin() -> &'static Text {
-        Self::builtin_in(BUILTIN[0].0).expect("the default language is built in")
+        Self::builtin_in(crate::languages::ENGLISH).expect("the default language is built in")
     }
 
     /// A built-in language's words, parsed on first use; `None` for a
     /// language not built in. They are checked by the tests, so a failure
     /// here is a build defect, not bad user input.
     pub fn builtin_in(language: &str) -> Option<&'static Text> {
-        static PARSED: [OnceLock<Text>; BUILTIN.len()] = [const { OnceLock::new() }; BUILTIN.len()];
-        let n = BUILTIN.iter().position(|(code, _)| *code == language)?;
-        Some(PARSED[n].get_or_init(|| {
-            let (code, source) = BUILTIN[n];
-            Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"))
-        }))
+        const COUNT: usize = crate::languages::TRANSLATIONS.len() + 1;
+        static PARSED: [OnceLock<Text>; COUNT] = [const { OnceLock::new() }; COUNT];
+        let (n, (code, source)) = builtins().enumerate().find(|(_, (c, _))| *c == language)?;
+        Some(
+            PARSED[n]
+                .get_or_init(|| Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"))),
+        )
     }
 }
 
@@ -155,9 +165,9 @@ mod tests {
 
     #[test]
     fn every_built_in_catalogue_parses_and_names_its_language() {
-        for (code, source) in BUILTIN {
+        for (code, source) in builtins() {
             let text = Text::parse(&path(code), source).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(text.language, *code);
+            assert_eq!(text.language, code);
         }
         assert_eq!(Text::builtin().language, "en");
         assert!(Text::builtin_in("xx").is_none());
@@ -165,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_misspelt_or_missing_key_is_an_error_where_it_is() {
-        let source = BUILTIN[0].1;
+        let source = ENGLISH;
         let misspelt = source.replacen("not_diagnosis:", "not_diagnosys:", 1);
         let line = misspelt
             .lines()

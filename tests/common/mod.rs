@@ -2,6 +2,8 @@
 //! same mapping the terminal uses.
 #![allow(dead_code)]
 
+pub mod linear;
+pub mod prose;
 pub mod pty;
 pub mod rng;
 

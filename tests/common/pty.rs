@@ -18,6 +18,12 @@ pub struct Pty {
 
 /// Starts intake with `args` and the environment `env` added.
 pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
+    spawn_program(env!("CARGO_BIN_EXE_intake"), args, env)
+}
+
+/// Starts `program` as intake is started: another program that runs it
+/// (a screen reader) sees the same terminal, locale and environment.
+pub fn spawn_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Pty {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -26,7 +32,7 @@ pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Pty {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_intake"));
+    let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
     cmd.env("INTAKE_SPEECH", "off");
     cmd.env("TERM", "xterm-256color");

@@ -33,6 +33,7 @@ pub use side::Side;
 
 use super::validate::ItemCheck;
 use crate::body::BodyMarks;
+use crate::text::AnswerWords;
 
 /// What kind of answer an item takes.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -102,6 +103,54 @@ impl Kind {
             Kind::Text { .. } => "text",
             Kind::BodyMap => "body diagram",
             Kind::Side => "left/right",
+        }
+    }
+
+    /// The choices offered, in the order the screen lists them and linear
+    /// mode and read-aloud tell them: each answer value (`id`) with its
+    /// words (`label`). Yes/no and side are worded from the catalogue
+    /// (`words`); without it their labels are empty, for code that needs
+    /// only the values. The one place that names a choice.
+    pub fn choices(&self, words: Option<&AnswerWords>) -> Vec<Choice> {
+        let worded = |value: &str, label: Option<&str>| Choice {
+            id: value.to_string(),
+            label: label.unwrap_or_default().to_string(),
+            exclusive: false,
+        };
+        match self {
+            Kind::YesNo => [true, false]
+                .map(|yes| worded(choice::yes_no_value(yes), words.map(|w| w.yes_no(yes))))
+                .into(),
+            Kind::Side => Side::ALL
+                .iter()
+                .map(|s| worded(s.value(), words.map(|w| w.sides.get(*s))))
+                .collect(),
+            Kind::Single { options } | Kind::Multi { options } => options.clone(),
+            Kind::Info
+            | Kind::Scale { .. }
+            | Kind::Number { .. }
+            | Kind::Duration { .. }
+            | Kind::Text { .. }
+            | Kind::BodyMap => Vec::new(),
+        }
+    }
+
+    /// The answer that choosing `value` gives, for the one-answer kinds.
+    pub fn chosen(&self, value: &str) -> Option<Answer> {
+        match self {
+            Kind::YesNo => Some(Answer::YesNo(value == choice::yes_no_value(true))),
+            Kind::Side => Side::ALL
+                .iter()
+                .find(|s| s.value() == value)
+                .map(|s| Answer::Side(*s)),
+            Kind::Single { .. } => Some(Answer::Choice(value.to_string())),
+            Kind::Info
+            | Kind::Multi { .. }
+            | Kind::Scale { .. }
+            | Kind::Number { .. }
+            | Kind::Duration { .. }
+            | Kind::Text { .. }
+            | Kind::BodyMap => None,
         }
     }
 

@@ -106,3 +106,23 @@ fn the_kinds_typed_again_are_those_whose_answers_match_typing() {
         );
     }
 }
+
+/// Every choice offered, chosen, gives an answer its kind accepts, that
+/// matches the choice's value and reads back as the choice's words.
+#[test]
+fn each_choice_offered_answers_as_it_is_named() {
+    let content = crate::content::Content::builtin();
+    let words = &content.text.answers;
+    for (kind, _) in samples() {
+        let choices = kind.choices(Some(words));
+        assert_eq!(choices.len(), kind.choices(None).len());
+        for c in choices {
+            let Some(answer) = kind.chosen(&c.id) else {
+                assert!(matches!(kind, Kind::Multi { .. }), "{kind:?}");
+                continue;
+            };
+            assert!(kind.check(&answer).is_ok() && answer.matches(&c.id));
+            assert_eq!(answer.display(&kind, &content), c.label);
+        }
+    }
+}

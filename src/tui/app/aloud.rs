@@ -1,10 +1,12 @@
-//! Read-aloud: at a kiosk with headphones, the question on screen and its
-//! answers are spoken on a key press, in the patient's language. Only where
-//! the runtime found a speech program (`speech`); never needed to go on.
+//! Read-aloud: at a kiosk with headphones, the screen is spoken on a key
+//! press, in the patient's language: enough to answer without reading it
+//! (the question, its answers, how to give one, and the answer so far).
+//! Only where the runtime found a speech program (`speech`); never needed
+//! to go on.
 
 use super::{App, Effect, Screen};
-use crate::questionnaire::kinds::Side;
 use crate::questionnaire::{Item, Kind};
+use crate::text::{Text, fill};
 
 impl App {
     /// Asks the runtime to speak what is on screen, if anything reads.
@@ -18,55 +20,102 @@ impl App {
         }
     }
 
-    /// What the screen says, as sentences to hear: the welcome, or the
-    /// question and each answer it offers, in the order shown.
+    /// What the screen says, as sentences to hear: the welcome, a question,
+    /// or the summary.
     pub fn aloud(&self) -> Option<String> {
-        match self.screen {
-            Screen::Welcome => {
-                let q = &self.questionnaire;
-                let warning = q.welcome_warning.iter().cloned();
-                Some(
-                    warning
-                        .chain([q.description.clone()])
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-            }
-            Screen::Item(n) => Some(spoken(self.item(n), self)),
-            _ => None,
-        }
+        let parts = match self.screen {
+            Screen::Welcome => self.welcome_aloud(),
+            Screen::Item(n) => self.item_aloud(self.item(n)),
+            Screen::Summary => vec![self.said(&self.content.text.aloud.summary, &[])],
+            Screen::Alert => self.alert_aloud(),
+            _ => return None,
+        };
+        Some(parts.join(" "))
     }
-}
 
-/// A question and its answers, one sentence each.
-fn spoken(item: &Item, app: &App) -> String {
-    let mut parts = vec![item.prompt.clone()];
-    let labels: Vec<&str> = match &item.kind {
-        Kind::Single { options } | Kind::Multi { options } => {
-            options.iter().map(|o| o.label.as_str()).collect()
+    /// The languages offered, each by its own name, the warning, what this
+    /// is, and how to start.
+    fn welcome_aloud(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if self.offers_languages() {
+            let texts = self.languages.iter().filter_map(|c| Text::builtin_in(c));
+            let names = texts
+                .enumerate()
+                .map(|(n, t)| format!("{}: {}.", n + 1, t.name));
+            parts.extend(names);
+            let last = self.languages.len().to_string();
+            let keys = &self.content.text.translation.choose_keys;
+            parts.push(fill(keys, &[("first", "1"), ("last", &last)]));
         }
-        Kind::YesNo => {
-            let w = &app.content.text.answers;
-            vec![w.yes.as_str(), w.no.as_str()]
-        }
-        Kind::Side => {
-            let sides = &app.content.text.answers.sides;
-            Side::ALL.iter().map(|s| sides.get(*s)).collect()
-        }
-        Kind::Scale {
+        let q = &self.questionnaire;
+        parts.extend(q.welcome_warning.iter().cloned());
+        parts.push(q.description.clone());
+        parts.push(self.said(&self.words().welcome.start, &[]));
+        parts
+    }
+
+    /// The emergency alert as the screen shows it, then how to go on.
+    fn alert_aloud(&self) -> Vec<String> {
+        let alerts = &self.rules().alerts;
+        let mut parts = vec![format!("{}.", alerts.emergency_title)];
+        parts.push(alerts.emergency.clone());
+        let titles = self.alert.iter().flat_map(|a| &a.titles);
+        parts.extend(titles.map(|t| format!("{}.", t.trim_end_matches('.'))));
+        parts.push(self.said(&self.content.text.aloud.alert, &[]));
+        parts
+    }
+
+    /// A question, its answers in the order shown, how to answer, and the
+    /// answer given so far.
+    fn item_aloud(&self, item: &Item) -> Vec<String> {
+        let mut parts = vec![item.prompt.clone()];
+        if let Kind::Scale {
             min,
             max,
             min_label,
             max_label,
-        } => {
+        } = &item.kind
+        {
             parts.push(format!("{min}: {min_label}."));
             parts.push(format!("{max}: {max_label}."));
-            Vec::new()
         }
-        _ => Vec::new(),
-    };
-    // The answers as the screen lists them, top to bottom: the arrows
-    // and Enter choose there, not a number.
-    parts.extend(labels.iter().map(|label| format!("{label}.")));
-    parts.join(" ")
+        let choices = item.kind.choices(Some(&self.content.text.answers));
+        parts.extend(choices.iter().map(|c| format!("{}.", c.label)));
+        parts.extend(self.how_to_answer(&item.kind));
+        if let Some(answer) = self.session.get(&item.id) {
+            let answer = answer.display(&item.kind, &self.content);
+            parts.push(fill(
+                &self.content.text.aloud.chosen,
+                &[("answer", &answer)],
+            ));
+        }
+        parts
+    }
+
+    /// How to give an answer of `kind`, with the keys that give it here.
+    fn how_to_answer(&self, kind: &Kind) -> Option<String> {
+        let w = &self.content.text.aloud;
+        let said = match kind {
+            Kind::Info => return None,
+            Kind::YesNo | Kind::Side | Kind::Single { .. } => self.said(&w.choose_one, &[]),
+            Kind::Multi { .. } => self.said(&w.choose_some, &[]),
+            Kind::Scale { min, max, .. } => {
+                let (min, max) = (min.to_string(), max.to_string());
+                self.said(&w.scale, &[("min", &min), ("max", &max)])
+            }
+            Kind::Number { min, max, unit, .. } => {
+                let (min, max) = (min.to_string(), max.to_string());
+                self.said(&w.number, &[("min", &min), ("max", &max), ("unit", unit)])
+            }
+            Kind::Duration { .. } => self.said(&w.duration, &[]),
+            Kind::Text { .. } => self.said(&w.text, &[]),
+            Kind::BodyMap => self.said(&w.body, &[]),
+        };
+        Some(said)
+    }
+
+    /// `template` with its keys said as they are bound where the keyboard is.
+    fn said(&self, template: &str, values: &[(&str, &str)]) -> String {
+        self.keyed_aloud(template, self.focus(), values)
+    }
 }

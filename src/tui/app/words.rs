@@ -1,6 +1,7 @@
 //! The screen's words, from the app's content, with the keys they name.
 
 use super::App;
+use crate::body::Symptom;
 use crate::text::{ScreenWords, fill};
 use crate::tui::keymap::{Action, Focus};
 
@@ -18,6 +19,14 @@ const NAMED: &[(&str, Action)] = &[
     ("find", Action::Find),
     ("aloud", Action::ReadAloud),
     ("linear", Action::Linear),
+    ("left", Action::Left),
+    ("right", Action::Right),
+    ("toggle", Action::Toggle),
+    ("pain", Action::Mark(Symptom::Pain)),
+    ("numbness", Action::Mark(Symptom::Numbness)),
+    ("tingling", Action::Mark(Symptom::Tingling)),
+    ("weakness", Action::Mark(Symptom::Weakness)),
+    ("sensitive", Action::Mark(Symptom::Sensitive)),
 ];
 
 impl App {
@@ -38,12 +47,36 @@ impl App {
     /// `template` filled with `values` and the keys it may name (`NAMED`),
     /// as bound where the keyboard is (`focus`).
     pub fn keyed(&self, template: &str, focus: Focus, values: &[(&str, &str)]) -> String {
-        let keys: Vec<(&str, String)> = NAMED
-            .iter()
-            .map(|(name, action)| (*name, self.key(*action, focus)))
-            .collect();
-        let mut all: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();
-        all.extend_from_slice(values);
-        fill(template, &all)
+        with_keys(template, values, |action| self.key(action, focus))
     }
+
+    /// `keyed` for the ear: each key as read-aloud says it ("the up
+    /// arrow"), not as the screen draws it ("↑").
+    pub fn keyed_aloud(&self, template: &str, focus: Focus, values: &[(&str, &str)]) -> String {
+        let said = |action| {
+            let Some(key) = self.keymap.key_for(action, focus) else {
+                return String::new();
+            };
+            let name = key.name();
+            self.content
+                .text
+                .aloud
+                .keys
+                .get(&name)
+                .cloned()
+                .unwrap_or(name)
+        };
+        with_keys(template, values, said)
+    }
+}
+
+/// `template` filled with `values` and each key of `NAMED` as `key` names it.
+fn with_keys(template: &str, values: &[(&str, &str)], key: impl Fn(Action) -> String) -> String {
+    let keys: Vec<(&str, String)> = NAMED
+        .iter()
+        .map(|(name, action)| (*name, key(*action)))
+        .collect();
+    let mut all: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();
+    all.extend_from_slice(values);
+    fill(template, &all)
 }

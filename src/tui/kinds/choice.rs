@@ -6,68 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::answers::{Answer, Side};
+use crate::answers::Answer;
 use crate::questionnaire::Kind;
-use crate::text::AnswerWords;
 use crate::tui::app::App;
 use crate::tui::editor::Editor;
 use crate::tui::layout;
 use crate::tui::message::Msg;
-use crate::tui::widgets::{ChoiceList, ChoiceRow};
-
-/// The options of a choice-like item, in display order. A yes/no or side
-/// item's are worded from the catalogue (`words`), for the screen; without
-/// it their labels are empty, for code that needs only the values.
-fn choice_rows(kind: &Kind, words: Option<&AnswerWords>) -> Vec<ChoiceRow> {
-    let row = |value: &str, label: Option<&str>| ChoiceRow {
-        value: value.to_string(),
-        label: label.unwrap_or_default().to_string(),
-        exclusive: false,
-    };
-    match kind {
-        Kind::YesNo => vec![
-            row("yes", words.map(|w| w.yes.as_str())),
-            row("no", words.map(|w| w.no.as_str())),
-        ],
-        Kind::Side => Side::ALL
-            .iter()
-            .map(|s| row(s.value(), words.map(|w| w.sides.get(*s))))
-            .collect(),
-        Kind::Single { options } | Kind::Multi { options } => options
-            .iter()
-            .map(|o| ChoiceRow {
-                value: o.id.clone(),
-                label: o.label.clone(),
-                exclusive: o.exclusive,
-            })
-            .collect(),
-        Kind::Info
-        | Kind::Scale { .. }
-        | Kind::Number { .. }
-        | Kind::Duration { .. }
-        | Kind::Text { .. }
-        | Kind::BodyMap => Vec::new(),
-    }
-}
-
-/// The answer that choosing `value` gives, for single-answer kinds.
-fn single_answer(kind: &Kind, value: &str) -> Option<Answer> {
-    match kind {
-        Kind::YesNo => Some(Answer::YesNo(value == "yes")),
-        Kind::Side => Side::ALL
-            .iter()
-            .find(|s| s.value() == value)
-            .map(|s| Answer::Side(*s)),
-        Kind::Single { .. } => Some(Answer::Choice(value.to_string())),
-        Kind::Info
-        | Kind::Multi { .. }
-        | Kind::Scale { .. }
-        | Kind::Number { .. }
-        | Kind::Duration { .. }
-        | Kind::Text { .. }
-        | Kind::BodyMap => None,
-    }
-}
+use crate::tui::widgets::ChoiceList;
 
 /// Multiple choice after toggling `value`: an exclusive option ("none of
 /// these") clears the others, and any other option clears it.
@@ -77,8 +22,8 @@ fn toggle_multi(kind: &Kind, current: Option<&Answer>, value: &str) -> Answer {
     } else {
         Default::default()
     };
-    let rows = choice_rows(kind, None);
-    let exclusive = |v: &str| rows.iter().any(|r| r.value == v && r.exclusive);
+    let rows = kind.choices(None);
+    let exclusive = |v: &str| rows.iter().any(|r| r.id == v && r.exclusive);
     if !set.remove(value) {
         if exclusive(value) {
             set.clear();
@@ -93,8 +38,8 @@ fn toggle_multi(kind: &Kind, current: Option<&Answer>, value: &str) -> Answer {
 /// The list starts on the answer given; a list of boxes to tick starts on
 /// the first (ticking never picks by Enter), a single answer on nothing.
 pub(super) fn editor(kind: &Kind, answer: Option<&Answer>) -> Editor {
-    let rows = choice_rows(kind, None);
-    let mut cursor = answer.and_then(|a| rows.iter().position(|r| a.matches(&r.value)));
+    let rows = kind.choices(None);
+    let mut cursor = answer.and_then(|a| rows.iter().position(|r| a.matches(&r.id)));
     if let Kind::Multi { .. } = kind {
         cursor = cursor.or(Some(0));
     }
@@ -106,8 +51,8 @@ pub fn pointed_answer(kind: &Kind, editor: &Editor) -> Option<Answer> {
     let Editor::Choice { cursor: Some(at) } = editor else {
         return None;
     };
-    let rows = choice_rows(kind, None);
-    single_answer(kind, &rows.get(*at)?.value)
+    let rows = kind.choices(None);
+    kind.chosen(&rows.get(*at)?.id)
 }
 
 /// What a key or click on the list asks for, once the cursor has moved.
@@ -121,14 +66,14 @@ enum Act {
 
 impl App {
     pub(in crate::tui) fn update_choice(&mut self, n: usize, kind: &Kind, msg: Msg) {
-        let rows = choice_rows(kind, None);
+        let rows = kind.choices(None);
         let widget = self.item_body(n).widget;
         let Editor::Choice { cursor } = &mut self.editor else {
             return;
         };
         match act(cursor, rows.len(), widget, kind, msg) {
             Act::Stay => {}
-            Act::Choose(i) => self.choose(n, kind, &rows[i].value),
+            Act::Choose(i) => self.choose(n, kind, &rows[i].id),
             Act::YesNo(yes) => {
                 self.answer(n, Answer::YesNo(yes));
                 self.forward(n);
@@ -146,7 +91,7 @@ impl App {
                 value,
             ))
         } else {
-            single_answer(kind, value)
+            kind.chosen(value)
         };
         if let Some(answer) = answer {
             self.answer(n, answer);
@@ -196,7 +141,7 @@ pub(super) fn render(
     let Editor::Choice { cursor } = &app.editor else {
         return;
     };
-    let rows = choice_rows(kind, Some(&app.content.text.answers));
+    let rows = kind.choices(Some(&app.content.text.answers));
     let chosen = |v: &str| answer.is_some_and(|a| a.matches(v));
     ChoiceList {
         rows: &rows,

@@ -3,23 +3,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::questionnaire::Choice;
 use crate::tui::glyphs::Glyphs;
 use crate::tui::layout::scroll_offset;
 use crate::tui::theme::Theme;
-
-/// An option as the list shows it: the value stored and the words shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChoiceRow {
-    pub value: String,
-    pub label: String,
-    pub exclusive: bool,
-}
 
 /// A list of options, one per line: `› (•) Yes` for a chosen single answer,
 /// `  [x] Walking` for a ticked box. The marks and the cursor arrow carry the
 /// meaning, so it reads the same without colour.
 pub struct ChoiceList<'a> {
-    pub rows: &'a [ChoiceRow],
+    pub rows: &'a [Choice],
     pub chosen: &'a dyn Fn(&str) -> bool,
     pub multi: bool,
     pub cursor: Option<usize>,
@@ -32,7 +25,7 @@ impl Widget for ChoiceList<'_> {
         let (height, g) = (area.height as usize, self.glyphs);
         let offset = scroll_offset(self.cursor.unwrap_or(0), self.rows.len(), height);
         for (i, row) in self.rows.iter().enumerate().skip(offset).take(height) {
-            let on = (self.chosen)(&row.value);
+            let on = (self.chosen)(&row.id);
             let mark = match (self.multi, on) {
                 (true, true) => "[x]",
                 (true, false) => "[ ]",

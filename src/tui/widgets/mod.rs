@@ -8,7 +8,7 @@ mod scale;
 mod text_field;
 
 pub use buttons::{Button, Hints, ShownHint};
-pub use choice_list::{ChoiceList, ChoiceRow};
+pub use choice_list::ChoiceList;
 pub use figure::Figure;
 pub use progress::Progress;
 pub use scale::ScaleBar;
