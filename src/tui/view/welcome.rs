@@ -28,7 +28,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let body = frame.body;
     let w = body.width;
-    let q = &app.questionnaire;
     // The first lines and the language choice stay where clicks find them.
     let mut top = first(app, w);
     top.extend(languages(app, w));
