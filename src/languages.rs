@@ -52,10 +52,12 @@ impl Builtin {
 
     /// One overlay's texts (0 questionnaire, 1 findings, 2 regions).
     fn texts(&self, which: usize) -> Texts {
+        self.parsed(which).1
+    }
+
+    fn parsed(&self, which: usize) -> (translation::Translation, Texts) {
         let path = &self.paths()[which];
-        let (_, texts) =
-            translation::parse(path, self.sources()[which]).unwrap_or_else(|e| panic!("{e}"));
-        texts
+        translation::parse(path, self.sources()[which]).unwrap_or_else(|e| panic!("{e}"))
     }
 }
 
@@ -73,6 +75,13 @@ fn builtin(language: &str) -> Option<(usize, &'static Builtin)> {
         .iter()
         .enumerate()
         .find(|(_, t)| t.language == language)
+}
+
+/// The review status of a built-in translation's overlays: questionnaire,
+/// findings, regions (none for English, the original).
+pub fn reviews(language: &str) -> Option<[translation::Review; 3]> {
+    let (_, t) = builtin(language)?;
+    Some([0, 1, 2].map(|n| t.parsed(n).0.review))
 }
 
 /// The built-in questionnaire in a built-in language.

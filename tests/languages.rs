@@ -102,8 +102,9 @@ fn the_patient_reads_spanish_while_the_doctor_reads_english() {
         clinician.contains("The patient answered in Spanish"),
         "{clinician}"
     );
+    // Every part of the translation the patient saw, with its status.
     assert!(
-        clinician.contains("not yet reviewed by a qualified translator"),
+        clinician.contains("Translation of the questions, the findings texts, the body regions, the screen words: not yet reviewed by a qualified translator."),
         "{clinician}"
     );
     assert!(
@@ -114,6 +115,13 @@ fn the_patient_reads_spanish_while_the_doctor_reads_english() {
     assert!(
         clinician.contains("Walk to work again (in the patient's words)"),
         "{clinician}"
+    );
+    // In the treatments table too, not only among all the answers.
+    let tried = clinician.split_once("### Treatments tried").unwrap().1;
+    let tried = tried.split("\n##").next().unwrap();
+    assert!(
+        tried.contains("Ibuprofen 400 mg three times a day (in the patient's words)"),
+        "{tried}"
     );
     // In one language nothing is marked or noted.
     let english = summary(
@@ -133,6 +141,15 @@ fn a_spanish_clinic_reads_the_clinicians_view_in_spanish() {
     let md = summary(&s, &es, &es, |s| s.markdown());
     assert!(md.contains("## Para su médico"), "{md}");
     assert!(md.contains("EMERGENCIA"), "{md}");
+    // The clinic reads the review status in its own language.
+    assert!(md.contains("El paciente respondió en español. Traducción de las preguntas, los textos de los hallazgos, las regiones del cuerpo, las palabras de la pantalla: todavía sin revisar"), "{md}");
     assert!(!md.contains("The patient answered in"), "{md}");
+    // A patient who answered in English, the original: nothing to review.
+    let en = languages::bundle("en").unwrap();
+    let md = summary(&session("cauda-equina-red-flags", "en"), &en, &es, |s| {
+        s.markdown()
+    });
+    assert!(!md.contains("El paciente respondió en"), "{md}");
+    assert!(!md.contains("Traducción de"), "{md}");
     assert!(languages::bundle("xx").unwrap_err().contains("en, es"));
 }

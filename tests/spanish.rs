@@ -205,3 +205,171 @@ fn linear_mode_asks_the_language_first() {
     assert!(told.contains("Modo lineal"), "{told}");
     assert!(told.contains("¿Cuántos años tiene?"), "{told}");
 }
+
+/// The resume question says when the earlier session was left in plain
+/// words of the patient's language, on the screen and in linear mode alike.
+#[test]
+fn the_resume_question_says_when_in_plain_words() {
+    const NOW: u64 = 1_795_602_600;
+    let mut h = Harness::new(80, 24);
+    h.app = h.app.clone().with_languages(vec!["es".into()]);
+    h.app.clock = || NOW;
+    let q = h.app.questionnaire.clone();
+    let mut earlier = intake::answers::Session::new(&q, NOW - 60);
+    earlier
+        .set(&q, "age", intake::answers::Answer::Number(52.0))
+        .unwrap();
+    earlier.updated = NOW - 60;
+    h.app.offer_resume(earlier.clone());
+    let asked = h.app.resume_question();
+    assert!(asked.contains("hoy a las "), "{asked}");
+    assert!(h.screen().contains("hoy a las "), "{}", h.screen());
+    let mut app = Harness::new(80, 24).app.with_languages(vec!["es".into()]);
+    app.clock = || NOW;
+    app.offer_resume(earlier);
+    let opening = intake::linear::Linear::new(app).start().join("\n");
+    assert!(opening.contains(&asked.replace('\n', " ")), "{opening}");
+}
+
+/// A place and its side combine by each language's template: Spanish puts
+/// the side after the place, agreeing with "lado"; English keeps YOUR LEFT.
+#[test]
+fn a_place_is_named_with_its_side_in_each_languages_order() {
+    for (language, left, right) in [
+        ("en", "YOUR LEFT calf", "YOUR RIGHT calf, outer side"),
+        (
+            "es",
+            "pantorrilla, su lado izquierdo",
+            "pantorrilla, lado de afuera, su lado derecho",
+        ),
+    ] {
+        let content = intake::languages::content(language).unwrap();
+        let spoken = |id| content.regions.get(id).unwrap().spoken(&content.text.body);
+        assert_eq!(spoken("left_calf"), left);
+        assert_eq!(spoken("right_calf_outer"), right);
+    }
+}
+
+/// At 80 columns, in both languages and at a kiosk (where Esc starts over,
+/// in longer words), the hints line shows Esc on every screen where it does
+/// something: others are dropped first.
+#[test]
+fn the_esc_hint_is_shown_on_every_screen_at_80_columns() {
+    let text = format!(
+        "Kiosk(export_dir: \"/nonexistent/e\", state_dir: \"/nonexistent/s\", idle_timeout_secs: 120, idle_warning_secs: 30, resume_window_secs: 900, staff_pin_hash: \"{}\")",
+        intake::kiosk::hash_pin("1357"),
+    );
+    let kiosk = intake::kiosk::KioskConfig::parse("kiosk.ron", &text).unwrap();
+    for at_kiosk in [false, true] {
+        for language in [0, 1] {
+            let mut h = offered();
+            h.app.kiosk = at_kiosk.then(|| kiosk.clone());
+            h.app.use_language(language);
+            let items = h.app.questionnaire.items().count();
+            // At a kiosk Esc does nothing on the welcome screen: no hint.
+            let screens = [Screen::Review, Screen::Summary]
+                .into_iter()
+                .chain((!at_kiosk).then_some(Screen::Welcome))
+                .chain((0..items).map(Screen::Item));
+            for screen in screens {
+                match screen {
+                    Screen::Item(n) => h.app.open_item(n),
+                    other => h.app.screen = other,
+                }
+                let rows = h.rows();
+                let last = rows.last().unwrap();
+                assert!(
+                    last.contains("Esc"),
+                    "{screen:?} {language} {at_kiosk}: {last}"
+                );
+            }
+            h.goto("body_map");
+            h.keys("/");
+            let rows = h.rows();
+            assert!(rows.last().unwrap().contains("Esc"), "find: {rows:#?}");
+        }
+    }
+}
+
+/// With the languages offered, the whole welcome screen fits at 80x24 in
+/// both languages, the read-aloud line too: blank lines give way first.
+#[test]
+fn the_welcome_screen_fits_at_80x24_and_120x40_in_both_languages() {
+    for (language, warning, privacy, start) in [
+        (
+            0,
+            "This is not a diagnosis",
+            "Your answers stay",
+            "Press Enter to start.",
+        ),
+        (
+            1,
+            "Esto no es un diagnóstico",
+            "Sus respuestas se quedan",
+            "Pulse Enter para empezar.",
+        ),
+    ] {
+        for speech in [false, true] {
+            let mut h = offered();
+            h.app.speech = speech;
+            h.app.use_language(language);
+            let screen = h.screen();
+            for line in [warning, privacy, start] {
+                assert!(screen.contains(line), "{speech}: {screen}");
+            }
+            assert_eq!(screen.contains("F3"), speech, "{screen}");
+        }
+        let mut h = offered();
+        h.resize(120, 40);
+        h.app.use_language(language);
+        let name = ["english", "spanish"][language];
+        assert_snapshot!(format!("welcome_{name}_120x40"), h.screen());
+    }
+}
+
+/// In Spanish the letters are Spanish: "s" answers sí, "a" picks años, and
+/// the screen says so; English keeps y, n, d/w/m/y.
+#[test]
+fn the_letters_are_the_patients_languages() {
+    use intake::answers::{Answer, DurationUnit};
+    let mut h = offered();
+    h.app.use_language(1);
+    // A keymap file given in Spanish is written with English's letters.
+    let keymap = (*intake::tui::keymap::Keymap::builtin()).clone();
+    h.app = h.app.clone().with_keymap(keymap);
+    h.goto("duration");
+    assert!(
+        h.screen().contains("d/s/m/a para la unidad"),
+        "{}",
+        h.screen()
+    );
+    h.keys("3a");
+    h.enter();
+    let years = Answer::Duration {
+        amount: 3,
+        unit: DurationUnit::Years,
+    };
+    assert_eq!(h.answer("duration"), Some(&years));
+    h.goto("cough_sneeze");
+    h.keys("s");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(true)));
+    // Read aloud, the diagram's letters are the Spanish ones too.
+    h.app.speech = true;
+    h.goto("body_map");
+    h.key(KeyCode::F(3));
+    let said = format!("{:?}", h.app.effects);
+    assert!(said.contains("pulse d si es dolor"), "{said}");
+    h.app.use_language(0);
+    h.goto("cough_sneeze");
+    h.keys("n");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(false)));
+    h.goto("cough_sneeze");
+    h.keys("y");
+    assert_eq!(h.answer("cough_sneeze"), Some(&Answer::YesNo(true)));
+    h.goto("duration");
+    assert!(
+        h.screen().contains("d/w/m/y for the unit"),
+        "{}",
+        h.screen()
+    );
+}

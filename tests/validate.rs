@@ -220,6 +220,19 @@ fn a_text_catalogue_is_checked_with_every_key_where_it_is() {
     assert!(err.starts_with(&want) && err.contains("do_nwo"), "{err}");
 }
 
+/// A translation's letters that clash on one screen are reported at its
+/// `letters`: Spanish "d" for debilidad as for dolor.
+#[test]
+fn a_catalogues_letters_that_clash_on_one_screen_are_reported() {
+    let clash = ("weakness: \"b\"", "weakness: \"d\"");
+    let (err, want) = broken("assets/text/es.ron", clash, "letters: Letters(");
+    assert!(err.starts_with(&want), "{err}");
+    assert!(
+        err.contains("\"d\" for Mark(Weakness) gives Mark(Pain)"),
+        "{err}"
+    );
+}
+
 /// The example sessions validate, and each is complete: every question it
 /// shows that must be answered is (new questions must be answered there too).
 #[test]

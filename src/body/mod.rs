@@ -107,13 +107,13 @@ impl Region {
     /// calf, outer side". A sided label's first word is its side (the
     /// region table's check makes sure it has more than one word).
     pub fn spoken(&self, words: &BodyWords) -> String {
-        let side = match self.side {
-            BodySide::Left => &words.figure.your_left,
-            BodySide::Right => &words.figure.your_right,
+        let template = match self.side {
+            BodySide::Left => &words.left_place,
+            BodySide::Right => &words.right_place,
             BodySide::Center => return self.label.clone(),
         };
         let place = self.label.split_once(' ').map_or("", |(_, rest)| rest);
-        fill(&words.side_place, &[("side", side), ("place", place)])
+        fill(template, &[("place", place)])
     }
 }
 

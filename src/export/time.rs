@@ -89,6 +89,31 @@ pub fn readable_at(secs: u64, offset: i32, words: &DateWords) -> String {
     fill(&words.readable, &values)
 }
 
+/// When something happened, as said to a patient: "today at 10:42",
+/// "yesterday at 18:05", else the day in words, all in local time.
+pub fn spoken(secs: u64, now: u64, words: &DateWords) -> String {
+    spoken_at(secs, now, local_offset(secs), words)
+}
+
+fn spoken_at(secs: u64, now: u64, offset: i32, words: &DateWords) -> String {
+    let day = |t: u64| shifted(t, offset) / 86_400;
+    let (y, mo, d, h, mi, _) = parts(shifted(secs, offset));
+    let time = format!("{h:02}:{mi:02}");
+    let template = match day(now).checked_sub(day(secs)) {
+        Some(0) => &words.today,
+        Some(1) => &words.yesterday,
+        _ => &words.on_day,
+    };
+    let (day, year) = (d.to_string(), y.to_string());
+    let values = [
+        ("day", day.as_str()),
+        ("month", words.months.get(mo)),
+        ("year", &year),
+        ("time", &time),
+    ];
+    fill(template, &values)
+}
+
 /// `20261125-113000+0100`, local time for file names.
 pub fn compact(secs: u64) -> String {
     compact_at(secs, local_offset(secs))
@@ -131,6 +156,39 @@ mod tests {
         );
         assert_eq!(compact_at(1_795_602_600, 0), "20261125-103000+0000");
         assert_eq!(compact_at(1_795_602_600, 19_800), "20261125-160000+0530");
+    }
+
+    #[test]
+    fn a_time_is_said_as_today_yesterday_or_its_day() {
+        let at = 1_795_602_600; // 25 November 2026, 10:30 UTC
+        for (language, today, yesterday, earlier) in [
+            (
+                "en",
+                "today at 10:30",
+                "yesterday at 10:30",
+                "on 25 November 2026 at 10:30",
+            ),
+            (
+                "es",
+                "hoy a las 10:30",
+                "ayer a las 10:30",
+                "el 25 de noviembre de 2026 a las 10:30",
+            ),
+        ] {
+            let words = &crate::text::Text::builtin_in(language).unwrap().dates;
+            let said = |now| spoken_at(at, now, 0, words);
+            assert_eq!(said(at + 3600), today);
+            assert_eq!(said(at + 86_400), yesterday);
+            assert_eq!(said(at + 2 * 86_400), earlier);
+            // A clock set back: the day in words, never a panic.
+            assert!(spoken_at(at + 2 * 86_400, at, 0, words).contains("2026"));
+        }
+        // Local midnight decides, not UTC's: 23:30 the day before at UTC-11.
+        let words = &crate::text::Text::builtin().dates;
+        assert_eq!(
+            spoken_at(1_795_602_600, 1_795_602_600 + 3600, -11 * 3600, words),
+            "yesterday at 23:30"
+        );
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub struct StepFinding {
 pub struct Line {
     pub label: String,
     pub value: String,
+    /// The value is the patient's typed words, so a view in another
+    /// language marks them as theirs.
+    pub typed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -317,6 +320,7 @@ fn profile<'a>(
                 Some(Line {
                     label: label.unwrap_or(item.question()).to_string(),
                     value: answer.display(&item.kind, content),
+                    typed: matches!(answer, Answer::Text(_)),
                 })
             })
             .collect()
@@ -331,6 +335,7 @@ fn profile<'a>(
             session.score(q, s, content.regions).map(|v| Line {
                 label: s.label.clone(),
                 value: out_of(&content.text.answers, &format!("{v:.1}"), 10),
+                typed: false,
             })
         })
         .collect();

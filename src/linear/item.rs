@@ -234,8 +234,9 @@ pub(super) fn numbers(line: &str, count: usize) -> Option<Vec<usize>> {
     picked.filter(|p| !p.is_empty())
 }
 
-/// "3 weeks": a whole number and a unit, the unit by its catalogue words
-/// or their beginning ("3 w"), so a translation reads its own units.
+/// "3 weeks": a whole number and a unit, the unit by its catalogue words,
+/// their beginning or the screen's letter for it ("3 w"), so a translation
+/// reads its own units.
 fn duration(line: &str, text: &Text) -> Option<Answer> {
     let (amount, unit) = line.split_once(' ')?;
     let amount = amount.trim().parse().ok()?;
@@ -246,7 +247,9 @@ fn duration(line: &str, text: &Text) -> Option<Answer> {
     let units = &text.answers.units;
     let named = |u: &DurationUnit| {
         let word = crate::text::fold(units.get(*u, 2));
-        word.starts_with(&unit) || same(&unit, units.get(*u, 1))
+        word.starts_with(&unit)
+            || same(&unit, units.get(*u, 1))
+            || same(&unit, text.letters.unit(*u))
     };
     let unit = *DurationUnit::ALL.iter().find(|u| named(u))?;
     Some(Answer::Duration { amount, unit })

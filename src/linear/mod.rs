@@ -243,17 +243,7 @@ impl Linear {
 
     fn resume_question(&self) -> String {
         let w = self.words();
-        let count = self.app.resume.as_ref().map_or(0, |s| s.answers.len());
-        let when = self.app.resume.as_ref().map_or(0, |s| s.updated);
-        let dialogs = &self.text().screen.dialogs;
-        let question = fill(
-            dialogs.resume.get(count as u64),
-            &[
-                ("when", &crate::export::time::rfc3339_local(when)),
-                ("count", &count.to_string()),
-            ],
-        )
-        .replace('\n', " ");
+        let question = self.app.resume_question().replace('\n', " ");
         fill(
             &w.resume,
             &[

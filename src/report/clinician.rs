@@ -75,7 +75,7 @@ fn table(w: &Wording, lines: &[Line]) -> Block {
         head: [c.question.clone(), c.answer.clone()],
         rows: lines
             .iter()
-            .map(|l| [l.label.clone(), l.value.clone()])
+            .map(|l| [l.label.clone(), w.typed(l.value.clone(), l.typed)])
             .collect(),
     }
 }

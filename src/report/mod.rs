@@ -97,6 +97,7 @@ impl<'a> Reader<'a> {
             words: &self.content.text.report,
             content: self.content,
             typed_in: None,
+            answered_in: None,
         }
     }
 }
@@ -125,6 +126,7 @@ impl Report {
     pub fn bilingual(session: &Session, patient: Reader, clinic: Reader) -> Self {
         let p = patient.wording(session);
         let mut c = clinic.wording(session);
+        c.answered_in = Some(patient.content.text);
         if patient.content.text.language != clinic.content.text.language {
             c.typed_in = Some(patient.content.text);
         }

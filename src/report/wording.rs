@@ -12,6 +12,7 @@ use crate::findings::{
 };
 use crate::questionnaire::Questionnaire;
 use crate::text::{ReportWords, capitalised, fill};
+use crate::translation::Review;
 
 pub struct Wording<'a> {
     pub q: &'a Questionnaire,
@@ -23,6 +24,9 @@ pub struct Wording<'a> {
     /// The patient's words, when they answered in another language than
     /// this view's: their typed answers are then marked as their own.
     pub typed_in: Option<&'a crate::text::Text>,
+    /// The patient's words, in the clinician's view: when they are a
+    /// translation, its review status is told.
+    pub answered_in: Option<&'a crate::text::Text>,
 }
 
 impl Wording<'_> {
@@ -66,8 +70,14 @@ impl Wording<'_> {
         kind: &crate::questionnaire::Kind,
     ) -> String {
         let text = answer.display(kind, self.content);
-        match (answer, self.typed_in) {
-            (crate::answers::Answer::Text(_), Some(_)) => {
+        self.typed(text, matches!(answer, crate::answers::Answer::Text(_)))
+    }
+
+    /// A value shown to the clinician, marked as the patient's own words
+    /// when it is `typed` and they wrote in another language.
+    pub fn typed(&self, text: String, typed: bool) -> String {
+        match self.typed_in {
+            Some(_) if typed => {
                 let words = &self.content.text.translation;
                 fill(&words.patient_words, &[("text", &text)])
             }
@@ -75,18 +85,45 @@ impl Wording<'_> {
         }
     }
 
-    /// The clinician's note that the patient answered in another language,
-    /// with the translation's review status.
+    /// The clinician's note that the patient answered in a translation,
+    /// with the review status of each part of it they saw.
     pub fn language_note(&self) -> Option<String> {
-        let patient = self.typed_in?;
+        let patient = self.answered_in?;
+        let screen = patient.review.clone()?;
         let words = &self.content.text.translation;
-        let review = patient.review.as_ref()?.words(words);
+        let p = &words.parts;
+        let mut parts: Vec<(&str, Review)> = match crate::languages::reviews(&patient.language) {
+            Some([q, f, r]) => vec![(&p.questionnaire, q), (&p.findings, f), (&p.regions, r)],
+            None => Vec::new(),
+        };
+        parts.push((&p.screen, screen));
         // The patient's language named in the clinician's.
         let name = words.names.get(&patient.language).unwrap_or(&patient.name);
         Some(fill(
             &words.patient_language,
-            &[("language", name), ("review", &review)],
+            &[("language", name), ("reviews", &self.reviews(parts))],
         ))
+    }
+
+    /// Each review status with the parts it holds for, parts with the same
+    /// status named together.
+    fn reviews(&self, parts: Vec<(&str, Review)>) -> String {
+        let mut grouped: Vec<(Vec<&str>, Review)> = Vec::new();
+        for (part, review) in parts {
+            match grouped.iter_mut().find(|(_, r)| *r == review) {
+                Some((names, _)) => names.push(part),
+                None => grouped.push((vec![part], review)),
+            }
+        }
+        let words = &self.content.text.translation;
+        let said = grouped.iter().map(|(names, review)| {
+            let names = names.join(&words.parts.between);
+            fill(
+                &words.review_of,
+                &[("parts", &names), ("review", &review.words(words))],
+            )
+        });
+        said.collect::<Vec<_>>().join(" ")
     }
 
     /// An item's clinical label, or its question without instructions.

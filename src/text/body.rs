@@ -11,9 +11,12 @@ pub struct BodyWords {
     pub marked: String,
     pub between: String,
     pub symptoms_question: String,
-    /// A place named with its side beyond doubt: {side} (the figure's
-    /// `your_left` or `your_right`), {place} (the label without its side).
-    pub side_place: String,
+    /// A place named with its side beyond doubt, {place} being the label
+    /// without its side: a template per side, as a language may put the
+    /// side after the place and make it agree ("pantorrilla, su lado
+    /// izquierdo").
+    pub left_place: String,
+    pub right_place: String,
     pub figure: FigureWords,
 }
 

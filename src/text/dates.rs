@@ -7,6 +7,11 @@ use serde::Deserialize;
 pub struct DateWords {
     pub readable: String,
     pub months: Months,
+    /// When a patient began, said plainly: {time}; `on_day` also {day},
+    /// {month}, {year}.
+    pub today: String,
+    pub yesterday: String,
+    pub on_day: String,
 }
 
 /// The months by name: twelve keys, so none can be missing or extra.

@@ -14,6 +14,7 @@ mod aloud;
 mod answers;
 mod body;
 mod dates;
+mod letters;
 mod linear;
 mod practice;
 mod report;
@@ -30,6 +31,7 @@ pub use aloud::AloudWords;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
 pub use body::{BodyWords, FigureWords, Symptoms};
 pub use dates::{DateWords, Months};
+pub use letters::Letters;
 pub use linear::{BodyLines, Commands, LinearWords};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
@@ -68,6 +70,7 @@ pub struct Text {
     pub screen: ScreenWords,
     pub translation: TranslationWords,
     pub aloud: AloudWords,
+    pub letters: Letters,
 }
 
 impl Text {

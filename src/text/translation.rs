@@ -17,4 +17,17 @@ pub struct TranslationWords {
     pub patient_words: String,
     pub choose: String,
     pub choose_keys: String,
+    /// The parts of a translation whose review status the clinician is told.
+    pub parts: TranslatedParts,
+    pub review_of: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslatedParts {
+    pub questionnaire: String,
+    pub findings: String,
+    pub regions: String,
+    pub screen: String,
+    pub between: String,
 }

@@ -40,18 +40,37 @@ pub fn catalogue(name: &str, source: &str) -> Result<String, LoadError> {
     let (language, given) = super::catalogue(name, source).map_err(LoadError::Invalid)?;
     // The English is the original: its keys are the struct's.
     if language.as_deref() == Some(crate::languages::ENGLISH) {
-        parse()?;
+        letters(name, source, &parse()?)?;
         return Ok(format!("{name}: ok (text catalogue, language \"en\")"));
     }
     let (_, english) =
         super::catalogue("assets/text/en.ron", english_source()).map_err(LoadError::Invalid)?;
     complete(name, source, &english, &given)?;
     let text = parse()?;
+    letters(name, source, &text)?;
     let status = status(name, source, &text.language, text.review.as_ref())?;
     Ok(format!(
         "{name}: ok (text catalogue, language \"{}\", {status})",
         text.language
     ))
+}
+
+/// The catalogue's letters work on the built-in keymap: none the same as
+/// another used on one screen, none hidden by another key there.
+#[cfg(feature = "tui")]
+fn letters(name: &str, source: &str, text: &Text) -> Result<(), LoadError> {
+    let keymap = crate::tui::keymap::Keymap::builtin();
+    let mut problems = crate::diagnostic::Problems::new(name, source);
+    for problem in keymap.letter_problems(&Text::builtin().letters, &text.letters) {
+        problems.at("letters:", problem);
+    }
+    problems.into_result(()).map_err(LoadError::Invalid)
+}
+
+/// Without the screens no key is pressed, so no letter can clash.
+#[cfg(not(feature = "tui"))]
+fn letters(_: &str, _: &str, _: &Text) -> Result<(), LoadError> {
+    Ok(())
 }
 
 fn english_source() -> &'static str {

@@ -130,8 +130,10 @@ pub fn answer_on_screen(h: &mut Harness) {
 }
 
 pub fn answer_kind(h: &mut Harness, kind: Kind) {
+    // The letters of the screen's language.
+    let letters = &h.app.content.text.letters;
     match kind {
-        Kind::YesNo => h.keys("n"),
+        Kind::YesNo => h.keys(&letters.no),
         Kind::Single { .. } | Kind::Side => {
             h.key(KeyCode::Down);
             h.enter();
@@ -149,7 +151,7 @@ pub fn answer_kind(h: &mut Harness, kind: Kind) {
             h.enter();
         }
         Kind::Duration { .. } => {
-            h.keys("6w");
+            h.keys(&format!("6{}", letters.weeks));
             h.enter();
         }
         Kind::Text { .. } => {
@@ -157,7 +159,7 @@ pub fn answer_kind(h: &mut Harness, kind: Kind) {
             h.enter();
         }
         Kind::BodyMap => {
-            h.keys("p");
+            h.keys(&letters.marks.pain);
             h.enter();
         }
         Kind::Info => h.enter(),

@@ -42,6 +42,23 @@ impl App {
         }
     }
 
+    /// The question offering the earlier session: when it was left, in the
+    /// patient's words ("today at 10:42"), and how many answers it holds.
+    /// The screen's dialog and linear mode both ask it.
+    pub fn resume_question(&self) -> String {
+        let Some(earlier) = &self.resume else {
+            return String::new();
+        };
+        let n = earlier.answers.len();
+        let dates = &self.content.text.dates;
+        let when = crate::export::time::spoken(earlier.updated, (self.clock)(), dates);
+        let d = &self.words().dialogs;
+        crate::text::fill(
+            d.resume.get(n as u64),
+            &[("when", &when), ("count", &n.to_string())],
+        )
+    }
+
     /// Continues the earlier session on offer, at its first open question.
     fn continue_earlier(&mut self) {
         let Some(earlier) = self.resume.take() else {

@@ -44,6 +44,8 @@ impl App {
             return;
         };
         self.session.language = (code != languages::ENGLISH).then(|| code.to_string());
+        let letters = (&self.content.text.letters, &bundle.content.text.letters);
+        self.keymap = std::sync::Arc::new(self.keymap.with_letters(letters.0, letters.1));
         self.questionnaire = bundle.questionnaire;
         self.content = bundle.content;
         self.rules = OnceLock::from(bundle.rules);

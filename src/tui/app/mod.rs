@@ -291,8 +291,11 @@ impl App {
         self
     }
 
+    /// A keymap file's letters are English's; the screen's language's
+    /// take their place.
     pub fn with_keymap(mut self, keymap: Keymap) -> Self {
-        self.keymap = Arc::new(keymap);
+        let english = &crate::text::Text::builtin().letters;
+        self.keymap = Arc::new(keymap.with_letters(english, &self.content.text.letters));
         self
     }
 

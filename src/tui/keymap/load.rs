@@ -2,8 +2,13 @@
 
 use serde::Deserialize;
 
-use super::{Action, Binding, ByScreen, Context, Focus, Hint, HintScreen, Key, Keymap, first_key};
+use super::{
+    Action, Binding, ByScreen, Context, Focus, Hint, HintScreen, Key, Keymap, first_key, letter,
+    resolve,
+};
+use crate::answers::DurationUnit;
 use crate::diagnostic::{Diagnostics, Problems};
+use crate::text::Letters;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Keymap")]
@@ -22,9 +27,9 @@ struct BindingSpec {
     does: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HintSpec {
+pub(super) struct HintSpec {
     show: Vec<Action>,
     label: String,
 }
@@ -61,10 +66,12 @@ pub fn parse_keymap(path: &str, source: &str) -> Result<Keymap, Diagnostics> {
     }
     let hints = file
         .hints
+        .clone()
         .map(|screen, specs| hints(&bindings, screen, &specs));
     problems.into_result(Keymap {
         bindings,
         hints,
+        hint_specs: file.hints,
         quit_at_kiosk: file.quit_at_kiosk,
     })
 }
@@ -137,7 +144,7 @@ fn clash(before: &[Binding], spec: &BindingSpec, key: Key) -> Option<String> {
 
 /// A screen's hints: each action's key there, then the label. A hint none
 /// of whose actions has a key there is left out: nothing could be pressed.
-fn hints(bindings: &[Binding], screen: HintScreen, specs: &[HintSpec]) -> Vec<Hint> {
+pub(super) fn hints(bindings: &[Binding], screen: HintScreen, specs: &[HintSpec]) -> Vec<Hint> {
     let focus = screen.focus();
     specs
         .iter()
@@ -161,9 +168,85 @@ fn hints(bindings: &[Binding], screen: HintScreen, specs: &[HintSpec]) -> Vec<Hi
                 keys,
                 label: spec.label.clone(),
                 quits: spec.show.contains(&Action::Quit),
+                kept: spec.show.contains(&Action::Quit) || spec.show.contains(&Action::Help),
             })
         })
         .collect()
+}
+
+impl Keymap {
+    /// What is wrong with a language's letters on this keymap (made for
+    /// `english`'s): each must be one letter that gives its action where it
+    /// is used, so no two on one screen are the same and no other key there
+    /// hides one. Spanish "s" for yes and for sensitive is fine: a dialog
+    /// and the body diagram are never read at once.
+    pub fn letter_problems(&self, english: &Letters, letters: &Letters) -> Vec<String> {
+        let keymap = self.with_letters(english, letters);
+        let mut problems = unit_problems(letters);
+        problems.extend(doubled(&keymap.bindings));
+        for action in Action::all() {
+            let Some(given) = letter(letters, action) else {
+                continue;
+            };
+            let focus = match action {
+                Action::Mark(_) => Focus::Body,
+                _ => Focus::Other,
+            };
+            let key = Key::parse(given).filter(|k| k.types_text() && given.chars().count() == 1);
+            let gives = key.and_then(|k| resolve(&keymap.bindings, k, focus));
+            if gives != Some(action) {
+                let gives = gives.map_or("nothing".to_string(), |a| format!("{a:?}"));
+                problems.push(format!(
+                    "letters: \"{given}\" for {action:?} gives {gives} {}: one letter each, none the same on one screen",
+                    focus.place()
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// Each key that gives two actions in one context.
+fn doubled(bindings: &[Binding]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (n, one) in bindings.iter().enumerate() {
+        let before = bindings[..n].iter();
+        for o in before.filter(|o| o.context == one.context && o.action != one.action) {
+            let same = |k: &&Key| o.keys.iter().any(|x| x.overlaps(**k));
+            if let Some(k) = one.keys.iter().find(same) {
+                let (key, a, c) = (k.name(), o.action, one.action);
+                problems.push(format!(
+                    "letters: \"{key}\" would give both {a:?} and {c:?}"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// What is wrong with the units' letters: each one letter, not a digit
+/// (digits are the amount), and no two the same.
+fn unit_problems(letters: &Letters) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (n, u) in DurationUnit::ALL.iter().enumerate() {
+        let letter = letters.unit(*u);
+        let mut chars = letter.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii_digit() => {}
+            _ => problems.push(format!(
+                "letters: the {u:?} letter \"{letter}\" must be one letter, not a digit"
+            )),
+        }
+        if DurationUnit::ALL[..n]
+            .iter()
+            .any(|o| letters.unit(*o).to_lowercase() == letter.to_lowercase())
+        {
+            problems.push(format!(
+                "letters: \"{letter}\" is the letter of two units on the same screen"
+            ));
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

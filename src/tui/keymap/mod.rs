@@ -12,6 +12,7 @@ use ratatui::crossterm::event::KeyEvent;
 use serde::Deserialize;
 
 use crate::body::Symptom;
+use crate::text::Letters;
 
 pub use key::Key;
 pub use load::parse_keymap;
@@ -224,7 +225,7 @@ impl HintScreen {
 /// a screen left out is a compile error here and a positioned one there.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ByScreen<T> {
+pub(super) struct ByScreen<T> {
     welcome: T,
     review: T,
     summary: T,
@@ -296,12 +297,17 @@ pub struct Hint {
     pub label: String,
     /// It shows Quit, which a kiosk words differently (`quit_at_kiosk`).
     pub quits: bool,
+    /// It shows Quit or Help: a hints line too narrow for every hint drops
+    /// others first, as these are the way out and the way to be helped.
+    pub kept: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
     hints: ByScreen<Vec<Hint>>,
+    /// The hints as the file gives them, to show other letters' keys.
+    hint_specs: ByScreen<Vec<load::HintSpec>>,
     /// The label of a Quit hint at a kiosk, where Esc starts over.
     pub quit_at_kiosk: String,
 }
@@ -340,6 +346,33 @@ impl Keymap {
         self.hints.get(screen)
     }
 
+    /// This keymap for another language's letters: a key that is the letter
+    /// `from` names for its action (yes, no, a mark) becomes the one `to`
+    /// names, hints and all; a keymap's own other keys stay as they are.
+    pub fn with_letters(&self, from: &Letters, to: &Letters) -> Keymap {
+        let mut bindings = self.bindings.clone();
+        for b in &mut bindings {
+            let old = letter(from, b.action).and_then(Key::parse);
+            let new = letter(to, b.action).and_then(Key::parse);
+            let (Some(old), Some(new)) = (old, new) else {
+                continue;
+            };
+            b.keys
+                .iter_mut()
+                .filter(|k| **k == old)
+                .for_each(|k| *k = new);
+        }
+        let specs = self.hint_specs.clone();
+        Keymap {
+            hints: specs
+                .clone()
+                .map(|screen, s| load::hints(&bindings, screen, &s)),
+            bindings,
+            hint_specs: specs,
+            quit_at_kiosk: self.quit_at_kiosk.clone(),
+        }
+    }
+
     /// The README's key table: a row for each thing a key does, in the
     /// order of the file, with every key that does it.
     pub fn markdown(&self) -> String {
@@ -362,6 +395,16 @@ impl Keymap {
     }
 }
 
+/// The catalogue's letter for an action, where a language names one.
+pub(super) fn letter(letters: &Letters, action: Action) -> Option<&str> {
+    match action {
+        Action::Yes => Some(&letters.yes),
+        Action::No => Some(&letters.no),
+        Action::Mark(s) => Some(letters.marks.get(s)),
+        _ => None,
+    }
+}
+
 /// `Keymap::key_for` of these bindings.
 fn first_key(bindings: &[Binding], action: Action, focus: Focus) -> Option<Key> {
     bindings
@@ -373,7 +416,7 @@ fn first_key(bindings: &[Binding], action: Action, focus: Focus) -> Option<Key> 
 
 /// The action a key gives with this focus: the most specific context's
 /// binding wins, so one there hides the same key bound more widely.
-fn resolve(bindings: &[Binding], pressed: Key, focus: Focus) -> Option<Action> {
+pub(super) fn resolve(bindings: &[Binding], pressed: Key, focus: Focus) -> Option<Action> {
     focus.contexts().iter().find_map(|&context| {
         bindings
             .iter()
@@ -428,6 +471,52 @@ mod tests {
         assert_eq!(keys(HintScreen::Text), ["Enter", "Shift-Tab", "F1", "Esc"]);
         assert_eq!(keys(HintScreen::Body)[..3], ["↑↓←→", "/", "p n t w s"]);
         assert!(k.hints(HintScreen::Welcome).iter().any(|h| h.quits));
+    }
+
+    #[test]
+    fn each_languages_letters_give_their_actions_and_clashes_are_caught() {
+        use crate::text::Text;
+        let k = Keymap::builtin();
+        let en = &Text::builtin().letters;
+        for language in crate::languages::all() {
+            let letters = &Text::builtin_in(language).unwrap().letters;
+            assert_eq!(
+                k.letter_problems(en, letters),
+                Vec::<String>::new(),
+                "{language}"
+            );
+        }
+        let es = k.with_letters(en, &Text::builtin_in("es").unwrap().letters);
+        let s = press(KeyCode::Char('s'));
+        assert_eq!(es.action(&s, Focus::Other), Some(Action::Yes));
+        assert_eq!(
+            es.action(&s, Focus::Body),
+            Some(Action::Mark(Symptom::Sensitive))
+        );
+        assert_eq!(es.action(&press(KeyCode::Char('y')), Focus::Other), None);
+        assert_eq!(es.hints(HintScreen::Body)[2].keys, "d a h b s");
+        // Back to English: the keymap's own letters again.
+        assert_eq!(
+            es.with_letters(&Text::builtin_in("es").unwrap().letters, en),
+            *k
+        );
+        // Two symptoms with one letter, or a letter the diagram uses already.
+        let mut bad = en.clone();
+        bad.marks.weakness = "p".into();
+        bad.marks.tingling = "f".into();
+        bad.days = "w".into();
+        let problems = k.letter_problems(en, &bad);
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("Mark(Weakness) gives Mark(Pain)"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("give both Mark(Tingling) and Flip"))
+        );
     }
 
     #[test]

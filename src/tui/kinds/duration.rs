@@ -1,5 +1,6 @@
 //! A duration on screen: the amount typed in digits, the unit picked with
-//! the arrows or its first letter (d, w, m, y).
+//! the arrows or its letter in the patient's language (d, w, m, y in
+//! English; the catalogue's `letters`).
 
 use ratatui::Frame as TermFrame;
 use ratatui::layout::Rect;
@@ -32,16 +33,6 @@ pub(super) fn read(text: &str, unit: DurationUnit, words: &ItemWords) -> Result<
     }
 }
 
-fn unit_of_letter(c: char) -> Option<DurationUnit> {
-    match c.to_ascii_lowercase() {
-        'd' => Some(DurationUnit::Days),
-        'w' => Some(DurationUnit::Weeks),
-        'm' => Some(DurationUnit::Months),
-        'y' => Some(DurationUnit::Years),
-        _ => None,
-    }
-}
-
 impl App {
     /// Up, Down and Tab change the unit; the arrows left and right turn the page.
     pub(in crate::tui) fn update_duration(&mut self, n: usize, msg: Msg) {
@@ -65,10 +56,11 @@ impl App {
         else {
             return false;
         };
-        if let Some(u) = unit_of_letter(c) {
+        if let Some(u) = self.content.text.letters.unit_of(c) {
             *unit = u;
         } else if !c.is_ascii_digit() {
-            self.notice = Some(Notice::Error(self.words().item.duration_keys.clone()));
+            let keys = unit_letters(&self.words().item.duration_keys, self.content.text);
+            self.notice = Some(Notice::Error(keys));
         } else {
             return false;
         }
@@ -99,6 +91,22 @@ pub(super) fn render(app: &App, area: Rect, frame: &mut TermFrame) {
         put(buf, area.x + 14, area.y + i as u16, text, style);
     }
     // "↑↓ or d/w/m/y": the catalogue's arrows in the terminal's glyphs.
-    let hint = app.glyphs.text(&words.duration_hint);
+    let hint = unit_letters(&words.duration_hint, app.content.text);
+    let hint = app.glyphs.text(&hint);
     put(buf, area.x, area.y + 4, &hint, t.dim);
+}
+
+/// `template` with each unit's letter in the patient's language: {days},
+/// {weeks}, {months}, {years}.
+fn unit_letters(template: &str, text: &crate::text::Text) -> String {
+    let l = &text.letters;
+    crate::text::fill(
+        template,
+        &[
+            ("days", &l.days),
+            ("weeks", &l.weeks),
+            ("months", &l.months),
+            ("years", &l.years),
+        ],
+    )
 }

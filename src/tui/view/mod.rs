@@ -19,7 +19,7 @@ use super::app::{App, Dialog, Notice, Screen};
 use super::keymap::Action::{self, Confirm, No, Quit, Yes};
 use super::keymap::{Focus, HintScreen};
 use super::layout::{self, Frame, MIN_HEIGHT, MIN_WIDTH};
-use super::widgets::{Button, Hints, Progress};
+use super::widgets::{Button, Hints, Progress, ShownHint};
 use crate::text::fill;
 
 /// Draws the whole screen and places the text cursor when a field has focus.
@@ -42,8 +42,6 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             practice::render(app, area, frame.buffer_mut())
         }
     }
-    let dates = &app.content.text.dates;
-    let started = |s: &crate::answers::Session| crate::export::time::readable(s.updated, dates);
     let d = &app.words().dialogs;
     match app.dialog {
         Some(Dialog::ConfirmQuit) => confirm(
@@ -77,16 +75,7 @@ pub fn view(app: &App, frame: &mut TermFrame) {
             [(Some(Yes), &d.start_over_yes), (Some(No), &d.start_over_no)],
         ),
         Some(Dialog::Resume) => {
-            let text = match &app.resume {
-                Some(s) => {
-                    let n = s.answers.len();
-                    fill(
-                        d.resume.get(n as u64),
-                        &[("when", &started(s)), ("count", &n.to_string())],
-                    )
-                }
-                None => String::new(),
-            };
+            let text = app.resume_question();
             confirm(
                 app,
                 area,
@@ -286,7 +275,7 @@ pub(crate) struct Chrome<'a> {
     pub title: &'a str,
     pub right: String,
     pub progress: Option<(String, f64)>,
-    pub hints: &'a [(&'a str, &'a str)],
+    pub hints: &'a [ShownHint<'a>],
     pub back: Option<&'a str>,
     pub next: Option<&'a str>,
 }
@@ -367,15 +356,22 @@ fn said<'a>(app: &'a App, label: &'a str) -> &'a str {
 
 /// A screen's hints, from the keymap. At a kiosk Quit never leaves: it
 /// starts over, once there is something to start over from.
-pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<(&str, &str)> {
+pub(crate) fn hints(app: &App, screen: HintScreen) -> Vec<ShownHint<'_>> {
     let kiosk = app.kiosk.is_some();
     app.keymap
         .hints(screen)
         .iter()
-        .filter_map(|h| match (h.quits && kiosk, app.in_progress()) {
-            (false, _) => Some((h.keys.as_str(), said(app, &h.label))),
-            (true, true) => Some((h.keys.as_str(), said(app, &app.keymap.quit_at_kiosk))),
-            (true, false) => None,
+        .filter_map(|h| {
+            let label = match (h.quits && kiosk, app.in_progress()) {
+                (false, _) => said(app, &h.label),
+                (true, true) => said(app, &app.keymap.quit_at_kiosk),
+                (true, false) => return None,
+            };
+            Some(ShownHint {
+                keys: &h.keys,
+                label,
+                kept: h.kept,
+            })
         })
         .collect()
 }

@@ -48,9 +48,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut hints = hints(app, HintScreen::Summary);
     // The label "{tab}" names the view the key switches to.
-    for (_, label) in &mut hints {
-        if *label == "{tab}" {
-            *label = other;
+    for hint in &mut hints {
+        if hint.label == "{tab}" {
+            hint.label = other;
         }
     }
     Chrome {

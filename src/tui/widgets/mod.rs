@@ -7,7 +7,7 @@ mod progress;
 mod scale;
 mod text_field;
 
-pub use buttons::{Button, Hints};
+pub use buttons::{Button, Hints, ShownHint};
 pub use choice_list::ChoiceList;
 pub use figure::Figure;
 pub use progress::Progress;
