@@ -75,11 +75,13 @@ fn options(dir: &Path) -> String {
         "speak",
         "printf '%s\\n' \"$1\" >> \"$(dirname \"$0\")/spoken\"",
     );
+    // The terminal stays a moment after the program ends, as a console
+    // does: the reader ends with its shell, and would cut the last line.
     let session = script(
         dir,
         "session",
         &format!(
-            "INTAKE_LINEAR=1 INTAKE_SPEECH=off exec {} --state-dir {d}/state --export-dir {d}/out",
+            "INTAKE_LINEAR=1 INTAKE_SPEECH=off {} --state-dir {d}/state --export-dir {d}/out\nsleep 2",
             env!("CARGO_BIN_EXE_intake"),
             d = dir.display()
         ),
