@@ -157,7 +157,10 @@ fn answer(said: &str, marked: &mut bool) -> String {
         "1"
     } else if has("Please check your answers:") {
         "done"
-    } else if has("End of your summary.") || has("Press Enter when you have read this") {
+    } else if has("End of your summary.")
+        || has("Press Enter when you are ready")
+        || has("Press Enter to begin.")
+    {
         ""
     } else if has("Parts of the body:") {
         if *marked { "done" } else { "4" }
@@ -201,7 +204,7 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
     // Patient 1 finishes: saved, then a wiped terminal for patient 2.
     kiosk.whole_session();
     let opening = kiosk.said();
-    assert!(opening.contains("Linear mode:"), "{opening}");
+    assert!(opening.contains("Press Enter to begin."), "{opening}");
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
     let text = kiosk.text();
     let (_, after) = text.split_once(WIPE).expect("the terminal was wiped");
@@ -223,7 +226,7 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
     // Staff fix it; retried, it is saved and patient 3 begins.
     std::fs::remove_file(&out).unwrap();
     kiosk.type_line("retry");
-    assert!(kiosk.said().contains("Linear mode:"));
+    assert!(kiosk.said().contains("Press Enter to begin."));
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
     kiosk.leaves_with_the_pin();
     // The wipes are the only escape sequences in the whole stream.
@@ -243,6 +246,9 @@ fn a_linear_kiosk_warns_when_idle_while_waiting_for_a_line() {
     let dir = temp("linear-kiosk-idle");
     // The warning after 1 s of 30.
     let mut kiosk = Patient::kiosk(&dir, 29);
+    // No timer while the kiosk waits for a patient: Enter begins.
+    assert!(kiosk.said().contains("Press Enter to begin."));
+    kiosk.type_line("");
     assert!(kiosk.said().contains("How old are you?"));
     let warned = kiosk.said_within(Duration::from_secs(5));
     assert!(

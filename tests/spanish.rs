@@ -198,7 +198,16 @@ fn linear_mode_asks_the_language_first() {
     let h = offered();
     let mut l = intake::linear::Linear::new(h.app);
     let opening = l.start();
-    assert_eq!(opening, ["1. English", "2. Español"]);
+    // How to choose, said in each language, before the languages.
+    assert_eq!(
+        opening,
+        [
+            "Type the number of your language, then press Enter.",
+            "Escriba el número de su idioma y pulse Enter.",
+            "1. English",
+            "2. Español"
+        ]
+    );
     let told = l.input("3").join("\n");
     assert!(told.contains("1. English"), "asked again: {told}");
     let told = l.input("2").join("\n");

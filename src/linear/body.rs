@@ -70,6 +70,7 @@ impl Linear {
             Step::Found(found) => {
                 out.push(w.several.clone());
                 out.extend(numbered(&self.names(found)));
+                out.push(w.several_how.clone());
             }
             Step::Symptoms(r) => {
                 let place = table.regions[*r].spoken(&self.text().body);
@@ -141,6 +142,11 @@ impl Linear {
                 Some(next) => self.body_step(n, next, out),
                 None => out.push(self.words().body.bad_place.clone()),
             };
+        }
+        // Numbers that are not one number from the list ("1 2"): asked
+        // again for one, not searched for as a name.
+        if line.starts_with(|c: char| c.is_ascii_digit()) {
+            return out.push(self.words().body.bad_place.clone());
         }
         let mut found = search(table, line);
         found.truncate(FOUND_MAX);

@@ -26,6 +26,9 @@ use crate::tui::message::Msg;
 /// Where the patient is.
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
+    /// A kiosk waiting for its next patient: Enter begins. (Where more
+    /// than one language is offered, the language question waits instead.)
+    Begin,
     /// Which language, when more than one is offered (a number).
     Language,
     /// Continue an earlier unfinished session? (yes or no)
@@ -100,6 +103,12 @@ impl Linear {
         } else if self.app.offers_languages() && self.stage != Stage::Language {
             self.stage = Stage::Language;
             return self.language_lines();
+        } else if self.app.kiosk.is_some() && !matches!(self.stage, Stage::Language | Stage::Begin)
+        {
+            // Nothing is asked, and no idle timer runs, until a patient is
+            // there; a screen reader user hears it all from the start.
+            self.stage = Stage::Begin;
+            return self.begin_lines();
         }
         let mut out = vec![self.words().intro.clone()];
         out.extend(self.welcome());
@@ -136,16 +145,38 @@ impl Linear {
         self.app.languages.iter().map(name).collect()
     }
 
+    /// How to choose, said in each language offered, then the languages.
     fn language_lines(&self) -> Vec<String> {
-        item::numbered(&self.language_names())
+        let how = |code: &String| {
+            crate::text::Text::builtin_in(code).map(|t| t.linear.choose_language.clone())
+        };
+        let mut lines: Vec<String> = self.app.languages.iter().filter_map(how).collect();
+        lines.extend(item::numbered(&self.language_names()));
+        lines
     }
 
     fn language(&mut self, line: &str, out: &mut Vec<String>) {
+        if self.command(line, out) {
+            return;
+        }
         let Some(n) = item::pick(line, &self.language_names()) else {
             return out.extend(self.language_lines());
         };
         self.app.use_language(n);
         out.extend(self.start());
+    }
+
+    /// A kiosk between patients: the warning, as the welcome screen shows
+    /// it to anyone passing, and how to begin.
+    fn begin_lines(&self) -> Vec<String> {
+        let warning = self.app.questionnaire.welcome_warning.iter().cloned();
+        warning.chain([self.words().begin.clone()]).collect()
+    }
+
+    fn begin(&mut self, line: &str, out: &mut Vec<String>) {
+        if !self.command(line, out) {
+            out.extend(self.start());
+        }
     }
 
     /// The welcome screen's words, the warning first as the screen puts it:
@@ -206,6 +237,7 @@ impl Linear {
             }
         }
         match self.stage.clone() {
+            Stage::Begin => self.begin(line, &mut out),
             Stage::Language => self.language(line, &mut out),
             Stage::Resume => self.resume(line, &mut out),
             Stage::VisitCode => self.visit_code(line, &mut out),
@@ -358,7 +390,7 @@ impl Linear {
         if same(line, &self.words().commands.yes) {
             self.app.leave();
             self.stage = Stage::Ended;
-            return out.push(self.text().screen.dialogs.leave_open.replace('\n', " "));
+            return out.push(self.words().stopped.clone());
         }
         out.push(self.words().quit_kept.clone());
         self.resume_stage(back, out);
@@ -402,6 +434,14 @@ impl Linear {
                 out.push(self.summary_end());
             }
             Stage::Review(from) => self.review_page(from, out),
+            Stage::Begin => {
+                self.stage = back;
+                out.extend(self.begin_lines());
+            }
+            Stage::Language => {
+                self.stage = back;
+                out.extend(self.language_lines());
+            }
             Stage::Next => {
                 self.stage = back;
                 out.push(self.held_words());

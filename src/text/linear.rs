@@ -50,6 +50,12 @@ pub struct LinearWords {
     pub still_there: String,
     /// After a save that failed: the answers are kept; how to try again.
     pub held: String,
+    /// Before the languages, in each language offered.
+    pub choose_language: String,
+    /// A kiosk between patients: how to begin.
+    pub begin: String,
+    /// Told once the patient chose to stop.
+    pub stopped: String,
 }
 
 /// The words typed as commands, lower case.
@@ -81,4 +87,5 @@ pub struct BodyLines {
     pub bad_place: String,
     pub cleared: String,
     pub several: String,
+    pub several_how: String,
 }

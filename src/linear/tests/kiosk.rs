@@ -18,10 +18,37 @@ pub(super) fn linear() -> Linear {
     l
 }
 
-#[test]
-fn idle_warns_once_then_saves_and_starts_over() {
+/// A kiosk's patient who pressed Enter to begin.
+pub(super) fn begun() -> Linear {
     let mut l = linear();
     l.start();
+    l.input("");
+    l
+}
+
+/// Between patients a kiosk asks nothing and runs no idle timer: the
+/// warning, then Enter begins; staff can leave there with the PIN.
+#[test]
+fn a_kiosk_waits_for_its_patient_before_asking() {
+    let mut l = linear();
+    let out = l.start();
+    assert_eq!(out.last().unwrap(), "Press Enter to begin.");
+    assert!(out[0].contains("bladder"), "the warning first: {out:#?}");
+    assert_eq!(
+        crate::tui::idle_wait(&l.app, std::time::Instant::now()),
+        None
+    );
+    assert!(l.input("quit").is_empty());
+    assert!(l.wants_secret());
+    assert_eq!(l.input("0000").last().unwrap(), "Press Enter to begin.");
+    let out = l.input("");
+    assert!(out[0].starts_with("Linear mode:"), "{out:#?}");
+    has(&out, "How old are you?");
+}
+
+#[test]
+fn idle_warns_once_then_saves_and_starts_over() {
+    let mut l = begun();
     l.input("40");
     assert!(l.tick(60).is_empty(), "too early to warn");
     let warned = l.tick(90);
@@ -43,14 +70,13 @@ fn idle_warns_once_then_saves_and_starts_over() {
     l.app.update(Msg::Host(Outcome::Wiped));
     let next = l.after_host();
     assert!(l.wipe, "the terminal is wiped for the next patient");
-    assert!(next[0].starts_with("Linear mode:"), "{next:#?}");
+    assert_eq!(next.last().unwrap(), "Press Enter to begin.");
     assert!(l.app.session.answers.is_empty());
 }
 
 #[test]
 fn a_failed_save_is_told_kept_and_retried_and_only_the_pin_leaves() {
-    let mut l = linear();
-    l.start();
+    let mut l = begun();
     l.stage = Stage::Summary;
     l.input("");
     assert_eq!(l.app.effects, [Effect::Finished]);
@@ -75,7 +101,7 @@ fn a_failed_save_is_told_kept_and_retried_and_only_the_pin_leaves() {
     assert_eq!(l.app.effects, [Effect::Finished]);
     l.app.effects.clear();
     l.app.update(Msg::Host(Outcome::Wiped));
-    assert!(l.after_host()[0].starts_with("Linear mode:"));
+    assert_eq!(l.after_host().last().unwrap(), "Press Enter to begin.");
 }
 
 /// Outside a kiosk too, a summary that could not be saved is not left

@@ -65,12 +65,20 @@ fn a_continued_session_is_asked_about_first_in_its_own_language() {
     let (mut l, _) = resumable("es", "age", Answer::Number(40.0));
     let out = l.start();
     assert!(
-        out.last().unwrap().ends_with("Escriba si o no."),
+        out.last().unwrap().ends_with("Escriba sí o no."),
         "{out:#?}"
     );
     assert!(!out.contains(&"1. English".to_string()), "{out:#?}");
     let out = l.input("no");
-    assert_eq!(out, ["1. English", "2. Español"]);
+    assert_eq!(
+        out,
+        [
+            "Type the number of your language, then press Enter.",
+            "Escriba el número de su idioma y pulse Enter.",
+            "1. English",
+            "2. Español"
+        ]
+    );
 }
 
 /// An emergency answered before the program stopped is told at once when
