@@ -21,6 +21,8 @@ const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
 /// Patient 1's age, and the words typed into every text box.
 const AGE: &str = "47";
 const OWN_WORDS: &str = "Zebra crossing";
+/// Typed by patient 1 after the last Enter, never sent.
+const TYPED_AHEAD: &str = "Unsent words";
 
 /// A patient at the real binary in linear mode: what it wrote, and how many
 /// prompts were answered.
@@ -105,24 +107,30 @@ impl Patient {
 
     fn type_line(&mut self, line: &str) {
         self.typed += 1;
-        self.run
-            .writer
-            .write_all(format!("{line}\r").as_bytes())
-            .unwrap();
+        self.type_raw(&format!("{line}\r"));
+    }
+
+    /// Keys as typed: a line ends only where `\r` is.
+    fn type_raw(&mut self, keys: &str) {
+        self.run.writer.write_all(keys.as_bytes()).unwrap();
         self.run.writer.flush().unwrap();
     }
 
     /// Answers every question as a patient might, to the end of the
-    /// summary, then presses Enter there.
-    fn whole_session(&mut self) {
+    /// summary, then presses Enter there, and types `ahead` after it
+    /// without pressing Enter.
+    fn whole_session(&mut self, ahead: &str) {
         let mut marked = false;
         for _ in 0..300 {
             let said = self.said();
             let line = answer(&said, &mut marked);
-            self.type_line(&line);
             if said.contains("End of your summary.") {
-                return;
+                // One write: what is typed ahead is in the terminal before
+                // the program reads the Enter.
+                self.typed += 1;
+                return self.type_raw(&format!("{line}\r{ahead}"));
             }
+            self.type_line(&line);
         }
         panic!("no summary after 300 lines:\n{}", self.text());
     }
@@ -201,14 +209,25 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
     let dir = temp("linear-kiosk");
     let out = dir.join("out");
     let mut kiosk = Patient::kiosk(&dir, 20);
-    // Patient 1 finishes: saved, then a wiped terminal for patient 2.
-    kiosk.whole_session();
+    // Patient 1 finishes, saved, typing on without Enter; then a wiped
+    // terminal for patient 2, whose Ctrl-R (the terminal's "show the line
+    // so far") shows nothing of what patient 1 typed.
+    kiosk.whole_session(TYPED_AHEAD);
     let opening = kiosk.said();
     assert!(opening.contains("Press Enter to begin."), "{opening}");
+    kiosk.type_raw("\x12");
+    thread::sleep(Duration::from_millis(300));
+    while let Ok(bytes) = kiosk.run.output.try_recv() {
+        kiosk.seen.extend(bytes);
+    }
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
     let text = kiosk.text();
     let (_, after) = text.split_once(WIPE).expect("the terminal was wiped");
-    for theirs in [format!("{AGE} years"), OWN_WORDS.to_string()] {
+    for theirs in [
+        format!("{AGE} years"),
+        OWN_WORDS.to_string(),
+        TYPED_AHEAD.to_string(),
+    ] {
         assert!(text.contains(&theirs), "patient 1 never said {theirs}");
         assert!(
             !after.contains(&theirs),
@@ -218,7 +237,7 @@ fn a_linear_kiosk_wipes_between_patients_retries_a_failed_save_and_needs_the_pin
     // Patient 2 finishes, but the export folder is now a file.
     std::fs::remove_dir_all(&out).unwrap();
     std::fs::write(&out, "").unwrap();
-    kiosk.whole_session();
+    kiosk.whole_session("");
     let told = kiosk.said();
     assert!(told.contains("Your answers could not be saved"), "{told}");
     assert!(told.contains("Please tell a member of staff."), "{told}");
@@ -251,9 +270,10 @@ fn a_linear_kiosk_warns_when_idle_while_waiting_for_a_line() {
     kiosk.type_line("");
     assert!(kiosk.said().contains("How old are you?"));
     let warned = kiosk.said_within(Duration::from_secs(5));
+    // On a line of its own, not after "Your answer: ".
     assert!(
-        warned.contains("Are you still there? Press Enter to go on."),
-        "{warned}"
+        warned.starts_with("\r\nAre you still there? Press Enter to go on."),
+        "{warned:?}"
     );
     assert!(kiosk.text().ends_with(PROMPT), "the prompt again after it");
     // Said once, though the timer counts on each second.

@@ -75,6 +75,17 @@ impl Linear {
 
     /// Enter on the summary: saved as the screen's Done saves it; what
     /// came of it is told once the host has tried (`after_host`).
+    /// After the summary: Enter finishes and saves it; a command is
+    /// carried out; anything else is told how to finish.
+    pub(super) fn summary_input(&mut self, line: &str, out: &mut Vec<String>) {
+        if line.is_empty() {
+            return self.finish();
+        }
+        if !self.command(line, out) {
+            out.push(self.summary_end());
+        }
+    }
+
     pub(super) fn finish(&mut self) {
         self.app.done();
         self.stage = Stage::Next;

@@ -247,7 +247,7 @@ impl Linear {
             Stage::Pin(back) => self.pin(*back, line, &mut out),
             Stage::Acknowledge(then) => self.resume_stage(*then, &mut out),
             Stage::Review(from) => self.review_input(from, line, &mut out),
-            Stage::Summary => self.finish(),
+            Stage::Summary => self.summary_input(line, &mut out),
             Stage::Next => self.retry(line, &mut out),
             Stage::Ended => {}
         }

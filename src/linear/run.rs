@@ -38,7 +38,15 @@ pub fn run(app: App, host: &mut Host) -> io::Result<()> {
                 (ends, last_input) = (0, Instant::now());
                 linear.input(&line)
             }
-            Ok(Got::Idle) => linear.tick(last_input.elapsed().as_secs()),
+            Ok(Got::Idle) => {
+                let told = linear.tick(last_input.elapsed().as_secs());
+                // The prompt's line waits for typing: the timer's words
+                // start a line of their own, not "Your answer: Are you...".
+                if !told.is_empty() {
+                    gone |= writeln!(out).is_err();
+                }
+                told
+            }
             // Ctrl-D on an empty line at a kiosk's terminal: not a way out,
             // only the PIN is; the terminal reads on after it. (One that
             // keeps ending is not spun on: a hang-up's signal ends it.)
@@ -88,10 +96,20 @@ fn tell(
     // escape sequence linear mode writes.
     let wiped = std::mem::take(&mut linear.wipe);
     if wiped {
+        discard_typed_ahead();
         write!(out, "{WIPE}")?;
     }
     say(out, &told_after)?;
     Ok((!told.is_empty() || !told_after.is_empty(), wiped))
+}
+
+/// What the last patient typed without pressing Enter is still in the
+/// terminal's line: thrown away, not handed to the next patient.
+fn discard_typed_ahead() {
+    if io::stdin().is_terminal() {
+        // SAFETY: flushing a terminal's input queue touches no memory.
+        unsafe { libc::tcflush(libc::STDIN_FILENO, libc::TCIFLUSH) };
+    }
 }
 
 /// Erase the scrollback, home the cursor, clear the screen.

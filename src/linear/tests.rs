@@ -265,6 +265,23 @@ fn quitting_asks_first_and_keeps_the_answers() {
     assert!(!l.running());
 }
 
+/// After the summary only Enter finishes: a command is carried out, and
+/// anything else is told how to finish, never taken as Enter.
+#[test]
+fn only_enter_finishes_after_the_summary() {
+    let mut l = linear();
+    l.start();
+    l.stage = Stage::Summary;
+    l.app.effects.clear();
+    let end = "End of your summary. Press Enter to finish and save it.";
+    assert_eq!(l.input("change 3"), [end]);
+    has(&l.input("help"), "back: go back to the question before.");
+    assert_eq!(l.stage, Stage::Summary);
+    assert!(l.app.effects.is_empty(), "{:?}", l.app.effects);
+    l.input("");
+    assert_eq!(l.app.effects, [Effect::Finished]);
+}
+
 /// At a kiosk the next patient starts on a wiped terminal: nothing of the
 /// last one's answers is left to scroll back to.
 #[test]
