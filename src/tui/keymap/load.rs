@@ -53,27 +53,46 @@ pub fn parse_keymap(path: &str, source: &str) -> Result<Keymap, Diagnostics> {
             );
         }
     }
-    for (action, focus) in vital() {
-        if first_key(&bindings, action, focus).is_none() {
-            problems.at(
-                "bindings:",
-                format!(
-                    "{action:?} has no key that works {}: staff must be able to leave a kiosk with the PIN from every screen (another binding may hide it there)",
-                    focus.place()
-                ),
-            );
-        }
+    for problem in unreachable(&bindings) {
+        problems.at("bindings:", problem);
     }
     let hints = file
         .hints
         .clone()
         .map(|screen, specs| hints(&bindings, screen, &specs));
-    problems.into_result(Keymap {
+    let keymap = Keymap {
         bindings,
         hints,
         hint_specs: file.hints,
         quit_at_kiosk: file.quit_at_kiosk,
-    })
+    };
+    // A translation's letters take English's place when it is chosen:
+    // none may give two things on one screen, or hide a way out.
+    let english = &crate::text::Text::builtin().letters;
+    let translations = crate::languages::TRANSLATIONS.iter();
+    for text in translations.filter_map(|t| crate::text::Text::builtin_in(t.language)) {
+        let theirs = keymap.with_letters(english, &text.letters);
+        let found = doubled(&theirs.bindings).into_iter();
+        for problem in found.chain(unreachable(&theirs.bindings)) {
+            problems.at("bindings:", format!("in {}: {problem}", text.name));
+        }
+    }
+    problems.into_result(keymap)
+}
+
+/// Each way out of a kiosk that no key reaches somewhere.
+fn unreachable(bindings: &[Binding]) -> Vec<String> {
+    let missing = vital()
+        .into_iter()
+        .filter(|&(a, f)| first_key(bindings, a, f).is_none());
+    missing
+        .map(|(action, focus)| {
+            format!(
+                "{action:?} has no key that works {}: staff must be able to leave a kiosk with the PIN from every screen (another binding may hide it there)",
+                focus.place()
+            )
+        })
+        .collect()
 }
 
 /// Actions that must have a working key wherever the focus can be: staff

@@ -473,6 +473,26 @@ mod tests {
         assert!(k.hints(HintScreen::Welcome).iter().any(|h| h.quits));
     }
 
+    /// A clinic's keymap is checked with each translation's letters too:
+    /// one that is fine in English may clash in Spanish.
+    #[test]
+    fn a_keymap_file_is_checked_with_every_languages_letters() {
+        let builtin = include_str!("../../../assets/keymap.ron");
+        let clinic = |from: &str, to: &str| {
+            assert!(builtin.contains(from), "{from}");
+            parse_keymap("k.ron", &builtin.replacen(from, to, 1))
+        };
+        let flip_on_d = r#"(action: Flip, keys: ["d"]"#;
+        let e = clinic(r#"(action: Flip, keys: ["f"]"#, flip_on_d).unwrap_err();
+        let e = e.to_string();
+        assert!(e.contains("k.ron:"), "{e}");
+        assert!(
+            e.contains("in Español: letters: \"d\" would give both"),
+            "{e}"
+        );
+        assert!(!e.contains("in English"), "English is the file's own: {e}");
+    }
+
     #[test]
     fn each_languages_letters_give_their_actions_and_clashes_are_caught() {
         use crate::text::Text;
