@@ -326,10 +326,13 @@ impl Linear {
             return Vec::new();
         };
         let places = config.pattern.chars().filter(|c| *c != '-').count();
+        // The key's name as the catalogue says it (a line ends with Enter).
+        let keys = &self.text().aloud.keys;
+        let enter = keys.get("Enter").map_or("Enter", String::as_str);
         let hint = if config.may_skip {
             fill(
                 &dialogs.visit_code_skip,
-                &[("places", &places.to_string()), ("confirm", "Enter")],
+                &[("places", &places.to_string()), ("confirm", enter)],
             )
         } else {
             fill(

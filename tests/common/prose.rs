@@ -77,13 +77,74 @@ pub fn prose(b: &Bundle) -> Vec<Text> {
     out.push(text("alert not_matching".into(), &a.not_matching));
     out.extend(report_prose(b.content.text));
     out.extend(aloud_prose(b.content.text));
+    out.extend(linear_prose(b.content.text));
     out
+}
+
+/// What linear mode says besides the questions, its commands and numbers
+/// filled in: a screen-reader user hears it once, with no screen to reread.
+fn linear_prose(catalogue: &Catalogue) -> Vec<Text> {
+    let w = &catalogue.linear;
+    let c = &w.commands;
+    let fills = [
+        ("why", c.why.as_str()),
+        ("back", &c.back),
+        ("skip", &c.skip),
+        ("help", &c.help),
+        ("quit", &c.quit),
+        ("yes", &c.yes),
+        ("no", &c.no),
+        ("done", &c.done),
+        ("list", &c.list),
+        ("clear", &c.clear),
+        ("change", &c.change),
+        ("retry", &c.retry),
+        ("max", "4"),
+        ("min", "0"),
+        ("seconds", "30"),
+    ];
+    let b = &w.body;
+    let said = [
+        ("intro", &w.intro),
+        ("emergency_ack", &w.emergency_ack),
+        ("help_kiosk_quit", &w.help_kiosk_quit),
+        ("choose_some", &w.choose_some),
+        ("duration", &w.duration),
+        ("optional", &w.optional),
+        ("cannot_skip", &w.cannot_skip),
+        ("no_why", &w.no_why),
+        ("bad_some", &w.bad_some),
+        ("bad_duration", &w.bad_duration),
+        ("quit_confirm", &w.quit_confirm),
+        ("pin_echo", &w.pin_echo),
+        ("body intro", &b.intro),
+        ("body bad_place", &b.bad_place),
+        ("body several_how", &b.several_how),
+        ("summary_end", &w.summary_end),
+        ("summary_end_kiosk", &w.summary_end_kiosk),
+        ("goodbye", &w.goodbye),
+        ("review_more", &w.review_more),
+        ("review_how", &w.review_how),
+        ("bad_change", &w.bad_change),
+        ("still_there", &w.still_there),
+        ("held", &w.held),
+        ("choose_language", &w.choose_language),
+        ("begin", &w.begin),
+        ("stopped", &w.stopped),
+    ];
+    let help = w.help.iter().enumerate().map(|(n, l)| (format!("help {n}"), l));
+    said.into_iter()
+        .map(|(at, t)| (at.to_string(), t))
+        .chain(help)
+        .map(|(at, t)| text(format!("linear {at}"), &fill(t, &fills)))
+        .collect()
 }
 
 /// What read-aloud says besides the question, with the keys said as the
 /// catalogue says the built-in keymap's.
 fn aloud_prose(catalogue: &Catalogue) -> Vec<Text> {
     let w = &catalogue.aloud;
+    let marks = &catalogue.letters.marks;
     let key = |name: &str| w.keys.get(name).cloned().unwrap_or(name.to_string());
     let keys = [
         ("up", key("Up")),
@@ -93,11 +154,11 @@ fn aloud_prose(catalogue: &Catalogue) -> Vec<Text> {
         ("toggle", key("Space")),
         ("confirm", key("Enter")),
         ("find", "/".into()),
-        ("pain", "p".into()),
-        ("numbness", "n".into()),
-        ("tingling", "t".into()),
-        ("weakness", "w".into()),
-        ("sensitive", "s".into()),
+        ("pain", marks.pain.clone()),
+        ("numbness", marks.numbness.clone()),
+        ("tingling", marks.tingling.clone()),
+        ("weakness", marks.weakness.clone()),
+        ("sensitive", marks.sensitive.clone()),
         ("min", "0".into()),
         ("max", "10".into()),
         ("unit", "kg".into()),
