@@ -17,7 +17,7 @@ use common::pty::Pty;
 const PROMPT: &str = "Your answer: ";
 const PIN_PROMPT: &str = "Staff PIN: ";
 /// Erase the scrollback, home the cursor, clear the screen.
-const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
+const WIPE: &str = "\x1b[H\x1b[2J\x1b[3J";
 /// Patient 1's age, and the words typed into every text box.
 const AGE: &str = "47";
 const OWN_WORDS: &str = "Zebra crossing";

@@ -112,8 +112,9 @@ fn discard_typed_ahead() {
     }
 }
 
-/// Erase the scrollback, home the cursor, clear the screen.
-const WIPE: &str = "\x1b[3J\x1b[H\x1b[2J";
+/// Home the cursor, clear the screen, then erase the scrollback: last, as
+/// terminals such as tmux move a cleared screen into the scrollback.
+const WIPE: &str = "\x1b[H\x1b[2J\x1b[3J";
 
 /// Writes lines. Screen readers and braille displays read a terminal by
 /// its rows, so a word the terminal cuts at its edge is heard as two

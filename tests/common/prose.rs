@@ -132,7 +132,11 @@ fn linear_prose(catalogue: &Catalogue) -> Vec<Text> {
         ("begin", &w.begin),
         ("stopped", &w.stopped),
     ];
-    let help = w.help.iter().enumerate().map(|(n, l)| (format!("help {n}"), l));
+    let help = w
+        .help
+        .iter()
+        .enumerate()
+        .map(|(n, l)| (format!("help {n}"), l));
     said.into_iter()
         .map(|(at, t)| (at.to_string(), t))
         .chain(help)
