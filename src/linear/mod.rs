@@ -110,15 +110,13 @@ impl Linear {
             self.stage = Stage::Begin;
             return self.begin_lines();
         }
-        let mut out = vec![self.words().intro.clone()];
-        out.extend(self.welcome());
-        out.extend(self.help());
         self.section = None;
+        // Asked before anything else: a returning patient heard the rest.
         if resuming {
             self.stage = Stage::Resume;
-            out.push(self.resume_question());
-            return out;
+            return vec![self.resume_question()];
         }
+        let mut out = self.opening();
         // An earlier session a kiosk cannot confirm as this patient's is
         // kept for staff, unseen: linear mode has no owner check.
         if self.app.dialog == Some(Dialog::ConfirmOwner) {
@@ -126,6 +124,14 @@ impl Linear {
         }
         self.app.update(Msg::Confirm);
         self.after_begin(&mut out);
+        out
+    }
+
+    /// What linear mode is, the welcome screen's words, the commands.
+    fn opening(&self) -> Vec<String> {
+        let mut out = vec![self.words().intro.clone()];
+        out.extend(self.welcome());
+        out.extend(self.help());
         out
     }
 
@@ -299,6 +305,7 @@ impl Linear {
             self.stage = Stage::Language;
             return out.extend(self.language_lines());
         }
+        out.extend(self.opening());
         if self.app.screen == crate::tui::app::Screen::Welcome {
             self.app.update(Msg::Confirm);
         }

@@ -64,6 +64,7 @@ fn change_goes_back_to_that_question_then_back_to_the_review() {
 fn a_continued_session_is_asked_about_first_in_its_own_language() {
     let (mut l, _) = resumable("es", "age", Answer::Number(40.0));
     let out = l.start();
+    assert_eq!(out.len(), 1, "the question alone, first: {out:#?}");
     assert!(
         out.last().unwrap().ends_with("Escriba sí o no."),
         "{out:#?}"
