@@ -43,12 +43,14 @@ impl Linear {
             out.push(self.words().goodbye.clone());
             self.stage = Stage::Ended;
         } else if self.app.kiosk.is_some() && self.app.held.is_none() {
-            self.wipe = true;
+            // Said before the wipe: one who cannot see hears it was kept.
+            out.push(self.words().saved.clone());
+            self.wipe = Some(out.len());
             out.extend(self.start());
         } else if !out.is_empty() {
             // Not saved: a kiosk's terminal keeps nothing of the patient
             // meanwhile, as the screen hides the answers.
-            self.wipe = self.app.held.is_some();
+            self.wipe = self.app.held.is_some().then_some(0);
             out.push(self.held_words());
         }
         out

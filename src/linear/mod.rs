@@ -66,8 +66,9 @@ pub struct Linear {
     /// The PIN cannot be hidden as it is typed (not a terminal): staff are told.
     pub pin_shows: bool,
     /// A kiosk's next patient begins: what the last one answered must be
-    /// wiped from the terminal before anything is said to them.
-    pub wipe: bool,
+    /// wiped from the terminal before anything is said to them; after how
+    /// many of the lines `after_host` gave.
+    pub wipe: Option<usize>,
 }
 
 impl Linear {
@@ -78,7 +79,7 @@ impl Linear {
             section: None,
             reviewing: false,
             pin_shows: false,
-            wipe: false,
+            wipe: None,
         }
     }
 
@@ -169,6 +170,8 @@ impl Linear {
             return out.extend(self.language_lines());
         };
         self.app.use_language(n);
+        let name = &self.language_names()[n];
+        out.push(fill(&self.words().answered, &[("answer", name)]));
         out.extend(self.start());
     }
 

@@ -94,13 +94,15 @@ fn tell(
     // Nothing of one patient is shown to the next: at a kiosk the
     // terminal and its scrollback are cleared between them, the one
     // escape sequence linear mode writes.
-    let wiped = std::mem::take(&mut linear.wipe);
-    if wiped {
+    let wipe = linear.wipe.take();
+    let (before, after) = told_after.split_at(wipe.unwrap_or(0).min(told_after.len()));
+    say(out, before)?;
+    if wipe.is_some() {
         discard_typed_ahead();
         write!(out, "{WIPE}")?;
     }
-    say(out, &told_after)?;
-    Ok((!told.is_empty() || !told_after.is_empty(), wiped))
+    say(out, after)?;
+    Ok((!told.is_empty() || !told_after.is_empty(), wipe.is_some()))
 }
 
 /// What the last patient typed without pressing Enter is still in the

@@ -287,12 +287,12 @@ fn only_enter_finishes_after_the_summary() {
 #[test]
 fn the_next_patient_starts_on_a_wiped_terminal() {
     let mut l = kiosk::begun();
-    assert!(!l.wipe);
+    assert!(l.wipe.is_none());
     // The host has saved and wiped the finished session.
     l.stage = Stage::Next;
     l.app.session = Session::new(&l.app.questionnaire, 2);
     let out = l.after_host();
-    assert!(l.wipe, "the runner is told to wipe");
+    assert!(l.wipe.is_some(), "the runner is told to wipe");
     assert_eq!(out.last().unwrap(), "Press Enter to begin.");
 }
 

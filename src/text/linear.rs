@@ -56,6 +56,8 @@ pub struct LinearWords {
     pub begin: String,
     /// Told once the patient chose to stop.
     pub stopped: String,
+    /// At a kiosk, once the answers are saved, before the next patient.
+    pub saved: String,
 }
 
 /// The words typed as commands, lower case.

@@ -69,7 +69,10 @@ fn idle_warns_once_then_saves_and_starts_over() {
     l.app.effects.clear();
     l.app.update(Msg::Host(Outcome::Wiped));
     let next = l.after_host();
-    assert!(l.wipe, "the terminal is wiped for the next patient");
+    assert!(
+        l.wipe.is_some(),
+        "the terminal is wiped for the next patient"
+    );
     assert_eq!(next.last().unwrap(), "Press Enter to begin.");
     assert!(l.app.session.answers.is_empty());
 }
@@ -86,9 +89,12 @@ fn a_failed_save_is_told_kept_and_retried_and_only_the_pin_leaves() {
     let why = "Your answers could not be saved (the disk is full). Please tell a member of staff.";
     l.app.update(Msg::Host(Outcome::Failed(why.into())));
     let told = l.after_host();
-    let kept = "Your answers are kept safe here. Type retry to try again.";
+    let kept = "Your answers are kept safe on this computer. Type retry to try again.";
     assert_eq!(told, [why, kept]);
-    assert!(l.wipe, "nothing of the patient stays on the terminal");
+    assert!(
+        l.wipe.is_some(),
+        "nothing of the patient stays on the terminal"
+    );
     assert_eq!(l.input("hello"), [kept]);
     // Leaving needs the PIN; a wrong one stays.
     assert!(l.input("quit").is_empty());
@@ -101,7 +107,14 @@ fn a_failed_save_is_told_kept_and_retried_and_only_the_pin_leaves() {
     assert_eq!(l.app.effects, [Effect::Finished]);
     l.app.effects.clear();
     l.app.update(Msg::Host(Outcome::Wiped));
-    assert_eq!(l.after_host().last().unwrap(), "Press Enter to begin.");
+    let next = l.after_host();
+    // Saved is said, then the terminal is wiped for the next patient.
+    assert_eq!(
+        next[0],
+        "Your answers were saved for the clinic staff. Thank you."
+    );
+    assert_eq!(l.wipe, Some(1));
+    assert_eq!(next.last().unwrap(), "Press Enter to begin.");
 }
 
 /// Outside a kiosk too, a summary that could not be saved is not left
@@ -118,7 +131,7 @@ fn a_failed_save_outside_a_kiosk_is_retried_too() {
     let told = l.after_host();
     assert_eq!(told[0], why);
     assert!(told[1].ends_with("Type retry to try again."), "{told:#?}");
-    assert!(!l.wipe && l.running());
+    assert!(l.wipe.is_none() && l.running());
     l.input("retry");
     assert_eq!(l.app.effects, [Effect::Finished]);
     l.app.update(Msg::Host(Outcome::Finished));
