@@ -84,7 +84,7 @@ fn several_choices_are_numbers_with_spaces_or_commas() {
         ["Please type numbers from 1 to 6, with spaces between them."]
     );
     let out = said(&mut l, "1, 5");
-    assert_eq!(out[0], "You answered: Leg or foot; Lower back");
+    assert_eq!(out[0], "You answered: Lower back; Leg or foot");
 }
 
 #[test]

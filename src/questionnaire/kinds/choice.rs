@@ -59,8 +59,17 @@ pub(super) fn label(options: &[Choice], id: &str) -> String {
         .map_or_else(|| id.to_string(), |o| o.label.clone())
 }
 
+/// In the order the question lists them, as the patient saw them (an id
+/// the options do not have, last).
 pub(super) fn labels(options: &[Choice], ids: &BTreeSet<String>, separator: &str) -> String {
-    let labels: Vec<String> = ids.iter().map(|id| label(options, id)).collect();
+    let listed = options.iter().filter(|o| ids.contains(&o.id));
+    let unknown = ids
+        .iter()
+        .filter(|id| !options.iter().any(|o| &o.id == *id));
+    let labels: Vec<String> = listed
+        .map(|o| o.label.clone())
+        .chain(unknown.map(|id| label(options, id)))
+        .collect();
     labels.join(separator)
 }
 
