@@ -163,7 +163,7 @@ fn each_question_says_how_to_answer_it() {
     );
     let body = heard_at(&mut h, |k| matches!(k, Kind::BodyMap));
     assert!(body.contains("press p for pain"), "{body}");
-    assert!(body.ends_with("Press Enter when you are done."), "{body}");
+    assert!(body.contains("Press Enter when you are done."), "{body}");
     h.app.screen = Screen::Summary;
     h.key(KeyCode::F(3));
     let summary = spoken(&h).pop().unwrap().0;
@@ -171,6 +171,37 @@ fn each_question_says_how_to_answer_it() {
         summary.contains("There are no more questions."),
         "{summary}"
     );
+}
+
+/// Where the cursor is (an answer, a place), what is typed so far, and a
+/// problem shown under the answer are said: one who cannot see the screen
+/// knows what Enter would do.
+#[test]
+fn the_cursor_what_is_typed_and_a_problem_are_said() {
+    let mut h = Harness::new(80, 24);
+    h.app.speech = true;
+    let yes_no = heard_at(&mut h, |k| matches!(k, Kind::YesNo));
+    assert!(
+        !yes_no.contains("Now on"),
+        "nothing pointed at yet: {yes_no}"
+    );
+    h.key(KeyCode::Down);
+    h.key(KeyCode::F(3));
+    let on = spoken(&h).pop().unwrap().0;
+    assert!(on.ends_with("Now on: Yes."), "{on}");
+    let body = heard_at(&mut h, |k| matches!(k, Kind::BodyMap));
+    let place = h.app.content.regions.regions[0].spoken(&h.app.content.text.body);
+    assert!(body.ends_with(&format!("Now on: {place}.")), "{body}");
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::F(3));
+    let problem = spoken(&h).pop().unwrap().0;
+    assert!(problem.starts_with("Please mark"), "{problem}");
+    let duration = heard_at(&mut h, |k| matches!(k, Kind::Duration { .. }));
+    assert!(!duration.contains("Typed so far"), "{duration}");
+    h.key(KeyCode::Char('3'));
+    h.key(KeyCode::F(3));
+    let typed = spoken(&h).pop().unwrap().0;
+    assert!(typed.contains("Typed so far: 3 "), "{typed}");
 }
 
 /// The answer already given is said, in the words the screen shows.

@@ -14,6 +14,10 @@ pub struct AloudWords {
     pub keys: BTreeMap<String, String>,
     /// The answer already given: {answer}.
     pub chosen: String,
+    /// Where the cursor is, an answer or a place: {answer}.
+    pub cursor: String,
+    /// Typed and not yet given: {answer}.
+    pub typed: String,
     /// How to answer each kind of question.
     pub choose_one: String,
     pub choose_some: String,

@@ -4,9 +4,11 @@
 //! Only where the runtime found a speech program (`speech`); never needed
 //! to go on.
 
-use super::{App, Effect, Screen};
-use crate::questionnaire::{Item, Kind};
+use super::{App, Effect, Notice, Screen};
+use crate::answers::Answer;
+use crate::questionnaire::{Choice, Item, Kind};
 use crate::text::{Text, fill};
+use crate::tui::editor::Editor;
 
 impl App {
     /// Asks the runtime to speak what is on screen, if anything reads.
@@ -65,10 +67,15 @@ impl App {
         parts
     }
 
-    /// A question, its answers in the order shown, how to answer, and the
-    /// answer given so far.
+    /// A problem shown under the answer first, then the question, its
+    /// answers in the order shown, how to answer, where the cursor is or
+    /// what is typed, and the answer given so far.
     fn item_aloud(&self, item: &Item) -> Vec<String> {
-        let mut parts = vec![item.prompt.clone()];
+        let mut parts: Vec<String> = match &self.notice {
+            Some(Notice::Error(problem)) => vec![problem.clone()],
+            _ => Vec::new(),
+        };
+        parts.push(item.prompt.clone());
         if let Kind::Scale {
             min,
             max,
@@ -82,6 +89,7 @@ impl App {
         let choices = item.kind.choices(Some(&self.content.text.answers));
         parts.extend(choices.iter().map(|c| format!("{}.", c.label)));
         parts.extend(self.how_to_answer(&item.kind));
+        parts.extend(self.at_cursor(&item.kind, &choices));
         if let Some(answer) = self.session.get(&item.id) {
             let answer = answer.display(&item.kind, &self.content);
             parts.push(fill(
@@ -90,6 +98,32 @@ impl App {
             ));
         }
         parts
+    }
+
+    /// The answer or place the cursor is on, or what is typed so far.
+    fn at_cursor(&self, kind: &Kind, choices: &[Choice]) -> Option<String> {
+        let w = &self.content.text.aloud;
+        let (template, answer) = match &self.editor {
+            Editor::Choice { cursor: Some(c) } => (&w.cursor, choices.get(*c)?.label.clone()),
+            Editor::Body { cursor, .. } => {
+                let region = self.content.regions.regions.get(*cursor)?;
+                (&w.cursor, region.spoken(&self.content.text.body))
+            }
+            Editor::Duration { input, unit } => {
+                let amount = input.value().trim().parse().ok()?;
+                let typed = Answer::Duration {
+                    amount,
+                    unit: *unit,
+                };
+                (&w.typed, typed.display(kind, &self.content))
+            }
+            Editor::Number { input } | Editor::Text { input, .. } => {
+                let typed = input.value().trim();
+                (&w.typed, (!typed.is_empty()).then(|| typed.to_string())?)
+            }
+            _ => return None,
+        };
+        Some(fill(template, &[("answer", &answer)]))
     }
 
     /// How to give an answer of `kind`, with the keys that give it here.
