@@ -156,12 +156,16 @@ fn languages(app: &App, width: u16) -> Vec<Line<'static>> {
             style,
         ));
     }
+    // How to choose, in each language offered: one who does not read the
+    // screen's language yet must still learn how to change it.
     let last = texts.len().to_string();
-    let keys = fill(
-        &app.content.text.translation.choose_keys,
-        &[("first", "1"), ("last", &last)],
-    );
-    lines.extend(wrapped(&keys, width).into_iter().map(|l| l.style(t.dim)));
+    for text in &texts {
+        let keys = fill(
+            &text.translation.choose_keys,
+            &[("first", "1"), ("last", &last)],
+        );
+        lines.extend(wrapped(&keys, width).into_iter().map(|l| l.style(t.dim)));
+    }
     lines
 }
 
