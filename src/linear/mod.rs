@@ -63,6 +63,8 @@ pub struct Linear {
     section: Option<usize>,
     /// An answer changed from the review: once given, back to the review.
     reviewing: bool,
+    /// The review page to come back to after an answer changed from it.
+    review_at: usize,
     /// The PIN cannot be hidden as it is typed (not a terminal): staff are told.
     pub pin_shows: bool,
     /// A kiosk's next patient begins: what the last one answered must be
@@ -78,6 +80,7 @@ impl Linear {
             stage: Stage::Ended,
             section: None,
             reviewing: false,
+            review_at: 0,
             pin_shows: false,
             wipe: None,
         }
@@ -95,6 +98,7 @@ impl Linear {
     /// first question (or the resume question, or the visit code).
     pub fn start(&mut self) -> Vec<String> {
         self.reviewing = false;
+        self.review_at = 0;
         let resuming = self.app.dialog == Some(Dialog::Resume);
         // A continued session comes back in its own language: its question
         // is asked in it. Each new patient chooses, as on the welcome

@@ -11,10 +11,11 @@ use crate::tui::app::ReviewRow;
 const PAGE: usize = 10;
 
 impl Linear {
-    /// Every question asked, with its answer as the review screen says it.
+    /// Every question asked, with its answer as the review screen says it:
+    /// from the page an answer was changed on, if one was.
     pub(super) fn review(&mut self, out: &mut Vec<String>) {
         out.push(self.words().review_start.clone());
-        self.review_page(0, out);
+        self.review_page(self.review_at, out);
     }
 
     /// A page of the list, numbered from `from` + 1.
@@ -82,6 +83,7 @@ impl Linear {
         match at {
             Some(&n) if same(word, &c.change) => {
                 self.section = None;
+                self.review_at = from;
                 self.ask(n, out);
             }
             _ if self.command(line, out) => {}

@@ -104,3 +104,16 @@ fn resumable(language: &str, id: &str, answer: Answer) -> (Linear, crate::findin
     let alerts = l.app.rules().alerts.clone();
     (l, alerts)
 }
+
+/// After an answer is changed, the review comes back on the page it was
+/// changed from, not the first: a listener does not hear ten answers again.
+#[test]
+fn the_review_comes_back_on_the_page_an_answer_was_changed_from() {
+    let (mut l, _) = reviewed();
+    let page2 = l.input("");
+    assert!(page2[0].starts_with("11. "), "{page2:#?}");
+    l.input("change 12");
+    let back = l.input("");
+    assert_eq!(back[0], "Please check your answers:", "{back:#?}");
+    assert!(back[1].starts_with("11. "), "{back:#?}");
+}
