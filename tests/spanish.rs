@@ -259,6 +259,37 @@ fn a_place_is_named_with_its_side_in_each_languages_order() {
     }
 }
 
+/// Places found by name that differ only in their side still look
+/// different at 80 columns: a long name is cut in the middle, keeping the
+/// side at its end in Spanish.
+#[test]
+fn places_found_by_name_keep_their_side_at_80_columns() {
+    let mut h = offered();
+    h.keys("2");
+    h.enter();
+    h.goto("body_map");
+    h.screen();
+    h.keys("/pantorrilla");
+    let screen = h.screen();
+    let found: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" lado"))
+        .filter_map(|l| {
+            l.split_once(" pantorrilla")
+                .map(|(_, name)| name.trim_end())
+        })
+        .map(|name| name.trim_end_matches('"').trim_end())
+        .collect();
+    assert_eq!(found.len(), 4, "{screen}");
+    let distinct: std::collections::BTreeSet<_> = found.iter().collect();
+    assert_eq!(distinct.len(), 4, "two look the same:\n{screen}");
+    assert!(
+        found
+            .iter()
+            .all(|n| n.contains("lado derecho") || n.contains("lado izquierdo"))
+    );
+}
+
 /// At 80 columns, in both languages and at a kiosk (where Esc starts over,
 /// in longer words), the hints line shows Esc on every screen where it does
 /// something: others are dropped first.

@@ -402,6 +402,32 @@ pub fn truncate(text: &str, width: usize, ellipsis: char) -> String {
     out
 }
 
+/// `text` cut to `width` in the middle, keeping its start and its end:
+/// two long names that differ only at the end (a side, a question's last
+/// words) still look different.
+pub fn truncate_middle(text: &str, width: usize, ellipsis: char) -> String {
+    if text.width() <= width || width < 3 {
+        return truncate(text, width, ellipsis);
+    }
+    let tail_w = (width - 1) / 2;
+    let head = first_columns(text.chars(), width - 1 - tail_w);
+    let tail: String = first_columns(text.chars().rev(), tail_w)
+        .chars()
+        .rev()
+        .collect();
+    format!("{}{ellipsis}{}", head.trim_end(), tail.trim_start())
+}
+
+/// As many of `chars` as fill `width` columns.
+fn first_columns(chars: impl Iterator<Item = char>, width: usize) -> String {
+    let mut w = 0;
+    let fits = |c: &char| {
+        w += c.width().unwrap_or(0);
+        w <= width
+    };
+    chars.take_while(fits).collect()
+}
+
 /// A rectangle of at most `width` x `height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -493,6 +519,20 @@ pub fn contains(r: Rect, column: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_middle_cut_keeps_both_ends() {
+        let left = "pantorrilla, lado de afuera, su lado izquierdo";
+        let right = "pantorrilla, lado de afuera, su lado derecho";
+        let (l, r) = (
+            truncate_middle(left, 30, '~'),
+            truncate_middle(right, 30, '~'),
+        );
+        assert_ne!(l, r);
+        assert!(l.width() <= 30 && l.ends_with("lado izquierdo"), "{l}");
+        assert!(l.starts_with("pantorrilla"), "{l}");
+        assert_eq!(truncate_middle("short", 30, '~'), "short");
+    }
 
     #[test]
     fn wraps_on_words_and_measures_wide_characters() {

@@ -138,6 +138,11 @@ impl Glyphs {
         super::layout::truncate(text, width, self.ellipsis)
     }
 
+    /// `text` cut in the middle to `width`, its start and end kept.
+    pub fn truncate_middle(&self, text: &str, width: usize) -> String {
+        super::layout::truncate_middle(text, width, self.ellipsis)
+    }
+
     /// The last net over a drawn frame: any cell the set cannot show gets
     /// its fallback. The views draw only the set's glyphs; this catches what
     /// they could not foresee, such as an accent in a clinic's questionnaire.

@@ -271,7 +271,8 @@ impl BodyDiagram<'_> {
             .map(|(i, r)| {
                 let picked = i == search.pick;
                 let name = table.regions[*r].spoken(&app.content.text.body);
-                let text = g.truncate(&format!("{} {name}", i + 1), w - 2);
+                // Cut in the middle: places differ at the end (a side).
+                let text = g.truncate_middle(&format!("{} {name}", i + 1), w - 2);
                 let style = if picked { t.selected } else { t.base };
                 Line::from(vec![
                     Span::styled(g.point(picked), t.key),
