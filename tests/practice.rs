@@ -242,8 +242,9 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         ask(&mut h, id);
     }
     let screen = h.screen();
+    // The patient answers in their own words, not the option's.
     assert!(
-        screen.contains("Patient: \"No.\"") || screen.contains("Patient: \"Yes.\""),
+        screen.contains("Patient: \"Yes, the top of my left"),
         "{screen}"
     );
     assert_eq!(h.answer("foot_drop"), Some(&Answer::Side(Side::Left)));
@@ -392,7 +393,9 @@ fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() 
         "{md}"
     );
     assert!(
-        md.contains("**Recorded differently: How old are you? (the patient said \"42 years.\")**"),
+        md.contains(
+            "**Recorded differently: How old are you? (the patient said \"I'm forty-two.\")**"
+        ),
         "{md}"
     );
 }

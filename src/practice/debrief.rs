@@ -198,7 +198,7 @@ impl Made<'_> {
             .map(|id| {
                 let item = self.q.item(id);
                 let said = item
-                    .map(|i| self.case.reply(i, content))
+                    .map(|i| self.case.plain_reply(i, content))
                     .unwrap_or_default();
                 let question = item.map_or(id.as_str(), |i| i.interviewer_prompt());
                 let values = [("question", question), ("said", &said)];

@@ -4,10 +4,13 @@
 
 mod debrief;
 mod interview;
+mod speech;
+mod voices;
 
 pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
 pub use interview::{Impression, Interview, Part, Question, askable, questions};
+pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
 
 use std::collections::BTreeMap;
 
@@ -32,10 +35,17 @@ pub struct Case {
     pub opening: String,
     /// The structured answer to each question, as the patient would give it.
     pub answers: BTreeMap<String, Answer>,
-    /// What the patient says, for questions where the answer's words alone
-    /// would not sound like speech. Others are spoken from the answer.
+    /// How the patient talks (the words are in assets/practice/).
+    #[serde(default)]
+    pub personality: Personality,
+    /// What the patient says to each item that applies to the case, in
+    /// their own words (checked: none may be missing).
     #[serde(default)]
     pub says: BTreeMap<String, String>,
+    /// What the patient says to topics outside the questionnaire
+    /// ("topic.ideas", ...): the rest get "I'm not sure".
+    #[serde(default)]
+    pub script: BTreeMap<String, String>,
     /// Items that must be asked for this case, besides every warning sign.
     #[serde(default)]
     pub essential: Vec<String>,
@@ -90,6 +100,7 @@ impl Case {
                 }
             }
         }
+        case.check_speech(q, Voices::builtin(), &mut problems);
         for id in case.says.keys().chain(&case.essential) {
             if let Err(message) = names.item(id) {
                 problems.at(&format!("\"{id}\""), message);
@@ -119,8 +130,9 @@ impl Case {
         }
     }
 
-    /// What the patient says when asked `item`.
-    pub fn reply(&self, item: &Item, content: &Content) -> String {
+    /// What the patient says when asked `item`, plainly, as the screens
+    /// show it (the personality is `reply`'s).
+    pub fn plain_reply(&self, item: &Item, content: &Content) -> String {
         let words = &content.text.practice;
         if let Some(s) = self.says.get(&item.id) {
             return s.clone();

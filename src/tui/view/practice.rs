@@ -160,7 +160,7 @@ fn asked(
         para(app.keyed(&words.to_ask, Focus::Other, &[]), t.dim);
         return lines;
     }
-    let reply = p.interview.case.reply(item, &app.content);
+    let reply = p.interview.case.plain_reply(item, &app.content);
     para(fill(&words.reply, &[("reply", &reply)]), t.base);
     if let Some(a) = app.session.get(&item.id) {
         let shown = a.display(&item.kind, &app.content);

@@ -1,0 +1,167 @@
+//! What a case's patient says, and the checks that keep it teachable: speech
+//! for every item that applies, scripted topics only from the known list,
+//! and no warning sign volunteered where the trainee did not ask for one.
+
+use super::{Case, Voices};
+use crate::body::BodyRegions;
+use crate::diagnostic::Problems;
+use crate::questionnaire::Questionnaire;
+
+/// The topic whose answer, unless scripted, is the case's opening words.
+const OPENING: &str = "topic.opening";
+
+impl Case {
+    /// What the patient says when asked item or topic `id` for the
+    /// `times_asked`th time (1 is the first), in their personality's way.
+    pub fn reply(&self, id: &str, times_asked: u32, voices: &Voices) -> String {
+        let said = self.says.get(id).or_else(|| self.script.get(id));
+        let said = said.or((id == OPENING).then_some(&self.opening));
+        match said {
+            Some(said) => voices.colour(self.personality, id, times_asked, said),
+            None => voices.not_sure.clone(),
+        }
+    }
+
+    pub(super) fn check_speech(&self, q: &Questionnaire, voices: &Voices, p: &mut Problems) {
+        let session = self.session(q);
+        let on = session.enabled(q, BodyRegions::builtin());
+        for (item, on) in q.items().zip(on) {
+            if on && super::askable(item) && !self.says.contains_key(&item.id) {
+                let message = format!(
+                    "the patient says nothing to \"{}\", which applies to the case: add it to `says`",
+                    item.id
+                );
+                p.at("says:", message);
+            }
+        }
+        if let Some(word) = voices.warning_word(&self.opening) {
+            p.at("opening:", volunteered(word, "the opening words"));
+        }
+        for (id, said) in &self.says {
+            let red_flag = q.item(id).is_some_and(|i| i.red_flag);
+            if let Some(word) = voices.warning_word(said).filter(|_| !red_flag) {
+                let at = key_in(p, "says:", id);
+                p.at_offset(at, volunteered(word, &format!("what is said to \"{id}\"")));
+            }
+        }
+        for topic in self.script.keys() {
+            if !voices.topics.contains(topic) {
+                let at = key_in(p, "script:", topic);
+                let known = voices.topics.join(", ");
+                p.at_offset(at, format!("unknown topic \"{topic}\": one of {known}"));
+            }
+        }
+    }
+}
+
+fn volunteered(word: &str, what: &str) -> String {
+    format!(
+        "{what} mention \"{word}\", a warning sign: the patient tells it only when asked the warning-sign question"
+    )
+}
+
+/// Where map key `key` is in the field `field`, for a message.
+fn key_in(p: &Problems, field: &str, key: &str) -> usize {
+    let loc = p.locator();
+    let from = loc.after(0, field).unwrap_or(0);
+    loc.key_after(from, key).unwrap_or(from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Personality;
+    use super::*;
+
+    fn case(personality: &str) -> Case {
+        let source = format!(
+            r#"Case(id: "t", name: "T", questionnaire: "q", opening: "My back hurts.",
+            personality: {personality}, answers: {{}}, key: Key(red_flags: false,
+            level: "none", next_step: "first_steps", teaching: ""),
+            says: {{"onset": "I bent down to tie a shoelace.", "age": "I'm fifty-one.",
+            "duration": "About a month now.", "pain_now": "Six, maybe."}},
+            script: {{"topic.work": "I drive a bus."}})"#
+        );
+        crate::questionnaire::parse_ron("t.ron", &source).unwrap()
+    }
+
+    #[test]
+    fn a_plain_patient_says_their_words_and_is_unsure_of_unscripted_topics() {
+        let v = Voices::builtin();
+        let c = case("Plain");
+        assert_eq!(c.reply("onset", 1, v), "I bent down to tie a shoelace.");
+        assert_eq!(c.reply("topic.work", 1, v), "I drive a bus.");
+        assert_eq!(c.reply("topic.opening", 1, v), "My back hurts.");
+        assert_eq!(c.reply("topic.ideas", 1, v), v.not_sure);
+        assert_eq!(c.reply("no_such_item", 3, v), v.not_sure);
+    }
+
+    #[test]
+    fn a_poor_historian_answers_some_items_only_when_asked_again() {
+        let v = Voices::builtin();
+        let c = case("PoorHistorian");
+        let first = &v.voices[&Personality::PoorHistorian].first;
+        let mut vague = 0;
+        for (id, said) in &c.says {
+            assert_eq!(&c.reply(id, 2, v), said, "{id}: asked again");
+            let once = c.reply(id, 1, v);
+            if first.contains(&once) {
+                vague += 1;
+            } else {
+                assert_eq!(&once, said);
+            }
+            assert_eq!(c.reply(id, 0, v), once, "0 counts as the first time");
+        }
+        assert!(vague > 0 && vague < c.says.len(), "{vague}");
+    }
+
+    #[test]
+    fn a_vague_patient_hedges_and_an_anxious_one_adds_worries() {
+        let v = Voices::builtin();
+        for (p, personality) in [
+            ("Vague", Personality::Vague),
+            ("Anxious", Personality::Anxious),
+        ] {
+            let c = case(p);
+            let voice = &v.voices[&personality];
+            let mut coloured = 0;
+            for (id, said) in &c.says {
+                let reply = c.reply(id, 1, v);
+                assert!(reply.contains(said.as_str()), "{p}: {reply}");
+                let hedged = voice.before.iter().any(|b| reply.starts_with(b.as_str()));
+                let worried = voice.after.iter().any(|a| reply.ends_with(a.as_str()));
+                coloured += usize::from(hedged || worried);
+            }
+            assert!(coloured > 0, "{p}");
+        }
+    }
+
+    #[test]
+    fn warning_words_match_whole_words_in_any_case_and_accent() {
+        let v = Voices::builtin();
+        assert_eq!(v.warning_word("My BLADDER is fine"), Some("bladder"));
+        assert_eq!(v.warning_word("pain down both   legs"), Some("both legs"));
+        assert_eq!(v.warning_word("I had a féver"), Some("fever"));
+        assert_eq!(v.warning_word("I speed up, then sweat a little"), None);
+        assert_eq!(v.warning_word("pins and needles in my toes"), None);
+    }
+
+    #[test]
+    fn the_personalities_never_volunteer_a_warning_sign_themselves() {
+        let v = Voices::builtin();
+        for p in [
+            Personality::Plain,
+            Personality::Vague,
+            Personality::Anxious,
+            Personality::PoorHistorian,
+        ] {
+            let voice = v
+                .voices
+                .get(&p)
+                .unwrap_or_else(|| panic!("{p:?} has no voice"));
+            for line in voice.before.iter().chain(&voice.after).chain(&voice.first) {
+                assert_eq!(v.warning_word(line), None, "{p:?}: {line}");
+            }
+        }
+        assert_eq!(v.warning_word(&v.not_sure), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! How a standardized patient talks: the personalities' hedges, worries and
+//! first vague answers, the plain "I'm not sure", the topics a case may
+//! script, and the warning-sign words a patient never volunteers. All of it
+//! is data (assets/practice/personalities.ron); here only the mechanism.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostics;
+
+pub const PERSONALITIES_PATH: &str = "assets/practice/personalities.ron";
+const PERSONALITIES: &str = include_str!("../../assets/practice/personalities.ron");
+
+/// How a case's patient talks. The words for each are in the data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+pub enum Personality {
+    #[default]
+    Plain,
+    /// Hedges what they say.
+    Vague,
+    /// Adds a worry to what they say.
+    Anxious,
+    /// Gives a vague first answer; the real one when asked again.
+    PoorHistorian,
+}
+
+/// One personality's words, each used for some items only (`every`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    /// Said before the answer.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Said after the answer.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Said instead of the answer the first time it is asked.
+    #[serde(default)]
+    pub first: Vec<String>,
+    /// The words colour one item in `every` (1: all of them).
+    #[serde(default = "one")]
+    pub every: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Personalities")]
+pub struct Voices {
+    /// What any patient says to a topic their case does not script.
+    pub not_sure: String,
+    /// The topics outside the questionnaire a case may script.
+    pub topics: Vec<String>,
+    pub voices: BTreeMap<Personality, Voice>,
+    /// Words that name a warning sign: never volunteered.
+    pub warning_words: Vec<String>,
+}
+
+impl Voices {
+    pub fn parse(path: &str, source: &str) -> Result<Voices, Diagnostics> {
+        crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))
+    }
+
+    pub fn builtin() -> &'static Voices {
+        static VOICES: OnceLock<Voices> = OnceLock::new();
+        VOICES.get_or_init(|| {
+            Voices::parse(PERSONALITIES_PATH, PERSONALITIES)
+                .expect("the built-in personalities parse (tested)")
+        })
+    }
+
+    /// `said` as `personality` says it the `times`th time it is asked
+    /// (1 is the first; 0 counts as 1). Which items are coloured is fixed by
+    /// the item's id, so a replayed interview says the same.
+    pub fn colour(&self, personality: Personality, id: &str, times: u32, said: &str) -> String {
+        let Some(v) = self.voices.get(&personality) else {
+            return said.to_string();
+        };
+        let n = stable(id);
+        if !n.is_multiple_of(v.every.max(1)) {
+            return said.to_string();
+        }
+        if times <= 1
+            && let Some(first) = pick(&v.first, n)
+        {
+            return first.to_string();
+        }
+        let before = pick(&v.before, n).unwrap_or("");
+        let after = pick(&v.after, n).unwrap_or("");
+        format!("{before}{said}{after}")
+    }
+
+    /// The first warning-sign word `text` mentions, matched as whole words
+    /// without regard to case or accents.
+    pub fn warning_word(&self, text: &str) -> Option<&str> {
+        let words = |s: &str| {
+            let w: Vec<String> = crate::text::fold(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            format!(" {} ", w.join(" "))
+        };
+        let said = words(text);
+        self.warning_words
+            .iter()
+            .find(|w| said.contains(&words(w)))
+            .map(String::as_str)
+    }
+}
+
+/// A number from an id that does not change between runs or builds.
+fn stable(id: &str) -> usize {
+    id.bytes().map(usize::from).sum()
+}
+
+fn pick(lines: &[String], n: usize) -> Option<&str> {
+    (!lines.is_empty()).then(|| lines[n % lines.len()].as_str())
+}
