@@ -58,6 +58,14 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 case.id, q.id
             ))
         }
+        "Personalities" => {
+            let v = crate::practice::Voices::parse(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!(
+                "{name}: ok (practice personalities: {} voices, {} warning-sign words)",
+                v.voices.len(),
+                v.warning_words.len()
+            ))
+        }
         // Saved answers: every answer must fit its item (an unfinished
         // session is fine, so nothing is required).
         "Session" => {

@@ -12,7 +12,7 @@ use insta::assert_snapshot;
 use intake::answers::{Answer, Side};
 use intake::content;
 use intake::findings::{Rules, evaluate};
-use intake::practice::{Case, Impression, score};
+use intake::practice::{Case, Impression, Voices, score};
 use intake::tui::app::{App, Effect, Practice, Screen};
 use intake::tui::message::{Focus, Msg};
 use intake::tui::theme::Theme;
@@ -38,7 +38,7 @@ fn cases() -> Vec<(String, Case)> {
 }
 
 #[test]
-fn there_are_six_cases_covering_the_issue() {
+fn twelve_cases_cover_the_issue() {
     let ids: Vec<String> = cases().into_iter().map(|(_, c)| c.id).collect();
     for wanted in [
         "l4-radiculopathy",
@@ -47,12 +47,99 @@ fn there_are_six_cases_covering_the_issue() {
         "cauda-equina",
         "mechanical-back-pain",
         "c6-radiculopathy",
+        "c5-radiculopathy",
+        "mixed-picture",
+        "post-operative",
+        "cancer-warning-signs",
+        "infection-warning-signs",
+        "l2-radiculopathy",
     ] {
         assert!(
             ids.iter().any(|i| i == wanted),
             "{wanted} missing from {ids:?}"
         );
     }
+}
+
+#[test]
+fn the_cases_teach_every_root_the_rules_offer_and_both_sides() {
+    let q = content::questionnaire();
+    let rules = content::rules_for(&q).unwrap();
+    let mut levels = std::collections::BTreeSet::new();
+    let mut sides = std::collections::BTreeSet::new();
+    for (_, case) in cases() {
+        let f = evaluate(&q, &case.session(&q), &rules, &Content::builtin());
+        if let Some(root) = f.roots.first().filter(|_| case.key.level != "none") {
+            levels.insert(root.level.clone());
+            sides.insert(format!("{:?}", root.side));
+        }
+    }
+    for level in &rules.practice.levels {
+        assert!(
+            levels.contains(level),
+            "no case teaches {level}: {levels:?}"
+        );
+    }
+    for side in ["Some(Left)", "Some(Right)"] {
+        assert!(sides.contains(side), "no case on the {side}: {sides:?}");
+    }
+}
+
+#[test]
+fn every_case_speaks_every_item_in_its_own_words() {
+    let voices = Voices::builtin();
+    for (name, case) in cases() {
+        for id in case.says.keys() {
+            // Asked twice, every patient gives the real answer, perhaps
+            // with a hedge or a worry.
+            let reply = case.reply(id, 2, voices);
+            assert!(reply.contains(case.says[id].as_str()), "{name}: {reply}");
+        }
+        assert_ne!(case.reply("topic.opening", 1, voices), voices.not_sure);
+        assert!(
+            case.script.len() >= 5,
+            "{name}: ideas, concerns, expectations, work, home"
+        );
+    }
+}
+
+#[test]
+fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
+    let q = content::questionnaire();
+    let good = fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
+    let spoken = "        \"rf_fever\": \"No fevers.\",\n";
+    assert!(good.contains(spoken));
+    for (from, to, message) in [
+        (spoken, "", "says nothing to \"rf_fever\""),
+        (
+            "foot keeps catching on the stairs.",
+            "foot keeps catching, and I've wet myself.",
+            "the opening words mention \"wet myself\"",
+        ),
+        (
+            "\"tingling\": \"Yes, pins",
+            "\"tingling\": \"Yes, and a Fever, pins",
+            "what is said to \"tingling\" mention \"fever\"",
+        ),
+        (
+            "\"topic.home\":",
+            "\"topic.hobbies\":",
+            "unknown topic \"topic.hobbies\"",
+        ),
+    ] {
+        let bad = good.replacen(from, to, 1);
+        assert_ne!(bad, good, "{from}");
+        let e = Case::parse("c.ron", &bad, &q).unwrap_err().to_string();
+        assert!(e.contains(message), "{e}");
+        assert!(e.starts_with("c.ron:"), "{e}");
+    }
+    // A warning sign said when asked for is the answer, not volunteered.
+    let told = good.replacen(
+        "\"rf_fever\": \"No fevers.\"",
+        "\"rf_fever\": \"No fever.\"",
+        1,
+    );
+    assert!(Case::parse("c.ron", &told, &q).is_ok());
 }
 
 #[test]
@@ -515,4 +602,15 @@ fn a_click_on_an_impression_choice_chooses_it() {
     // A click beside the list chooses nothing.
     h.app.update(Msg::Click { column: 1, row: 22 });
     assert_eq!(h.app.screen, Screen::Impression(1));
+}
+
+#[test]
+fn the_personalities_file_validates_and_a_mistake_in_it_is_placed() {
+    let path = intake::practice::PERSONALITIES_PATH;
+    let ok = intake::check::check_file(std::path::Path::new(path)).unwrap();
+    assert!(ok.contains("ok (practice personalities: 4 voices"), "{ok}");
+    let good = fs::read_to_string(path).unwrap();
+    let bad = good.replacen("Anxious: Voice(", "Anxous: Voice(", 1);
+    let e = Voices::parse("p.ron", &bad).unwrap_err().to_string();
+    assert!(e.starts_with("p.ron:") && e.contains("Anxous"), "{e}");
 }
