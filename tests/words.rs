@@ -22,6 +22,7 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
     ("src/questionnaire/load.rs", "why a file could not be read, for its author"),
     ("src/condition/refs.rs", "the one reference checker's diagnostics"),
     ("src/findings/rules.rs", "a rules file's diagnostics, for its author"),
+    ("src/practice/speech.rs", "a practice case's speech diagnostics, for its author"),
     ("src/findings/check.rs", "a rules file's diagnostics, for its author"),
     ("src/body/near.rs", "a region table's diagnostics about its arrows, for its author"),
     ("src/body/shape/check.rs", "a shapes file's diagnostics, for its author"),
