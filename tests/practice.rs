@@ -614,3 +614,30 @@ fn the_personalities_file_validates_and_a_mistake_in_it_is_placed() {
     let e = Voices::parse("p.ron", &bad).unwrap_err().to_string();
     assert!(e.starts_with("p.ron:") && e.contains("Anxous"), "{e}");
 }
+
+/// What a patient says agrees with their answer where words can show it: a
+/// yes is not said as "No", a no not as "Yes", and a side is named.
+#[test]
+fn what_each_patient_says_agrees_with_their_answers() {
+    for (name, case) in cases() {
+        for (id, said) in &case.says {
+            let first = said
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let lower = said.to_lowercase();
+            let ok = match case.answers.get(id) {
+                Some(Answer::YesNo(true)) => first != "No",
+                Some(Answer::YesNo(false)) => first != "Yes",
+                Some(Answer::Side(Side::Left)) => lower.contains("left"),
+                Some(Answer::Side(Side::Right)) => lower.contains("right"),
+                _ => true,
+            };
+            assert!(
+                ok,
+                "{name}: {id} is {:?}, said \"{said}\"",
+                case.answers.get(id)
+            );
+        }
+    }
+}
