@@ -66,6 +66,22 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 v.warning_words.len()
             ))
         }
+        "Phrasings" => {
+            let q = questionnaire_for(path, &source)?;
+            let p = crate::practice::Phrasings::parse(&name, &source, &q)
+                .map_err(LoadError::Invalid)?;
+            let topics = p
+                .phrasings
+                .keys()
+                .filter(|id| id.starts_with(crate::practice::matching::TOPIC));
+            Ok(format!(
+                "{name}: ok (phrasings for \"{}\": {} questions and {} topics, {} synonyms)",
+                q.id,
+                p.phrasings.len() - topics.clone().count(),
+                topics.count(),
+                p.synonyms.len()
+            ))
+        }
         // Saved answers: every answer must fit its item (an unfinished
         // session is fine, so nothing is required).
         "Session" => {

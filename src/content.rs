@@ -67,6 +67,9 @@ pub const FINDINGS: &str = include_str!("../questionnaires/back-pain-findings.ro
 pub const CODES_PATH: &str = "questionnaires/back-pain-codes.ron";
 pub const CODES: &str = include_str!("../questionnaires/back-pain-codes.ron");
 
+pub const PHRASINGS_PATH: &str = "questionnaires/back-pain-phrasings.ron";
+pub const PHRASINGS: &str = include_str!("../questionnaires/back-pain-phrasings.ron");
+
 pub fn questionnaire() -> Questionnaire {
     questionnaire::parse_builtin(QUESTIONNAIRE_PATH, QUESTIONNAIRE)
         .expect("the built-in questionnaire parses (tested)")
@@ -87,6 +90,11 @@ pub fn codes_for(q: &Questionnaire) -> Option<&'static Codes> {
     codes.as_ref().filter(|c| c.questionnaire == q.id)
 }
 
+/// The built-in phrasings for practice mode, when they are for `q` (by id).
+pub fn phrasings_for(q: &Questionnaire) -> Option<crate::practice::Phrasings> {
+    crate::practice::Phrasings::parse(PHRASINGS_PATH, PHRASINGS, q).ok()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -97,6 +105,8 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let regions = crate::body::BodyRegions::builtin();
         crate::codes::Codes::parse(super::CODES_PATH, super::CODES, &q, regions)
+            .unwrap_or_else(|e| panic!("{e}"));
+        crate::practice::Phrasings::parse(super::PHRASINGS_PATH, super::PHRASINGS, &q)
             .unwrap_or_else(|e| panic!("{e}"));
     }
 }

@@ -4,6 +4,7 @@
 
 mod debrief;
 mod interview;
+pub mod matching;
 mod speech;
 mod voices;
 
@@ -11,6 +12,7 @@ pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
 pub use interview::{Impression, Interview, Part, Question, askable, questions};
 pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
+pub use matching::{Index, Match, Matched, Phrasings};
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,164 @@
+//! Ask in your own words: a typed question matched to the questionnaire
+//! items (and interview topics) it covers, through the phrasings and
+//! synonyms kept as data (questionnaires/back-pain-phrasings.ron).
+//!
+//! Each phrasing is a document of stemmed terms (a question's synonyms
+//! are put in the phrasings' words, so the phrasings need none) weighted by TF-IDF and
+//! normalised, indexed once by term; a question scores each phrasing by
+//! cosine over the postings of its own terms (cost: those postings, at most
+//! every phrasing), and each item its best phrasing.
+
+mod phrasings;
+mod words;
+
+pub use phrasings::{Phrasings, TOPIC};
+pub use words::{Words, slips, split, stem};
+
+use std::collections::HashMap;
+
+/// An item or topic and how well a question matched it (0 to 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub id: String,
+    pub score: f32,
+}
+
+/// What a question matched.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Matched {
+    /// Every item with any word in common, best first.
+    pub ranked: Vec<Match>,
+    /// The best is above the floor and ahead of the next by the margin;
+    /// if not, the screen shows the best three to confirm.
+    pub sure: bool,
+    /// The items the question asks: the best, and any close to it.
+    pub covered: Vec<String>,
+}
+
+/// The phrasings indexed for matching: built once, when they are loaded.
+#[derive(Debug, Clone)]
+pub struct Index {
+    words: Words,
+    /// Item or topic id of each phrasing.
+    owners: Vec<String>,
+    /// Term to (phrasing, weight in its normalised vector).
+    postings: HashMap<String, Vec<(usize, f32)>>,
+    idf: HashMap<String, f32>,
+    /// The weight of a term no phrasing has: the rarest kind, so a
+    /// question's unknown words weigh against a match.
+    unknown_idf: f32,
+    floor: f32,
+    margin: f32,
+    covered: f32,
+}
+
+impl Index {
+    pub fn new(p: &Phrasings) -> Index {
+        let words = p.words();
+        let docs: Vec<(&String, Vec<String>)> = p
+            .phrasings
+            .iter()
+            .flat_map(|(id, texts)| texts.iter().map(move |t| (id, t)))
+            .map(|(id, t)| (id, words.plain_terms(t)))
+            .collect();
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for (_, terms) in &docs {
+            let mut seen: Vec<&String> = terms.iter().collect();
+            seen.sort();
+            seen.dedup();
+            for t in seen {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        let idf: HashMap<String, f32> = df
+            .iter()
+            .map(|(t, d)| (t.to_string(), (1.0 + n / *d as f32).ln()))
+            .collect();
+        let mut postings: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        for (doc, (_, terms)) in docs.iter().enumerate() {
+            for (term, w) in weights(terms, |t| idf.get(t).copied().unwrap_or(0.0)) {
+                postings.entry(term).or_default().push((doc, w));
+            }
+        }
+        Index {
+            words,
+            owners: docs.iter().map(|(id, _)| id.to_string()).collect(),
+            postings,
+            idf,
+            unknown_idf: (1.0 + n).ln(),
+            floor: p.floor,
+            margin: p.margin,
+            covered: p.covered,
+        }
+    }
+
+    /// The items and topics a question asks, ranked. An item scores the
+    /// mean of its best phrasing's cosine and the share of the question's
+    /// weight its phrasings hold between them: "any bladder problems?" is
+    /// asked by the item that speaks of both, though no phrasing has both.
+    pub fn ask(&self, question: &str) -> Matched {
+        let terms = self.words.terms(question);
+        let idf = |t: &str| self.idf.get(t).copied().unwrap_or(self.unknown_idf);
+        let mut cosine: HashMap<usize, f32> = HashMap::new();
+        let mut share: HashMap<&str, f32> = HashMap::new();
+        for (term, w) in weights(&terms, idf) {
+            let mut counted: Vec<&str> = Vec::new();
+            for &(doc, dw) in self.postings.get(&term).into_iter().flatten() {
+                *cosine.entry(doc).or_default() += w * dw;
+                let owner = self.owners[doc].as_str();
+                if !counted.contains(&owner) {
+                    counted.push(owner);
+                    *share.entry(owner).or_default() += w * w;
+                }
+            }
+        }
+        let mut best: HashMap<&str, f32> = HashMap::new();
+        for (doc, score) in cosine {
+            let item = best.entry(&self.owners[doc]).or_default();
+            *item = item.max(score);
+        }
+        let mut ranked: Vec<Match> = best
+            .into_iter()
+            .map(|(id, cos)| Match {
+                id: id.to_string(),
+                score: (cos + share[id]) / 2.0,
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        self.judge(ranked)
+    }
+
+    fn judge(&self, ranked: Vec<Match>) -> Matched {
+        let top = ranked.first().map_or(0.0, |m| m.score);
+        let second = ranked.get(1).map_or(0.0, |m| m.score);
+        let found = top > 0.0 && top >= self.floor;
+        let covered = ranked
+            .iter()
+            .filter(|m| found && m.score >= top * self.covered)
+            .map(|m| m.id.clone())
+            .collect();
+        Matched {
+            sure: found && top - second >= self.margin,
+            covered,
+            ranked,
+        }
+    }
+}
+
+/// Terms weighted (1 + ln tf) * idf and normalised to length 1.
+fn weights(terms: &[String], idf: impl Fn(&str) -> f32) -> Vec<(String, f32)> {
+    let mut tf: HashMap<&str, f32> = HashMap::new();
+    for t in terms {
+        *tf.entry(t).or_default() += 1.0;
+    }
+    let raw: Vec<(String, f32)> = tf
+        .into_iter()
+        .map(|(t, n)| (t.to_string(), (1.0 + n.ln()) * idf(t)))
+        .collect();
+    let norm = raw.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm == 0.0 {
+        return Vec::new();
+    }
+    raw.into_iter().map(|(t, w)| (t, w / norm)).collect()
+}

@@ -1,0 +1,135 @@
+//! The phrasings file (questionnaires/back-pain-phrasings.ron): the ways a
+//! question may be asked, by item id or topic, with the matcher's words
+//! and thresholds; checked against its questionnaire, each problem at
+//! path:line:col.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::words::{Words, split, stem};
+use crate::diagnostic::{Diagnostics, Problems};
+use crate::questionnaire::Questionnaire;
+
+/// Ids of what an examiner scores outside the questionnaire start so.
+pub const TOPIC: &str = "topic.";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Phrasings")]
+pub struct Phrasings {
+    pub questionnaire: String,
+    /// The least score (a cosine, 0 to 1) of a sure match.
+    pub floor: f32,
+    /// How far a sure match beats the next item.
+    pub margin: f32,
+    /// The share of the best score at which another item is covered too.
+    pub covered: f32,
+    pub stop_words: Vec<String>,
+    /// A word or phrase, and the words of the phrasings it stands for.
+    pub synonyms: BTreeMap<String, Vec<String>>,
+    /// Item id or topic id to the ways it may be asked.
+    pub phrasings: BTreeMap<String, Vec<String>>,
+}
+
+impl Phrasings {
+    /// A phrasings file for `q`, checked against it.
+    pub fn parse(path: &str, source: &str, q: &Questionnaire) -> Result<Phrasings, Diagnostics> {
+        let p: Phrasings =
+            crate::questionnaire::parse_ron(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let mut problems = Problems::new(path, source);
+        p.check(q, &mut problems);
+        problems.into_result(p)
+    }
+
+    /// The words every question is read with; the phrasings learnt.
+    pub fn words(&self) -> Words {
+        let mut words = Words::new(&self.stop_words, &self.synonyms);
+        for text in self.phrasings.values().flatten() {
+            words.learn(text);
+        }
+        words
+    }
+
+    fn check(&self, q: &Questionnaire, p: &mut Problems) {
+        if self.questionnaire != q.id {
+            let m = format!(
+                "these phrasings are for \"{}\", not \"{}\"",
+                self.questionnaire, q.id
+            );
+            p.at("questionnaire:", m);
+        }
+        for (name, value) in [
+            ("floor", self.floor),
+            ("margin", self.margin),
+            ("covered", self.covered),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                p.at(
+                    &format!("{name}:"),
+                    format!("{name}: {value} is not between 0 and 1"),
+                );
+            }
+        }
+        self.check_ids(q, p);
+        self.check_synonyms(p);
+    }
+
+    fn check_ids(&self, q: &Questionnaire, p: &mut Problems) {
+        let from = p.locator().after(0, "phrasings:").unwrap_or(0);
+        let words = Words::new(&self.stop_words, []);
+        for (id, texts) in &self.phrasings {
+            let at = p.locator().key_after(from, id).unwrap_or(from);
+            let item = q.items().find(|i| &i.id == id);
+            if !id.starts_with(TOPIC) && item.is_none_or(|i| !super::super::askable(i)) {
+                let m = format!(
+                    "no question \"{id}\" in \"{}\" (a topic's id starts \"{TOPIC}\")",
+                    q.id
+                );
+                p.at_offset(at, m);
+            }
+            if texts.is_empty() {
+                p.at_offset(
+                    at,
+                    format!("\"{id}\" has no phrasings: give the ways it may be asked"),
+                );
+            }
+            for text in texts.iter().filter(|t| words.plain_terms(t).is_empty()) {
+                let at = p.locator().string_after(at, text).unwrap_or(at);
+                p.at_offset(
+                    at,
+                    format!("\"{text}\" has no words to match (only stop words)"),
+                );
+            }
+        }
+        for item in q.items().filter(|i| super::super::askable(i)) {
+            if !self.phrasings.contains_key(&item.id) {
+                p.at_offset(
+                    from,
+                    format!(
+                        "\"{}\" has no phrasings: give the ways it may be asked",
+                        item.id
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A synonym must add words some phrasing uses, or it matches nothing.
+    fn check_synonyms(&self, p: &mut Problems) {
+        let words = self.words();
+        for (key, to) in &self.synonyms {
+            let at = p.locator().key_after(0, key).unwrap_or(0);
+            let dead: Vec<&String> = to
+                .iter()
+                .filter(|t| split(t).iter().any(|w| !words.knows_stem(&stem(w))))
+                .collect();
+            if to.is_empty() || split(key).is_empty() {
+                p.at_offset(at, format!("the synonym \"{key}\" maps to nothing"));
+            }
+            for word in dead {
+                let m = format!("the synonym \"{key}\" maps to \"{word}\", which no phrasing uses");
+                p.at_offset(at, m);
+            }
+        }
+    }
+}

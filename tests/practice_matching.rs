@@ -1,0 +1,306 @@
+//! Ask in your own words: students' questions, in wordings the phrasings
+//! file does not hold (lay and clinical, typos, warning signs, the
+//! interview's topics), each with the item or items it must match.
+
+use std::time::Instant;
+
+use intake::practice::{Index, Phrasings};
+
+/// A question and what it asks: the best match must be one of these, and
+/// every one of them covered.
+const TABLE: &[(&str, &[&str])] = &[
+    // History of the complaint.
+    ("What age are you?", &["age"]),
+    ("how old r you", &["age"]),
+    ("When were you born?", &["age"]),
+    ("Whereabouts is your pain?", &["main_area"]),
+    ("Which bit of your back hurts?", &["main_area"]),
+    ("Where exactly are you feeling it?", &["main_area"]),
+    ("When did all this start?", &["duration"]),
+    ("How long have you been suffering with this?", &["duration"]),
+    ("how lnog has it been going on for", &["duration"]),
+    ("Did it come on all of a sudden?", &["onset"]),
+    ("Was it gradual or sudden onset?", &["onset"]),
+    ("What were you up to when the pain began?", &["onset"]),
+    (
+        "Have you ever had an episode like this previously?",
+        &["before"],
+    ),
+    (
+        "Is this the first time you've had back trouble?",
+        &["before"],
+    ),
+    ("How would you describe the pain?", &["character"]),
+    ("Is the pain sharp or more of an ache?", &["character"]),
+    ("What's the pain like?", &["character"]),
+    (
+        "On a scale of 0 to 10 how bad is it right now?",
+        &["pain_now"],
+    ),
+    ("How severe is your pain at the moment?", &["pain_now"]),
+    (
+        "What would you score the pain on average over the past week?",
+        &["pain_average"],
+    ),
+    (
+        "What's the worst the pain has been this week?",
+        &["pain_worst"],
+    ),
+    ("Is the pain there constantly?", &["pattern"]),
+    ("Does it come and go or is it always there?", &["pattern"]),
+    // Where it spreads, and the feelings.
+    ("Does the pain shoot down your leg?", &["leg_spread"]),
+    ("Any sciatica?", &["leg_spread"]),
+    ("Does it go past your knee?", &["leg_spread"]),
+    ("Which side is the leg pain?", &["leg_spread_side"]),
+    ("Does it hurt when you cough?", &["cough_sneeze"]),
+    ("Is it worse when you sneeze?", &["cough_sneeze"]),
+    ("Does the pain radiate into your arm?", &["arm_spread"]),
+    ("Does your neck pain spread to your hand?", &["arm_spread"]),
+    ("Have you noticed any numb patches?", &["numbness"]),
+    ("Is there anywhere you can't feel properly?", &["numbness"]),
+    ("Do you get any pins and needles?", &["tingling"]),
+    ("Any paraesthesia?", &["tingling"]),
+    ("any tinglng", &["tingling"]),
+    (
+        "Does it hurt if your clothes brush the skin?",
+        &["touch_sensitive"],
+    ),
+    (
+        "Can you show me where it is on this body diagram?",
+        &["body_map"],
+    ),
+    // Strength.
+    ("Do your legs feel weak?", &["leg_weak"]),
+    ("Has your leg ever given way?", &["leg_weak"]),
+    ("Any weaknes in your legs?", &["leg_weak"]),
+    ("Which leg feels weaker?", &["leg_weak_side"]),
+    ("Are your hands weak at all?", &["arm_weak"]),
+    (
+        "Has the weakness been getting worse?",
+        &["weak_change", "rf_weakness_worse"],
+    ),
+    ("Does your knee ever buckle?", &["knee_weak"]),
+    ("Do you trip over your toes when walking?", &["foot_drop"]),
+    ("Does your foot drag along the floor?", &["foot_drop"]),
+    (
+        "Can you lift your big toe up against resistance?",
+        &["big_toe"],
+    ),
+    ("Can you stand on your tiptoes?", &["push_off", "toe_walk"]),
+    ("Do you turn your ankle on rough ground?", &["ankle_roll"]),
+    ("Can you walk on your heels for me?", &["heel_walk"]),
+    ("Is your grip strong?", &["grip"]),
+    ("Do you struggle doing up buttons?", &["grip"]),
+    (
+        "Can you lift your arm above shoulder height?",
+        &["arm_lift"],
+    ),
+    // Movement.
+    ("What aggravates it?", &["moves_hurt"]),
+    ("Is it worse when you bend?", &["moves_hurt"]),
+    ("Can you bend down and touch your toes?", &["bend_reach"]),
+    ("How long are you able to sit for?", &["sit_time"]),
+    ("How far are you able to walk?", &["walk_time"]),
+    ("Does anything relieve it?", &["eases"]),
+    ("What makes it feel better?", &["eases"]),
+    (
+        "Does sitting down relieve the leg pain when walking?",
+        &["walk_relief"],
+    ),
+    // Warning signs.
+    ("Any trouble with the waterworks lately?", &["rf_bladder"]),
+    ("Have you wet yourself at all?", &["rf_bladder"]),
+    ("Any urinary incontinence or leaking?", &["rf_bladder"]),
+    ("Any bladder problems?", &["rf_bladder"]),
+    ("any bladdr problems", &["rf_bladder"]),
+    ("Are you able to pee?", &["rf_retention", "rf_urine"]),
+    (
+        "Have you had urinary retention since this began?",
+        &["rf_retention"],
+    ),
+    ("Is your stream weak when you pass water?", &["rf_stream"]),
+    ("Any difficulty starting to urinate?", &["rf_stream"]),
+    ("Any bladder or bowel trouble?", &["rf_bladder", "rf_bowel"]),
+    ("Any change in your bowel habit or control?", &["rf_bowel"]),
+    ("Any faecal incontinence?", &["rf_bowel"]),
+    ("Any accidents with your bowels?", &["rf_bowel"]),
+    (
+        "Can you feel when you open your bowels?",
+        &["rf_stool_feel"],
+    ),
+    ("Any numbness in the saddle area?", &["rf_saddle"]),
+    ("Any numbness around your back passage?", &["rf_saddle"]),
+    ("Any numbness in your groin?", &["rf_saddle"]),
+    ("Any sexual dysfunction?", &["rf_sexual"]),
+    ("Are both of your legs affected?", &["rf_both_legs"]),
+    ("Is it in both legs?", &["rf_both_legs"]),
+    ("Do you feel unsteady when walking?", &["rf_unsteady"]),
+    ("Have you been losing your balance?", &["rf_unsteady"]),
+    ("Any fevers?", &["rf_fever"]),
+    ("have you had a temprature", &["rf_fever"]),
+    ("Any night sweats or chills?", &["rf_fever"]),
+    ("Any history of cancer in the past?", &["rf_cancer"]),
+    ("Have you ever had a tumor?", &["rf_cancer"]),
+    ("Have you lost any weight recently?", &["rf_weight_loss"]),
+    ("Any unintentional weight loss?", &["rf_weight_loss"]),
+    ("Did you have a fall or accident?", &["rf_injury"]),
+    (
+        "Does the pain wake you up at night?",
+        &["rf_night_pain", "sleep"],
+    ),
+    ("Is it bad at night even when resting?", &["rf_night_pain"]),
+    ("Have you been feeling unwell in yourself?", &["rf_unwell"]),
+    ("Any IV drug use?", &["rf_drugs"]),
+    ("Do you inject drugs?", &["rf_drugs"]),
+    ("Are you immunocompromised?", &["rf_immune"]),
+    ("Have you been on steroids long term?", &["rf_steroids"]),
+    (
+        "Any history of osteoporosis or thin bones?",
+        &["rf_osteoporosis"],
+    ),
+    // Tests and treatment.
+    ("Have you had an MRI scan?", &["imaging"]),
+    ("Have you had any x-rays?", &["imaging"]),
+    ("What did the MRI show?", &["imaging_result"]),
+    ("When did you have your scan?", &["imaging_when"]),
+    ("What have you tried so far to help?", &["tried"]),
+    ("Did the tablets help at all?", &["helped_medicine"]),
+    (
+        "Have you seen a physio and did it help?",
+        &["helped_physio"],
+    ),
+    ("When was your back operation?", &["surgery_when"]),
+    ("Are you taking any medication for it?", &["medicines_now"]),
+    ("What painkillers are you on?", &["medicines_now"]),
+    // Impact and goals.
+    ("How's your sleep?", &["sleep"]),
+    ("Is the pain stopping you sleeping?", &["sleep"]),
+    (
+        "How is this affecting your day to day activities?",
+        &["fn_activity"],
+    ),
+    ("Has this affected your job?", &["work", "topic.work"]),
+    ("Are you off work at the moment?", &["work", "topic.work"]),
+    ("What are you hoping to get back to doing?", &["goal"]),
+    // Calgary-Cambridge: structure and ideas, concerns, expectations.
+    ("Hi, what's brought you in to see us?", &["topic.opening"]),
+    ("How can I help you today?", &["topic.opening"]),
+    ("What do you think might be going on?", &["topic.ideas"]),
+    (
+        "Have you got any ideas about what's causing this?",
+        &["topic.ideas"],
+    ),
+    (
+        "Is there anything in particular you're worried about?",
+        &["topic.concerns"],
+    ),
+    ("Do you have any concerns?", &["topic.concerns"]),
+    (
+        "What were you expecting from today's appointment?",
+        &["topic.expectations"],
+    ),
+    ("What do you do for work?", &["topic.work", "work"]),
+    ("Who's at home with you?", &["topic.home"]),
+    ("Do you live on your own?", &["topic.home"]),
+    (
+        "So just to summarise what you've told me",
+        &["topic.summary"],
+    ),
+    ("Let me just recap", &["topic.summary"]),
+    (
+        "Is there anything else you'd like to tell me?",
+        &["anything_else", "topic.closing"],
+    ),
+    ("Do you have any questions?", &["questions"]),
+];
+
+fn index() -> Index {
+    let q = intake::content::questionnaire();
+    let p = intake::content::phrasings_for(&q).expect("the built-in phrasings are valid");
+    Index::new(&p)
+}
+
+#[test]
+fn students_questions_match_their_items() {
+    let index = index();
+    let phrasings = Phrasings::parse(
+        intake::content::PHRASINGS_PATH,
+        intake::content::PHRASINGS,
+        &intake::content::questionnaire(),
+    )
+    .unwrap();
+    let folded = |s: &str| intake::practice::matching::split(s).join(" ");
+    let known: Vec<String> = phrasings
+        .phrasings
+        .values()
+        .flatten()
+        .map(|t| folded(t))
+        .collect();
+    let (mut wrong, mut unsure) = (Vec::new(), 0);
+    for (question, expected) in TABLE {
+        assert!(
+            !known.contains(&folded(question)),
+            "copied from the phrasings: {question}"
+        );
+        let m = index.ask(question);
+        let top = m.ranked.first().map(|t| t.id.as_str());
+        let right = top.is_some_and(|t| expected.contains(&t))
+            && expected.iter().all(|e| m.covered.iter().any(|c| c == e));
+        if !right {
+            wrong.push(format!(
+                "{question:?} -> {:?} (want {expected:?})",
+                &m.ranked[..m.ranked.len().min(3)]
+            ));
+        }
+        unsure += usize::from(!m.sure);
+    }
+    let n = TABLE.len();
+    println!(
+        "matched {}/{n} ({:.1}%), {unsure} unsure (the screen asks to confirm)",
+        n - wrong.len(),
+        100.0 * (n - wrong.len()) as f64 / n as f64
+    );
+    assert!(n >= 100);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_two_item_question_covers_both() {
+    let m = index().ask("Have you had any trouble with your bladder or your bowels?");
+    for id in ["rf_bladder", "rf_bowel"] {
+        assert!(m.covered.iter().any(|c| c == id), "{m:?}");
+    }
+}
+
+#[test]
+fn nonsense_matches_nothing_sure() {
+    let index = index();
+    for q in [
+        "What's your favourite colour?",
+        "",
+        "!!!",
+        "the and of",
+        "zzzz qqqq",
+    ] {
+        let m = index.ask(q);
+        assert!(!m.sure && m.covered.is_empty(), "{q:?}: {m:?}");
+    }
+}
+
+#[test]
+fn a_question_takes_well_under_a_millisecond() {
+    let index = index();
+    let start = Instant::now();
+    let rounds = 20;
+    for _ in 0..rounds {
+        for (q, _) in TABLE {
+            std::hint::black_box(index.ask(q));
+        }
+    }
+    let each = start.elapsed() / (rounds * TABLE.len()) as u32;
+    println!("matching takes {each:?} a question on the whole questionnaire");
+    let start = Instant::now();
+    std::hint::black_box(self::index());
+    println!("the index takes {:?} to build", start.elapsed());
+}
