@@ -80,7 +80,7 @@ impl Phrasings {
         for (id, texts) in &self.phrasings {
             let at = p.locator().key_after(from, id).unwrap_or(from);
             let item = q.items().find(|i| &i.id == id);
-            if !id.starts_with(TOPIC) && item.is_none_or(|i| !super::super::askable(i)) {
+            if !id.starts_with(TOPIC) && item.is_none_or(|i| !crate::practice::askable(i)) {
                 let m = format!(
                     "no question \"{id}\" in \"{}\" (a topic's id starts \"{TOPIC}\")",
                     q.id
@@ -101,7 +101,7 @@ impl Phrasings {
                 );
             }
         }
-        for item in q.items().filter(|i| super::super::askable(i)) {
+        for item in q.items().filter(|i| crate::practice::askable(i)) {
             if !self.phrasings.contains_key(&item.id) {
                 p.at_offset(
                     from,
@@ -131,5 +131,57 @@ impl Phrasings {
                 p.at_offset(at, m);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROKEN: &str = r#"Phrasings(
+    questionnaire: "back-pain-intake",
+    floor: 0.35, margin: 0.08, covered: 1.5,
+    stop_words: ["the"],
+    synonyms: {"brolly": ["umbrella"], "nil": []},
+    phrasings: {
+        "age": ["how old"],
+        "nope": ["what"],
+        "duration": [],
+        "onset": ["the"],
+    },
+)"#;
+
+    /// `t.ron:LINE:COL` of `needle` on a line of BROKEN.
+    fn at(line: usize, needle: &str) -> String {
+        let text = BROKEN.lines().nth(line - 1).unwrap();
+        format!("t.ron:{line}:{}: ", text.find(needle).unwrap() + 1)
+    }
+
+    #[test]
+    fn each_problem_is_placed_where_it_is() {
+        let q = crate::content::questionnaire();
+        let e = Phrasings::parse("t.ron", BROKEN, &q).unwrap_err().to_string();
+        for (line, needle, message) in [
+            (3, "covered:", "covered: 1.5 is not between 0 and 1"),
+            (5, "\"brolly\"", "the synonym \"brolly\" maps to \"umbrella\", which no phrasing uses"),
+            (5, "\"nil\"", "the synonym \"nil\" maps to nothing"),
+            (8, "\"nope\"", "no question \"nope\" in \"back-pain-intake\""),
+            (9, "\"duration\"", "\"duration\" has no phrasings"),
+            (10, "\"the\"", "\"the\" has no words to match"),
+            (6, "phrasings:", "\"pain_now\" has no phrasings"),
+        ] {
+            let want = format!("{}{message}", at(line, needle));
+            assert!(e.lines().any(|l| l.starts_with(&want)), "{want}\nnot in\n{e}");
+        }
+        assert!(!e.contains("\"age\" has no phrasings"), "{e}");
+    }
+
+    #[test]
+    fn the_built_in_phrasings_cover_every_question() {
+        let q = crate::content::questionnaire();
+        let p = crate::content::phrasings_for(&q).expect("valid");
+        let mut askable = q.items().filter(|i| crate::practice::askable(i));
+        assert!(askable.all(|i| p.phrasings[&i.id].len() >= 3));
+        assert!(p.phrasings.keys().filter(|id| id.starts_with(TOPIC)).count() >= 8);
     }
 }
