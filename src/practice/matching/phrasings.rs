@@ -160,18 +160,31 @@ mod tests {
     #[test]
     fn each_problem_is_placed_where_it_is() {
         let q = crate::content::questionnaire();
-        let e = Phrasings::parse("t.ron", BROKEN, &q).unwrap_err().to_string();
+        let e = Phrasings::parse("t.ron", BROKEN, &q)
+            .unwrap_err()
+            .to_string();
         for (line, needle, message) in [
             (3, "covered:", "covered: 1.5 is not between 0 and 1"),
-            (5, "\"brolly\"", "the synonym \"brolly\" maps to \"umbrella\", which no phrasing uses"),
+            (
+                5,
+                "\"brolly\"",
+                "the synonym \"brolly\" maps to \"umbrella\", which no phrasing uses",
+            ),
             (5, "\"nil\"", "the synonym \"nil\" maps to nothing"),
-            (8, "\"nope\"", "no question \"nope\" in \"back-pain-intake\""),
+            (
+                8,
+                "\"nope\"",
+                "no question \"nope\" in \"back-pain-intake\"",
+            ),
             (9, "\"duration\"", "\"duration\" has no phrasings"),
             (10, "\"the\"", "\"the\" has no words to match"),
             (6, "phrasings:", "\"pain_now\" has no phrasings"),
         ] {
             let want = format!("{}{message}", at(line, needle));
-            assert!(e.lines().any(|l| l.starts_with(&want)), "{want}\nnot in\n{e}");
+            assert!(
+                e.lines().any(|l| l.starts_with(&want)),
+                "{want}\nnot in\n{e}"
+            );
         }
         assert!(!e.contains("\"age\" has no phrasings"), "{e}");
     }
@@ -182,6 +195,12 @@ mod tests {
         let p = crate::content::phrasings_for(&q).expect("valid");
         let mut askable = q.items().filter(|i| crate::practice::askable(i));
         assert!(askable.all(|i| p.phrasings[&i.id].len() >= 3));
-        assert!(p.phrasings.keys().filter(|id| id.starts_with(TOPIC)).count() >= 8);
+        assert!(
+            p.phrasings
+                .keys()
+                .filter(|id| id.starts_with(TOPIC))
+                .count()
+                >= 8
+        );
     }
 }
