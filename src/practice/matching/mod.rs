@@ -2,11 +2,11 @@
 //! items (and interview topics) it covers, through the phrasings and
 //! synonyms kept as data (questionnaires/back-pain-phrasings.ron).
 //!
-//! Each phrasing is a document of stemmed terms (a question's synonyms
-//! are put in the phrasings' words, so the phrasings need none) weighted by TF-IDF and
-//! normalised, indexed once by term; a question scores each phrasing by
-//! cosine over the postings of its own terms (cost: those postings, at most
-//! every phrasing), and each item its best phrasing.
+//! Each phrasing is a document of stemmed terms weighted by TF-IDF and
+//! normalised, indexed once by term (a question's synonyms are turned into
+//! the phrasings' words, so the phrasings need none). A question scores
+//! each phrasing by cosine over the postings of its own terms: the cost is
+//! those postings, at most every phrasing.
 
 mod phrasings;
 mod words;

@@ -7,6 +7,10 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::text::fold;
 
+/// A question's words read at the most: more is not a question, and a
+/// pasted page must not take seconds to put right.
+const QUESTION_WORDS: usize = 64;
+
 /// The words of the phrasings file that shape every question's terms.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
@@ -56,7 +60,8 @@ impl Words {
     /// A question's terms: typos put right, stemmed, synonyms added, stop
     /// words left out.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let words: Vec<String> = split(text).into_iter().map(|w| self.spelt(w)).collect();
+        let split = split(text).into_iter().take(QUESTION_WORDS);
+        let words: Vec<String> = split.map(|w| self.spelt(w)).collect();
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let mut terms = self.plain_terms(&words.join(" "));
         for (key, adds) in &self.synonyms {
@@ -84,10 +89,12 @@ impl Words {
         if fine || self.known.is_empty() {
             return word;
         }
-        let allowed = if word.chars().count() > 6 { 2 } else { 1 };
+        let length = word.chars().count();
+        let allowed = if length > 6 { 2 } else { 1 };
         let nearest = self
             .known
             .iter()
+            .filter(|k| k.chars().count().abs_diff(length) <= allowed)
             .map(|k| (slips(&word, k), k))
             .filter(|(d, _)| *d <= allowed)
             .min_by_key(|(d, _)| *d);
@@ -249,6 +256,26 @@ mod tests {
         assert_eq!(words.terms("Any PINS and needles?"), ["pin", "tingl"]);
         assert_eq!(words.terms("waterworks"), ["bladder", "urin"]);
         assert_eq!(words.terms("Fièvre's"), ["fievr"]);
+    }
+
+    #[test]
+    fn odd_input_reads_without_a_panic() {
+        let mut words = Words::new(&[], []);
+        words.learn("bladder ǅemal");
+        let long = "bladdr ".repeat(10_000);
+        for text in [
+            "",
+            "\0\u{301}ǅ",
+            "ÉÉÉly",
+            "ssss",
+            "llly",
+            "💥ing",
+            "ing ed es ies",
+            &long,
+        ] {
+            let terms = words.terms(text);
+            assert!(terms.len() <= QUESTION_WORDS, "{text:.20}");
+        }
     }
 
     #[test]
