@@ -1,7 +1,8 @@
 //! A question's words as the matcher compares them: folded, split, typos
-//! put right against the words the phrasings use, stemmed, synonyms added
-//! and stop words dropped. The same steps read the phrasings, so both
-//! sides meet in the same terms.
+//! put right against the words the phrasings use, stemmed, synonyms turned
+//! into the phrasings' words and stop words dropped. The phrasings are read
+//! the same way but for typos and synonyms, so both sides meet in the same
+//! terms.
 
 use std::collections::{BTreeSet, HashSet};
 
