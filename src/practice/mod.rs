@@ -11,8 +11,8 @@ mod voices;
 pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
 pub use interview::{Impression, Interview, Part, Question, askable, questions};
-pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
 pub use matching::{Index, Match, Matched, Phrasings};
+pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
 
 use std::collections::BTreeMap;
 
