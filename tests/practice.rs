@@ -641,3 +641,100 @@ fn what_each_patient_says_agrees_with_their_answers() {
         }
     }
 }
+
+/// Openers that say yes or no by themselves: a personality's words before a
+/// yes/no answer must not start with the opposite of what the patient means.
+const AGREEING: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "i think so",
+    "i suppose",
+    "i guess",
+    "probably",
+    "maybe",
+    "sure",
+    "definitely",
+    "i do",
+    "it does",
+    "it is",
+    "i have",
+];
+const DISAGREEING: &[&str] = &[
+    "no",
+    "nope",
+    "not really",
+    "i don't think so",
+    "i dont think so",
+    "never",
+    "nothing",
+    "i don't",
+    "it doesn't",
+    "i haven't",
+];
+
+fn opens_with(reply: &str, openers: &[&str]) -> Option<String> {
+    let lower = reply.to_lowercase();
+    openers
+        .iter()
+        .find(|o| {
+            lower.starts_with(*o) && !lower[o.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|o| o.to_string())
+}
+
+#[test]
+fn no_personality_contradicts_a_yes_or_no_answer() {
+    let voices = Voices::builtin();
+    for (name, case) in cases() {
+        for personality in voices.voices.keys() {
+            let mut case = case.clone();
+            case.personality = *personality;
+            for (id, answer) in &case.answers {
+                let Answer::YesNo(yes) = answer else { continue };
+                for times in [1, 2] {
+                    let reply = case.reply(id, times, voices);
+                    let wrong = if *yes { DISAGREEING } else { AGREEING };
+                    assert_eq!(
+                        opens_with(&reply, wrong),
+                        None,
+                        "{name} as {personality:?}: {id} is {yes}, said \"{reply}\""
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_line_of_every_voice_can_be_said() {
+    let q = content::questionnaire();
+    let voices = Voices::builtin();
+    let ids: Vec<&str> = q.items().map(|i| i.id.as_str()).collect();
+    for (personality, voice) in &voices.voices {
+        let case = Case {
+            personality: *personality,
+            says: ids
+                .iter()
+                .map(|id| (id.to_string(), "S.".to_string()))
+                .collect(),
+            ..cases().remove(0).1
+        };
+        let said: Vec<String> = ids.iter().map(|id| case.reply(id, 1, voices)).collect();
+        for line in &voice.before {
+            assert!(
+                said.iter().any(|s| s.starts_with(line.as_str())),
+                "{personality:?}: {line}"
+            );
+        }
+        for line in &voice.after {
+            assert!(
+                said.iter().any(|s| s.ends_with(line.as_str())),
+                "{personality:?}: {line}"
+            );
+        }
+        for line in &voice.first {
+            assert!(said.contains(line), "{personality:?}: {line}");
+        }
+    }
+}

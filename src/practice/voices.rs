@@ -80,10 +80,14 @@ impl Voices {
         let Some(v) = self.voices.get(&personality) else {
             return said.to_string();
         };
+        // Whether the item is coloured is `n % every`; which words colour it
+        // is `n / every`, so every line can be picked whatever `every` is.
+        let every = v.every.max(1);
         let n = stable(id);
-        if !n.is_multiple_of(v.every.max(1)) {
+        if !n.is_multiple_of(every) {
             return said.to_string();
         }
+        let n = n / every;
         if times <= 1
             && let Some(first) = pick(&v.first, n)
         {
