@@ -53,6 +53,13 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
             let q = questionnaire_for(path, &source)?;
             let case =
                 crate::practice::Case::parse(&name, &source, &q).map_err(LoadError::Invalid)?;
+            // The key must be what the findings rules conclude, when the
+            // questionnaire has rules.
+            if let Some(rules) = crate::content::rules_for(&q) {
+                let content = crate::content::Content::builtin();
+                case.check_key(&name, &source, &q, &rules, &content)
+                    .map_err(LoadError::Invalid)?;
+            }
             Ok(format!(
                 "{name}: ok (practice case \"{}\" for \"{}\")",
                 case.id, q.id

@@ -147,6 +147,9 @@ fn every_case_key_agrees_with_what_the_rules_find_in_its_answers() {
     let q = content::questionnaire();
     let rules = content::rules_for(&q).unwrap();
     for (name, case) in cases() {
+        let source = fs::read_to_string(&name).unwrap();
+        case.check_key(&name, &source, &q, &rules, &Content::builtin())
+            .unwrap_or_else(|e| panic!("{e}"));
         let f = evaluate(&q, &case.session(&q), &rules, &Content::builtin());
         let urgent = f
             .flags
@@ -226,6 +229,50 @@ fn validate_checks_cases_against_the_questionnaire() {
         assert!(e.contains(message), "{e}");
         assert!(e.starts_with("c.ron:"), "{e}");
     }
+    // An educator's case whose key is not what the rules conclude fails
+    // `intake validate`, at the key's field.
+    let dir = std::env::temp_dir().join(format!("intake-key-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    for (from, to, field, message) in [
+        (
+            "level: \"L5\"",
+            "level: \"S1\"",
+            "level:",
+            "first root level is \"L5\"",
+        ),
+        (
+            "red_flags: false",
+            "red_flags: true",
+            "red_flags:",
+            "no urgent warning sign",
+        ),
+        (
+            "next_step: \"",
+            "next_step: \"x",
+            "next_step:",
+            "the key says next_step \"x",
+        ),
+    ] {
+        let bad = good.replacen(from, to, 1);
+        assert_ne!(bad, good, "{from}");
+        let path = dir.join("my-case.ron");
+        fs::write(&path, &bad).unwrap();
+        let out = std::process::Command::new(bin)
+            .arg("validate")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{from}");
+        let e = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(e.contains(message), "{e}");
+        let key = bad.find("key:").unwrap();
+        let at = key + bad[key..].find(field).unwrap();
+        let line = bad[..at].lines().count() + usize::from(bad[..at].ends_with('\n'));
+        let col = at - bad[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+        let place = format!("{}:{line}:{col}", path.display());
+        assert!(e.contains(&place), "{place}: {e}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
