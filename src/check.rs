@@ -70,7 +70,7 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
             Ok(format!(
                 "{name}: ok (practice personalities: {} voices, {} warning-sign words)",
                 v.voices.len(),
-                v.warning_words.len()
+                v.warning_words.iter().map(|g| g.words.len()).sum::<usize>()
             ))
         }
         "Phrasings" => {

@@ -126,6 +126,29 @@ fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
             "\"topic.hobbies\":",
             "unknown topic \"topic.hobbies\"",
         ),
+        // A warning sign said in answer to another warning sign's question
+        // is volunteered all the same.
+        (
+            "\"rf_bowel\": \"No.\"",
+            "\"rf_bowel\": \"No, and my bladder's fine.\"",
+            "what is said to \"rf_bowel\" mention \"bladder\"",
+        ),
+        (
+            "\"rf_cancer\": \"No, never.\"",
+            "\"rf_cancer\": \"No, never. I've had night sweats though.\"",
+            "what is said to \"rf_cancer\" mention \"sweats\"",
+        ),
+        // The scripted topics are not warning signs.
+        (
+            "I'm a postman,",
+            "I'm a postman, off sick since the chemo,",
+            "what is said to \"topic.work\" mention \"chemo\"",
+        ),
+        (
+            "\"tried\": \"Ibuprofen,",
+            "\"tried\": \"Steroids, ibuprofen,",
+            "what is said to \"tried\" mention \"steroids\"",
+        ),
     ] {
         let bad = good.replacen(from, to, 1);
         assert_ne!(bad, good, "{from}");
@@ -140,6 +163,49 @@ fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
         1,
     );
     assert!(Case::parse("c.ron", &told, &q).is_ok());
+    // Where a warning word has an everyday meaning in another answer, the
+    // personalities file allows it there: an injury onset's accident, a
+    // steroid injection among the treatments tried.
+    for (from, to) in [
+        (
+            "I was lifting a box",
+            "It was an accident: I was lifting a box",
+        ),
+        (
+            "\"tried\": \"Ibuprofen,",
+            "\"tried\": \"A steroid injection, ibuprofen,",
+        ),
+    ] {
+        let fine = good.replacen(from, to, 1);
+        assert_ne!(fine, good, "{from}");
+        Case::parse("c.ron", &fine, &q).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn the_warning_words_belong_to_warning_signs_and_their_exceptions_to_items() {
+    let q = content::questionnaire();
+    let voices = Voices::builtin();
+    for group in &voices.warning_words {
+        for id in &group.items {
+            assert!(
+                q.item(id).is_some_and(|i| i.red_flag),
+                "{id}: not a warning sign"
+            );
+        }
+    }
+    for (word, ids) in &voices.also_said_in {
+        assert!(
+            voices.warning_words.iter().any(|g| g.words.contains(word)),
+            "{word}: not a warning word"
+        );
+        for id in ids {
+            assert!(
+                q.item(id).is_some_and(|i| !i.red_flag) || voices.topics.contains(id),
+                "{word}: {id} is not an everyday item or topic"
+            );
+        }
+    }
 }
 
 #[test]

@@ -34,14 +34,17 @@ impl Case {
                 p.at("says:", message);
             }
         }
-        if let Some(word) = voices.warning_word(&self.opening) {
+        if let Some(word) = voices.volunteered(OPENING, &self.opening) {
             p.at("opening:", volunteered(word, "the opening words"));
         }
-        for (id, said) in &self.says {
-            let red_flag = q.item(id).is_some_and(|i| i.red_flag);
-            if let Some(word) = voices.warning_word(said).filter(|_| !red_flag) {
-                let at = key_in(p, "says:", id);
-                p.at_offset(at, volunteered(word, &format!("what is said to \"{id}\"")));
+        // Each warning sign is said only in answer to its own question; the
+        // scripted topics are not warning signs.
+        for (field, spoken) in [("says:", &self.says), ("script:", &self.script)] {
+            for (id, said) in spoken {
+                if let Some(word) = voices.volunteered(id, said) {
+                    let at = key_in(p, field, id);
+                    p.at_offset(at, volunteered(word, &format!("what is said to \"{id}\"")));
+                }
             }
         }
         for topic in self.script.keys() {
@@ -56,7 +59,7 @@ impl Case {
 
 fn volunteered(word: &str, what: &str) -> String {
     format!(
-        "{what} mention \"{word}\", a warning sign: the patient tells it only when asked the warning-sign question"
+        "{what} mention \"{word}\", a warning sign: the patient tells it only when asked its own warning-sign question"
     )
 }
 

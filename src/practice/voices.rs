@@ -56,8 +56,22 @@ pub struct Voices {
     /// The topics outside the questionnaire a case may script.
     pub topics: Vec<String>,
     pub voices: BTreeMap<Personality, Voice>,
-    /// Words that name a warning sign: never volunteered.
-    pub warning_words: Vec<String>,
+    /// Words that name a warning sign, grouped by the warning-sign items
+    /// whose answers may say them: never volunteered anywhere else.
+    pub warning_words: Vec<WarningWords>,
+    /// A warning-sign word an everyday answer to another item (or topic)
+    /// may use, and where: "accident" for an injury onset.
+    #[serde(default)]
+    pub also_said_in: BTreeMap<String, Vec<String>>,
+}
+
+/// Words that name one warning sign, and the warning-sign items (one, or a
+/// few that ask about the same thing) whose answers may say them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Words")]
+pub struct WarningWords {
+    pub items: Vec<String>,
+    pub words: Vec<String>,
 }
 
 impl Voices {
@@ -101,20 +115,46 @@ impl Voices {
     /// The first warning-sign word `text` mentions, matched as whole words
     /// without regard to case or accents.
     pub fn warning_word(&self, text: &str) -> Option<&str> {
-        let words = |s: &str| {
-            let w: Vec<String> = crate::text::fold(s)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect();
-            format!(" {} ", w.join(" "))
-        };
-        let said = words(text);
+        self.said(text).next()
+    }
+
+    /// The first warning-sign word `text` mentions that an answer to item or
+    /// topic `id` may not say: a word is said only in answer to its own
+    /// warning sign's items, or where `also_said_in` allows it.
+    pub fn volunteered(&self, id: &str, text: &str) -> Option<&str> {
+        let said = spoken(text);
         self.warning_words
             .iter()
-            .find(|w| said.contains(&words(w)))
+            .filter(|g| !g.items.iter().any(|i| i == id))
+            .flat_map(|g| &g.words)
+            .filter(|w| {
+                !self
+                    .also_said_in
+                    .get(*w)
+                    .is_some_and(|ids| ids.iter().any(|i| i == id))
+            })
+            .find(|w| said.contains(&spoken(w)))
             .map(String::as_str)
     }
+
+    fn said<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a str> {
+        let said = spoken(text);
+        self.warning_words
+            .iter()
+            .flat_map(|g| &g.words)
+            .filter(move |w| said.contains(&spoken(w)))
+            .map(String::as_str)
+    }
+}
+
+/// `s`'s words, folded, between spaces: a whole-word phrase is a substring.
+fn spoken(s: &str) -> String {
+    let w: Vec<String> = crate::text::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    format!(" {} ", w.join(" "))
 }
 
 /// A number from an id that does not change between runs or builds.
