@@ -124,66 +124,6 @@ impl Case {
         problems.into_result(case)
     }
 
-    /// Whether the key is what the findings `rules` conclude from the case's
-    /// answers: the warning signs, the first root level and the first next
-    /// step (the debrief shows them side by side, so they must agree). An
-    /// error is placed at the key's field in `source`.
-    pub fn check_key(
-        &self,
-        path: &str,
-        source: &str,
-        q: &Questionnaire,
-        rules: &crate::findings::Rules,
-        content: &Content,
-    ) -> Result<(), Diagnostics> {
-        let f = crate::findings::evaluate(q, &self.session(q), rules, content);
-        let mut problems = Problems::new(path, source);
-        let (red_flags, level, next_step) = {
-            let loc = problems.locator();
-            let key = loc.after(0, "key:").unwrap_or(0);
-            let field = |name: &str| loc.after(key, name).unwrap_or(key);
-            (field("red_flags:"), field("level:"), field("next_step:"))
-        };
-        let fix = "change the answers until the rules find the picture you mean to teach";
-        let urgent = f
-            .flags
-            .iter()
-            .any(|x| x.level <= crate::findings::Level::Urgent);
-        if urgent != self.key.red_flags {
-            problems.at_offset(
-                red_flags,
-                format!(
-                    "the key says red_flags: {}, but the findings rules find {} in the answers: {fix}",
-                    self.key.red_flags,
-                    if urgent { "an urgent warning sign" } else { "no urgent warning sign" }
-                ),
-            );
-        }
-        let root = f.roots.first().map(|r| r.level.as_str());
-        if self.key.level != "none" && root != Some(self.key.level.as_str()) {
-            problems.at_offset(
-                level,
-                format!(
-                    "the key says level \"{}\", but the findings rules' first root level is \"{}\": {fix}",
-                    self.key.level,
-                    root.unwrap_or("none")
-                ),
-            );
-        }
-        let step = f.steps.first().map(|s| s.id.as_str());
-        if step != Some(self.key.next_step.as_str()) {
-            problems.at_offset(
-                next_step,
-                format!(
-                    "the key says next_step \"{}\", but the findings rules' first next step is \"{}\": {fix}",
-                    self.key.next_step,
-                    step.unwrap_or("none")
-                ),
-            );
-        }
-        problems.into_result(())
-    }
-
     /// The case's answers as a session, as if the patient had filled it in.
     pub fn session(&self, q: &Questionnaire) -> Session {
         Session {
