@@ -25,6 +25,10 @@ pub struct Phrasings {
     /// The share of the best score at which another item is covered too.
     pub covered: f32,
     pub stop_words: Vec<String>,
+    /// Ordinary words a question may use that no phrasing does: never
+    /// taken for a typo of one ("buttock" is not "buttons").
+    #[serde(default)]
+    pub ordinary_words: Vec<String>,
     /// A word or phrase, and the words of the phrasings it stands for.
     pub synonyms: BTreeMap<String, Vec<String>>,
     /// Item id or topic id to the ways it may be asked.
@@ -44,6 +48,7 @@ impl Phrasings {
     /// The words every question is read with; the phrasings learnt.
     pub fn words(&self) -> Words {
         let mut words = Words::new(&self.stop_words, &self.synonyms);
+        words.ordinary(&self.ordinary_words);
         for text in self.phrasings.values().flatten() {
             words.learn(text);
         }

@@ -21,6 +21,8 @@ pub struct Words {
     /// Every word the phrasings use, as typed (folded), for typos.
     known: BTreeSet<String>,
     stems: HashSet<String>,
+    /// Words a question may use that are never typos.
+    ordinary: HashSet<String>,
 }
 
 impl Words {
@@ -40,6 +42,12 @@ impl Words {
                 .collect(),
             ..Words::default()
         }
+    }
+
+    /// Words that are never put right as typos, though no phrasing uses them.
+    pub fn ordinary<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
+        self.ordinary
+            .extend(words.into_iter().flat_map(|w| split(w)));
     }
 
     /// Learns the words of a phrasing, so that a question's typos can be
@@ -80,24 +88,26 @@ impl Words {
         self.stems.contains(stem)
     }
 
-    /// A word as typed, or the known word it is a typo of: one slip in a
-    /// short word, two in a long one (a hurried typist's, not a new word).
+    /// A word as typed, or the known word it is a typo of: one slip, never
+    /// in the first letter, and never an ordinary word (two slips made
+    /// "buttock" into "buttons").
     fn spelt(&self, word: String) -> String {
         let fine = word.chars().count() < 4
             || self.stop.contains(&word)
+            || self.ordinary.contains(&word)
             || self.known.contains(&word)
             || self.stems.contains(&stem(&word));
         if fine || self.known.is_empty() {
             return word;
         }
         let length = word.chars().count();
-        let allowed = if length > 6 { 2 } else { 1 };
+        let first = word.chars().next();
         let nearest = self
             .known
             .iter()
-            .filter(|k| k.chars().count().abs_diff(length) <= allowed)
+            .filter(|k| k.chars().next() == first && k.chars().count().abs_diff(length) <= 1)
             .map(|k| (slips(&word, k), k))
-            .filter(|(d, _)| *d <= allowed)
+            .filter(|(d, _)| *d <= 1)
             .min_by_key(|(d, _)| *d);
         nearest.map_or(word, |(_, k)| k.clone())
     }
@@ -286,5 +296,11 @@ mod tests {
         words.learn("bladder numbness");
         assert_eq!(words.terms("bladdr numbnes"), ["bladder", "numb"]);
         assert_eq!(words.terms("zebra"), ["zebra"]);
+        // One slip only, never in the first letter, never an ordinary word.
+        words.learn("buttons");
+        assert_eq!(words.terms("buttock"), ["buttock"]);
+        assert_eq!(words.terms("vladder"), ["vladder"]);
+        words.ordinary(&["numbnss".to_string()]);
+        assert_eq!(words.terms("numbnss"), ["numbnss"]);
     }
 }
