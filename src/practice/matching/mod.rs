@@ -14,7 +14,13 @@ mod words;
 pub use phrasings::{Phrasings, TOPIC};
 pub use words::{Words, slips, split, stem};
 
-use std::collections::HashMap;
+use crate::text::fold;
+
+use std::collections::{HashMap, HashSet};
+
+/// The least share of a question's weight (its squared, normalised term
+/// weights) that an item must hold alone, beside the best, to be covered too.
+const OWN_PART: f32 = 0.2;
 
 /// An item or topic and how well a question matched it (0 to 1).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +37,8 @@ pub struct Matched {
     /// The best is above the floor and ahead of the next by the margin;
     /// if not, the screen shows the best three to confirm.
     pub sure: bool,
-    /// The items the question asks: the best, and any close to it.
+    /// The items the question asks: the best, and any close to it and at
+    /// the floor, each through a word that is not generic.
     pub covered: Vec<String>,
 }
 
@@ -50,6 +57,8 @@ pub struct Index {
     floor: f32,
     margin: f32,
     covered: f32,
+    /// Stems that ask nothing by themselves ("problem", "weak").
+    generic: HashSet<String>,
 }
 
 impl Index {
@@ -90,6 +99,7 @@ impl Index {
             floor: p.floor,
             margin: p.margin,
             covered: p.covered,
+            generic: p.generic_words.iter().map(|w| stem(&fold(w))).collect(),
         }
     }
 
@@ -102,11 +112,21 @@ impl Index {
         let idf = |t: &str| self.idf.get(t).copied().unwrap_or(self.unknown_idf);
         let mut cosine: HashMap<usize, f32> = HashMap::new();
         let mut share: HashMap<&str, f32> = HashMap::new();
-        for (term, w) in weights(&terms, idf) {
+        // The question's terms each item holds.
+        let mut held: HashMap<&str, HashSet<String>> = HashMap::new();
+        let weighted = weights(&terms, idf);
+        // The question's generic words some phrasing uses.
+        let generic: Vec<&String> = weighted
+            .iter()
+            .map(|(t, _)| t)
+            .filter(|t| self.generic.contains(*t) && self.postings.contains_key(*t))
+            .collect();
+        for (term, w) in weighted.iter().cloned() {
             let mut counted: Vec<&str> = Vec::new();
             for &(doc, dw) in self.postings.get(&term).into_iter().flatten() {
                 *cosine.entry(doc).or_default() += w * dw;
                 let owner = self.owners[doc].as_str();
+                held.entry(owner).or_default().insert(term.clone());
                 if !counted.contains(&owner) {
                     counted.push(owner);
                     *share.entry(owner).or_default() += w * w;
@@ -126,20 +146,41 @@ impl Index {
             })
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        self.judge(ranked)
-    }
-
-    fn judge(&self, ranked: Vec<Match>) -> Matched {
+        let none = HashSet::new();
+        let held = |id: &str| held.get(id).unwrap_or(&none);
+        // An item asks the question through a word that is not generic,
+        // and through two, or speaks of the question's generic words too:
+        // "any weakness?" and "any weight changes?" name no item, however
+        // well they score.
+        let asks = |m: &Match| {
+            let h = held(&m.id);
+            let specific = h.iter().filter(|t| !self.generic.contains(*t)).count();
+            specific >= 2
+                || (specific == 1 && (generic.is_empty() || generic.iter().any(|g| h.contains(*g))))
+        };
         let top = ranked.first().map_or(0.0, |m| m.score);
-        let second = ranked.get(1).map_or(0.0, |m| m.score);
-        let found = top > 0.0 && top >= self.floor;
+        let found = top > 0.0 && top >= self.floor && ranked.first().is_some_and(asks);
+        let best = ranked.first().map_or(&none, |m| held(&m.id));
+        // Another item is covered when it is close, and asks a part of
+        // the question the best does not, of some weight: "any bladder or
+        // bowel trouble?", but not the "how" of "how can I help?".
+        let also = |m: &Match| {
+            let own: f32 = held(&m.id)
+                .iter()
+                .filter(|t| !self.generic.contains(*t) && !best.contains(*t))
+                .filter_map(|t| weighted.iter().find(|(w, _)| w == t))
+                .map(|(_, w)| w * w)
+                .sum();
+            m.score >= self.floor && m.score >= top * self.covered && asks(m) && own >= OWN_PART
+        };
         let covered = ranked
             .iter()
-            .filter(|m| found && m.score >= top * self.covered)
-            .map(|m| m.id.clone())
+            .enumerate()
+            .filter(|(i, m)| found && (*i == 0 || also(m)))
+            .map(|(_, m)| m.id.clone())
             .collect();
         Matched {
-            sure: found && top - second >= self.margin,
+            sure: found && top - ranked.get(1).map_or(0.0, |m| m.score) >= self.margin,
             covered,
             ranked,
         }

@@ -22,9 +22,14 @@ pub struct Phrasings {
     pub floor: f32,
     /// How far a sure match beats the next item.
     pub margin: f32,
-    /// The share of the best score at which another item is covered too.
+    /// The share of the best score at which another item is covered too
+    /// (itself at `floor` or above).
     pub covered: f32,
     pub stop_words: Vec<String>,
+    /// Words that ask nothing by themselves ("problem", "change", "weak"):
+    /// an item is covered, or sure, only through a question's other words.
+    #[serde(default)]
+    pub generic_words: Vec<String>,
     /// Ordinary words a question may use that no phrasing does: never
     /// taken for a typo of one ("buttock" is not "buttons").
     #[serde(default)]
