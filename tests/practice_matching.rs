@@ -2,23 +2,27 @@
 //! file does not hold (lay and clinical, typos, warning signs, the
 //! interview's topics), each with the item or items it must match.
 
+use std::collections::BTreeSet;
 use std::time::Instant;
 
-use intake::practice::Index;
+use intake::practice::{Index, Phrasings};
 
 /// A question and what it asks: the best match must be one of these,
 /// every one of them covered, and nothing else.
 const TABLE: &[(&str, &[&str])] = &[
     // History of the complaint.
-    ("What age are you?", &["age"]),
-    ("how old r you", &["age"]),
+    ("What age are you now?", &["age"]),
+    ("how old r you now", &["age"]),
     ("When were you born?", &["age"]),
-    ("Whereabouts is your pain?", &["main_area"]),
+    ("Whereabouts on your body is the pain?", &["main_area"]),
     ("Which bit of your back hurts?", &["main_area"]),
     ("Where exactly are you feeling it?", &["main_area"]),
     ("When did all this start?", &["duration"]),
-    ("How long have you been suffering with this?", &["duration"]),
-    ("how lnog has it been going on for", &["duration"]),
+    (
+        "For how many months have you been suffering?",
+        &["duration"],
+    ),
+    ("how lnog has the pain been going on", &["duration"]),
     ("Did it come on all of a sudden?", &["onset"]),
     ("Was it gradual or sudden onset?", &["onset"]),
     ("What were you up to when the pain began?", &["onset"]),
@@ -50,7 +54,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ("Does it come and go or is it always there?", &["pattern"]),
     // Where it spreads, and the feelings.
     ("Does the pain shoot down your leg?", &["leg_spread"]),
-    ("Any sciatica?", &["leg_spread"]),
+    ("Do you have sciatica down the leg?", &["leg_spread"]),
     ("Does it go past your knee?", &["leg_spread"]),
     ("Which side is the leg pain?", &["leg_spread_side"]),
     ("Does it hurt when you cough?", &["cough_sneeze"]),
@@ -59,9 +63,9 @@ const TABLE: &[(&str, &[&str])] = &[
     ("Does your neck pain spread to your hand?", &["arm_spread"]),
     ("Have you noticed any numb patches?", &["numbness"]),
     ("Is there anywhere you can't feel properly?", &["numbness"]),
-    ("Do you get any pins and needles?", &["tingling"]),
-    ("Any paraesthesia?", &["tingling"]),
-    ("any tinglng", &["tingling"]),
+    ("Are you getting pins and needles anywhere?", &["tingling"]),
+    ("Any paraesthesia in the legs?", &["tingling"]),
+    ("any tinglng in your hands", &["tingling"]),
     (
         "Does it hurt if your clothes brush the skin?",
         &["touch_sensitive"],
@@ -71,9 +75,9 @@ const TABLE: &[(&str, &[&str])] = &[
         &["body_map"],
     ),
     // Strength.
-    ("Do your legs feel weak?", &["leg_weak"]),
+    ("Do your legs feel weak at all?", &["leg_weak"]),
     ("Has your leg ever given way?", &["leg_weak"]),
-    ("Any weaknes in your legs?", &["leg_weak"]),
+    ("Any weaknes in either leg?", &["leg_weak"]),
     ("Which leg feels weaker?", &["leg_weak_side"]),
     ("Are your hands weak at all?", &["arm_weak"]),
     ("Does your knee ever buckle?", &["knee_weak"]),
@@ -106,7 +110,7 @@ const TABLE: &[(&str, &[&str])] = &[
     // Warning signs.
     ("Any trouble with the waterworks lately?", &["rf_bladder"]),
     ("Have you wet yourself at all?", &["rf_bladder"]),
-    ("Any urinary incontinence or leaking?", &["rf_bladder"]),
+    ("Have you had any urinary leaking?", &["rf_bladder"]),
     ("Any bladder problems?", &["rf_bladder"]),
     ("any bladdr problems", &["rf_bladder"]),
     (
@@ -117,7 +121,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ("Any difficulty starting to urinate?", &["rf_stream"]),
     ("Any bladder or bowel trouble?", &["rf_bladder", "rf_bowel"]),
     ("Any change in your bowel habit or control?", &["rf_bowel"]),
-    ("Any faecal incontinence?", &["rf_bowel"]),
+    ("Any faecal incontinence recently?", &["rf_bowel"]),
     ("Any accidents with your bowels?", &["rf_bowel"]),
     (
         "Can you feel when you open your bowels?",
@@ -125,22 +129,22 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     ("Any numbness around your back passage?", &["rf_saddle"]),
     ("Any sexual dysfunction?", &["rf_sexual"]),
-    ("Are both of your legs affected?", &["rf_both_legs"]),
+    ("Has it spread to both legs?", &["rf_both_legs"]),
     ("Is it in both legs?", &["rf_both_legs"]),
     ("Do you feel unsteady when walking?", &["rf_unsteady"]),
     ("Have you been losing your balance?", &["rf_unsteady"]),
-    ("Any fevers?", &["rf_fever"]),
+    ("Any fevers lately?", &["rf_fever"]),
     ("have you had a temprature", &["rf_fever"]),
     ("Any night sweats or chills?", &["rf_fever"]),
     ("Any history of cancer in the past?", &["rf_cancer"]),
-    ("Have you ever had a tumor?", &["rf_cancer"]),
+    ("Have you ever been diagnosed with a tumor?", &["rf_cancer"]),
     ("Have you lost any weight recently?", &["rf_weight_loss"]),
     ("Any unintentional weight loss?", &["rf_weight_loss"]),
     ("Did you have a fall or accident?", &["rf_injury"]),
     ("Is it bad at night even when resting?", &["rf_night_pain"]),
     ("Have you been feeling unwell in yourself?", &["rf_unwell"]),
     ("Any IV drug use?", &["rf_drugs"]),
-    ("Do you inject drugs?", &["rf_drugs"]),
+    ("Do you inject any street drugs?", &["rf_drugs"]),
     ("Are you immunocompromised?", &["rf_immune"]),
     ("Have you been on steroids long term?", &["rf_steroids"]),
     (
@@ -151,7 +155,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ("Have you had an MRI scan?", &["imaging"]),
     ("Have you had any x-rays?", &["imaging"]),
     ("What did the MRI show?", &["imaging_result"]),
-    ("When did you have your scan?", &["imaging_when"]),
+    ("When was your MRI taken?", &["imaging_when"]),
     ("What have you tried so far to help?", &["tried"]),
     ("Did the tablets help at all?", &["helped_medicine"]),
     (
@@ -162,7 +166,7 @@ const TABLE: &[(&str, &[&str])] = &[
     ("Are you taking any medication for it?", &["medicines_now"]),
     ("What painkillers are you on?", &["medicines_now"]),
     // Impact and goals.
-    ("How's your sleep?", &["sleep"]),
+    ("Are you getting enough sleep?", &["sleep"]),
     ("Is the pain stopping you sleeping?", &["sleep"]),
     (
         "How is this affecting your day to day activities?",
@@ -192,8 +196,8 @@ const TABLE: &[(&str, &[&str])] = &[
         "So just to summarise what you've told me",
         &["topic.summary"],
     ),
-    ("Let me just recap", &["topic.summary"]),
-    ("Do you have any questions?", &["questions"]),
+    ("Let me recap what you've said", &["topic.summary"]),
+    ("Any questions you'd like to ask?", &["questions"]),
 ];
 
 /// Questions that ask one of two near items, either rightly: the best match
@@ -210,7 +214,7 @@ const EITHER: &[(&str, &[&str])] = &[
     ),
     ("Has this affected your job?", &["work", "topic.work"]),
     ("Are you off work at the moment?", &["work", "topic.work"]),
-    ("What do you do for work?", &["topic.work", "work"]),
+    ("What's your job these days?", &["topic.work", "work"]),
     (
         "Is there anything else you'd like to tell me?",
         &["anything_else", "topic.closing"],
@@ -261,6 +265,50 @@ fn index() -> Index {
     let q = intake::content::questionnaire();
     let p = intake::content::phrasings_for(&q).expect("the built-in phrasings are valid");
     Index::new(&p)
+}
+
+/// Each phrasing's terms as a question's are read (synonyms, typos put
+/// right), to hold the table out from the phrasings.
+fn phrasing_terms() -> Vec<(String, BTreeSet<String>)> {
+    let q = intake::content::questionnaire();
+    let p = Phrasings::parse(
+        intake::content::PHRASINGS_PATH,
+        intake::content::PHRASINGS,
+        &q,
+    )
+    .unwrap();
+    let words = p.words();
+    p.phrasings
+        .values()
+        .flatten()
+        .map(|t| (t.clone(), words.terms(t).into_iter().collect()))
+        .collect()
+}
+
+#[test]
+fn the_table_is_held_out_from_the_phrasings() {
+    let q = intake::content::questionnaire();
+    let p = Phrasings::parse(
+        intake::content::PHRASINGS_PATH,
+        intake::content::PHRASINGS,
+        &q,
+    )
+    .unwrap();
+    let words = p.words();
+    let known = phrasing_terms();
+    let copied: Vec<String> = TABLE
+        .iter()
+        .chain(EITHER)
+        .map(|(question, _)| *question)
+        .filter_map(|question| {
+            let terms: BTreeSet<String> = words.terms(question).into_iter().collect();
+            known
+                .iter()
+                .find(|(_, k)| *k == terms)
+                .map(|(t, _)| format!("{question:?} reads as the phrasing {t:?}"))
+        })
+        .collect();
+    assert!(copied.is_empty(), "{}", copied.join("\n"));
 }
 
 #[test]
