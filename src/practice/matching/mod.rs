@@ -18,10 +18,6 @@ use crate::text::fold;
 
 use std::collections::{HashMap, HashSet};
 
-/// The least share of a question's weight (its squared, normalised term
-/// weights) that an item must hold alone, beside the best, to be covered too.
-const OWN_PART: f32 = 0.2;
-
 /// An item or topic and how well a question matched it (0 to 1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
@@ -57,6 +53,7 @@ pub struct Index {
     floor: f32,
     margin: f32,
     covered: f32,
+    own_part: f32,
     /// Stems that ask nothing by themselves ("problem", "weak").
     generic: HashSet<String>,
 }
@@ -99,6 +96,7 @@ impl Index {
             floor: p.floor,
             margin: p.margin,
             covered: p.covered,
+            own_part: p.own_part,
             generic: p.generic_words.iter().map(|w| stem(&fold(w))).collect(),
         }
     }
@@ -171,7 +169,10 @@ impl Index {
                 .filter_map(|t| weighted.iter().find(|(w, _)| w == t))
                 .map(|(_, w)| w * w)
                 .sum();
-            m.score >= self.floor && m.score >= top * self.covered && asks(m) && own >= OWN_PART
+            m.score >= self.floor
+                && m.score >= top * self.covered
+                && asks(m)
+                && own >= self.own_part
         };
         let covered = ranked
             .iter()

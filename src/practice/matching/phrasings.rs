@@ -25,6 +25,10 @@ pub struct Phrasings {
     /// The share of the best score at which another item is covered too
     /// (itself at `floor` or above).
     pub covered: f32,
+    /// The least share of a question's weight (its squared, normalised
+    /// term weights) that an item must hold alone, beside the best, to be
+    /// covered too.
+    pub own_part: f32,
     pub stop_words: Vec<String>,
     /// Words that ask nothing by themselves ("problem", "change", "weak"):
     /// an item is covered, or sure, only through a question's other words.
@@ -72,6 +76,7 @@ impl Phrasings {
             ("floor", self.floor),
             ("margin", self.margin),
             ("covered", self.covered),
+            ("own_part", self.own_part),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 p.at(
@@ -150,7 +155,7 @@ mod tests {
 
     const BROKEN: &str = r#"Phrasings(
     questionnaire: "back-pain-intake",
-    floor: 0.35, margin: 0.08, covered: 1.5,
+    floor: 0.35, margin: 0.08, covered: 1.5, own_part: 0.2,
     stop_words: ["the"],
     synonyms: {"brolly": ["umbrella"], "nil": []},
     phrasings: {
