@@ -413,3 +413,26 @@ fn the_letters_are_the_patients_languages() {
         h.screen()
     );
 }
+
+/// Every two-button dialog's labels fit their buttons whole in Spanish,
+/// whose words are longer ("Empezar de nuevo" was cut at 80 columns).
+#[test]
+fn dialog_buttons_show_their_whole_labels_in_spanish() {
+    use intake::tui::app::Dialog;
+    let mut h = offered();
+    h.keys("2");
+    h.enter();
+    let d = &h.app.words().dialogs.clone();
+    for (dialog, labels) in [
+        (Dialog::StartOver, [&d.start_over_yes, &d.start_over_no]),
+        (Dialog::ConfirmQuit, [&d.leave, &d.stay]),
+        (Dialog::ConfirmClearAll, [&d.clear_yes, &d.clear_no]),
+        (Dialog::Resume, [&d.resume_yes, &d.resume_no]),
+    ] {
+        h.app.dialog = Some(dialog);
+        let screen = h.screen();
+        for label in labels {
+            assert!(screen.contains(&format!("{label} ]")), "{label}:\n{screen}");
+        }
+    }
+}

@@ -454,11 +454,14 @@ pub fn dialog_area(area: Rect) -> Rect {
     centered(area, 56, 7)
 }
 
+/// The dialog's two buttons, where they always were, each as wide as the
+/// room to its right allows: a label of 16 columns with its key
+/// ("S  Empezar de nuevo", "N  Empezar otra vez") fits whole.
 pub fn dialog_buttons(area: Rect) -> (Rect, Rect) {
     let r = dialog_area(area);
     let y = r.bottom().saturating_sub(2);
-    let yes = Rect::new(r.x + 4, y, 20, 1);
-    let no = Rect::new(r.right().saturating_sub(24), y, 20, 1);
+    let yes = Rect::new(r.x + 4, y, 24, 1);
+    let no = Rect::new(r.right().saturating_sub(24), y, 23, 1);
     (yes, no)
 }
 
