@@ -2,8 +2,11 @@
 //! impression, one question at a time, from the choices the findings rules
 //! offer. No terminal here: the screens keep only where the cursor is.
 
-use super::{Case, PracticeWords};
+use std::collections::BTreeMap;
+
+use super::{Case, Index, PracticeWords, Voices};
 use crate::answers::Answer;
+use crate::body::BodyMarks;
 use crate::findings::Rules;
 use crate::questionnaire::{Item, Kind};
 
@@ -71,6 +74,42 @@ pub fn askable(item: &Item) -> bool {
     !matches!(item.kind, Kind::Info)
 }
 
+/// One exchange: what the trainee asked, the items and topics it asked, and
+/// what the patient said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    /// The trainee's words, or the item's interviewer wording when it was
+    /// asked from the list.
+    pub question: String,
+    /// Item and topic ids the question asked (none: not understood).
+    pub asked: Vec<String>,
+    pub reply: String,
+    /// Asked from the list of questions (a hint, which costs points).
+    pub hint: bool,
+}
+
+/// A typed question the matcher was not sure of: the best few items or
+/// topics, best first, for the trainee to confirm one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub question: String,
+    pub candidates: Vec<String>,
+}
+
+/// What became of a typed question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    /// Asked and answered (the last turn).
+    Asked,
+    /// Not sure what it asks: `pending` holds the best few to confirm.
+    Confirm,
+    /// Nothing like it is known: the patient is not sure what is meant.
+    Unknown,
+}
+
+/// How many close matches are offered to confirm.
+pub const CANDIDATES: usize = 3;
+
 /// The interview of one case.
 #[derive(Debug, Clone)]
 pub struct Interview {
@@ -78,8 +117,19 @@ pub struct Interview {
     /// The trainee records each answer on the questionnaire's own screens
     /// (otherwise asking records the patient's answer: the guided variant).
     pub manual: bool,
-    /// Item ids in the order they were first asked.
+    /// Item and topic ids in the order they were first asked.
     pub asked: Vec<String>,
+    /// How many times each id was asked (a poor historian answers the
+    /// second time).
+    pub times: BTreeMap<String, u32>,
+    /// The conversation, in order.
+    pub turns: Vec<Turn>,
+    /// A typed question waiting for the trainee to confirm what it asks.
+    pub pending: Option<Pending>,
+    /// The body diagram as the trainee marked it from what the patient said.
+    pub map: BodyMarks,
+    /// Why the trainee concluded what they did, in their words.
+    pub reasoning: String,
     pub questions: Vec<Question>,
     pub impression: Impression,
     /// When the interview began (seconds since the epoch).
@@ -92,22 +142,101 @@ impl Interview {
             case,
             manual,
             asked: Vec::new(),
+            times: BTreeMap::new(),
+            turns: Vec::new(),
+            pending: None,
+            map: BodyMarks::new(),
+            reasoning: String::new(),
             questions: questions(rules, words),
             impression: Impression::default(),
             started: 0,
         }
     }
 
-    /// Asks item `id`: the answer to record, in the guided variant.
-    pub fn ask(&mut self, id: &str) -> Option<&Answer> {
-        if !self.asked.iter().any(|a| a == id) {
-            self.asked.push(id.to_string());
+    /// Asks a question typed in the trainee's own words: answered when the
+    /// match is sure, otherwise held to confirm (`confirm`).
+    pub fn put(&mut self, question: &str, index: &Index, voices: &Voices) -> Put {
+        let question = question.trim();
+        let matched = index.ask(question);
+        if matched.sure {
+            self.exchange(question, matched.covered, false, voices);
+            return Put::Asked;
         }
-        self.case.answers.get(id).filter(|_| !self.manual)
+        let candidates: Vec<String> = matched
+            .ranked
+            .iter()
+            .take(CANDIDATES)
+            .map(|m| m.id.clone())
+            .collect();
+        if candidates.is_empty() {
+            self.exchange(question, Vec::new(), false, voices);
+            return Put::Unknown;
+        }
+        self.pending = Some(Pending {
+            question: question.to_string(),
+            candidates,
+        });
+        Put::Confirm
+    }
+
+    /// The trainee says which candidate the pending question meant; `None`:
+    /// none of them, and the patient is not sure what is meant.
+    pub fn confirm(&mut self, choice: Option<usize>, voices: &Voices) {
+        let Some(p) = self.pending.take() else { return };
+        let asked = choice.and_then(|c| p.candidates.get(c)).cloned();
+        self.exchange(&p.question, asked.into_iter().collect(), false, voices);
+    }
+
+    /// Asks item `id` from the list of questions, in its interviewer
+    /// wording: a hint.
+    pub fn ask_listed(&mut self, id: &str, wording: &str, voices: &Voices) {
+        self.pending = None;
+        self.exchange(wording, vec![id.to_string()], true, voices);
+    }
+
+    /// Records an exchange: each id asked once more, and the patient's
+    /// reply to all of them, in order.
+    fn exchange(&mut self, question: &str, asked: Vec<String>, hint: bool, voices: &Voices) {
+        let mut said = Vec::new();
+        for id in &asked {
+            let times = self.times.entry(id.clone()).or_default();
+            *times += 1;
+            said.push(self.case.reply(id, *times, voices));
+            if !self.asked.contains(id) {
+                self.asked.push(id.clone());
+            }
+        }
+        if said.is_empty() {
+            said.push(voices.not_understood.clone());
+        }
+        self.turns.push(Turn {
+            question: question.to_string(),
+            asked,
+            reply: said.join(" "),
+            hint,
+        });
+    }
+
+    /// The patient's answer to item `id` to record, in the guided variant,
+    /// once it has been asked.
+    pub fn answer_to_record(&self, id: &str) -> Option<&Answer> {
+        let asked = self.was_asked(id);
+        self.case.answers.get(id).filter(|_| asked && !self.manual)
     }
 
     pub fn was_asked(&self, id: &str) -> bool {
         self.asked.iter().any(|a| a == id)
+    }
+
+    /// Items asked from the list, each once.
+    pub fn hints(&self) -> Vec<&str> {
+        let mut hints: Vec<&str> = Vec::new();
+        for id in self.turns.iter().filter(|t| t.hint).flat_map(|t| &t.asked) {
+            if !hints.contains(&id.as_str()) {
+                hints.push(id);
+            }
+        }
+        hints
     }
 
     /// Answers impression question `n` with its choice `choice`.
@@ -141,5 +270,45 @@ mod tests {
         let asked = questions(&no_steps, words);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
         assert_eq!(parts, [Part::RedFlags, Part::Level]);
+    }
+
+    fn interview() -> (Interview, Index) {
+        let q = crate::content::questionnaire();
+        let rules = crate::content::rules_for(&q).unwrap();
+        let source = std::fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
+        let case = Case::parse("l5.ron", &source, &q).unwrap();
+        let words = &crate::text::Text::builtin().practice;
+        let index = Index::new(&crate::content::phrasings_for(&q).unwrap());
+        (Interview::new(case, &rules, false, words), index)
+    }
+
+    #[test]
+    fn a_sure_question_is_answered_and_an_unsure_one_waits() {
+        let (mut i, index) = interview();
+        let voices = Voices::builtin();
+        assert_eq!(
+            i.put("Does it hurt when you cough?", &index, voices),
+            Put::Asked
+        );
+        assert_eq!(i.turns[0].asked, ["cough_sneeze"]);
+        assert_eq!(i.turns[0].reply, i.case.reply("cough_sneeze", 1, voices));
+        assert_eq!(
+            i.answer_to_record("cough_sneeze"),
+            i.case.answers.get("cough_sneeze")
+        );
+        assert_eq!(i.put("zzz qqq", &index, voices), Put::Unknown);
+        assert_eq!(i.turns[1].reply, voices.not_understood);
+        assert_eq!(
+            i.put("anything else about your leg?", &index, voices),
+            Put::Confirm
+        );
+        let first = i.pending.as_ref().unwrap().candidates[0].clone();
+        i.confirm(Some(0), voices);
+        assert!(i.pending.is_none() && i.was_asked(&first));
+        assert!(i.hints().is_empty());
+        i.ask_listed("rf_saddle", "Numb between the legs?", voices);
+        i.ask_listed("rf_saddle", "Numb between the legs?", voices);
+        assert_eq!(i.hints(), ["rf_saddle"]);
+        assert_eq!(i.times["rf_saddle"], 2);
     }
 }

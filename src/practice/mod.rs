@@ -10,7 +10,9 @@ mod voices;
 
 pub use crate::text::PracticeWords;
 pub use debrief::{Debrief, Made, misrecorded, score};
-pub use interview::{Impression, Interview, Part, Question, askable, questions};
+pub use interview::{
+    CANDIDATES, Impression, Interview, Part, Pending, Put, Question, Turn, askable, questions,
+};
 pub use matching::{Index, Match, Matched, Phrasings};
 pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
 

@@ -53,6 +53,8 @@ fn one() -> usize {
 pub struct Voices {
     /// What any patient says to a topic their case does not script.
     pub not_sure: String,
+    /// What any patient says to a question that asks nothing they know of.
+    pub not_understood: String,
     /// The topics outside the questionnaire a case may script.
     pub topics: Vec<String>,
     pub voices: BTreeMap<Personality, Voice>,

@@ -120,9 +120,12 @@ impl App {
         if manual && asked {
             return self.open_recording(n);
         }
-        let answer = self
-            .practising()
-            .and_then(|p| p.interview.ask(&id).cloned());
+        let wording = item.interviewer_prompt().to_string();
+        let answer = self.practising().and_then(|p| {
+            p.interview
+                .ask_listed(&id, &wording, crate::practice::Voices::builtin());
+            p.interview.answer_to_record(&id).cloned()
+        });
         if manual {
             let words = &self.content.text.practice;
             self.notice = Some(Notice::Info(self.keyed(
