@@ -125,6 +125,17 @@ enum Command {
         /// default asking a question records the patient's answer).
         #[arg(long)]
         record: bool,
+        /// Show your scores per skill over the sessions saved, and leave.
+        #[arg(long)]
+        history: bool,
+        /// Whose history: each student's sessions are kept apart (letters,
+        /// digits, '-' and '_').
+        #[arg(long, value_name = "NAME", default_value = "default")]
+        student: String,
+        /// Where the history is kept (default: $XDG_DATA_HOME/intake/practice,
+        /// or ~/.local/share/intake/practice).
+        #[arg(long, value_name = "DIR")]
+        history_dir: Option<PathBuf>,
     },
     /// Read a staff PIN from standard input and print its Argon2 hash for the
     /// kiosk configuration's staff_pin_hash.
@@ -237,11 +248,17 @@ fn main() -> ExitCode {
             case,
             cases,
             record,
+            history,
+            student,
+            history_dir,
         }) => cli::practice::run(&cli::practice::Options {
             sources,
             case,
             cases,
             record,
+            history,
+            student,
+            history_dir,
             high_contrast: cli.high_contrast,
             keymap: cli.keymap,
         }),

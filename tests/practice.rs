@@ -505,7 +505,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         h.app.effects.as_slice(),
         [Effect::SaveDebrief { .. }]
     ));
-    let mut host = intake::tui::Host::practice(dir.clone());
+    let mut host = intake::tui::Host::practice(dir.clone(), dir.join("history"));
     assert!(!host.apply_or_report(&mut h.app));
     let saved: Vec<_> = fs::read_dir(&dir)
         .unwrap()

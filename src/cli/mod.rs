@@ -107,6 +107,16 @@ pub fn default_state_dir() -> PathBuf {
     }
 }
 
+/// A folder of intake's data (`sub` of $XDG_DATA_HOME/intake, or of
+/// ~/.local/share/intake), where plain use keeps what it makes.
+pub fn data_dir(sub: &str) -> PathBuf {
+    match (std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME")) {
+        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake").join(sub),
+        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/share/intake").join(sub),
+        _ => PathBuf::from(format!("intake-{sub}")),
+    }
+}
+
 /// A command's exit status; a failure's message is printed first.
 pub fn finish(result: Result<ExitCode, String>) -> ExitCode {
     result.unwrap_or_else(|e| {

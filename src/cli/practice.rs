@@ -19,9 +19,34 @@ pub struct Options {
     pub high_contrast: bool,
     /// A keymap file to read the keys from instead of the built-in one.
     pub keymap: Option<PathBuf>,
+    /// Show the student's history and leave.
+    pub history: bool,
+    pub student: String,
+    pub history_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// The student's own folder of saved sessions.
+    fn history_dir(&self) -> Result<PathBuf, String> {
+        let name = &self.student;
+        let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if name.is_empty() || !name.chars().all(plain) {
+            return Err(format!(
+                "intake: --student \"{name}\": use letters, digits, '-' and '_' only"
+            ));
+        }
+        let dir = self.history_dir.clone();
+        Ok(dir
+            .unwrap_or_else(|| super::data_dir("practice"))
+            .join(name))
+    }
 }
 
 pub fn run(opts: &Options) -> Result<ExitCode, String> {
+    let history = opts.history_dir()?;
+    if opts.history {
+        return show_history(&history);
+    }
     let (q, rules) = opts.sources.load()?;
     let rules = rules.unwrap_or_else(|| Rules::none(&q));
     let path = match &opts.case {
@@ -50,7 +75,7 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
         }
     };
     // Debriefs the trainee saves go in the current directory.
-    let mut host = tui::Host::practice(PathBuf::from("."));
+    let mut host = tui::Host::practice(PathBuf::from("."), history);
     let (_, exit) = tui::run(make, &mut host, false).map_err(|e| format!("intake: {e}"))?;
     Ok(super::exit_status(exit))
 }
@@ -74,4 +99,43 @@ fn any_case(dir: &Path) -> Result<PathBuf, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     Ok(all.swap_remove(nanos as usize % all.len()))
+}
+
+/// Prints the student's sessions and each skill's course.
+fn show_history(dir: &Path) -> Result<ExitCode, String> {
+    use crate::practice::history;
+    let records = history::load(dir)?;
+    let words = &crate::text::Text::builtin().practice.history;
+    let fill = |t: &str, v: &[(&str, &str)]| crate::text::fill(t, v);
+    let where_ = dir.display().to_string();
+    if records.is_empty() {
+        println!("{}", fill(&words.none, &[("dir", &where_)]));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let count = records.len().to_string();
+    println!(
+        "{}\n",
+        fill(&words.heading, &[("count", &count), ("dir", &where_)])
+    );
+    let name = |id: &str| id.to_string();
+    let head = [words.when.as_str(), &words.case, &words.total];
+    println!(
+        "{}\n",
+        history::aligned(&history::rows(&records, head, name))
+    );
+    println!("{}", words.courses);
+    let mut rows = vec![words.course_head.to_vec()];
+    rows.extend(history::courses(&records).iter().map(|c| {
+        let n = |x: u32| x.to_string();
+        vec![
+            name(&c.id),
+            c.sessions.to_string(),
+            n(c.first),
+            n(c.last),
+            n(c.mean),
+            n(c.best),
+        ]
+    }));
+    println!("{}", history::aligned(&rows));
+    Ok(ExitCode::SUCCESS)
 }

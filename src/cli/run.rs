@@ -287,9 +287,5 @@ fn start_sender(k: &KioskConfig, server: &FhirServerConfig) -> Result<Waker, Str
 /// Where finished summaries go when no --export-dir is given, so that
 /// plain use always leaves one.
 fn default_export_dir() -> PathBuf {
-    match (std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME")) {
-        (Some(x), _) if !x.is_empty() => PathBuf::from(x).join("intake/summaries"),
-        (_, Some(h)) if !h.is_empty() => PathBuf::from(h).join(".local/share/intake/summaries"),
-        _ => PathBuf::from("intake-summaries"),
-    }
+    super::data_dir("summaries")
 }

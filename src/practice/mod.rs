@@ -3,6 +3,7 @@
 //! (tui::app::practice).
 
 mod debrief;
+pub mod history;
 mod interview;
 pub mod matching;
 mod speech;

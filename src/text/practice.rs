@@ -41,6 +41,21 @@ pub struct PracticeWords {
     pub findings: String,
     pub saved: String,
     pub not_saved: String,
+    pub history: HistoryWords,
+}
+
+/// `intake practice --history`'s words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryWords {
+    pub none: String,
+    pub heading: String,
+    pub when: String,
+    pub case: String,
+    pub total: String,
+    pub courses: String,
+    /// The columns of each skill's course.
+    pub course_head: [String; 6],
 }
 
 impl PracticeWords {

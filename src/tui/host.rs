@@ -30,6 +30,8 @@ pub struct Host {
     /// Files written outside the kiosk loop, for the caller to report (names
     /// only, no patient data).
     pub saved: Vec<PathBuf>,
+    /// Practice mode: the student's history of debriefs.
+    history: Option<PathBuf>,
 }
 
 impl Host {
@@ -55,6 +57,7 @@ impl Host {
             outbox: None,
             speaker: None,
             saved: Vec::new(),
+            history: None,
         })
     }
 
@@ -72,8 +75,9 @@ impl Host {
 
     /// A host for practice mode: no journal, and the debriefs the trainee
     /// saves go in `dir` as they are (it is not made private: no patient's
-    /// answers are in them).
-    pub fn practice(dir: PathBuf) -> Host {
+    /// answers are in them); each debrief reached is kept in `history`
+    /// with its scores (0600 in 0700).
+    pub fn practice(dir: PathBuf, history: PathBuf) -> Host {
         Host {
             _lock: None,
             journal_path: None,
@@ -82,6 +86,7 @@ impl Host {
             outbox: None,
             speaker: None,
             saved: Vec::new(),
+            history: Some(history),
         }
     }
 
@@ -235,6 +240,13 @@ impl Host {
                 let path = unique(dir.join(name));
                 export::write_private(&path, text.as_bytes(), false).map_err(io::Error::from)?;
                 return Ok(Some(Outcome::Saved(path)));
+            }
+            // Only a practice host keeps a history.
+            Effect::KeepDebrief { record, text } => {
+                if let Some(dir) = &self.history {
+                    let path = crate::practice::history::save(dir, &record, &text)?;
+                    return Ok(Some(Outcome::Saved(path)));
+                }
             }
         }
         Ok(None)

@@ -217,6 +217,12 @@ pub enum Effect {
     StaffLog(String),
     /// Practice mode: save the debrief as this file (never over another).
     SaveDebrief { name: String, text: String },
+    /// Practice mode: keep the debrief and its scores in the student's
+    /// history.
+    KeepDebrief {
+        record: crate::practice::history::Record,
+        text: String,
+    },
     /// Read this aloud, in this language (a language code), stopping
     /// whatever was being read.
     Speak { text: String, language: String },
