@@ -138,6 +138,9 @@ pub fn stem(word: &str) -> String {
         Some(r) if r.chars().count() >= 3 => r.to_string(),
         _ => w,
     };
+    if let Some(r) = short_ending(&w) {
+        return r;
+    }
     let w = ["ing", "ed"]
         .iter()
         .find_map(|s| {
@@ -160,7 +163,9 @@ fn plural(w: &str) -> String {
     }
     let before =
         |rest: &str, letters: &str| rest.chars().last().is_some_and(|c| letters.contains(c));
-    if let Some(r) = w.strip_suffix("ies").filter(|r| !before(r, "ae")) {
+    // "lies" and "ties" are -ie words, not -y ones.
+    let ies = |r: &&str| !before(r, "ae") && r.chars().count() >= 2;
+    if let Some(r) = w.strip_suffix("ies").filter(ies) {
         return format!("{r}y");
     }
     if let Some(r) = w.strip_suffix("es").filter(|r| !before(r, "aeo")) {
@@ -170,6 +175,21 @@ fn plural(w: &str) -> String {
         Some(r) => r.to_string(),
         None => w.to_string(),
     }
+}
+
+/// A short word's -ing or -ed, whose stem keeps its -e or -ie: "using" and
+/// "used" to "use", "lying" to "lie" (the final -e is kept, as "use" keeps
+/// it: too short to drop).
+fn short_ending(w: &str) -> Option<String> {
+    if let Some(r) = w
+        .strip_suffix("ying")
+        .filter(|r| (1..=2).contains(&r.len()))
+    {
+        return Some(format!("{r}ie"));
+    }
+    let r = ["ing", "ed"].iter().find_map(|s| w.strip_suffix(s))?;
+    let short = r.chars().count() == 2 && !r.ends_with('e');
+    short.then(|| format!("{r}e"))
 }
 
 /// "suddenly" to "sudden", "gradually" to "gradual" (a stem of four or more).
@@ -187,13 +207,25 @@ fn stem_left(r: &str) -> bool {
     r.chars().count() >= 3 && r.chars().any(|c| "aeiouy".contains(c))
 }
 
-/// "stopp" to "stop", but "fall", "pass" and "buzz" keep theirs.
+/// "stopp" to "stop", but "fall", "pass" and "buzz" keep theirs; a double l
+/// after two vowel groups is British spelling: "travell" to "travel".
 fn undouble(r: &str) -> &str {
     let mut end = r.chars().rev();
+    let single = &r[..r.len().saturating_sub(1)];
     match (end.next(), end.next()) {
+        (Some('l'), Some('l')) if vowel_groups(single) >= 2 => single,
         (Some(a), Some(b)) if a == b && !"lszaeiou".contains(a) => &r[..r.len() - a.len_utf8()],
         _ => r,
     }
+}
+
+/// How many runs of vowels a word has: about its syllables.
+fn vowel_groups(w: &str) -> usize {
+    let vowel = |c: char| "aeiouy".contains(c);
+    let chars: Vec<char> = w.chars().collect();
+    (0..chars.len())
+        .filter(|&i| vowel(chars[i]) && (i == 0 || !vowel(chars[i - 1])))
+        .count()
 }
 
 /// Typing slips between two words: letters left out, added, changed or
@@ -229,6 +261,12 @@ mod tests {
             (&["bowels", "bowel"][..], "bowel"),
             (&["injuries", "injury"][..], "injury"),
             (&["coughing", "coughs", "cough"][..], "cough"),
+            (
+                &["travelling", "traveled", "travel", "travels"][..],
+                "travel",
+            ),
+            (&["using", "used", "use", "uses"][..], "use"),
+            (&["lying", "lie", "lies"][..], "lie"),
         ] {
             for w in words {
                 assert_eq!(stem(w), stem_, "{w}");
@@ -237,6 +275,9 @@ mod tests {
         assert_eq!(stem("numbness"), "numb");
         assert_eq!(stem("suddenly"), "sudden");
         assert_eq!(stem("gradually"), "gradual");
+        assert_eq!(stem("falling"), "fall");
+        assert_eq!(stem("swelling"), "swell");
+        assert_eq!(stem("feeling"), "feel");
         for kept in ["bus", "fall", "red", "need", "early"] {
             assert_eq!(stem(kept), kept);
         }
