@@ -185,17 +185,23 @@ fn practice_screens(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
     p.app.glyphs = Glyphs::of(set);
     let mut out = vec![("practice opening".to_string(), p.app.clone())];
     p.enter();
+    p.keys("does it hurt when you cough?");
+    p.enter();
+    out.push(("practice interview".into(), p.app.clone()));
+    p.key(KeyCode::F(5));
     for _ in 0..3 {
         p.enter(); // ask, and on to the next question
         p.key(KeyCode::Down);
     }
-    out.push(("practice interview".into(), p.app.clone()));
-    p.key(KeyCode::Char('i'));
+    out.push(("practice question list".into(), p.app.clone()));
+    p.key(KeyCode::F(7));
     while let Screen::Impression(n) = p.app.screen {
         out.push((format!("practice impression {n}"), p.app.clone()));
         p.key(KeyCode::Down);
         p.enter();
     }
+    out.push(("practice reasoning".into(), p.app.clone()));
+    p.enter();
     assert_eq!(p.app.screen, Screen::Debrief);
     out.push(("practice debrief".into(), p.app.clone()));
     out

@@ -77,7 +77,7 @@ fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
     let rules = intake::content::rules_for(&q).unwrap();
     let source = std::fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
     let case = intake::practice::Case::parse("l5.ron", &source, &q).unwrap();
-    let keymap = BUILTIN_KEYMAP.replacen("keys: [\"i\"]", "keys: [\"g\"]", 1);
+    let keymap = BUILTIN_KEYMAP.replacen("keys: [\"F7\"]", "keys: [\"F8\"]", 1);
     let mut h = Harness::new(80, 24);
     h.app = App::practice(
         q,
@@ -90,14 +90,16 @@ fn practice_reads_and_shows_the_keys_of_the_keymap_too() {
     .with_keymap(parse_keymap("k.ron", &keymap).unwrap());
     // The introduction names the bound key too.
     let intro = h.rows().join(" ");
-    assert!(intro.contains("press g to"), "{intro}");
+    assert!(intro.contains("press F8 to"), "{intro}");
     h.enter();
     assert_eq!(h.app.screen, Screen::Interview);
     let screen = h.rows().join("\n");
-    assert!(screen.contains("g give your impression"), "{screen}");
+    assert!(screen.contains("F8 impression"), "{screen}");
+    // In the text box letters are typed, and the old key does nothing.
     h.keys("i");
+    h.key(KeyCode::F(7));
     assert_eq!(h.app.screen, Screen::Interview);
-    h.keys("g");
+    h.key(KeyCode::F(8));
     assert_eq!(h.app.screen, Screen::Impression(0));
 }
 

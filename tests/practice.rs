@@ -13,7 +13,7 @@ use intake::answers::{Answer, Side};
 use intake::content;
 use intake::findings::{Rules, evaluate};
 use intake::practice::{Case, Impression, Voices, score};
-use intake::tui::app::{App, Effect, Practice, Screen};
+use intake::tui::app::{App, Effect, Pick, Practice, Screen};
 use intake::tui::message::{Focus, Msg};
 use intake::tui::theme::Theme;
 use ratatui::Terminal;
@@ -406,11 +406,19 @@ fn state(h: &Harness) -> &Practice {
     h.app.practice.as_deref().unwrap()
 }
 
-/// Moves the interview's cursor to item `id` and presses Enter.
+/// Asks item `id` from the list of questions (a hint): opens the list,
+/// puts its cursor on the item and presses Enter; guided, goes back to
+/// typing (recording by hand, the list stays for Enter to record).
 fn ask(h: &mut Harness, id: &str) {
     let n = h.app.interview_items().iter().position(|i| i.id == id);
-    h.app.practice.as_deref_mut().unwrap().cursor = n.unwrap();
+    if !matches!(state(h).pick, Some(Pick::List(_))) {
+        h.key(KeyCode::F(5));
+    }
+    h.app.practice.as_deref_mut().unwrap().pick = Some(Pick::List(n.unwrap()));
     h.enter();
+    if h.app.screen == Screen::Interview && !state(h).interview.manual {
+        h.key(KeyCode::F(5));
+    }
 }
 
 /// The debrief as the Markdown file has it.
@@ -455,7 +463,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
     }
 
     // The impression: no warning signs, L5, prompt review.
-    h.key(KeyCode::Char('i'));
+    h.key(KeyCode::F(7));
     // Enter alone picks nothing: the trainee must point at an answer.
     h.enter();
     assert_eq!(h.app.screen, Screen::Impression(0));
@@ -478,7 +486,16 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         h.key(KeyCode::Down);
     }
     h.enter();
+    // Then why, in the trainee's words, in a text box.
+    assert_eq!(h.app.screen, Screen::Reasoning);
+    assert_eq!(h.app.focus(), Focus::Text);
+    h.keys("Weak big toe and heel walking on the left: L5.");
+    h.enter();
     assert_eq!(h.app.screen, Screen::Debrief);
+    assert_eq!(
+        state(&h).interview.reasoning,
+        "Weak big toe and heel walking on the left: L5."
+    );
     let d = state(&h).scored.clone().unwrap();
     let right = Some(true);
     assert_eq!(
@@ -580,11 +597,12 @@ fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() 
     h.key(KeyCode::Esc);
     assert_eq!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
 
-    h.key(KeyCode::Char('i'));
+    h.key(KeyCode::F(7));
     for _ in 0..3 {
         h.key(KeyCode::Down);
         h.enter();
     }
+    h.enter(); // no reasoning
     assert_eq!(h.app.screen, Screen::Debrief);
     let md = debrief_markdown(&h);
     // Onset right, age wrong (the patient is 42), "before" never recorded.
@@ -619,8 +637,13 @@ fn tiny_practice() -> Harness {
 fn a_questionnaire_without_findings_rules_practises_to_the_debrief() {
     let mut h = tiny_practice();
     h.enter();
+    // Without phrasings typed questions cannot be matched: the list asks,
+    // and the screen says so.
+    assert!(h.screen().contains("at no cost"));
+    h.keys("does it hurt?");
+    h.enter(); // the list opens
     h.enter(); // ask the first question
-    h.key(KeyCode::Char('i'));
+    h.key(KeyCode::F(7));
     // Nothing to choose from: no question is asked, none panics.
     for _ in 0..3 {
         h.key(KeyCode::Down);
@@ -657,7 +680,8 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     let area = Rect::new(0, 0, 100, 30);
     let mut app = App::practice(q, rules, case, false, Theme::mono(), area);
     app.update(Msg::Confirm);
-    // Down the list, asking each essential question on the way.
+    // Down the list of questions, asking each essential one on the way.
+    app.update(Msg::QuestionList);
     let items: Vec<String> = app.interview_items().iter().map(|i| i.id.clone()).collect();
     for id in &items {
         if essential.contains(id) {
@@ -683,6 +707,8 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
         }
         app.update(Msg::Confirm);
     }
+    assert_eq!(app.screen, Screen::Reasoning);
+    app.update(Msg::Confirm);
     assert_eq!(app.screen, Screen::Debrief);
     let p = app.practice.as_deref().unwrap();
     let d = p.scored.clone().unwrap();
@@ -706,7 +732,7 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
 fn a_click_on_an_impression_choice_chooses_it() {
     let mut h = practice("l5-radiculopathy", false);
     h.enter(); // past the opening words
-    h.key(KeyCode::Char('i'));
+    h.key(KeyCode::F(7));
     assert_eq!(h.app.screen, Screen::Impression(0));
     let (x, y) = h.find("No");
     h.app.update(Msg::Click { column: x, row: y });

@@ -149,6 +149,7 @@ fn every_hint_is_in_spanish() {
         HintScreen::Info,
         HintScreen::Opening,
         HintScreen::Interview,
+        HintScreen::Pick,
         HintScreen::Impression,
         HintScreen::Debrief,
     ];

@@ -19,6 +19,7 @@ mod linear;
 mod practice;
 mod report;
 mod screen;
+mod talk;
 mod translation;
 
 use std::sync::OnceLock;
@@ -36,6 +37,7 @@ pub use linear::{BodyLines, Commands, LinearWords};
 pub use practice::PracticeWords;
 pub use report::{Clinician, EvidenceWords, Levels, Patient, ReportWords, Sided};
 pub use screen::{ItemWords, NoticeWords, ScreenWords};
+pub use talk::TalkWords;
 pub use translation::TranslationWords;
 
 /// The default language's catalogue; the translations' are in

@@ -11,6 +11,7 @@ pub struct PracticeWords {
     pub opening: String,
     pub guided: String,
     pub manual: String,
+    pub talk: super::TalkWords,
     pub asked: String,
     pub impression: String,
     pub ask: String,

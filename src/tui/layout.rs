@@ -312,12 +312,11 @@ pub fn mark_key(keymap: &Keymap, s: Symptom) -> String {
         .map_or_else(String::new, |k| k.glyph())
 }
 
-/// The practice interview's two columns in the `body` of its frame: the
-/// questions, and the one under the cursor.
-pub fn interview_columns(body: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-        .spacing(2)
-        .areas(body)
+/// The practice interview's rows in the `body` of its frame: the
+/// conversation, and under it `bottom` rows (the text box, or what a
+/// question meant).
+pub fn talk_rows(body: Rect, bottom: u16) -> [Rect; 2] {
+    Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(body)
 }
 
 /// The first row shown of a list of `len` rows in `height` rows so that the

@@ -49,6 +49,10 @@ pub enum Msg {
     Impression,
     /// Practice: save the debrief.
     SaveDebrief,
+    /// Practice: the list of questions, or back to typing.
+    QuestionList,
+    /// Practice: the trainee's body diagram.
+    Map,
     /// A key with no action here: only "press any key" listens.
     OtherKey,
     Edit(InputRequest),
@@ -155,6 +159,8 @@ fn message(action: Action, key: &KeyEvent) -> Msg {
         Action::No => Msg::No,
         Action::Impression => Msg::Impression,
         Action::SaveDebrief => Msg::SaveDebrief,
+        Action::QuestionList => Msg::QuestionList,
+        Action::Map => Msg::Map,
         Action::Mark(s) => Msg::Mark(s),
         Action::Flip => Msg::Flip,
         Action::Find => Msg::Find,

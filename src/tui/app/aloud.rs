@@ -4,7 +4,7 @@
 //! Only where the runtime found a speech program (`speech`); never needed
 //! to go on.
 
-use super::{App, Effect, Notice, Screen};
+use super::{App, Effect, Notice, Pick, Screen};
 use crate::answers::Answer;
 use crate::questionnaire::{Choice, Item, Kind};
 use crate::text::{Text, fill};
@@ -30,6 +30,7 @@ impl App {
             Screen::Item(n) => self.item_aloud(self.item(n)),
             Screen::Summary => vec![self.said(&self.content.text.aloud.summary, &[])],
             Screen::Alert => self.alert_aloud(),
+            Screen::Interview => self.interview_aloud(),
             _ => return None,
         };
         Some(parts.join(" "))
@@ -54,6 +55,29 @@ impl App {
         parts.push(q.description.clone());
         parts.push(self.said(&self.words().welcome.start, &[]));
         parts
+    }
+
+    /// The practice interview: what a question may have meant, or the
+    /// patient's last reply.
+    fn interview_aloud(&self) -> Vec<String> {
+        let Some(p) = self.practice.as_deref() else {
+            return Vec::new();
+        };
+        let talk = &self.content.text.practice.talk;
+        if let Some(Pick::Meant(_)) = p.pick {
+            let ids = self.candidates();
+            let named = ids.iter().enumerate();
+            let mut parts = vec![talk.meant.clone()];
+            parts.extend(named.map(|(n, id)| format!("{}: {}", n + 1, self.meant_words(id))));
+            parts.push(format!("{}.", talk.none));
+            return parts;
+        }
+        p.interview
+            .turns
+            .last()
+            .map(|t| t.reply.clone())
+            .into_iter()
+            .collect()
     }
 
     /// The emergency alert as the screen shows it, then how to go on.

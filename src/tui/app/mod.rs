@@ -9,11 +9,13 @@ mod language;
 mod outcome;
 mod practice;
 mod review;
+mod talk;
 mod visit_code;
 mod words;
 
 pub use outcome::Outcome;
 pub use practice::Practice;
+pub use talk::{Pick, TYPED_CHARS};
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -52,6 +54,8 @@ pub enum Screen {
     Interview,
     /// Practice mode: the trainee's impression, this question of it.
     Impression(usize),
+    /// Practice mode: why the trainee concluded what they did.
+    Reasoning,
     /// Practice mode: the score and what the key says.
     Debrief,
 }
@@ -497,6 +501,11 @@ impl App {
         }
         match self.screen {
             Screen::Item(_) => self.editor.focus(),
+            // The practice interview's text box, unless a list is open.
+            Screen::Interview if self.practice.as_deref().is_some_and(|p| p.pick.is_none()) => {
+                Focus::Text
+            }
+            Screen::Reasoning => Focus::Text,
             _ => Focus::Other,
         }
     }
@@ -723,6 +732,7 @@ impl App {
             Screen::Opening => self.update_opening(msg),
             Screen::Interview => self.update_interview(msg),
             Screen::Impression(n) => self.update_impression(n, msg),
+            Screen::Reasoning => self.update_reasoning(msg),
             Screen::Debrief => self.update_debrief(msg),
         }
     }

@@ -1,20 +1,34 @@
 //! Practice mode's screens: a standardized patient's opening words, the
-//! interview (any question, in any order, in interviewer wording), the
-//! trainee's impression, and the debrief. Guided (the default), asking a
-//! question records the patient's answer; with `manual`, the trainee records
-//! it on the questionnaire's own item screen and the debrief checks the
-//! record. The answers recorded are the app's session.
+//! interview (a conversation: talk.rs), the trainee's impression and
+//! reasoning, and the debrief. Guided (the default), asking a question
+//! records the patient's answer; with `manual`, the trainee records it on
+//! the questionnaire's own item screen and the debrief checks the record.
+//! The answers recorded are the app's session.
 
+use super::talk::{Pick, text_box};
 use super::*;
-use crate::practice::{Case, Debrief, Interview, Made, score};
+use crate::practice::{Case, Debrief, Index, Interview, Made, score};
 use crate::report::View as ReportView;
 
 /// Where the trainee is, besides the screen.
 #[derive(Debug, Clone)]
 pub struct Practice {
     pub interview: Interview,
-    /// The interview's question under the cursor.
-    pub cursor: usize,
+    /// The questionnaire's phrasings, indexed once; none for a
+    /// questionnaire without them, where only the list asks.
+    pub index: Option<Index>,
+    /// The question being typed.
+    pub question: Editor,
+    /// A list over the conversation, if one is open.
+    pub pick: Option<Pick>,
+    /// Where the list of questions was left, to open it there again.
+    pub listed: usize,
+    /// How many lines the conversation is scrolled up from its newest.
+    pub talk_scroll: u16,
+    /// The body diagram on screen is the trainee's map (Esc keeps it).
+    pub mapping: bool,
+    /// The reasoning being typed, after the impression.
+    pub reasoning: Editor,
     /// The impression's choice under the cursor, once pointed at: Enter
     /// alone must not answer for the trainee.
     pub choice: Option<usize>,
@@ -40,11 +54,18 @@ impl App {
         let session = Session::new(&q, 0);
         let mut app = App::new(q, session, theme, area);
         let interview = Interview::new(case, &rules, manual, &app.content.text.practice);
+        let index = crate::content::phrasings_for(&app.questionnaire).map(|p| Index::new(&p));
         app = app.with_rules(rules);
         app.interviewer = true;
         app.practice = Some(Box::new(Practice {
             interview,
-            cursor: 0,
+            index,
+            question: text_box(),
+            pick: None,
+            listed: 0,
+            talk_scroll: 0,
+            mapping: false,
+            reasoning: text_box(),
             choice: None,
             scroll: 0,
             before: None,
@@ -63,7 +84,7 @@ impl App {
             .collect()
     }
 
-    fn practising(&mut self) -> Option<&mut Practice> {
+    pub(super) fn practising(&mut self) -> Option<&mut Practice> {
         self.practice.as_deref_mut()
     }
 
@@ -77,70 +98,8 @@ impl App {
         }
     }
 
-    pub(super) fn update_interview(&mut self, msg: Msg) {
-        let last = self.interview_items().len().saturating_sub(1);
-        let list = layout::interview_columns(Frame::new(self.area).body)[0];
-        let Some(p) = self.practising() else { return };
-        let at = |n: usize| n.min(last);
-        match msg {
-            Msg::Up | Msg::ScrollUp { .. } => p.cursor = p.cursor.saturating_sub(1),
-            Msg::Down | Msg::ScrollDown { .. } => p.cursor = at(p.cursor + 1),
-            Msg::PageUp => p.cursor = p.cursor.saturating_sub(10),
-            Msg::PageDown => p.cursor = at(p.cursor + 10),
-            Msg::Home => p.cursor = 0,
-            Msg::End => p.cursor = last,
-            Msg::Confirm | Msg::Toggle => self.ask_or_record(),
-            Msg::Click { column, row } if layout::contains(list, column, row) => {
-                let offset = layout::scroll_offset(p.cursor, last + 1, list.height as usize);
-                p.cursor = at(offset + usize::from(row - list.y));
-                self.ask_or_record();
-            }
-            Msg::Impression | Msg::Right => self.open_impression(0),
-            _ => {}
-        }
-    }
-
-    /// Enter on a question: ask it; in the manual variant, Enter on one
-    /// already asked opens its item screen to record the answer.
-    fn ask_or_record(&mut self) {
-        let Some(p) = self.practice.as_deref() else {
-            return;
-        };
-        let Some(item) = self.interview_items().get(p.cursor).copied() else {
-            return;
-        };
-        let (id, manual, asked) = (
-            item.id.clone(),
-            p.interview.manual,
-            p.interview.was_asked(&item.id),
-        );
-        let Some(n) = self.questionnaire.index_of(&id) else {
-            return;
-        };
-        if manual && asked {
-            return self.open_recording(n);
-        }
-        let wording = item.interviewer_prompt().to_string();
-        let answer = self.practising().and_then(|p| {
-            p.interview
-                .ask_listed(&id, &wording, crate::practice::Voices::builtin());
-            p.interview.answer_to_record(&id).cloned()
-        });
-        if manual {
-            let words = &self.content.text.practice;
-            self.notice = Some(Notice::Info(self.keyed(
-                &words.to_record,
-                Focus::Other,
-                &[],
-            )));
-        } else if let Some(answer) = answer {
-            // Guided: the patient's answer is recorded as they give it.
-            self.answer(n, answer);
-        }
-    }
-
     /// Opens item `n`'s own screen to record its answer.
-    fn open_recording(&mut self, n: usize) {
+    pub(super) fn open_recording(&mut self, n: usize) {
         let before = self.session.get(&self.item(n).id).cloned();
         if let Some(p) = self.practising() {
             p.before = before;
@@ -150,6 +109,9 @@ impl App {
 
     /// Leaving the item, forward or back, keeps what was recorded.
     pub(super) fn end_recording(&mut self) {
+        if let Some(p) = self.practising() {
+            p.mapping = false;
+        }
         self.open(Screen::Interview);
     }
 
@@ -174,20 +136,53 @@ impl App {
     /// and elsewhere ask first.
     pub(super) fn leave_practice_screen(&mut self) {
         match self.screen {
+            // The trainee's map is theirs: Esc keeps it.
+            Screen::Item(_) if self.practice.as_deref().is_some_and(|p| p.mapping) => {
+                self.end_recording()
+            }
             Screen::Item(n) => self.cancel_recording(n),
             Screen::Debrief => self.leave(),
             _ => self.dialog = Some(Dialog::ConfirmQuit),
         }
     }
 
-    /// Impression question `n`, or the debrief when there is none left.
-    fn open_impression(&mut self, n: usize) {
+    /// Impression question `n`, or the reasoning when there is none left.
+    pub(super) fn open_impression(&mut self, n: usize) {
         let Some(p) = self.practising() else { return };
         p.choice = None;
         if n < p.interview.questions.len() {
             self.open(Screen::Impression(n));
         } else {
-            self.finish_practice();
+            self.open(Screen::Reasoning);
+        }
+    }
+
+    /// Why the trainee concluded what they did, typed; Enter goes on to
+    /// the debrief.
+    pub(super) fn update_reasoning(&mut self, msg: Msg) {
+        let Some(p) = self.practising() else { return };
+        match msg {
+            Msg::Edit(request) => {
+                p.reasoning.edit(request);
+            }
+            Msg::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    p.reasoning.edit(tui_input::InputRequest::InsertChar(c));
+                }
+            }
+            Msg::Confirm => {
+                let typed = p.reasoning.typed().unwrap_or_default().trim().to_string();
+                p.interview.reasoning = typed;
+                self.finish_practice();
+            }
+            Msg::Back => {
+                let last = p.interview.questions.len();
+                match last.checked_sub(1) {
+                    Some(n) => self.open_impression(n),
+                    None => self.open(Screen::Interview),
+                }
+            }
+            _ => {}
         }
     }
 
@@ -229,6 +224,10 @@ impl App {
     /// Scores the interview and words the debrief.
     fn finish_practice(&mut self) {
         let now = (self.clock)();
+        let map = self.trainee_map();
+        if let Some(p) = self.practising() {
+            p.interview.map = map;
+        }
         let Some(p) = self.practice.as_deref() else {
             return;
         };

@@ -12,6 +12,8 @@ const NAMED: &[(&str, Action)] = &[
     ("up", Action::Up),
     ("down", Action::Down),
     ("impression", Action::Impression),
+    ("list", Action::QuestionList),
+    ("map", Action::Map),
     ("clear", Action::ClearPlace),
     ("clear_all", Action::ClearAll),
     ("paint", Action::Paint),

@@ -78,6 +78,10 @@ actions! {
     Impression,
     /// Practice: save the debrief.
     SaveDebrief,
+    /// Practice: the list of questions (a hint, which costs points).
+    QuestionList,
+    /// Practice: the trainee's body diagram.
+    Map,
     Flip,
     /// The body diagram: find a place by name.
     Find,
@@ -203,6 +207,9 @@ pub enum HintScreen {
     /// Practice mode's screens.
     Opening,
     Interview,
+    /// Practice: a list to choose from (what a question meant, or the
+    /// list of questions).
+    Pick,
     Impression,
     Debrief,
 }
@@ -212,10 +219,10 @@ impl HintScreen {
     pub fn focus(self) -> Focus {
         use HintScreen::*;
         match self {
-            Text | Duration | Find => Focus::Text,
+            Text | Duration | Find | Interview => Focus::Text,
             Scale => Focus::Scale,
             Body => Focus::Body,
-            Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Interview
+            Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Pick
             | Impression | Debrief => Focus::Other,
         }
     }
@@ -240,6 +247,7 @@ pub(super) struct ByScreen<T> {
     info: T,
     opening: T,
     interview: T,
+    pick: T,
     impression: T,
     debrief: T,
 }
@@ -262,6 +270,7 @@ impl<T> ByScreen<T> {
             Info => &self.info,
             Opening => &self.opening,
             Interview => &self.interview,
+            Pick => &self.pick,
             Impression => &self.impression,
             Debrief => &self.debrief,
         }
@@ -284,6 +293,7 @@ impl<T> ByScreen<T> {
             info: f(Info, self.info),
             opening: f(Opening, self.opening),
             interview: f(Interview, self.interview),
+            pick: f(Pick, self.pick),
             impression: f(Impression, self.impression),
             debrief: f(Debrief, self.debrief),
         }

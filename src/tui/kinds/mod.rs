@@ -131,7 +131,13 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, style: Style) {
 }
 
 /// A text box with the terminal cursor placed in it.
-fn text_field(frame: &mut TermFrame, input: &tui_input::Input, area: Rect, title: &str, app: &App) {
+pub(in crate::tui) fn text_field(
+    frame: &mut TermFrame,
+    input: &tui_input::Input,
+    area: Rect,
+    title: &str,
+    app: &App,
+) {
     let field = TextField {
         text: input.value(),
         cursor: input.cursor(),

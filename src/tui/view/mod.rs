@@ -6,6 +6,7 @@ pub mod item;
 mod practice;
 mod review;
 pub mod summary;
+mod talk;
 mod welcome;
 
 pub(crate) use welcome::first as welcome_first;
@@ -38,9 +39,11 @@ pub fn view(app: &App, frame: &mut TermFrame) {
         Screen::Review => review::render(app, area, frame.buffer_mut()),
         Screen::Summary => summary::render(app, area, frame.buffer_mut()),
         Screen::Alert => alert::render(app, area, frame.buffer_mut()),
-        Screen::Opening | Screen::Interview | Screen::Impression(_) | Screen::Debrief => {
-            practice::render(app, area, frame.buffer_mut())
-        }
+        Screen::Opening
+        | Screen::Interview
+        | Screen::Impression(_)
+        | Screen::Reasoning
+        | Screen::Debrief => practice::render(app, area, frame),
     }
     let d = &app.words().dialogs;
     match app.dialog {

@@ -1,26 +1,34 @@
 //! Practice mode's screens: the opening words, the interview, the
 //! impression and the debrief, in the chrome every screen has.
 
+use ratatui::Frame as TermFrame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::summary::styled;
-use super::{Chrome, hints};
+use super::{Chrome, hints, talk};
 use crate::answers::Answer;
 use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::keymap::{Focus, HintScreen};
-use crate::tui::layout::{self, ChoiceRows, Frame, scroll_offset, wrap};
+use crate::tui::layout::{self, ChoiceRows, Frame, wrap};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, term: &mut TermFrame) {
     let Some(p) = app.practice.as_deref() else {
         return;
     };
     let words = &app.content.text.practice;
     let frame = Frame::new(area);
     let (screen, right) = match app.screen {
+        Screen::Interview if p.pick.is_some() => (
+            HintScreen::Pick,
+            fill(
+                &words.asked,
+                &[("count", &p.interview.asked.len().to_string())],
+            ),
+        ),
         Screen::Interview => (
             HintScreen::Interview,
             fill(
@@ -38,6 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ],
             ),
         ),
+        Screen::Reasoning => (HintScreen::Text, String::new()),
         Screen::Debrief => (HintScreen::Debrief, String::new()),
         _ => (HintScreen::Opening, String::new()),
     };
@@ -50,20 +59,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         back: None,
         next: None,
     }
-    .render(app, &frame, buf);
+    .render(app, &frame, term.buffer_mut());
     let body = frame.body;
     match app.screen {
-        Screen::Interview => interview(app, p, body, buf),
-        Screen::Impression(n) => impression(app, p, n, body, buf),
+        Screen::Interview => talk::render(app, p, area, term),
+        Screen::Reasoning => talk::reasoning(app, p, body, term),
+        Screen::Impression(n) => impression(app, p, n, body, term.buffer_mut()),
         Screen::Debrief => {
             let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
                 layout::report::rows(&d.sections, body.width, None, app.content, app.glyphs)
             });
             Paragraph::new(styled(rows, &app.theme))
                 .scroll((p.scroll, 0))
-                .render(body, buf);
+                .render(body, term.buffer_mut());
         }
-        _ => opening(app, p, body, buf),
+        _ => opening(app, p, body, term.buffer_mut()),
     }
 }
 
@@ -88,85 +98,15 @@ fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
     } else {
         &words.guided
     };
-    let how = app.keyed(how, Focus::Other, &[]);
+    let mut how = app.keyed(how, Focus::Text, &[]);
+    if p.index.is_none() {
+        how = format!(
+            "{how} {}",
+            app.keyed(&words.talk.no_phrasings, Focus::Text, &[])
+        );
+    }
     lines.extend(wrap(&how, w).into_iter().map(|l| Line::styled(l, t.dim)));
     Paragraph::new(lines).render(body, buf);
-}
-
-/// The questions, ticked once asked, and beside them the one under the
-/// cursor: why it is asked, and what the patient said.
-fn interview(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let [list, panel] = layout::interview_columns(body);
-    let items = app.interview_items();
-    let offset = scroll_offset(p.cursor, items.len(), list.height as usize);
-    let index = |id: &str| app.questionnaire.index_of(id).unwrap_or(0);
-    let shown = items.iter().enumerate().skip(offset);
-    for (i, item) in shown.take(list.height as usize) {
-        let here = i == p.cursor;
-        let style = if here {
-            t.selected
-        } else if !app.enabled[index(&item.id)] {
-            t.dim
-        } else {
-            t.base
-        };
-        let mark = if p.interview.was_asked(&item.id) {
-            app.glyphs.check
-        } else if item.red_flag {
-            '!'
-        } else {
-            ' '
-        };
-        let width = (list.width as usize).saturating_sub(4);
-        let line = Line::from(vec![
-            Span::styled(
-                String::from(if here { app.glyphs.marker } else { ' ' }),
-                t.key,
-            ),
-            Span::styled(format!("{mark} "), t.checked),
-            Span::styled(app.glyphs.truncate(item.interviewer_prompt(), width), style),
-        ]);
-        line.render(layout::row(list, i - offset), buf);
-    }
-    if let Some(item) = items.get(p.cursor) {
-        Paragraph::new(asked(app, p, item, panel.width as usize)).render(panel, buf);
-    }
-}
-
-/// The panel beside the questions.
-fn asked(
-    app: &App,
-    p: &Practice,
-    item: &crate::questionnaire::Item,
-    w: usize,
-) -> Vec<Line<'static>> {
-    let (t, words) = (&app.theme, &app.content.text.practice);
-    let mut lines: Vec<Line> = Vec::new();
-    let index = app.questionnaire.index_of(&item.id).unwrap_or(0);
-    if let Some((_, s)) = app.questionnaire.section_of(index) {
-        lines.push(Line::styled(s.title.clone(), t.section));
-    }
-    let mut para = |text: String, style| {
-        lines.extend(wrap(&text, w).into_iter().map(|l| Line::styled(l, style)));
-    };
-    para(
-        fill(&words.ask, &[("question", item.interviewer_prompt())]),
-        t.prompt,
-    );
-    para(fill(&words.why, &[("why", &item.why)]), t.dim);
-    para(String::new(), t.base);
-    if !p.interview.was_asked(&item.id) {
-        para(app.keyed(&words.to_ask, Focus::Other, &[]), t.dim);
-        return lines;
-    }
-    let reply = p.interview.case.plain_reply(item, &app.content);
-    para(fill(&words.reply, &[("reply", &reply)]), t.base);
-    if let Some(a) = app.session.get(&item.id) {
-        let shown = a.display(&item.kind, &app.content);
-        para(fill(&words.recorded, &[("answer", &shown)]), t.checked);
-    }
-    lines
 }
 
 /// Impression question `n` and its choices.
