@@ -141,6 +141,10 @@ impl App {
                 self.end_recording()
             }
             Screen::Item(n) => self.cancel_recording(n),
+            // Esc over a list: back to typing (what a question meant: none).
+            Screen::Interview if self.practice.as_deref().is_some_and(|p| p.pick.is_some()) => {
+                self.set_pick(None)
+            }
             Screen::Debrief => self.leave(),
             _ => self.dialog = Some(Dialog::ConfirmQuit),
         }

@@ -44,7 +44,7 @@ impl App {
         }
     }
 
-    fn set_pick(&mut self, pick: Option<Pick>) {
+    pub(super) fn set_pick(&mut self, pick: Option<Pick>) {
         if let Some(p) = self.practising() {
             // Leaving "Did you mean" unanswered means none of them.
             if p.pick.is_some_and(|k| matches!(k, Pick::Meant(_))) && pick.is_none() {
