@@ -437,3 +437,4 @@ fn the_scripted_questions_are_held_out_from_the_phrasings() {
         .collect();
     assert!(copied.is_empty(), "{copied:?}");
 }
+
