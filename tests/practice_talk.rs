@@ -104,6 +104,20 @@ fn the_conversation_shows_typed_questions_and_the_patients_replies() {
     );
     h.app.update(Msg::ScrollDown { column: 5, row: 5 });
     assert!(state(&h).talk_scroll < 12);
+    // Scrolling stops: a page down as many times back brings the newest.
+    for _ in 0..100 {
+        h.key(KeyCode::PageUp);
+    }
+    for _ in 0..10 {
+        h.key(KeyCode::PageDown);
+    }
+    assert_eq!(state(&h).talk_scroll, 0);
+    // Reading aloud says the last reply.
+    h.app.speech = true;
+    h.key(KeyCode::F(3));
+    let last = state(&h).interview.turns.last().unwrap().reply.clone();
+    let said = format!("{:?}", h.app.effects);
+    assert!(said.contains(&last), "{said}");
 }
 
 #[test]
@@ -137,6 +151,11 @@ fn an_unsure_question_offers_its_best_three_without_marking_warning_signs() {
     assert!(p.pick.is_none() && p.interview.pending.is_none());
     assert_eq!(p.interview.turns.len(), turns + 1);
     assert!(p.interview.turns.last().unwrap().asked.is_empty());
+    // Leaving for the list is none of these too: nothing is left pending.
+    type_question(&mut h, "anything else about your leg?");
+    h.key(KeyCode::F(5));
+    assert!(state(&h).interview.pending.is_none());
+    h.key(KeyCode::F(5));
     // A digit chooses by number.
     type_question(&mut h, "anything else about your leg?");
     let first = state(&h).interview.pending.as_ref().unwrap().candidates[0].clone();
@@ -437,4 +456,3 @@ fn the_scripted_questions_are_held_out_from_the_phrasings() {
         .collect();
     assert!(copied.is_empty(), "{copied:?}");
 }
-

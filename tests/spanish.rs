@@ -151,6 +151,7 @@ fn every_hint_is_in_spanish() {
         HintScreen::Interview,
         HintScreen::Pick,
         HintScreen::Impression,
+        HintScreen::Reasoning,
         HintScreen::Debrief,
     ];
     let labels = screens

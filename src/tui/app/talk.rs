@@ -47,7 +47,8 @@ impl App {
     pub(super) fn set_pick(&mut self, pick: Option<Pick>) {
         if let Some(p) = self.practising() {
             // Leaving "Did you mean" unanswered means none of them.
-            if p.pick.is_some_and(|k| matches!(k, Pick::Meant(_))) && pick.is_none() {
+            let meant = |k: Option<Pick>| matches!(k, Some(Pick::Meant(_)));
+            if meant(p.pick) && !meant(pick) {
                 p.interview.confirm(None, Voices::builtin());
             }
             if let Some(Pick::List(n)) = p.pick {
@@ -69,7 +70,12 @@ impl App {
                     p.question.edit(tui_input::InputRequest::InsertChar(c));
                 }
             }
-            Msg::PageUp | Msg::ScrollUp { .. } => p.talk_scroll = p.talk_scroll.saturating_add(3),
+            // Bounded (the view itself stops at the first line): a turn
+            // is seldom more than 8 lines.
+            Msg::PageUp | Msg::ScrollUp { .. } => {
+                let most = p.interview.turns.len().saturating_mul(8);
+                p.talk_scroll = (p.talk_scroll + 3).min(most.min(9_999) as u16)
+            }
             Msg::PageDown | Msg::ScrollDown { .. } => {
                 p.talk_scroll = p.talk_scroll.saturating_sub(3)
             }

@@ -211,6 +211,8 @@ pub enum HintScreen {
     /// list of questions).
     Pick,
     Impression,
+    /// Practice: why the trainee concluded what they did, typed.
+    Reasoning,
     Debrief,
 }
 
@@ -219,7 +221,7 @@ impl HintScreen {
     pub fn focus(self) -> Focus {
         use HintScreen::*;
         match self {
-            Text | Duration | Find | Interview => Focus::Text,
+            Text | Duration | Find | Interview | Reasoning => Focus::Text,
             Scale => Focus::Scale,
             Body => Focus::Body,
             Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Pick
@@ -249,6 +251,7 @@ pub(super) struct ByScreen<T> {
     interview: T,
     pick: T,
     impression: T,
+    reasoning: T,
     debrief: T,
 }
 
@@ -272,6 +275,7 @@ impl<T> ByScreen<T> {
             Interview => &self.interview,
             Pick => &self.pick,
             Impression => &self.impression,
+            Reasoning => &self.reasoning,
             Debrief => &self.debrief,
         }
     }
@@ -295,6 +299,7 @@ impl<T> ByScreen<T> {
             interview: f(Interview, self.interview),
             pick: f(Pick, self.pick),
             impression: f(Impression, self.impression),
+            reasoning: f(Reasoning, self.reasoning),
             debrief: f(Debrief, self.debrief),
         }
     }

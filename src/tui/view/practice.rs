@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, term: &mut TermFrame) {
                 ],
             ),
         ),
-        Screen::Reasoning => (HintScreen::Text, String::new()),
+        Screen::Reasoning => (HintScreen::Reasoning, String::new()),
         Screen::Debrief => (HintScreen::Debrief, String::new()),
         _ => (HintScreen::Opening, String::new()),
     };
