@@ -180,12 +180,19 @@ fn practice_runs_on_the_one_runtime_without_rules_and_keeps_no_journal() {
     p.wait_for("Practice interview: Test Patient");
     p.send(b"\r"); // begin
     p.wait_for("0 asked");
+    // Without phrasings Enter opens the list of questions, at no cost.
+    p.send(b"\r");
+    p.wait_for("Questions");
     p.send(b"\r"); // ask the first question
     p.wait_for("1 asked");
+    p.send(b"\x1b"); // Esc leaves the list for the text box
+    p.wait_for("Your question");
     p.send(b"\x1b"); // Esc asks first, in the app's own dialog
     p.wait_for("Leave the practice interview?");
     p.send(b"n");
-    p.send(b"i"); // nothing to choose without rules: the debrief
+    p.send(b"\x1b[18~"); // F7: nothing to choose without rules, so why
+    p.wait_for("Why? What points to it?");
+    p.send(b"\r"); // the debrief
     p.wait_for("Score 100 of 100");
     let from = p.seen.len();
     p.send(b"\x1b");
