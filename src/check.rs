@@ -73,6 +73,14 @@ pub fn check_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
                 v.warning_words.iter().map(|g| g.words.len()).sum::<usize>()
             ))
         }
+        "Scoring" => {
+            let s = crate::practice::Scoring::parse(&name, &source).map_err(LoadError::Invalid)?;
+            Ok(format!(
+                "{name}: ok (practice scoring: {} skills, {} structure topics)",
+                s.skills.len(),
+                s.topics.len()
+            ))
+        }
         "Phrasings" => {
             let q = questionnaire_for(path, &source)?;
             let p = crate::practice::Phrasings::parse(&name, &source, &q)

@@ -12,7 +12,7 @@ use insta::assert_snapshot;
 use intake::answers::{Answer, Side};
 use intake::content;
 use intake::findings::{Rules, evaluate};
-use intake::practice::{Case, Impression, Voices, score};
+use intake::practice::{Case, Voices};
 use intake::tui::app::{App, Effect, Pick, Practice, Screen};
 use intake::tui::message::{Focus, Msg};
 use intake::tui::theme::Theme;
@@ -342,52 +342,15 @@ fn validate_checks_cases_against_the_questionnaire() {
 }
 
 #[test]
-fn scoring_counts_essentials_and_the_three_parts_of_the_impression() {
+fn warning_signs_are_always_essential() {
     let q = content::questionnaire();
     let (_, case) = cases()
         .into_iter()
         .find(|(_, c)| c.id == "l5-radiculopathy")
         .unwrap();
     let essential: Vec<String> = case.essential(&q).iter().map(|i| i.id.clone()).collect();
-    assert!(
-        essential.contains(&"rf_bladder".to_string()),
-        "warning signs are always essential"
-    );
+    assert!(essential.contains(&"rf_bladder".to_string()));
     assert!(essential.contains(&"foot_drop".to_string()));
-    let right = Impression {
-        red_flags: Some(false),
-        level: Some("L5".into()),
-        next_step: Some("compression".into()),
-    };
-    let wrong = Impression {
-        red_flags: Some(true),
-        level: Some("S1".into()),
-        next_step: Some("first_steps".into()),
-    };
-    assert_eq!(score(&case, &q, &essential, &right, 300).score, 100);
-    assert_eq!(score(&case, &q, &[], &wrong, 300).score, 0);
-    let half: Vec<String> = essential.iter().step_by(2).cloned().collect();
-    let d = score(
-        &case,
-        &q,
-        &half,
-        &Impression {
-            level: Some("l5".into()),
-            ..wrong.clone()
-        },
-        61,
-    );
-    assert_eq!(
-        (d.level_right, d.red_flags_right, d.next_step_right),
-        (Some(true), Some(false), Some(false))
-    );
-    let share = half.len() as f64 / essential.len() as f64;
-    assert_eq!(d.score, (60.0 * share + 40.0 / 3.0).round() as u32);
-    assert_eq!(
-        d.missed_essential.len() + d.asked_essential.len(),
-        essential.len()
-    );
-    assert_eq!(d.seconds, 61);
 }
 
 /// The case `id` of cases/ on an 80 x 24 practice screen.
@@ -477,7 +440,13 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         h.key(KeyCode::Down); // none ... L5
     }
     h.enter();
-    let steps = &state(&h).interview.questions[2].choices;
+    let sides = &state(&h).interview.questions[2].choices;
+    let n = sides.iter().position(|(id, _)| id == "left").unwrap();
+    for _ in 0..=n {
+        h.key(KeyCode::Down);
+    }
+    h.enter();
+    let steps = &state(&h).interview.questions[3].choices;
     let n = steps
         .iter()
         .position(|(id, _)| id == "compression")
@@ -497,13 +466,14 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         "Weak big toe and heel walking on the left: L5."
     );
     let d = state(&h).scored.clone().unwrap();
+    // One warning sign unasked: "no warning signs" is not right.
     let right = Some(true);
     assert_eq!(
-        (d.red_flags_right, d.level_right, d.next_step_right),
-        (right, right, right),
+        ["red_flags", "level", "side", "next_step"].map(|id| d.right("impression", id)),
+        [Some(false), right, right, right],
         "{d:?}"
     );
-    assert_eq!(d.missed_essential, ["rf_steroids"]);
+    assert_eq!(d.missed_warning_signs, ["rf_steroids"]);
     assert_eq!(d.seconds, 425);
     let md = debrief_markdown(&h);
     assert!(
@@ -598,7 +568,7 @@ fn recording_by_hand_uses_the_questionnaire_screens_and_the_debrief_checks_it() 
     assert_eq!(h.answer("onset"), Some(&Answer::Choice("lifting".into())));
 
     h.key(KeyCode::F(7));
-    for _ in 0..3 {
+    for _ in 0..4 {
         h.key(KeyCode::Down);
         h.enter();
     }
@@ -651,10 +621,9 @@ fn a_questionnaire_without_findings_rules_practises_to_the_debrief() {
     }
     assert_eq!(h.app.screen, Screen::Debrief);
     let d = state(&h).scored.clone().unwrap();
-    assert_eq!(
-        (d.red_flags_right, d.level_right, d.next_step_right),
-        (None, None, None)
-    );
+    // Nothing was asked, so nothing in the impression is marked.
+    assert!(d.skill("impression").unwrap().points.is_empty());
+    h.key(KeyCode::Home); // the Downs scrolled the debrief
     let screen = h.screen();
     assert!(screen.contains("Questions asked: 1."), "{screen}");
     assert!(!screen.contains("Warning signs: you said"), "{screen}");
@@ -694,6 +663,7 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     let wanted = [
         if key.red_flags { "yes" } else { "no" },
         key.level.as_str(),
+        key.side.as_str(),
         key.next_step.as_str(),
     ];
     for (question, value) in questions.iter().zip(wanted) {
@@ -712,8 +682,14 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert_eq!(app.screen, Screen::Debrief);
     let p = app.practice.as_deref().unwrap();
     let d = p.scored.clone().unwrap();
-    assert!(d.missed_essential.is_empty(), "{d:?}");
-    assert_eq!(d.score, 100);
+    assert!(d.missed_warning_signs.is_empty(), "{d:?}");
+    // The impression in full; every question was asked from the list, so
+    // each cost a hint (the rest is scored in tests/practice_scoring.rs).
+    let impression = d.skill("impression").unwrap();
+    assert_eq!(impression.got, impression.of, "{d:?}");
+    let history = d.skill("history").unwrap();
+    let hints = history.points.iter().filter(|p| !p.ok).count() as u32;
+    assert_eq!(history.got, history.of - 2 * hints, "{d:?}");
     // The debrief shows what the rules find, as the summary words it.
     let text = intake::export::markdown::view(p.debrief.as_ref().unwrap(), &app.content);
     let banner = &intake::text::Text::builtin()

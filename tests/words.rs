@@ -36,6 +36,7 @@ const ALLOWED_FILES: &[(&str, &str)] = &[
     ("src/languages.rs", "an unknown language asked for, for staff"),
     ("src/codes.rs", "a codes file's diagnostics, for its author"),
     ("src/practice/matching/phrasings.rs", "a phrasings file's diagnostics, for its educator"),
+    ("src/practice/scoring/data.rs", "a scoring file's diagnostics, for its educator"),
     ("src/outbox/", "why a Bundle waits, for staff (intake outbox, intake send)"),
 ];
 

@@ -78,6 +78,14 @@ impl BodyRegions {
         self.index(id)
     }
 
+    /// The region's mirror: the same part on the other side (none in the
+    /// middle, or when the table has no twin).
+    pub fn mirror(&self, id: &str) -> Option<&super::Region> {
+        let i = self.index(id)?;
+        let twin = self.twin(i).filter(|t| *t != i)?;
+        self.regions.get(twin)
+    }
+
     /// The region's twin on the other side (itself in the middle).
     fn twin(&self, i: usize) -> Option<usize> {
         let id = &self.regions[i].id;

@@ -101,7 +101,7 @@ fn is_map(section: &Section) -> bool {
     section
         .blocks
         .iter()
-        .any(|b| matches!(b, Block::Diagram(_)))
+        .any(|b| matches!(b, Block::Diagram(_) | Block::Diagrams(_)))
 }
 
 /// The body diagram: the front and back figures drawn from the regions'

@@ -64,6 +64,12 @@ fn write_section(w: &mut String, section: &Section, content: &Content) -> fmt::R
             Block::Numbered(list) => bullets(w, list, |n| format!("{}. ", n + 1))?,
             Block::Table { head, rows } => table(w, head, rows)?,
             Block::Diagram(marks) => diagram(w, marks, content)?,
+            Block::Diagrams(list) => {
+                for (heading, marks) in list {
+                    writeln!(w, "#### {heading}\n")?;
+                    diagram(w, marks, content)?;
+                }
+            }
         }
     }
     Ok(())

@@ -37,6 +37,12 @@ impl Elements<'_> {
             Block::Numbered(list) => items(out, "ol", list),
             Block::Table { head, rows } => table(out, head, rows),
             Block::Diagram(marks) => out.push_str(&(self.diagram)(marks, self.content)),
+            Block::Diagrams(list) => {
+                for (heading, marks) in list {
+                    tag(out, "h3", &escape(heading));
+                    out.push_str(&(self.diagram)(marks, self.content));
+                }
+            }
         }
     }
 }

@@ -33,6 +33,12 @@ fn block_lines(app: &App, block: &Block, out: &mut Vec<String>) {
         Block::Diagram(marks) => {
             out.extend(marks.read_back(app.content.regions, &app.content.text.body))
         }
+        Block::Diagrams(list) => {
+            for (heading, marks) in list {
+                out.push(heading.clone());
+                out.extend(marks.read_back(app.content.regions, &app.content.text.body));
+            }
+        }
     }
 }
 

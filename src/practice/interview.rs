@@ -15,6 +15,7 @@ use crate::questionnaire::{Item, Kind};
 pub enum Part {
     RedFlags,
     Level,
+    Side,
     NextStep,
 }
 
@@ -31,6 +32,8 @@ pub struct Question {
 pub struct Impression {
     pub red_flags: Option<bool>,
     pub level: Option<String>,
+    /// "left", "right", "both" or "none".
+    pub side: Option<String>,
     pub next_step: Option<String>,
 }
 
@@ -39,6 +42,7 @@ impl Impression {
         match part {
             Part::RedFlags => self.red_flags = Some(value == "yes"),
             Part::Level => self.level = Some(value.to_string()),
+            Part::Side => self.side = Some(value.to_string()),
             Part::NextStep => self.next_step = Some(value.to_string()),
         }
     }
@@ -54,9 +58,16 @@ pub fn questions(rules: &Rules, words: &PracticeWords) -> Vec<Question> {
         .chain(p.levels.iter().map(|l| pair(l, l)))
         .collect();
     let steps = p.steps.iter().map(|(id, words)| pair(id, words)).collect();
+    let sides = words.sides.iter().map(|(v, w)| pair(v, w)).collect();
     [
         (Part::RedFlags, &p.red_flags, red_flags, true),
         (Part::Level, &p.level, levels, !p.levels.is_empty()),
+        (
+            Part::Side,
+            &words.side_question,
+            sides,
+            !p.levels.is_empty(),
+        ),
         (Part::NextStep, &p.next_step, steps, !p.steps.is_empty()),
     ]
     .into_iter()
@@ -262,14 +273,17 @@ mod tests {
         let rules = crate::content::rules_for(&q).unwrap();
         let asked = questions(&rules, words);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
-        assert_eq!(parts, [Part::RedFlags, Part::Level, Part::NextStep]);
+        assert_eq!(
+            parts,
+            [Part::RedFlags, Part::Level, Part::Side, Part::NextStep]
+        );
         assert!(asked.iter().all(|q| !q.choices.is_empty()));
         // A question with nothing to offer is left out, not asked empty.
         let mut no_steps = rules.clone();
         no_steps.practice.steps.clear();
         let asked = questions(&no_steps, words);
         let parts: Vec<Part> = asked.iter().map(|q| q.part).collect();
-        assert_eq!(parts, [Part::RedFlags, Part::Level]);
+        assert_eq!(parts, [Part::RedFlags, Part::Level, Part::Side]);
     }
 
     fn interview() -> (Interview, Index) {

@@ -6,15 +6,17 @@ mod debrief;
 pub mod history;
 mod interview;
 pub mod matching;
+pub mod scoring;
 mod speech;
 mod voices;
 
 pub use crate::text::PracticeWords;
-pub use debrief::{Debrief, Made, misrecorded, score};
+pub use debrief::{Made, misrecorded};
 pub use interview::{
     CANDIDATES, Impression, Interview, Part, Pending, Put, Question, Turn, askable, questions,
 };
 pub use matching::{Index, Match, Matched, Phrasings};
+pub use scoring::{Scorecard, Scoring, score};
 pub use voices::{PERSONALITIES_PATH, Personality, Voice, Voices};
 
 use std::collections::BTreeMap;
@@ -64,10 +66,18 @@ pub struct Key {
     pub red_flags: bool,
     /// The most likely root level, or "none".
     pub level: String,
+    /// The side of that root as the findings rules find it: "left",
+    /// "right", "both", or "none" (the default, as when there is no root).
+    #[serde(default = "no_side")]
+    pub side: String,
     /// The id of the right next step in the findings rules.
     pub next_step: String,
     /// Why, in a sentence or two, for the debrief.
     pub teaching: String,
+}
+
+fn no_side() -> String {
+    "none".to_string()
 }
 
 impl Case {

@@ -8,6 +8,22 @@ use crate::body::BodyRegions;
 use crate::diagnostic::Problems;
 use crate::questionnaire::Questionnaire;
 
+/// The side of a root as a key names it.
+fn root_side(root: Option<&crate::findings::RootFinding>) -> &'static str {
+    use crate::answers::Side;
+    match root.and_then(|r| r.side) {
+        Some(Side::Left) => "left",
+        Some(Side::Right) => "right",
+        Some(Side::Both) => "both",
+        _ => "none",
+    }
+}
+
+/// Where the key's level is, for a side the key leaves out.
+fn level_at(loc: &crate::diagnostic::Locator, key: usize) -> usize {
+    loc.after(key, "level:").unwrap_or(key)
+}
+
 /// The topic whose answer, unless scripted, is the case's opening words.
 const OPENING: &str = "topic.opening";
 
@@ -73,11 +89,17 @@ impl Case {
     ) -> Result<(), crate::diagnostic::Diagnostics> {
         let f = crate::findings::evaluate(q, &self.session(q), rules, content);
         let mut problems = Problems::new(path, source);
-        let (red_flags, level, next_step) = {
+        let (red_flags, level, side, next_step) = {
             let loc = problems.locator();
             let key = loc.after(0, "key:").unwrap_or(0);
             let field = |name: &str| loc.after(key, name).unwrap_or(key);
-            (field("red_flags:"), field("level:"), field("next_step:"))
+            let side = loc.after(key, "side:").unwrap_or(level_at(loc, key));
+            (
+                field("red_flags:"),
+                field("level:"),
+                side,
+                field("next_step:"),
+            )
         };
         let fix = "change the answers until the rules find the picture you mean to teach";
         let urgent = f
@@ -102,6 +124,21 @@ impl Case {
                     "the key says level \"{}\", but the findings rules' first root level is \"{}\": {fix}",
                     self.key.level,
                     root.unwrap_or("none")
+                ),
+            );
+        }
+        // Without a root level in the key there is no side to name.
+        let found = if self.key.level == "none" {
+            "none"
+        } else {
+            root_side(f.roots.first())
+        };
+        if self.key.side != found {
+            problems.at_offset(
+                side,
+                format!(
+                    "the key says side \"{}\", but the findings rules' first root is on \"{found}\": {fix}",
+                    self.key.side
                 ),
             );
         }

@@ -60,6 +60,9 @@ pub enum Block {
     },
     /// The body diagram with these marks, drawn as each output can.
     Diagram(BodyMarks),
+    /// Body diagrams to compare, each under its heading: side by side
+    /// where there is room, else one above the other.
+    Diagrams(Vec<(String, BodyMarks)>),
 }
 
 /// An entry of a list, with lines under it (evidence, reasons).

@@ -226,6 +226,7 @@ pub fn view_texts(view: &View) -> Vec<String> {
                     out.extend(head.iter().chain(rows.iter().flatten()).cloned())
                 }
                 Block::Diagram(_) => {}
+                Block::Diagrams(list) => out.extend(list.iter().map(|(h, _)| h.clone())),
             }
         }
     }

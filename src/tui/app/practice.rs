@@ -7,7 +7,7 @@
 
 use super::talk::{Pick, text_box};
 use super::*;
-use crate::practice::{Case, Debrief, Index, Interview, Made, score};
+use crate::practice::{Case, Index, Interview, Made, Scorecard, score};
 use crate::report::View as ReportView;
 
 /// Where the trainee is, besides the screen.
@@ -37,7 +37,7 @@ pub struct Practice {
     /// The answer of the item being recorded before, for Esc to put back.
     before: Option<Answer>,
     /// The score and the debrief, once the impression is given.
-    pub scored: Option<Debrief>,
+    pub scored: Option<Scorecard>,
     pub debrief: Option<ReportView>,
 }
 
@@ -237,20 +237,13 @@ impl App {
         };
         let i = &p.interview;
         let seconds = now.saturating_sub(i.started);
-        let scored = score(
-            &i.case,
-            &self.questionnaire,
-            &i.asked,
-            &i.impression,
-            seconds,
-        );
+        let (q, rules) = (&self.questionnaire, self.rules());
+        let scored = score(i, seconds, q, rules, &self.content);
         let made = Made {
-            case: &i.case,
-            q: &self.questionnaire,
-            rules: self.rules(),
-            asked: &i.asked,
-            impression: &i.impression,
-            debrief: &scored,
+            interview: i,
+            q,
+            rules,
+            card: &scored,
             recorded: i.manual.then_some(&self.session),
         };
         let debrief = made.view(&self.content);

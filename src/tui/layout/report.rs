@@ -115,6 +115,7 @@ impl Rows {
                     }
                 }
                 Block::Diagram(marks) => self.diagram(marks),
+                Block::Diagrams(list) => self.diagrams(list),
             }
         }
     }
@@ -140,6 +141,36 @@ impl Rows {
                 let line = self.glyphs.text(&line).into_owned();
                 self.push(line, Role::Figure);
             }
+        }
+        self.wrapped(&figure::legend(&content), Role::Dim, "");
+    }
+
+    /// Diagrams to compare: side by side, each under its heading, when
+    /// there is room for all of them; else one above the other.
+    fn diagrams(&mut self, list: &[(String, BodyMarks)]) {
+        let content = self.content;
+        let (one, gap) = (usize::from(figure::width(&content)), 2);
+        let all = list.len() * (one + gap);
+        if list.len() < 2 || usize::from(self.width) < all {
+            for (heading, marks) in list {
+                self.wrapped(heading, Role::Prompt, "");
+                self.diagram(marks);
+            }
+            return;
+        }
+        let pad = |s: &str| format!("{s:<w$}", w = one + gap);
+        let heads: String = list.iter().map(|(h, _)| pad(h)).collect();
+        self.push(heads.trim_end().to_string(), Role::Prompt);
+        let figures: Vec<Vec<String>> = list
+            .iter()
+            .map(|(_, m)| figure::figures(m, &content))
+            .collect();
+        let rows = figures.iter().map(Vec::len).max().unwrap_or(0);
+        for n in 0..rows {
+            let at = |f: &Vec<String>| pad(f.get(n).map_or("", String::as_str));
+            let line: String = figures.iter().map(at).collect();
+            let line = self.glyphs.text(line.trim_end()).into_owned();
+            self.push(line, Role::Figure);
         }
         self.wrapped(&figure::legend(&content), Role::Dim, "");
     }

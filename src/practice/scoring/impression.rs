@@ -1,0 +1,171 @@
+//! The impression against the case's key, capped when a warning sign was
+//! not asked; and the trainee's reasoning, checked simply and honestly for
+//! what the key and the rules' evidence say it should name.
+
+use std::collections::BTreeSet;
+
+use super::{Marked, Marking, Point, share};
+use crate::practice::Part;
+use crate::practice::matching::{split, stem};
+use crate::text::{fill, fold};
+
+impl Marking<'_> {
+    pub fn impression(&self) -> Marked {
+        let words = &self.content.text.practice;
+        let missed = !self.missed_warning_signs().is_empty();
+        let points: Vec<Point> = self
+            .i
+            .questions
+            .iter()
+            .map(|q| self.part(q.part, missed))
+            .collect();
+        let right = points.iter().filter(|p| p.ok).count();
+        let mut share = share(right, points.len());
+        let mut notes = Vec::new();
+        if missed {
+            share = share.min(f64::from(self.s.capped) / 100.0);
+            let capped = self.s.capped.to_string();
+            notes.push(fill(&words.capped, &[("share", &capped)]));
+        }
+        (share, points, notes)
+    }
+
+    /// One part of the impression: the trainee's choice, the key's, right
+    /// or not. "No warning signs" is right only when every one was asked.
+    fn part(&self, part: Part, missed: bool) -> Point {
+        let (words, key, i) = (
+            &self.content.text.practice,
+            &self.i.case.key,
+            &self.i.impression,
+        );
+        let yn = |b: bool| words.yes_no(b).to_string();
+        let side = |v: &str| pick(&words.sides, v);
+        let step = |v: &str| pick(&self.rules.practice.steps, v);
+        let (id, template, yours, truth, ok) = match part {
+            Part::RedFlags => (
+                "red_flags",
+                &words.red_flags,
+                i.red_flags.map(yn),
+                yn(key.red_flags),
+                // "No" is wrong, whatever the key, when one went unasked.
+                i.red_flags == Some(key.red_flags) && (key.red_flags || !missed),
+            ),
+            Part::Level => (
+                "level",
+                &words.level,
+                i.level.clone(),
+                key.level.clone(),
+                i.level
+                    .as_ref()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(&key.level)),
+            ),
+            Part::Side => (
+                "side",
+                &words.side,
+                i.side.as_deref().map(side),
+                side(&key.side),
+                i.side.as_ref() == Some(&key.side),
+            ),
+            Part::NextStep => (
+                "next_step",
+                &words.next_step,
+                i.next_step.as_deref().map(step),
+                step(&key.next_step),
+                i.next_step.as_ref() == Some(&key.next_step),
+            ),
+        };
+        let yours = yours.unwrap_or_else(|| words.nothing.clone());
+        let values = [
+            ("yours", yours.as_str()),
+            ("key", &truth),
+            ("verdict", words.verdict(ok)),
+        ];
+        Point {
+            id: id.to_string(),
+            ok,
+            text: fill(template, &values),
+            why: None,
+            said: None,
+        }
+    }
+
+    /// Each part of the reasoning that applies to the case: written at all,
+    /// the level, the side, the warning sign, the rules' evidence.
+    pub fn reasoning(&self) -> Marked {
+        let (key, text) = (&self.i.case.key, &self.i.reasoning);
+        let said = split(text);
+        let stems: BTreeSet<String> = said.iter().map(|w| stem(w)).collect();
+        let has_root = key.level != "none";
+        let sides = self.s.side_terms.get(&key.side);
+        let evidence = self.evidence();
+        let checks = [
+            ("wrote", true, said.len() >= self.s.reasoning_words),
+            ("level", has_root, said.contains(&fold(&key.level))),
+            (
+                "side",
+                has_root && sides.is_some(),
+                sides.is_some_and(|t| t.iter().any(|t| said.contains(&fold(t)))),
+            ),
+            ("warning", key.red_flags, self.names_warning(text)),
+            (
+                "evidence",
+                has_root && !evidence.is_empty(),
+                !evidence.is_disjoint(&stems),
+            ),
+        ];
+        let words = &self.content.text.practice;
+        let points: Vec<Point> = checks
+            .into_iter()
+            .filter(|(_, applies, _)| *applies)
+            .map(|(id, _, ok)| {
+                let template = if ok { &words.done } else { &words.not_done };
+                let what = self.s.reasoning_parts.get(id).map_or(id, |w| w.as_str());
+                Point {
+                    id: id.to_string(),
+                    ok,
+                    text: fill(template, &[("what", what)]),
+                    why: None,
+                    said: None,
+                }
+            })
+            .collect();
+        let right = points.iter().filter(|p| p.ok).count();
+        (share(right, points.len()), points, Vec::new())
+    }
+
+    fn names_warning(&self, text: &str) -> bool {
+        let said = format!(" {} ", split(text).join(" "));
+        let term = |t: &String| said.contains(&format!(" {} ", split(t).join(" ")));
+        self.s.warning_terms.iter().any(term) || self.voices.warning_word(text).is_some()
+    }
+
+    /// The stems of the rules' evidence for their first root: the places
+    /// marked, their symptoms, and the strength signs, less common words.
+    fn evidence(&self) -> BTreeSet<String> {
+        let Some(root) = self.found.roots.first() else {
+            return BTreeSet::new();
+        };
+        let body = &self.content.text.body.symptoms;
+        let mut said: Vec<String> = Vec::new();
+        for mark in &root.marks {
+            let region = self.content.regions.get(&mark.region);
+            said.extend(region.map(|r| r.label.clone()));
+            said.extend(mark.symptoms.iter().map(|s| body.get(*s).to_string()));
+        }
+        let signs = root.signs.iter().filter_map(|n| self.rules.signs.get(*n));
+        said.extend(signs.map(|s| s.says.clone()));
+        let common: Vec<String> = self.s.common_words.iter().map(|w| fold(w)).collect();
+        said.iter()
+            .flat_map(|s| split(s))
+            .filter(|w| !common.contains(w))
+            .map(|w| stem(&w))
+            .collect()
+    }
+}
+
+/// The words for value `v` among `(value, words)` pairs (the value itself
+/// when it has none).
+fn pick(pairs: &[(String, String)], v: &str) -> String {
+    let found = pairs.iter().find(|(id, _)| id == v);
+    found.map_or(v.to_string(), |(_, w)| w.clone())
+}
