@@ -1,0 +1,354 @@
+//! Scoring as an examiner would: each rule of assets/practice/scoring.ron
+//! can fail, and a perfect interview of every case scores 100.
+
+use std::fs;
+
+use insta::assert_snapshot;
+use intake::answers::Answer;
+use intake::body::BodyMarks;
+use intake::content::{self, Content};
+use intake::findings::{Rules, evaluate};
+use intake::practice::scoring::SCORING_PATH;
+use intake::practice::{Case, Interview, Made, Scorecard, Scoring, Turn, score};
+use intake::questionnaire::Questionnaire;
+
+fn case(id: &str) -> Case {
+    let q = content::questionnaire();
+    let name = format!("cases/{id}.ron");
+    Case::parse(&name, &fs::read_to_string(&name).unwrap(), &q).unwrap()
+}
+
+fn all_cases() -> Vec<Case> {
+    let mut ids: Vec<String> = fs::read_dir("cases")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    ids.iter().map(|id| case(id)).collect()
+}
+
+struct Station {
+    q: Questionnaire,
+    rules: Rules,
+}
+
+impl Station {
+    fn new() -> Self {
+        let q = content::questionnaire();
+        let rules = content::rules_for(&q).unwrap();
+        Station { q, rules }
+    }
+
+    fn interview(&self, case: Case) -> Interview {
+        let words = &intake::text::Text::builtin().practice;
+        Interview::new(case, &self.rules, false, words)
+    }
+
+    fn score(&self, i: &Interview, seconds: u64) -> Scorecard {
+        score(i, seconds, &self.q, &self.rules, &Content::builtin())
+    }
+
+    /// Every essential item and warning sign of the case, in the order
+    /// the questionnaire has them.
+    fn essential(&self, i: &Interview) -> Vec<String> {
+        let items = i.case.essential(&self.q);
+        items.iter().map(|i| i.id.clone()).collect()
+    }
+
+    /// A perfect interview: an open question first, every essential item
+    /// and warning sign, ideas, concerns and expectations, a summary, a
+    /// close; the case's own map, the key, and a reasoning that names the
+    /// level, the side, a warning sign when there is one, and the rules'
+    /// evidence.
+    fn perfect(&self, case: Case) -> Interview {
+        let mut i = self.interview(case);
+        asked(&mut i, &["topic.opening"]);
+        for id in self.essential(&i) {
+            asked(&mut i, &[&id]);
+        }
+        asked(&mut i, &["topic.ideas", "topic.concerns"]);
+        asked(&mut i, &["topic.expectations"]);
+        asked(&mut i, &["topic.summary"]);
+        asked(&mut i, &["topic.closing"]);
+        i.map = case_map(&i.case);
+        let key = i.case.key.clone();
+        i.impression.red_flags = Some(key.red_flags);
+        i.impression.level = Some(key.level.clone());
+        i.impression.side = Some(key.side.clone());
+        i.impression.next_step = Some(key.next_step.clone());
+        i.reasoning = self.reasoning(&i.case);
+        i
+    }
+
+    fn reasoning(&self, case: &Case) -> String {
+        let f = evaluate(
+            &self.q,
+            &case.session(&self.q),
+            &self.rules,
+            &Content::builtin(),
+        );
+        let regions = Content::builtin().regions;
+        let evidence = f.roots.first().and_then(|r| r.marks.first());
+        let evidence = evidence.map_or(String::new(), |m| {
+            format!(" from the {}", regions.get(&m.region).unwrap().label)
+        });
+        let key = &case.key;
+        let warning = if key.red_flags {
+            "a warning sign"
+        } else {
+            "none"
+        };
+        format!(
+            "The {} root on the {} side{evidence}, with {warning} to act on.",
+            key.level, key.side
+        )
+    }
+}
+
+/// The trainee asked `ids` in one question, in their own words.
+fn asked(i: &mut Interview, ids: &[&str]) {
+    for id in ids {
+        *i.times.entry(id.to_string()).or_default() += 1;
+        if !i.was_asked(id) {
+            i.asked.push(id.to_string());
+        }
+    }
+    i.turns.push(Turn {
+        question: ids.join(" "),
+        asked: ids.iter().map(|s| s.to_string()).collect(),
+        reply: String::new(),
+        hint: false,
+    });
+}
+
+fn case_map(case: &Case) -> BodyMarks {
+    let map = case.answers.values().find_map(|a| match a {
+        Answer::Body(m) => Some(m.clone()),
+        _ => None,
+    });
+    map.unwrap_or_default()
+}
+
+fn got(card: &Scorecard, skill: &str) -> (u32, u32) {
+    let s = card.skill(skill).unwrap();
+    (s.got, s.of)
+}
+
+fn markdown(st: &Station, i: &Interview, card: &Scorecard) -> String {
+    let made = Made {
+        interview: i,
+        q: &st.q,
+        rules: &st.rules,
+        card,
+        recorded: None,
+    };
+    intake::export::markdown::view(&made.view(&Content::builtin()), &Content::builtin())
+}
+
+#[test]
+fn the_weights_sum_to_100_or_the_file_is_refused_where_they_are() {
+    let source = fs::read_to_string(SCORING_PATH).unwrap();
+    let s = Scoring::parse(SCORING_PATH, &source).unwrap();
+    assert_eq!(s.skills.iter().map(|s| s.weight).sum::<u32>(), 100);
+    let bad = source.replacen("weight: 25", "weight: 24", 1);
+    let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
+    let line = source.lines().position(|l| l.contains("skills:")).unwrap() + 1;
+    let at = format!("{SCORING_PATH}:{line}:5: the skills' weights sum to 99, not 100");
+    assert!(err.contains(&at), "{err}");
+    let unknown = source.replacen("id: \"time\"", "id: \"speed\"", 1);
+    let err = Scoring::parse(SCORING_PATH, &unknown)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("skill \"speed\" unknown"), "{err}");
+    assert!(err.contains("skill \"time\" has no weight"), "{err}");
+}
+
+#[test]
+fn a_perfect_interview_of_every_case_scores_100() {
+    let st = Station::new();
+    let cases = all_cases();
+    assert_eq!(cases.len(), 12);
+    for case in cases {
+        let id = case.id.clone();
+        let card = st.score(&st.perfect(case), 0);
+        assert_eq!(card.total(), 100, "{id}: {:?}", card.skills());
+        assert!(card.missed_warning_signs.is_empty() && card.mirrored.is_empty());
+    }
+}
+
+#[test]
+fn a_missed_warning_sign_caps_the_impression_and_is_named() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    i.asked.retain(|id| id != "rf_steroids");
+    i.turns.retain(|t| t.asked != ["rf_steroids"]);
+    let card = st.score(&i, 0);
+    assert_eq!(card.missed_warning_signs, ["rf_steroids"]);
+    // "No warning signs" is the key's, but not right unasked; the rest of
+    // the impression is capped at half of its 15 points.
+    assert_eq!(card.right("impression", "red_flags"), Some(false));
+    assert_eq!(card.right("impression", "level"), Some(true));
+    assert_eq!(got(&card, "impression"), (8, 15));
+    let (ws, of) = got(&card, "warning_signs");
+    assert!(ws < of);
+    let md = markdown(&st, &i, &card);
+    assert!(
+        md.contains("**Missed: Any long-term oral steroids?**"),
+        "{md}"
+    );
+    assert!(md.contains("The patient would have said: \""), "{md}");
+    assert!(md.contains("counts at most 50%"), "{md}");
+}
+
+#[test]
+fn no_warning_signs_is_right_when_every_one_was_asked_in_a_case_with_none() {
+    let st = Station::new();
+    let i = st.perfect(case("mechanical-back-pain"));
+    assert!(!i.case.key.red_flags);
+    let card = st.score(&i, 0);
+    assert_eq!(card.right("impression", "red_flags"), Some(true));
+    assert_eq!(got(&card, "impression"), (15, 15));
+}
+
+#[test]
+fn a_left_right_error_is_named() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    let mut map = BodyMarks::new();
+    for (region, symptoms) in i.map.iter() {
+        let region = region.replacen("left_calf", "right_calf", 1);
+        let region = region.replacen("left_shin_outer", "right_shin_outer", 1);
+        for s in symptoms {
+            map.set(&region, *s);
+        }
+    }
+    i.map = map;
+    let card = st.score(&i, 0);
+    assert_eq!(card.mirrored.len(), 1, "{:?}", card.mirrored);
+    assert_eq!(card.mirrored[0].marked, "right_shin_outer");
+    assert_eq!(card.mirrored[0].truth, "left_shin_outer");
+    let (map_got, of) = got(&card, "map");
+    assert!(map_got < of);
+    let md = markdown(&st, &i, &card);
+    assert!(
+        md.contains("**Wrong side: you marked Right shin, outer side; the patient's is Left shin, outer side.**"),
+        "{md}"
+    );
+    // A middle place has no mirror, so it is no left/right error.
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    i.map.set("abdomen", intake::body::Symptom::Pain);
+    assert!(st.score(&i, 0).mirrored.is_empty());
+}
+
+#[test]
+fn time_has_full_marks_then_a_straight_line_then_none() {
+    let st = Station::new();
+    let i = st.perfect(case("s1-radiculopathy"));
+    let band = Scoring::builtin().time;
+    let time = |s: u64| got(&st.score(&i, s), "time").0;
+    assert_eq!(time(band.full), 10);
+    assert_eq!(time((band.full + band.none) / 2), 5);
+    assert_eq!(time(band.none), 0);
+    assert_eq!(time(band.none * 3), 0);
+}
+
+#[test]
+fn each_item_asked_from_the_list_costs_points_of_its_skill() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    let voices = intake::practice::Voices::builtin();
+    let cost = Scoring::builtin().hint;
+    i.ask_listed("foot_drop", "Does your foot drag?", voices);
+    i.ask_listed("foot_drop", "Does your foot drag?", voices);
+    let card = st.score(&i, 0);
+    assert_eq!(got(&card, "history"), (25 - cost, 25), "a hint counts once");
+    i.ask_listed("rf_saddle", "Numb between the legs?", voices);
+    asked(&mut i, &["topic.closing"]); // the close is at the end again
+    let card = st.score(&i, 0);
+    assert_eq!(got(&card, "warning_signs"), (25 - cost, 25));
+    assert_eq!(card.total(), 100 - 2 * cost);
+}
+
+#[test]
+fn the_structure_wants_an_open_start_a_summary_after_history_and_a_close_at_the_end() {
+    let st = Station::new();
+    let topics = |i: &Interview| {
+        let card = st.score(i, 0);
+        ["topic.opening", "topic.summary", "topic.closing"].map(|t| card.right("structure", t))
+    };
+    let good = st.perfect(case("c6-radiculopathy"));
+    assert_eq!(topics(&good), [Some(true); 3]);
+    // The opening asked second, the summary before any history, the
+    // close followed by more questions.
+    let mut i = good.clone();
+    let opening = i.turns.remove(0);
+    i.turns.insert(1, opening);
+    let summary = i
+        .turns
+        .iter()
+        .position(|t| t.asked == ["topic.summary"])
+        .unwrap();
+    let summary = i.turns.remove(summary);
+    i.turns.insert(0, summary);
+    let closing = i
+        .turns
+        .iter()
+        .position(|t| t.asked == ["topic.closing"])
+        .unwrap();
+    let closing = i.turns.remove(closing);
+    i.turns.insert(closing.asked.len() + 5, closing);
+    assert_eq!(topics(&i), [Some(false); 3]);
+    assert_eq!(got(&st.score(&i, 0), "structure").0, 5, "3 of 6 topics");
+}
+
+#[test]
+fn the_reasoning_names_the_level_the_side_and_the_evidence() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    assert_eq!(got(&st.score(&i, 0), "reasoning"), (5, 5));
+    let parts = |i: &Interview| {
+        let card = st.score(i, 0);
+        ["wrote", "level", "side", "evidence"].map(|p| card.right("reasoning", p))
+    };
+    // Lowercase, accents and plurals aside, the evidence still counts.
+    i.reasoning = "An l5 problem on the LEFT, with numbness in the big toes.".into();
+    assert_eq!(parts(&i), [Some(true); 4]);
+    i.reasoning = "It is the S1 root on the right, I think, from the calf.".into();
+    assert_eq!(
+        parts(&i),
+        [Some(true), Some(false), Some(false), Some(false)]
+    );
+    i.reasoning = "L5".into();
+    assert_eq!(parts(&i)[0], Some(false), "one word is no reasoning");
+    // A warning sign is asked for only where the case has one.
+    assert_eq!(st.score(&i, 0).right("reasoning", "warning"), None);
+    let mut ce = st.perfect(case("cauda-equina"));
+    ce.reasoning = "Saddle numbness and a new bladder problem: act now.".into();
+    assert_eq!(st.score(&ce, 0).right("reasoning", "warning"), Some(true));
+}
+
+#[test]
+fn the_debrief_in_markdown() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    // A history with the usual slips: a warning sign unasked, a hint, the
+    // shin marked on the wrong side, no summary, and a short reasoning.
+    i.asked.retain(|id| id != "rf_weight_loss");
+    i.turns
+        .retain(|t| t.asked != ["rf_weight_loss"] && t.asked != ["topic.summary"]);
+    i.ask_listed(
+        "big_toe",
+        "Can you lift your big toe?",
+        intake::practice::Voices::builtin(),
+    );
+    let shin = i.map.symptoms("left_shin_outer").unwrap().clone();
+    i.map.clear_region("left_shin_outer");
+    for s in shin {
+        i.map.set("right_shin_outer", s);
+    }
+    i.reasoning = "L5 on the left, foot drop.".into();
+    let card = st.score(&i, 17 * 60 + 30);
+    assert_snapshot!("practice_debrief_markdown", markdown(&st, &i, &card));
+}
