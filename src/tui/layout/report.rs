@@ -221,4 +221,32 @@ mod tests {
         assert_eq!(rows[0].role, Role::Urgent);
         assert_eq!(rows[6].role, Role::Dim);
     }
+
+    /// Two maps sit side by side, each under its heading, where both fit;
+    /// one above the other where they do not.
+    #[test]
+    fn diagrams_to_compare_sit_side_by_side_when_they_fit() {
+        let mut marks = BodyMarks::new();
+        marks.set("left_calf", crate::body::Symptom::Pain);
+        let sections = [Section {
+            heading: String::new(),
+            blocks: vec![Block::Diagrams(vec![
+                ("Theirs".into(), marks.clone()),
+                ("Yours".into(), BodyMarks::new()),
+            ])],
+        }];
+        let content = Content::builtin();
+        let one = figure::width(&content);
+        let at = |width: u16| {
+            let rows = rows(&sections, width, None, content, Glyphs::default());
+            rows.into_iter().map(|r| r.text).collect::<Vec<String>>()
+        };
+        let wide = at(2 * (one + 2));
+        assert!(wide[0].starts_with("Theirs") && wide[0].ends_with("Yours"));
+        let figure = figure::figures(&marks, &content).len();
+        let narrow = at(one);
+        assert_eq!(narrow[0], "Theirs");
+        assert!(narrow.iter().any(|r| r == "Yours"));
+        assert!(narrow.len() > wide.len() + figure / 2);
+    }
 }
