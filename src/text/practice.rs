@@ -40,7 +40,6 @@ pub struct PracticeWords {
     pub wrong: String,
     pub recording: String,
     pub misrecorded: String,
-    pub essential: String,
     pub missed: String,
     pub asked_essential: String,
     pub skill: String,
