@@ -4,7 +4,6 @@
 use std::fs;
 
 use insta::assert_snapshot;
-use intake::answers::Answer;
 use intake::body::BodyMarks;
 use intake::content::{self, Content};
 use intake::findings::{Rules, evaluate};
@@ -72,7 +71,7 @@ impl Station {
         asked(&mut i, &["topic.expectations"]);
         asked(&mut i, &["topic.summary"]);
         asked(&mut i, &["topic.closing"]);
-        i.map = case_map(&i.case);
+        i.map = i.case.body_map();
         let key = i.case.key.clone();
         i.impression.red_flags = Some(key.red_flags);
         i.impression.level = Some(key.level.clone());
@@ -121,14 +120,6 @@ fn asked(i: &mut Interview, ids: &[&str]) {
         reply: String::new(),
         hint: false,
     });
-}
-
-fn case_map(case: &Case) -> BodyMarks {
-    let map = case.answers.values().find_map(|a| match a {
-        Answer::Body(m) => Some(m.clone()),
-        _ => None,
-    });
-    map.unwrap_or_default()
 }
 
 fn got(card: &Scorecard, skill: &str) -> (u32, u32) {

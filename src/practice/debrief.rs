@@ -102,14 +102,11 @@ impl Made<'_> {
 
     /// The patient's map and the trainee's, each under its heading.
     fn maps(&self, words: &PracticeWords) -> Section {
-        let truth = self.interview.case.answers.values().find_map(|a| match a {
-            crate::answers::Answer::Body(marks) => Some(marks.clone()),
-            _ => None,
-        });
+        let truth = self.interview.case.body_map();
         Section {
             heading: String::new(),
             blocks: vec![Block::Diagrams(vec![
-                (words.case_map.clone(), truth.unwrap_or_default()),
+                (words.case_map.clone(), truth),
                 (words.your_map.clone(), self.interview.map.clone()),
             ])],
         }

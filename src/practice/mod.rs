@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::answers::{Answer, Session};
-use crate::body::BodyRegions;
+use crate::body::{BodyMarks, BodyRegions};
 use crate::condition::Names;
 use crate::content::Content;
 use crate::diagnostic::{Diagnostics, Problems};
@@ -158,6 +158,16 @@ impl Case {
             Some(Answer::YesNo(false)) => words.says_no.clone(),
             Some(a) => format!("{}.", a.display(&item.kind, content).trim_end_matches('.')),
         }
+    }
+
+    /// The patient's body diagram, as their answers mark it (empty when
+    /// they have none).
+    pub fn body_map(&self) -> BodyMarks {
+        let map = self.answers.values().find_map(|a| match a {
+            Answer::Body(marks) => Some(marks.clone()),
+            _ => None,
+        });
+        map.unwrap_or_default()
     }
 
     /// Items the trainee must ask: every warning sign, and the case's own.

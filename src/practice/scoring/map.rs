@@ -6,24 +6,13 @@
 use std::collections::BTreeSet;
 
 use super::{Marked, Marking, Mirrored, Point};
-use crate::answers::Answer;
 use crate::body::BodyMarks;
-use crate::questionnaire::Kind;
 use crate::text::fill;
 
 impl Marking<'_> {
-    /// The case's own body diagram (empty when it has none).
-    pub fn case_map(&self) -> BodyMarks {
-        let item = self.q.items().find(|i| matches!(i.kind, Kind::BodyMap));
-        match item.and_then(|i| self.i.case.answers.get(&i.id)) {
-            Some(Answer::Body(marks)) => marks.clone(),
-            _ => BodyMarks::new(),
-        }
-    }
-
     pub fn map(&self) -> (Marked, Vec<Mirrored>) {
         let words = &self.content.text.practice;
-        let (truth, theirs) = (self.case_map(), &self.i.map);
+        let (truth, theirs) = (self.i.case.body_map(), &self.i.map);
         let places = |m: &BodyMarks| -> BTreeSet<String> {
             let marked = m.iter().filter(|(_, s)| !s.is_empty());
             marked.map(|(r, _)| r.to_string()).collect()

@@ -136,7 +136,9 @@ pub fn score_with(
                 "impression" => m.impression(),
                 "reasoning" => m.reasoning(),
                 "structure" => m.structure(),
-                _ => m.time(seconds),
+                "time" => m.time(seconds),
+                // Refused by the file's check; scored as nothing here.
+                _ => (0.0, Vec::new(), Vec::new()),
             };
             SkillScore {
                 id: skill.id.clone(),
