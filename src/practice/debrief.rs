@@ -46,9 +46,16 @@ impl Made<'_> {
         let words = &content.text.practice;
         let name = [("name", self.interview.case.name.as_str())];
         let mut sections = vec![self.total(words)];
-        sections.extend(self.card.skills.iter().map(|s| skill(s, words)));
-        sections.push(self.reasoning(words));
-        sections.push(self.maps(words));
+        for s in &self.card.skills {
+            let mut section = skill(s, words);
+            // The trainee's work beside the key's, under the skill it scores.
+            match s.id.as_str() {
+                "reasoning" => section.blocks.extend(self.reasoning(words)),
+                "map" => section.blocks.push(self.maps(words)),
+                _ => {}
+            }
+            sections.push(section);
+        }
         sections.extend(self.recording(content));
         // Without findings rules there is nothing to head.
         let found = self.findings(content);
@@ -83,7 +90,7 @@ impl Made<'_> {
     }
 
     /// The trainee's reasoning beside the key's teaching.
-    fn reasoning(&self, words: &PracticeWords) -> Section {
+    fn reasoning(&self, words: &PracticeWords) -> [Block; 2] {
         let text = self.interview.reasoning.trim();
         let text = if text.is_empty() {
             &words.nothing
@@ -91,25 +98,18 @@ impl Made<'_> {
             text
         };
         let teaching = &self.interview.case.key.teaching;
-        plain(
-            "",
-            vec![
-                fill(&words.your_reasoning, &[("text", text)]),
-                fill(&words.teaching, &[("teaching", teaching)]),
-            ],
-        )
+        [
+            Block::Paragraph(fill(&words.your_reasoning, &[("text", text)])),
+            Block::Paragraph(fill(&words.teaching, &[("teaching", teaching)])),
+        ]
     }
 
     /// The patient's map and the trainee's, each under its heading.
-    fn maps(&self, words: &PracticeWords) -> Section {
-        let truth = self.interview.case.body_map();
-        Section {
-            heading: String::new(),
-            blocks: vec![Block::Diagrams(vec![
-                (words.case_map.clone(), truth),
-                (words.your_map.clone(), self.interview.map.clone()),
-            ])],
-        }
+    fn maps(&self, words: &PracticeWords) -> Block {
+        Block::Diagrams(vec![
+            (words.case_map.clone(), self.interview.case.body_map()),
+            (words.your_map.clone(), self.interview.map.clone()),
+        ])
     }
 
     /// Answers recorded by hand that differ from what the patient said.
