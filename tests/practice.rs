@@ -289,6 +289,11 @@ fn validate_checks_cases_against_the_questionnaire() {
             "",
             "no answer to \"rf_fever\"",
         ),
+        (
+            "side: \"left\"",
+            "side: \"lefty\"",
+            "the key's side \"lefty\" is not one of left, right, both, none",
+        ),
     ] {
         let bad = good.replacen(from, to, 1);
         let e = Case::parse("c.ron", &bad, &q).unwrap_err().to_string();
@@ -311,6 +316,12 @@ fn validate_checks_cases_against_the_questionnaire() {
             "red_flags: true",
             "red_flags:",
             "no urgent warning sign",
+        ),
+        (
+            "side: \"left\"",
+            "side: \"right\"",
+            "side:",
+            "the findings rules' first root is on \"left\"",
         ),
         (
             "next_step: \"",

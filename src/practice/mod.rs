@@ -76,6 +76,9 @@ pub struct Key {
     pub teaching: String,
 }
 
+/// The sides a key may name (the impression's side question offers them).
+pub const SIDES: [&str; 4] = ["left", "right", "both", "none"];
+
 fn no_side() -> String {
     "none".to_string()
 }
@@ -114,6 +117,14 @@ impl Case {
                     }
                 }
             }
+        }
+        if !SIDES.contains(&case.key.side.as_str()) {
+            let message = format!(
+                "the key's side \"{}\" is not one of {}",
+                case.key.side,
+                SIDES.join(", ")
+            );
+            problems.at("side:", message);
         }
         case.check_speech(q, Voices::builtin(), &mut problems);
         for id in case.says.keys().chain(&case.essential) {
