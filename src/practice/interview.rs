@@ -58,7 +58,12 @@ pub fn questions(rules: &Rules, words: &PracticeWords) -> Vec<Question> {
         .chain(p.levels.iter().map(|l| pair(l, l)))
         .collect();
     let steps = p.steps.iter().map(|(id, words)| pair(id, words)).collect();
-    let sides = words.sides.iter().map(|(v, w)| pair(v, w)).collect();
+    // The values are the keys' (SIDES); the catalogue only words them.
+    let side_words = |v: &str| words.sides.iter().find(|(s, _)| s == v).map(|(_, w)| w);
+    let sides = super::SIDES
+        .iter()
+        .map(|v| pair(v, side_words(v).map_or(v, |w| w.as_str())))
+        .collect();
     [
         (Part::RedFlags, &p.red_flags, red_flags, true),
         (Part::Level, &p.level, levels, !p.levels.is_empty()),
