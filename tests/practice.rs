@@ -498,16 +498,30 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
     let dir = std::env::temp_dir().join(format!("intake-practice-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
+    // Reaching it kept it, with its scores, in the student's history.
+    let history = dir.join("history");
+    let mut host = intake::tui::Host::practice(dir.clone(), history.clone());
+    assert!(matches!(
+        h.app.effects.as_slice(),
+        [Effect::KeepDebrief { .. }]
+    ));
+    assert!(!host.apply_or_report(&mut h.app));
+    let records = intake::practice::history::load(&history).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].total, state(&h).scored.as_ref().unwrap().total());
+    let kept = fs::read_dir(&history).unwrap().map(|e| e.unwrap().path());
+    let kept: Vec<_> = kept.filter(|p| p.extension().unwrap() == "md").collect();
+    assert_eq!(fs::read_to_string(&kept[0]).unwrap(), md);
     h.key(KeyCode::Char('e'));
     assert!(matches!(
         h.app.effects.as_slice(),
         [Effect::SaveDebrief { .. }]
     ));
-    let mut host = intake::tui::Host::practice(dir.clone(), dir.join("history"));
     assert!(!host.apply_or_report(&mut h.app));
     let saved: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     assert!(h.screen().contains("Saved "), "{:?}", h.app.notice);
     assert_eq!(fs::read_to_string(&saved[0]).unwrap(), md);
@@ -709,8 +723,17 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
         .banners
         .emergency;
     assert!(text.contains(banner.as_str()), "{text}");
-    // The answers were recorded as the patient gave them, nobody alerted.
-    assert!(app.effects.is_empty() && app.alert.is_none());
+    // The answers were recorded as the patient gave them, nobody alerted;
+    // the debrief alone goes to the student's history.
+    assert!(app.alert.is_none());
+    match app.effects.as_slice() {
+        [Effect::KeepDebrief { record, text: md }] => {
+            assert_eq!(record.total, d.total());
+            assert_eq!(record.case, p.interview.case.id);
+            assert_eq!(*md, text);
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(app.screen, Screen::Debrief);
 }
 

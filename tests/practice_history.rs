@@ -75,8 +75,10 @@ fn the_history_shows_each_session_and_each_skills_course() {
     assert_eq!(cells, ["15", "50", "25"], "{text}");
     assert!(rows[first + 1].contains("cauda-equina"), "{text}");
     assert!(!text.contains("s1-radiculopathy"), "{text}");
-    let course = rows.iter().find(|l| l.starts_with("map")).unwrap();
-    let numbers: Vec<&str> = course.split_whitespace().skip(1).collect();
+    // Skills go by their names in the scoring file.
+    assert!(text.contains("Warning signs  Body diagram"), "{text}");
+    let course = rows.iter().find(|l| l.starts_with("Body diagram")).unwrap();
+    let numbers: Vec<&str> = course.split_whitespace().skip(2).collect();
     assert_eq!(numbers, ["2", "25", "75", "50", "75"], "{text}");
 
     // A record that does not read is named at its line and column.

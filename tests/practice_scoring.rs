@@ -251,11 +251,11 @@ fn each_item_asked_from_the_list_costs_points_of_its_skill() {
     let mut i = st.perfect(case("l5-radiculopathy"));
     let voices = intake::practice::Voices::builtin();
     let cost = Scoring::builtin().hint;
-    i.ask_listed("foot_drop", "Does your foot drag?", voices);
-    i.ask_listed("foot_drop", "Does your foot drag?", voices);
+    i.ask_listed("foot_drop", "Does your foot drag?", true, voices);
+    i.ask_listed("foot_drop", "Does your foot drag?", true, voices);
     let card = st.score(&i, 0);
     assert_eq!(got(&card, "history"), (25 - cost, 25), "a hint counts once");
-    i.ask_listed("rf_saddle", "Numb between the legs?", voices);
+    i.ask_listed("rf_saddle", "Numb between the legs?", true, voices);
     asked(&mut i, &["topic.closing"]); // the close is at the end again
     let card = st.score(&i, 0);
     assert_eq!(got(&card, "warning_signs"), (25 - cost, 25));
@@ -332,6 +332,7 @@ fn the_debrief_in_markdown() {
     i.ask_listed(
         "big_toe",
         "Can you lift your big toe?",
+        true,
         intake::practice::Voices::builtin(),
     );
     let shin = i.map.symptoms("left_shin_outer").unwrap().clone();

@@ -117,7 +117,8 @@ fn show_history(dir: &Path) -> Result<ExitCode, String> {
         "{}\n",
         fill(&words.heading, &[("count", &count), ("dir", &where_)])
     );
-    let name = |id: &str| id.to_string();
+    let scoring = crate::practice::Scoring::builtin();
+    let name = |id: &str| scoring.skill(id).map_or(id.to_string(), |s| s.name.clone());
     let head = [words.when.as_str(), &words.case, &words.total];
     println!(
         "{}\n",

@@ -38,6 +38,24 @@ pub struct Record {
     pub skills: Vec<Skill>,
 }
 
+impl Record {
+    /// The record of a session of case `case` scored `card` at `when`.
+    pub fn new(case: &str, when: u64, card: &super::Scorecard) -> Record {
+        let skills = card.skills.iter().map(|s| Skill {
+            id: s.id.clone(),
+            got: s.got,
+            of: s.of,
+        });
+        Record {
+            case: case.to_string(),
+            when,
+            seconds: card.seconds,
+            total: card.total(),
+            skills: skills.collect(),
+        }
+    }
+}
+
 /// Saves a session's record and its debrief (Markdown) in `dir`, each
 /// named by the time and the case; returns the debrief's path.
 pub fn save(dir: &Path, record: &Record, debrief: &str) -> Result<PathBuf, WriteError> {

@@ -204,10 +204,11 @@ impl Interview {
     }
 
     /// Asks item `id` from the list of questions, in its interviewer
-    /// wording: a hint.
-    pub fn ask_listed(&mut self, id: &str, wording: &str, voices: &Voices) {
+    /// wording: a hint, unless the list is the only way to ask (`hint`
+    /// false: no phrasings to match a typed question against).
+    pub fn ask_listed(&mut self, id: &str, wording: &str, hint: bool, voices: &Voices) {
         self.pending = None;
-        self.exchange(wording, vec![id.to_string()], true, voices);
+        self.exchange(wording, vec![id.to_string()], hint, voices);
     }
 
     /// Records an exchange: each id asked once more, and the patient's
@@ -325,9 +326,11 @@ mod tests {
         i.confirm(Some(0), voices);
         assert!(i.pending.is_none() && i.was_asked(&first));
         assert!(i.hints().is_empty());
-        i.ask_listed("rf_saddle", "Numb between the legs?", voices);
-        i.ask_listed("rf_saddle", "Numb between the legs?", voices);
+        i.ask_listed("rf_saddle", "Numb between the legs?", false, voices);
+        assert!(i.hints().is_empty());
+        i.ask_listed("rf_saddle", "Numb between the legs?", true, voices);
+        i.ask_listed("rf_saddle", "Numb between the legs?", true, voices);
         assert_eq!(i.hints(), ["rf_saddle"]);
-        assert_eq!(i.times["rf_saddle"], 2);
+        assert_eq!(i.times["rf_saddle"], 3);
     }
 }

@@ -79,6 +79,10 @@ impl Band {
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
+    /// Questionnaire items that take the same step: "anything else you
+    /// want me to know?" closes as well as the closing topic does.
+    #[serde(default)]
+    pub also: Vec<String>,
     pub label: String,
     pub when: When,
     pub why: String,
@@ -180,5 +184,9 @@ mod tests {
         let s = Scoring::builtin();
         assert_eq!(s.skills.iter().map(|s| s.weight).sum::<u32>(), 100);
         assert_eq!(Band { full: 10, none: 20 }.share(15), 0.5);
+        let q = crate::content::questionnaire();
+        for id in s.topics.iter().flat_map(|t| &t.also) {
+            assert!(q.item(id).is_some(), "{id} is no item");
+        }
     }
 }

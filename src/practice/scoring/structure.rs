@@ -39,7 +39,11 @@ impl Marking<'_> {
             .map(|t| &t.asked)
             .filter(|a| !a.is_empty())
             .collect();
-        let has = |n: &usize| turns[*n].contains(&t.id);
+        let has = |n: &usize| {
+            turns[*n]
+                .iter()
+                .any(|id| *id == t.id || t.also.contains(id))
+        };
         let at: Vec<usize> = (0..turns.len()).filter(has).collect();
         match t.when {
             When::First => at.first() == Some(&0),

@@ -7,6 +7,7 @@
 
 use super::talk::{Pick, text_box};
 use super::*;
+use crate::practice::history::Record;
 use crate::practice::{Case, Index, Interview, Made, Scorecard, score};
 use crate::report::View as ReportView;
 
@@ -247,6 +248,10 @@ impl App {
             recorded: i.manual.then_some(&self.session),
         };
         let debrief = made.view(&self.content);
+        // Every debrief reached is kept in the student's history.
+        let record = Record::new(&i.case.id, now, &scored);
+        let text = crate::export::markdown::view(&debrief, &self.content);
+        self.effects.push(Effect::KeepDebrief { record, text });
         if let Some(p) = self.practising() {
             (p.scored, p.debrief, p.scroll) = (Some(scored), Some(debrief), 0);
         }

@@ -238,7 +238,10 @@ impl App {
             return self.open_recording(n);
         }
         if let Some(p) = self.practising() {
-            p.interview.ask_listed(&id, &wording, Voices::builtin());
+            // Without phrasings the list is the only way to ask: no hint.
+            let hint = p.index.is_some();
+            p.interview
+                .ask_listed(&id, &wording, hint, Voices::builtin());
             p.pick = Some(Pick::List(cursor));
         }
         if manual {
