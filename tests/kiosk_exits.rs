@@ -263,9 +263,9 @@ fn outside_a_kiosk_the_same_paths_do_leave() {
     assert!(!h.app.running());
 }
 
-/// The built-in keymap with F5 bound to `action` too, as a user's file may.
-fn with_f5(action: Action) -> Arc<Keymap> {
-    let binding = format!("(action: {action:?}, keys: [\"F5\"], context: Any, does: \"\"),");
+/// The built-in keymap with F9 bound to `action` too, as a user's file may.
+fn with_f9(action: Action) -> Arc<Keymap> {
+    let binding = format!("(action: {action:?}, keys: [\"F9\"], context: Any, does: \"\"),");
     let source = BUILTIN_KEYMAP.replacen("bindings: [", &format!("bindings: [\n{binding}"), 1);
     Arc::new(parse_keymap("user.ron", &source).unwrap())
 }
@@ -273,31 +273,31 @@ fn with_f5(action: Action) -> Arc<Keymap> {
 #[test]
 fn no_key_binding_makes_a_way_out_of_a_kiosk() {
     // Whatever a keymap binds, keys only give messages, and no message
-    // leaves a kiosk but a right PIN: F5 bound to each action in turn,
+    // leaves a kiosk but a right PIN: F9 bound to each action in turn,
     // pressed twice on every screen and dialog with a yes after each,
     // leaves the kiosk running.
     for action in Action::all() {
-        let keymap = with_f5(action);
+        let keymap = with_f9(action);
         for (name, reach) in states() {
             let mut h = kiosk();
             h.app.keymap = keymap.clone();
             reach(&mut h);
             for _ in 0..2 {
-                h.key(KeyCode::F(5));
+                h.key(KeyCode::F(9));
                 say_yes(&mut h.app);
             }
-            assert!(h.app.running(), "F5 as {action:?} on {name}");
+            assert!(h.app.running(), "F9 as {action:?} on {name}");
         }
     }
-    // The keys are read through the keymap given: F5 as StaffExit asks for
-    // the PIN, and outside a kiosk F5 as Quit, then yes, leaves.
+    // The keys are read through the keymap given: F9 as StaffExit asks for
+    // the PIN, and outside a kiosk F9 as Quit, then yes, leaves.
     let mut h = kiosk();
-    h.app.keymap = with_f5(Action::StaffExit);
-    h.key(KeyCode::F(5));
+    h.app.keymap = with_f9(Action::StaffExit);
+    h.key(KeyCode::F(9));
     assert_eq!(h.app.dialog, Some(Dialog::StaffPin));
     let mut h = Harness::new(W, H);
-    h.app.keymap = with_f5(Action::Quit);
-    h.key(KeyCode::F(5));
+    h.app.keymap = with_f9(Action::Quit);
+    h.key(KeyCode::F(9));
     h.keys("y");
     assert!(!h.app.running());
 }

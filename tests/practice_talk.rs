@@ -12,7 +12,7 @@ use insta::assert_snapshot;
 use intake::answers::Answer;
 use intake::body::{BodyMarks, Symptom};
 use intake::content;
-use intake::practice::Case;
+use intake::practice::{Case, Part};
 use intake::tui::app::{App, Pick, Practice, Screen};
 use intake::tui::message::{Focus, Msg};
 use intake::tui::theme::Theme;
@@ -374,14 +374,25 @@ fn mark_key(s: Symptom) -> char {
 fn give_impression(h: &mut Harness) {
     h.key(KeyCode::F(7));
     let key = state(h).interview.case.key.clone();
-    let wanted = [
-        if key.red_flags { "yes" } else { "no" },
-        key.level.as_str(),
-        key.next_step.as_str(),
-    ];
     while let Screen::Impression(n) = h.app.screen {
-        let choices = &state(h).interview.questions[n].choices;
-        let at = choices.iter().position(|(v, _)| v == wanted[n]).unwrap();
+        let question = &state(h).interview.questions[n];
+        let wanted = match question.part {
+            Part::RedFlags => {
+                if key.red_flags {
+                    "yes"
+                } else {
+                    "no"
+                }
+            }
+            Part::Level => key.level.as_str(),
+            Part::Side => key.side.as_str(),
+            Part::NextStep => key.next_step.as_str(),
+        };
+        let at = question
+            .choices
+            .iter()
+            .position(|(v, _)| v == wanted)
+            .unwrap();
         for _ in 0..=at {
             h.key(KeyCode::Down);
         }

@@ -210,22 +210,22 @@ fn a_users_keymap_changes_the_keys_and_their_hints_and_a_bad_one_is_refused() {
     std::fs::create_dir_all(&dir).unwrap();
     let builtin = std::fs::read_to_string("assets/keymap.ron").unwrap();
     let keymap = dir.join("keys.ron");
-    let f5 = builtin.replacen("keys: [\"Esc\"]", "keys: [\"F5\"]", 1);
-    std::fs::write(&keymap, &f5).unwrap();
+    let f9 = builtin.replacen("keys: [\"Esc\"]", "keys: [\"F9\"]", 1);
+    std::fs::write(&keymap, &f9).unwrap();
     let mut p = start_in(&["--keymap", keymap.to_str().unwrap()], &dir);
-    p.wait_for("F5 leave");
-    p.send(b"\x1b[15~"); // F5 now asks to leave
+    p.wait_for("F9 leave");
+    p.send(b"\x1b[20~"); // F9 now asks to leave
     p.wait_for("Do you want to leave");
     p.send(b"y");
     assert_eq!(p.finish(0).0, 0);
 
-    let line = f5.lines().position(|l| l.contains("\"F5\"")).unwrap() + 1;
-    std::fs::write(&keymap, f5.replacen("\"F5\"", "\"F55\"", 1)).unwrap();
+    let line = f9.lines().position(|l| l.contains("\"F9\"")).unwrap() + 1;
+    std::fs::write(&keymap, f9.replacen("\"F9\"", "\"F99\"", 1)).unwrap();
     let mut p = start_in(&["--keymap", keymap.to_str().unwrap()], &dir);
     let (code, out) = p.finish(0);
     assert_eq!(code, 1);
     assert!(
-        out.contains(&format!("keys.ron:{line}:")) && out.contains("unknown key \"F55\""),
+        out.contains(&format!("keys.ron:{line}:")) && out.contains("unknown key \"F99\""),
         "{out}"
     );
     let _ = std::fs::remove_dir_all(&dir);
