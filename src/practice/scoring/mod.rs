@@ -3,9 +3,9 @@
 //! it matters and, for a missed question, what the patient would have said.
 
 mod data;
-mod history;
 mod impression;
 mod map;
+mod questions;
 mod structure;
 
 pub use data::{Band, REASONING_PARTS, SCORING_PATH, SKILLS, Scoring, Skill, Topic, When};

@@ -74,6 +74,13 @@ fn turn_lines(app: &App, p: &Practice, w: usize) -> Vec<Line<'static>> {
         para(fill(&words.reply, &[("reply", &turn.reply)]), t.base);
         para(String::new(), t.base);
     }
+    // The question "Did you mean" is about, still unanswered.
+    if let Some(pending) = &p.interview.pending {
+        para(
+            fill(&words.talk.you, &[("question", &pending.question)]),
+            t.prompt,
+        );
+    }
     lines
 }
 
