@@ -8,7 +8,7 @@ use super::{Case, Index, PracticeWords, Voices};
 use crate::answers::Answer;
 use crate::body::BodyMarks;
 use crate::findings::Rules;
-use crate::questionnaire::{Item, Kind};
+use crate::questionnaire::Item;
 
 /// The part of the impression a question asks, as the case's key has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +85,10 @@ pub fn questions(rules: &Rules, words: &PracticeWords) -> Vec<Question> {
     .collect()
 }
 
-/// Whether an item makes sense to ask in an interview (not information text).
+/// Whether an item makes sense to ask in an interview: not information
+/// text, nor one the built-in phrasings leave out of practice.
 pub fn askable(item: &Item) -> bool {
-    !matches!(item.kind, Kind::Info)
+    super::Phrasings::builtin().asks(item)
 }
 
 /// One exchange: what the trainee asked, the items and topics it asked, and
@@ -178,12 +179,7 @@ impl Interview {
             self.exchange(question, matched.covered, false, voices);
             return Put::Asked;
         }
-        let candidates: Vec<String> = matched
-            .ranked
-            .iter()
-            .take(CANDIDATES)
-            .map(|m| m.id.clone())
-            .collect();
+        let candidates: Vec<String> = matched.offered.into_iter().take(CANDIDATES).collect();
         if candidates.is_empty() {
             self.exchange(question, Vec::new(), false, voices);
             return Put::Unknown;
@@ -318,6 +314,11 @@ mod tests {
         );
         assert_eq!(i.put("zzz qqq", &index, voices), Put::Unknown);
         assert_eq!(i.turns[1].reply, voices.not_understood);
+        // Weak matches, under the phrasings' `offer`, are not guesses to
+        // confirm: the question is not understood.
+        let vague = "What's your favourite colour?";
+        assert!(!index.ask(vague).ranked.is_empty());
+        assert_eq!(i.put(vague, &index, voices), Put::Unknown);
         assert_eq!(
             i.put("anything else about your leg?", &index, voices),
             Put::Confirm

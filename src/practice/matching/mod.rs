@@ -30,12 +30,16 @@ pub struct Match {
 pub struct Matched {
     /// Every item with any word in common, best first.
     pub ranked: Vec<Match>,
-    /// The best is above the floor and ahead of the next by the margin;
-    /// if not, the screen shows the best three to confirm.
+    /// The best is above the floor and ahead of the next item not
+    /// covered by the margin; if not, the screen offers some to confirm.
     pub sure: bool,
     /// The items the question asks: the best, and any close to it and at
     /// the floor, each through a word that is not generic.
     pub covered: Vec<String>,
+    /// The ranked items worth offering to confirm, best first: at `offer`
+    /// or above, through a word that is not generic ("trouble with your
+    /// foot?" offers no bowel question for its "trouble").
+    pub offered: Vec<String>,
 }
 
 /// The phrasings indexed for matching: built once, when they are loaded.
@@ -52,10 +56,13 @@ pub struct Index {
     unknown_idf: f32,
     floor: f32,
     margin: f32,
+    offer: f32,
     covered: f32,
     own_part: f32,
     /// Stems that ask nothing by themselves ("problem", "weak").
     generic: HashSet<String>,
+    /// A topic, and its cues as stemmed words in order.
+    cues: Vec<(String, Vec<Vec<String>>)>,
 }
 
 impl Index {
@@ -95,9 +102,15 @@ impl Index {
             unknown_idf: (1.0 + n).ln(),
             floor: p.floor,
             margin: p.margin,
+            offer: p.offer,
             covered: p.covered,
             own_part: p.own_part,
             generic: p.generic_words.iter().map(|w| stem(&fold(w))).collect(),
+            cues: p
+                .cues
+                .iter()
+                .map(|(id, cues)| (id.clone(), cues.iter().map(|c| stems(c)).collect()))
+                .collect(),
         }
     }
 
@@ -106,6 +119,37 @@ impl Index {
     /// weight its phrasings hold between them: "any bladder problems?" is
     /// asked by the item that speaks of both, though no phrasing has both.
     pub fn ask(&self, question: &str) -> Matched {
+        let mut matched = self.rank(question);
+        if let Some(topic) = self.cued(question) {
+            matched.ranked.retain(|m| m.id != topic);
+            let sure = Match {
+                id: topic.to_string(),
+                score: 1.0,
+            };
+            matched.ranked.insert(0, sure);
+            matched.covered = vec![topic.to_string()];
+            matched.offered = vec![topic.to_string()];
+            matched.sure = true;
+        }
+        matched
+    }
+
+    /// The topic whose cue the question says first, if any.
+    fn cued(&self, question: &str) -> Option<&str> {
+        let said = stems(question);
+        let at = |cue: &Vec<String>| {
+            let n = cue.len().max(1);
+            said.windows(n).position(|w| w == cue.as_slice())
+        };
+        self.cues
+            .iter()
+            .filter_map(|(id, cues)| cues.iter().filter_map(at).min().map(|i| (i, id)))
+            .min()
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// The items and topics by their phrasings' words alone.
+    fn rank(&self, question: &str) -> Matched {
         let terms = self.words.terms(question);
         let idf = |t: &str| self.idf.get(t).copied().unwrap_or(self.unknown_idf);
         let mut cosine: HashMap<usize, f32> = HashMap::new();
@@ -174,18 +218,45 @@ impl Index {
                 && asks(m)
                 && own >= self.own_part
         };
-        let covered = ranked
+        let covered: Vec<String> = ranked
             .iter()
             .enumerate()
             .filter(|(i, m)| found && (*i == 0 || also(m)))
             .map(|(_, m)| m.id.clone())
             .collect();
+        let specific = |m: &Match| held(&m.id).iter().any(|t| !self.generic.contains(t));
+        let offered = ranked
+            .iter()
+            .filter(|m| m.score >= self.offer && specific(m))
+            .map(|m| m.id.clone())
+            .collect();
+        // Items that between them hold every specific word of the question
+        // some phrasing knows are sure together ("any numbness or
+        // tingling?"): the margin is over the best item not covered.
+        let known = |t: &&String| !self.generic.contains(*t) && self.postings.contains_key(*t);
+        let whole = covered.len() > 1
+            && (weighted.iter().map(|(t, _)| t).filter(known))
+                .all(|t| covered.iter().any(|c| held(c).contains(t)));
+        let next = match whole {
+            true => ranked.iter().find(|m| !covered.contains(&m.id)),
+            false => ranked.get(1),
+        };
         Matched {
-            sure: found && top - ranked.get(1).map_or(0.0, |m| m.score) >= self.margin,
+            sure: found && top - next.map_or(0.0, |m| m.score) >= self.margin,
             covered,
+            offered,
             ranked,
         }
     }
+}
+
+/// A text's words, folded and stemmed, stop words kept: how a cue is said.
+fn stems(text: &str) -> Vec<String> {
+    split(text)
+        .iter()
+        .take(words::QUESTION_WORDS)
+        .map(|w| stem(w))
+        .collect()
 }
 
 /// Terms weighted (1 + ln tf) * idf and normalised to length 1.

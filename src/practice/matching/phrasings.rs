@@ -4,12 +4,13 @@
 //! path:line:col.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use super::words::{Words, split, stem};
 use crate::diagnostic::{Diagnostics, Problems};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Item, Kind, Questionnaire};
 
 /// Ids of what an examiner scores outside the questionnaire start so.
 pub const TOPIC: &str = "topic.";
@@ -22,6 +23,9 @@ pub struct Phrasings {
     pub floor: f32,
     /// How far a sure match beats the next item.
     pub margin: f32,
+    /// The least score (below `floor`) of a match offered to confirm:
+    /// under it the question is not understood.
+    pub offer: f32,
     /// The share of the best score at which another item is covered too
     /// (itself at `floor` or above).
     pub covered: f32,
@@ -40,6 +44,14 @@ pub struct Phrasings {
     pub ordinary_words: Vec<String>,
     /// A word or phrase, and the words of the phrasings it stands for.
     pub synonyms: BTreeMap<String, Vec<String>>,
+    /// A topic and the phrases that make it sure whatever else the
+    /// question names: a summary speaks of the items it sums up.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Vec<String>>,
+    /// Items of the questionnaire practice never asks: a patient is shown
+    /// them only to check an answer against their own drawing.
+    #[serde(default)]
+    pub not_in_practice: Vec<String>,
     /// Item id or topic id to the ways it may be asked.
     pub phrasings: BTreeMap<String, Vec<String>>,
 }
@@ -52,6 +64,23 @@ impl Phrasings {
         let mut problems = Problems::new(path, source);
         p.check(q, &mut problems);
         problems.into_result(p)
+    }
+
+    /// The built-in phrasings as written, unchecked (the check asks them
+    /// which items practice asks).
+    pub fn builtin() -> &'static Phrasings {
+        static BUILTIN: OnceLock<Phrasings> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            use crate::content::{PHRASINGS, PHRASINGS_PATH};
+            crate::questionnaire::parse_ron(PHRASINGS_PATH, PHRASINGS)
+                .expect("the built-in phrasings parse (tested)")
+        })
+    }
+
+    /// Whether practice asks `item`: not information text, nor an item
+    /// these phrasings leave out.
+    pub fn asks(&self, item: &Item) -> bool {
+        !matches!(item.kind, Kind::Info) && !self.not_in_practice.contains(&item.id)
     }
 
     /// The words every question is read with; the phrasings learnt.
@@ -75,6 +104,7 @@ impl Phrasings {
         for (name, value) in [
             ("floor", self.floor),
             ("margin", self.margin),
+            ("offer", self.offer),
             ("covered", self.covered),
             ("own_part", self.own_part),
         ] {
@@ -85,7 +115,12 @@ impl Phrasings {
                 );
             }
         }
+        if self.offer > self.floor {
+            let m = format!("offer: {} is above floor: {}", self.offer, self.floor);
+            p.at("offer:", m);
+        }
         self.check_ids(q, p);
+        self.check_left_out(q, p);
         self.check_synonyms(p);
     }
 
@@ -95,7 +130,7 @@ impl Phrasings {
         for (id, texts) in &self.phrasings {
             let at = p.locator().key_after(from, id).unwrap_or(from);
             let item = q.items().find(|i| &i.id == id);
-            if !id.starts_with(TOPIC) && item.is_none_or(|i| !crate::practice::askable(i)) {
+            if !id.starts_with(TOPIC) && item.is_none_or(|i| !self.asks(i)) {
                 let m = format!(
                     "no question \"{id}\" in \"{}\" (a topic's id starts \"{TOPIC}\")",
                     q.id
@@ -116,7 +151,16 @@ impl Phrasings {
                 );
             }
         }
-        for item in q.items().filter(|i| crate::practice::askable(i)) {
+        for (topic, _) in self
+            .cues
+            .iter()
+            .filter(|(t, _)| !self.phrasings.contains_key(*t))
+        {
+            let at = p.locator().key_after(0, topic).unwrap_or(0);
+            let m = format!("\"{topic}\" has cues but no phrasings: cue only what is asked");
+            p.at_offset(at, m);
+        }
+        for item in q.items().filter(|i| self.asks(i)) {
             if !self.phrasings.contains_key(&item.id) {
                 p.at_offset(
                     from,
@@ -124,6 +168,20 @@ impl Phrasings {
                         "\"{}\" has no phrasings: give the ways it may be asked",
                         item.id
                     ),
+                );
+            }
+        }
+    }
+
+    /// An item left out of practice is one of the questionnaire's.
+    fn check_left_out(&self, q: &Questionnaire, p: &mut Problems) {
+        let from = p.locator().after(0, "not_in_practice:").unwrap_or(0);
+        for id in &self.not_in_practice {
+            if q.item(id).is_none() {
+                let at = p.locator().string_after(from, id).unwrap_or(from);
+                p.at_offset(
+                    at,
+                    format!("no question \"{id}\" in \"{}\" to leave out", q.id),
                 );
             }
         }
@@ -155,7 +213,7 @@ mod tests {
 
     const BROKEN: &str = r#"Phrasings(
     questionnaire: "back-pain-intake",
-    floor: 0.35, margin: 0.08, covered: 1.5, own_part: 0.2,
+    floor: 0.35, margin: 0.08, offer: 0.5, covered: 1.5, own_part: 0.2,
     stop_words: ["the"],
     synonyms: {"brolly": ["umbrella"], "nil": []},
     phrasings: {
@@ -180,6 +238,7 @@ mod tests {
             .to_string();
         for (line, needle, message) in [
             (3, "covered:", "covered: 1.5 is not between 0 and 1"),
+            (3, "offer:", "offer: 0.5 is above floor: 0.35"),
             (
                 5,
                 "\"brolly\"",

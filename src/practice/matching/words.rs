@@ -10,7 +10,7 @@ use crate::text::fold;
 
 /// A question's words read at the most: more is not a question, and a
 /// pasted page must not take seconds to put right.
-const QUESTION_WORDS: usize = 64;
+pub(super) const QUESTION_WORDS: usize = 64;
 
 /// The words of the phrasings file that shape every question's terms.
 #[derive(Debug, Clone, Default)]
