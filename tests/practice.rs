@@ -104,6 +104,57 @@ fn every_case_speaks_every_item_in_its_own_words() {
 }
 
 #[test]
+fn every_patient_agrees_with_a_summary_and_closes_plausibly() {
+    let voices = Voices::builtin();
+    for (name, case) in cases() {
+        for id in ["topic.summary", "topic.closing"] {
+            let reply = case.reply(id, 1, voices);
+            assert!(
+                reply.contains(&voices.unscripted[id]),
+                "{name}: {id}: {reply}"
+            );
+        }
+    }
+}
+
+/// A vague first answer is for the ordinary items: a topic, or a warning
+/// sign ("I can't really remember. No."), is answered the first time.
+#[test]
+fn no_patient_answers_a_topic_or_a_warning_sign_vaguely_at_first() {
+    let q = content::questionnaire();
+    let voices = Voices::builtin();
+    let warning = q.items().filter(|i| i.red_flag).map(|i| i.id.clone());
+    let topics = voices.topics.iter().chain(voices.unscripted.keys());
+    let ids: Vec<String> = warning.chain(topics.cloned()).collect();
+    for (name, case) in cases() {
+        for personality in voices.voices.keys() {
+            let mut case = case.clone();
+            case.personality = *personality;
+            for id in &ids {
+                let first = case.reply(id, 1, voices);
+                assert_eq!(
+                    first,
+                    case.reply(id, 2, voices),
+                    "{name} as {personality:?}: {id}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bowels_are_answered_in_words_an_open_question_fits() {
+    let voices = Voices::builtin();
+    for (name, case) in cases() {
+        let reply = case.reply("rf_bowel", 2, voices);
+        assert!(
+            words(&reply).len() > 2,
+            "{name}: \"{reply}\" to \"how are your bowels?\""
+        );
+    }
+}
+
+#[test]
 fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
     let q = content::questionnaire();
     let good = fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
@@ -129,8 +180,8 @@ fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
         // A warning sign said in answer to another warning sign's question
         // is volunteered all the same.
         (
-            "\"rf_bowel\": \"No.\"",
-            "\"rf_bowel\": \"No, and my bladder's fine.\"",
+            "\"rf_bowel\": \"My bowels are fine.",
+            "\"rf_bowel\": \"My bowels are fine, and my bladder.",
             "what is said to \"rf_bowel\" mention \"bladder\"",
         ),
         (
@@ -138,7 +189,13 @@ fn a_case_that_leaves_an_item_unspoken_or_volunteers_a_warning_sign_fails() {
             "\"rf_cancer\": \"No, never. I've had night sweats though.\"",
             "what is said to \"rf_cancer\" mention \"sweats\"",
         ),
-        // The scripted topics are not warning signs.
+        // The scripted topics are not warning signs, nor say one without
+        // its name: a past illness come back is named all the same.
+        (
+            "\"topic.concerns\": \"That the foot",
+            "\"topic.concerns\": \"That it's come back. That the foot",
+            "what is said to \"topic.concerns\" mention \"it's come back\"",
+        ),
         (
             "I'm a postman,",
             "I'm a postman, off sick since the chemo,",

@@ -33,6 +33,7 @@ impl Case {
     pub fn reply(&self, id: &str, times_asked: u32, voices: &Voices) -> String {
         let said = self.says.get(id).or_else(|| self.script.get(id));
         let said = said.or((id == OPENING).then_some(&self.opening));
+        let said = said.or(voices.unscripted.get(id));
         match said {
             Some(said) => voices.colour(self.personality, id, times_asked, said),
             None => voices.not_sure.clone(),
@@ -196,6 +197,10 @@ mod tests {
         assert_eq!(c.reply("topic.opening", 1, v), "My back hurts.");
         assert_eq!(c.reply("topic.ideas", 1, v), v.not_sure);
         assert_eq!(c.reply("no_such_item", 3, v), v.not_sure);
+        // Unscripted, a summary is agreed with and a closing closes.
+        for topic in ["topic.summary", "topic.closing"] {
+            assert_eq!(c.reply(topic, 1, v), v.unscripted[topic]);
+        }
     }
 
     #[test]

@@ -57,6 +57,14 @@ pub struct Voices {
     pub not_understood: String,
     /// The topics outside the questionnaire a case may script.
     pub topics: Vec<String>,
+    /// What any patient says to a topic their case does not script, where
+    /// "not sure" would be odd: a summary is agreed with.
+    #[serde(default)]
+    pub unscripted: BTreeMap<String, String>,
+    /// Ids, or prefixes ending in "." or "_", that every patient answers
+    /// the first time: no vague first answer to a topic or a warning sign.
+    #[serde(default)]
+    pub answered_at_once: Vec<String>,
     pub voices: BTreeMap<Personality, Voice>,
     /// Words that name a warning sign, grouped by the warning-sign items
     /// whose answers may say them: never volunteered anywhere else.
@@ -105,6 +113,7 @@ impl Voices {
         }
         let n = n / every;
         if times <= 1
+            && !self.at_once(id)
             && let Some(first) = pick(&v.first, n)
         {
             return first.to_string();
@@ -112,6 +121,13 @@ impl Voices {
         let before = pick(&v.before, n).unwrap_or("");
         let after = pick(&v.after, n).unwrap_or("");
         format!("{before}{said}{after}")
+    }
+
+    /// Whether `id` is answered the first time it is asked, by every voice.
+    pub fn at_once(&self, id: &str) -> bool {
+        self.answered_at_once.iter().any(|a| {
+            a == id || ((a.ends_with('.') || a.ends_with('_')) && id.starts_with(a.as_str()))
+        })
     }
 
     /// The first warning-sign word `text` mentions, matched as whole words
