@@ -222,6 +222,8 @@ mod tests {
         "duration": [],
         "onset": ["the"],
     },
+    cues: {"topic.recap": ["recap"]},
+    not_in_practice: ["check_legs", "nowhere"],
 )"#;
 
     /// `t.ron:LINE:COL` of `needle` on a line of BROKEN.
@@ -253,6 +255,16 @@ mod tests {
             (9, "\"duration\"", "\"duration\" has no phrasings"),
             (10, "\"the\"", "\"the\" has no words to match"),
             (6, "phrasings:", "\"pain_now\" has no phrasings"),
+            (
+                12,
+                "\"topic.recap\"",
+                "\"topic.recap\" has cues but no phrasings",
+            ),
+            (
+                13,
+                "\"nowhere\"",
+                "no question \"nowhere\" in \"back-pain-intake\" to leave out",
+            ),
         ] {
             let want = format!("{}{message}", at(line, needle));
             assert!(
@@ -261,6 +273,9 @@ mod tests {
             );
         }
         assert!(!e.contains("\"age\" has no phrasings"), "{e}");
+        // An item left out of practice needs no phrasings.
+        assert!(!e.contains("\"check_legs\" has no phrasings"), "{e}");
+        assert!(e.contains("\"check_arms\" has no phrasings"), "{e}");
     }
 
     #[test]
