@@ -979,3 +979,58 @@ fn every_line_of_every_voice_can_be_said() {
         }
     }
 }
+
+/// Typed while "Did you mean" is open, a letter, Space, Backspace or a
+/// paste is nothing: only the list's own keys answer it.
+#[test]
+fn keys_typed_while_did_you_mean_is_open_choose_nothing() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter();
+    h.keys("anything else about your leg?");
+    h.enter();
+    assert!(matches!(state(&h).pick, Some(Pick::Meant(0))));
+    let turns = state(&h).interview.turns.len();
+    h.keys("which leg is it? ");
+    h.key(KeyCode::Backspace);
+    h.key(KeyCode::Left);
+    h.key(KeyCode::F(7));
+    h.app.update(Msg::Paste("which leg".into()));
+    let p = state(&h);
+    assert_eq!(h.app.screen, Screen::Interview);
+    assert!(matches!(p.pick, Some(Pick::Meant(_))), "{:?}", p.pick);
+    assert!(p.interview.pending.is_some());
+    assert_eq!(p.interview.turns.len(), turns);
+    // The list's keys still answer: Down, then Enter asks the second.
+    h.key(KeyCode::Home);
+    h.key(KeyCode::Down);
+    let second = state(&h).interview.pending.as_ref().unwrap().candidates[1].clone();
+    h.enter();
+    assert!(state(&h).interview.was_asked(&second));
+}
+
+/// Pasted reasoning is held to the question box's length.
+#[test]
+fn pasted_reasoning_is_no_longer_than_a_typed_question() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter();
+    h.key(KeyCode::F(7));
+    for _ in 0..4 {
+        h.key(KeyCode::Down);
+        h.enter();
+    }
+    assert_eq!(h.app.screen, Screen::Reasoning);
+    h.app.update(Msg::Paste("x".repeat(5_000)));
+    let typed = state(&h).reasoning.typed().unwrap().chars().count();
+    assert_eq!(typed, intake::tui::app::TYPED_CHARS);
+}
+
+/// Leaving before the impression: the dialog says nothing is scored or kept.
+#[test]
+fn the_leave_dialog_says_leaving_early_scores_and_saves_nothing() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter();
+    h.key(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(screen.contains("scores nothing"), "{screen}");
+    assert!(screen.contains("saves nothing"), "{screen}");
+}

@@ -170,11 +170,7 @@ impl App {
             Msg::Edit(request) => {
                 p.reasoning.edit(request);
             }
-            Msg::Paste(text) => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    p.reasoning.edit(tui_input::InputRequest::InsertChar(c));
-                }
-            }
+            Msg::Paste(text) => super::talk::paste(&mut p.reasoning, &text),
             Msg::Confirm => {
                 let typed = p.reasoning.typed().unwrap_or_default().trim().to_string();
                 p.interview.reasoning = typed;

@@ -29,12 +29,38 @@ pub fn text_box() -> Editor {
     }
 }
 
+/// The keys that answer "Did you mean": move, choose, or Esc for none.
+fn answers_meant(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Up
+            | Msg::Down
+            | Msg::Home
+            | Msg::End
+            | Msg::Confirm
+            | Msg::Digit(_)
+            | Msg::Click { .. }
+            | Msg::ScrollUp { .. }
+            | Msg::ScrollDown { .. }
+    )
+}
+
+/// Pasted text into a typed box: at most a box's worth, without line breaks.
+pub(super) fn paste(editor: &mut Editor, text: &str) {
+    for c in text.chars().filter(|c| !c.is_control()).take(TYPED_CHARS) {
+        editor.edit(tui_input::InputRequest::InsertChar(c));
+    }
+}
+
 impl App {
     pub(super) fn update_interview(&mut self, msg: Msg) {
         let Some(p) = self.practice.as_deref() else {
             return;
         };
         match (p.pick, msg) {
+            // "Did you mean" waits for an answer: keys that are not one
+            // do nothing, so nothing typed is taken as a choice.
+            (Some(Pick::Meant(_)), msg) if !answers_meant(&msg) => {}
             (_, Msg::Impression) => self.open_impression(0),
             (_, Msg::Map) => self.open_map(),
             (Some(Pick::List(_)), Msg::QuestionList) => self.set_pick(None),
@@ -65,11 +91,7 @@ impl App {
             Msg::Edit(request) => {
                 p.question.edit(request);
             }
-            Msg::Paste(text) => {
-                for c in text.chars().filter(|c| !c.is_control()).take(TYPED_CHARS) {
-                    p.question.edit(tui_input::InputRequest::InsertChar(c));
-                }
-            }
+            Msg::Paste(text) => paste(&mut p.question, &text),
             // Bounded (the view itself stops at the first line): a turn
             // is seldom more than 8 lines.
             Msg::PageUp | Msg::ScrollUp { .. } => {
