@@ -1034,3 +1034,38 @@ fn the_leave_dialog_says_leaving_early_scores_and_saves_nothing() {
     assert!(screen.contains("scores nothing"), "{screen}");
     assert!(screen.contains("saves nothing"), "{screen}");
 }
+
+/// The impression's keys: Up first points at the first choice (it chooses
+/// nothing), Home and End go to the ends, going back shows the choice
+/// given, and a long choice wraps whole at 80 columns.
+#[test]
+fn the_impression_moves_like_a_list_remembers_and_wraps() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter();
+    h.key(KeyCode::F(7));
+    h.key(KeyCode::Up);
+    assert_eq!(state(&h).choice, Some(0));
+    assert_eq!(h.app.screen, Screen::Impression(0));
+    h.key(KeyCode::End);
+    assert_eq!(state(&h).choice, Some(1));
+    h.key(KeyCode::Home);
+    assert_eq!(state(&h).choice, Some(0));
+    h.key(KeyCode::End);
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Impression(1));
+    h.key(KeyCode::Left);
+    assert_eq!(state(&h).choice, Some(1), "the choice given before");
+    h.enter();
+    for _ in 1..3 {
+        h.key(KeyCode::Down);
+        h.enter();
+    }
+    assert_eq!(h.app.screen, Screen::Impression(3));
+    let screen = h.screen();
+    assert!(!screen.contains('…'), "{screen}");
+    let q = &state(&h).interview.questions[3];
+    let (_, longest) = q.choices.iter().max_by_key(|(_, w)| w.len()).unwrap();
+    let last = longest.split_whitespace().last().unwrap();
+    assert!(screen.contains(last), "{last}: {screen}");
+    assert_snapshot!("practice_impression_wrapped_80x24", screen);
+}

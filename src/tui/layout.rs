@@ -477,24 +477,60 @@ pub fn row(area: Rect, n: usize) -> Rect {
 /// choices from `offset`, one a row; what the view draws and a click hits.
 pub struct ChoiceRows {
     pub rows: Rect,
+    /// The first choice shown.
     pub offset: usize,
+    /// Each choice's height in rows (1 unless wrapped).
+    heights: Vec<u16>,
 }
 
 impl ChoiceRows {
     pub fn new(body: Rect, cursor: usize, len: usize) -> Self {
+        Self::wrapped(body, cursor, vec![1; len])
+    }
+
+    /// Choices of `heights` rows each, scrolled so the cursor's is whole.
+    pub fn wrapped(body: Rect, cursor: usize, heights: Vec<u16>) -> Self {
         let rows = Rect {
             y: body.y + 2.min(body.height),
             height: body.height.saturating_sub(2),
             ..body
         };
-        let offset = scroll_offset(cursor, len, rows.height as usize);
-        ChoiceRows { rows, offset }
+        let cursor = cursor.min(heights.len().saturating_sub(1));
+        let shown =
+            |from: usize| -> u16 { heights.get(from..=cursor).map_or(0, |h| h.iter().sum()) };
+        let offset = (0..cursor)
+            .find(|&from| shown(from) <= rows.height)
+            .unwrap_or(cursor);
+        ChoiceRows {
+            rows,
+            offset,
+            heights,
+        }
+    }
+
+    /// Where each shown choice starts, as (choice, row), in order.
+    pub fn starts(&self) -> impl Iterator<Item = (usize, u16)> + '_ {
+        let mut y = 0;
+        (self.offset..self.heights.len())
+            .map(move |i| {
+                let at = y;
+                y += self.heights[i];
+                (i, at)
+            })
+            .take_while(|&(_, at)| at < self.rows.height)
     }
 
     /// The choice a click at (column, row) lands on.
     pub fn hit(&self, column: u16, row: u16, len: usize) -> Option<usize> {
-        let i = self.offset + usize::from(row.checked_sub(self.rows.y)?);
-        (contains(self.rows, column, row) && i < len).then_some(i)
+        let dy = row.checked_sub(self.rows.y)?;
+        if !contains(self.rows, column, row) {
+            return None;
+        }
+        self.starts()
+            .take_while(|&(_, at)| at <= dy)
+            .last()
+            .filter(|&(i, at)| i < len && dy < at + self.heights[i])
+            .map(|(i, _)| i)
     }
 }
 

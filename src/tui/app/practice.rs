@@ -151,15 +151,35 @@ impl App {
         }
     }
 
-    /// Impression question `n`, or the reasoning when there is none left.
+    /// Impression question `n`, or the reasoning when there is none left;
+    /// the cursor on the choice given before, if any.
     pub(super) fn open_impression(&mut self, n: usize) {
         let Some(p) = self.practising() else { return };
-        p.choice = None;
+        p.choice = given(&p.interview, n);
         if n < p.interview.questions.len() {
             self.open(Screen::Impression(n));
         } else {
             self.open(Screen::Reasoning);
         }
+    }
+
+    /// Where impression question `n`'s choices are, each wrapped to the
+    /// body's width (beside the pointer) and scrolled to the cursor.
+    pub fn impression_rows(&self, n: usize, area: Rect) -> (layout::ChoiceRows, Vec<Vec<String>>) {
+        let body = layout::Frame::new(area).body;
+        let width = (body.width as usize).saturating_sub(3);
+        let p = self.practice.as_deref();
+        let lines: Vec<Vec<String>> =
+            p.and_then(|p| p.interview.questions.get(n))
+                .map_or(Vec::new(), |q| {
+                    q.choices
+                        .iter()
+                        .map(|(_, w)| layout::wrap(w, width))
+                        .collect()
+                });
+        let heights = lines.iter().map(|l| l.len().max(1) as u16).collect();
+        let cursor = p.and_then(|p| p.choice).unwrap_or(0);
+        (layout::ChoiceRows::wrapped(body, cursor, heights), lines)
     }
 
     /// Why the trainee concluded what they did, typed; Enter goes on to
@@ -188,14 +208,17 @@ impl App {
     }
 
     pub(super) fn update_impression(&mut self, n: usize, msg: Msg) {
-        let body = layout::Frame::new(self.area).body;
+        let (rows, _) = self.impression_rows(n, self.area);
         let Some(p) = self.practising() else { return };
         let count = p.interview.questions.get(n).map_or(0, |q| q.choices.len());
+        let last = count.saturating_sub(1);
         match (msg, p.choice) {
             // The first arrow points at the first choice; later ones move.
-            (Msg::Up | Msg::Down, None) if count > 0 => p.choice = Some(0),
+            (Msg::Up | Msg::Down | Msg::Home, None) if count > 0 => p.choice = Some(0),
+            (Msg::End, _) if count > 0 => p.choice = Some(last),
+            (Msg::Home, Some(_)) => p.choice = Some(0),
             (Msg::Up, Some(c)) => p.choice = Some(c.saturating_sub(1)),
-            (Msg::Down, Some(c)) => p.choice = Some((c + 1).min(count - 1)),
+            (Msg::Down, Some(c)) => p.choice = Some((c + 1).min(last)),
             (Msg::Confirm, None) => {
                 let words = &self.content.text.practice;
                 self.notice = Some(Notice::Info(self.keyed(
@@ -209,9 +232,8 @@ impl App {
                 self.open_impression(n + 1);
             }
             // A click on a choice chooses it, as on a question's list.
-            (Msg::Click { column, row }, choice) => {
-                let at = layout::ChoiceRows::new(body, choice.unwrap_or(0), count);
-                if let Some(c) = at.hit(column, row, count) {
+            (Msg::Click { column, row }, _) => {
+                if let Some(c) = rows.hit(column, row, count) {
                     p.interview.answer(n, c);
                     self.open_impression(n + 1);
                 }
@@ -292,4 +314,18 @@ impl App {
         let text = crate::export::markdown::view(debrief, &self.content);
         self.effects.push(Effect::SaveDebrief { name, text });
     }
+}
+
+/// The choice the trainee gave to impression question `n`, if any.
+fn given(interview: &Interview, n: usize) -> Option<usize> {
+    use crate::practice::Part;
+    let q = interview.questions.get(n)?;
+    let i = &interview.impression;
+    let value = match q.part {
+        Part::RedFlags => i.red_flags.map(|y| if y { "yes" } else { "no" }),
+        Part::Level => i.level.as_deref(),
+        Part::Side => i.side.as_deref(),
+        Part::NextStep => i.next_step.as_deref(),
+    }?;
+    q.choices.iter().position(|(v, _)| v == value)
 }

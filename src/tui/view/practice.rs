@@ -13,7 +13,7 @@ use crate::answers::Answer;
 use crate::text::fill;
 use crate::tui::app::{App, Practice, Screen};
 use crate::tui::keymap::{Focus, HintScreen};
-use crate::tui::layout::{self, ChoiceRows, Frame, wrap};
+use crate::tui::layout::{self, Frame, wrap};
 
 pub fn render(app: &App, area: Rect, term: &mut TermFrame) {
     let Some(p) = app.practice.as_deref() else {
@@ -64,7 +64,7 @@ pub fn render(app: &App, area: Rect, term: &mut TermFrame) {
     match app.screen {
         Screen::Interview => talk::render(app, p, area, term),
         Screen::Reasoning => talk::reasoning(app, p, body, term),
-        Screen::Impression(n) => impression(app, p, n, body, term.buffer_mut()),
+        Screen::Impression(n) => impression(app, p, n, area, term.buffer_mut()),
         Screen::Debrief => {
             let rows = p.debrief.as_ref().map_or(Vec::new(), |d| {
                 layout::report::rows(&d.sections, body.width, None, app.content, app.glyphs)
@@ -109,25 +109,27 @@ fn opening(app: &App, p: &Practice, body: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(body, buf);
 }
 
-/// Impression question `n` and its choices.
-fn impression(app: &App, p: &Practice, n: usize, body: Rect, buf: &mut Buffer) {
+/// Impression question `n` and its choices, each wrapped.
+fn impression(app: &App, p: &Practice, n: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let Some(q) = p.interview.questions.get(n) else {
         return;
     };
-    let mut lines = vec![Line::styled(q.prompt.clone(), t.prompt), Line::default()];
-    let at = ChoiceRows::new(body, p.choice.unwrap_or(0), q.choices.len());
-    let (height, offset) = (at.rows.height as usize, at.offset);
-    let width = (body.width as usize).saturating_sub(3);
-    for (i, (_, words)) in q.choices.iter().enumerate().skip(offset).take(height) {
+    let body = Frame::new(area).body;
+    Line::styled(q.prompt.clone(), t.prompt).render(layout::row(body, 0), buf);
+    let (at, lines) = app.impression_rows(n, area);
+    for (i, y) in at.starts() {
         let here = p.choice == Some(i);
-        lines.push(Line::from(vec![
-            Span::styled(app.glyphs.point(here), t.key),
-            Span::styled(
-                app.glyphs.truncate(words, width),
-                if here { t.selected } else { t.base },
-            ),
-        ]));
+        let style = if here { t.selected } else { t.base };
+        for (k, text) in lines[i].iter().enumerate() {
+            let Some(row) = y.checked_add(k as u16).filter(|r| *r < at.rows.height) else {
+                break;
+            };
+            Line::from(vec![
+                Span::styled(app.glyphs.point(here && k == 0), t.key),
+                Span::styled(text.clone(), style),
+            ])
+            .render(layout::row(at.rows, row as usize), buf);
+        }
     }
-    Paragraph::new(lines).render(body, buf);
 }
