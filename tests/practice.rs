@@ -438,8 +438,8 @@ fn state(h: &Harness) -> &Practice {
 }
 
 /// Asks item `id` from the list of questions (a hint): opens the list,
-/// puts its cursor on the item and presses Enter; guided, goes back to
-/// typing (recording by hand, the list stays for Enter to record).
+/// puts its cursor on the item and presses Enter; guided, that goes back
+/// to typing (recording by hand, the list stays for Enter to record).
 fn ask(h: &mut Harness, id: &str) {
     let n = h.app.interview_items().iter().position(|i| i.id == id);
     if !matches!(state(h).pick, Some(Pick::List(_))) {
@@ -447,9 +447,6 @@ fn ask(h: &mut Harness, id: &str) {
     }
     h.app.practice.as_deref_mut().unwrap().pick = Some(Pick::List(n.unwrap()));
     h.enter();
-    if h.app.screen == Screen::Interview && !state(h).interview.manual {
-        h.key(KeyCode::F(5));
-    }
 }
 
 /// The debrief as the Markdown file has it.
@@ -731,14 +728,18 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     let area = Rect::new(0, 0, 100, 30);
     let mut app = App::practice(q, rules, case, false, Theme::mono(), area);
     app.update(Msg::Confirm);
-    // Down the list of questions, asking each essential one on the way.
-    app.update(Msg::QuestionList);
+    // Each essential question from the list: Enter asks it and goes back
+    // to the conversation, where the reply shows.
     let items: Vec<String> = app.interview_items().iter().map(|i| i.id.clone()).collect();
-    for id in &items {
+    for (n, id) in items.iter().enumerate() {
         if essential.contains(id) {
+            app.update(Msg::QuestionList);
+            app.update(Msg::Home);
+            (0..n).for_each(|_| app.update(Msg::Down));
             app.update(Msg::Confirm);
+            let p = app.practice.as_deref().unwrap();
+            assert!(p.pick.is_none() && p.interview.was_asked(id));
         }
-        app.update(Msg::Down);
     }
     app.update(Msg::Impression);
     let questions = app.practice.as_deref().unwrap().interview.questions.clone();
@@ -1068,4 +1069,20 @@ fn the_impression_moves_like_a_list_remembers_and_wraps() {
     let last = longest.split_whitespace().last().unwrap();
     assert!(screen.contains(last), "{last}: {screen}");
     assert_snapshot!("practice_impression_wrapped_80x24", screen);
+}
+
+/// The list of questions hides the questionnaire's sections: in the
+/// alphabetical order of its wording, the warning signs are not together.
+#[test]
+fn the_list_of_questions_is_in_alphabetical_order() {
+    let h = practice("l5-radiculopathy", false);
+    let words: Vec<String> = h
+        .app
+        .interview_items()
+        .iter()
+        .map(|i| intake::text::fold(i.interviewer_prompt()))
+        .collect();
+    let mut sorted = words.clone();
+    sorted.sort();
+    assert_eq!(words, sorted);
 }

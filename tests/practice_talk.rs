@@ -151,11 +151,11 @@ fn an_unsure_question_offers_its_best_three_without_marking_warning_signs() {
     assert!(p.pick.is_none() && p.interview.pending.is_none());
     assert_eq!(p.interview.turns.len(), turns + 1);
     assert!(p.interview.turns.last().unwrap().asked.is_empty());
-    // Leaving for the list is none of these too: nothing is left pending.
+    // The list waits until "Did you mean" is answered: F5 does nothing.
     type_question(&mut h, "anything else about your leg?");
     h.key(KeyCode::F(5));
-    assert!(state(&h).interview.pending.is_none());
-    h.key(KeyCode::F(5));
+    assert!(matches!(state(&h).pick, Some(Pick::Meant(_))));
+    h.key(KeyCode::Esc);
     // A digit chooses by number.
     type_question(&mut h, "anything else about your leg?");
     let first = state(&h).interview.pending.as_ref().unwrap().candidates[0].clone();
@@ -168,7 +168,11 @@ fn the_list_of_questions_is_a_hint_with_no_warning_sign_marks() {
     let mut h = practice(case("l5-radiculopathy"));
     h.key(KeyCode::F(5));
     assert_eq!(h.app.focus(), Focus::Other);
-    h.enter(); // the first question
+    h.enter(); // the first question: its reply shows in the conversation
+    assert!(state(&h).pick.is_none());
+    let first = h.app.interview_items()[0].interviewer_prompt().to_string();
+    assert!(h.screen().contains(&first[..20]), "{first}");
+    h.key(KeyCode::F(5));
     for _ in 0..2 {
         h.key(KeyCode::Down);
     }
@@ -181,7 +185,9 @@ fn the_list_of_questions_is_a_hint_with_no_warning_sign_marks() {
     let (x, y) = h.find(&item.interviewer_prompt()[..20]);
     h.app.update(Msg::Click { column: x, row: y });
     assert!(state(&h).interview.hints().contains(&item.id.as_str()));
+    assert_eq!(h.app.focus(), Focus::Text);
     // F5 again goes back to typing, Esc too.
+    h.key(KeyCode::F(5));
     h.key(KeyCode::F(5));
     assert_eq!(h.app.focus(), Focus::Text);
     h.key(KeyCode::F(5));

@@ -77,12 +77,17 @@ impl App {
         app
     }
 
-    /// The questions the trainee can ask, in questionnaire order.
+    /// The questions the trainee can ask, in the alphabetical order of
+    /// their wording: the questionnaire's order would group the warning
+    /// signs together, and so point at them.
     pub fn interview_items(&self) -> Vec<&Item> {
-        self.questionnaire
+        let mut items: Vec<&Item> = self
+            .questionnaire
             .items()
             .filter(|i| crate::practice::askable(i))
-            .collect()
+            .collect();
+        items.sort_by_cached_key(|i| crate::text::fold(i.interviewer_prompt()));
+        items
     }
 
     pub(super) fn practising(&mut self) -> Option<&mut Practice> {

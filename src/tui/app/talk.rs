@@ -266,6 +266,11 @@ impl App {
                 .ask_listed(&id, &wording, hint, Voices::builtin());
             p.pick = Some(Pick::List(cursor));
         }
+        // Guided, the reply shows at once in the conversation; recording
+        // by hand, the list stays for Enter to record the answer.
+        if !manual {
+            self.set_pick(None);
+        }
         if manual {
             let words = &self.content.text.practice;
             let text = self.keyed(&words.to_record, Focus::Other, &[]);
