@@ -190,7 +190,8 @@ fn practice_screens(w: u16, h: u16, set: GlyphSet) -> Vec<Shown> {
     out.push(("practice interview".into(), p.app.clone()));
     p.key(KeyCode::F(5));
     for _ in 0..3 {
-        p.enter(); // ask, and on to the next question
+        p.enter(); // ask (back to the conversation), then the list again
+        p.key(KeyCode::F(5));
         p.key(KeyCode::Down);
     }
     out.push(("practice question list".into(), p.app.clone()));
