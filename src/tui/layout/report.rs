@@ -149,7 +149,9 @@ impl Rows {
     /// there is room for all of them; else one above the other.
     fn diagrams(&mut self, list: &[(String, BodyMarks)]) {
         let content = self.content;
-        let (one, gap) = (usize::from(figure::width(&content)), 2);
+        // A few columns apart, so one map's edge word does not run into
+        // the next map's ("RIGHT  RIGHT").
+        let (one, gap) = (usize::from(figure::width(&content)), MAPS_APART);
         let all = list.len() * (one + gap);
         if list.len() < 2 || usize::from(self.width) < all {
             for (heading, marks) in list {
@@ -159,7 +161,11 @@ impl Rows {
             return;
         }
         let pad = |s: &str| format!("{s:<w$}", w = one + gap);
-        let heads: String = list.iter().map(|(h, _)| pad(h)).collect();
+        // A heading longer than its figure is cut, not pushing the next.
+        let heads: String = list
+            .iter()
+            .map(|(h, _)| pad(&self.glyphs.truncate(h, one)))
+            .collect();
         self.push(heads.trim_end().to_string(), Role::Prompt);
         let figures: Vec<Vec<String>> = list
             .iter()
@@ -175,6 +181,9 @@ impl Rows {
         self.wrapped(&figure::legend(&content), Role::Dim, "");
     }
 }
+
+/// The columns between two maps side by side.
+const MAPS_APART: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -241,12 +250,38 @@ mod tests {
             let rows = rows(&sections, width, None, content, Glyphs::default());
             rows.into_iter().map(|r| r.text).collect::<Vec<String>>()
         };
-        let wide = at(2 * (one + 2));
+        let wide = at(2 * (one + MAPS_APART as u16));
         assert!(wide[0].starts_with("Theirs") && wide[0].ends_with("Yours"));
+        // The maps stand apart: the gap between them is blank.
         let figure = figure::figures(&marks, &content).len();
+        for row in &wide[1..=figure] {
+            let skip = usize::from(one);
+            let gap: String = row.chars().skip(skip).take(MAPS_APART).collect();
+            assert!(gap.trim().is_empty(), "{row}");
+        }
         let narrow = at(one);
         assert_eq!(narrow[0], "Theirs");
         assert!(narrow.iter().any(|r| r == "Yours"));
         assert!(narrow.len() > wide.len() + figure / 2);
+    }
+
+    /// A heading longer than its figure is cut where the next begins.
+    #[test]
+    fn a_long_heading_is_cut_at_its_figure() {
+        let content = Content::builtin();
+        let one = usize::from(figure::width(&content));
+        let long = "x".repeat(one + 10);
+        let sections = [Section {
+            heading: String::new(),
+            blocks: vec![Block::Diagrams(vec![
+                (long, BodyMarks::new()),
+                ("Yours".into(), BodyMarks::new()),
+            ])],
+        }];
+        let width = 2 * (one + MAPS_APART) as u16;
+        let rows = rows(&sections, width, None, content, Glyphs::default());
+        let head = &rows[0].text;
+        let at = head.chars().position(|c| c == 'Y');
+        assert_eq!(at, Some(one + MAPS_APART), "{head}");
     }
 }
