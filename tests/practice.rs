@@ -1086,3 +1086,47 @@ fn the_list_of_questions_is_in_alphabetical_order() {
     sorted.sort();
     assert_eq!(words, sorted);
 }
+
+/// The map (F6) is the trainee's, marking the patient's body: its own
+/// title, the patient's sides, no progress, why, buttons or "leave".
+#[test]
+fn the_trainees_map_is_theirs_not_the_questionnaires() {
+    let mut h = practice("l5-radiculopathy", false);
+    h.enter();
+    h.key(KeyCode::F(6));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Mark where the patient feels it"),
+        "{screen}"
+    );
+    assert!(screen.contains("the patient's"), "{screen}");
+    assert!(screen.contains("Esc back to the conversation"), "{screen}");
+    for furniture in [
+        "Part ",
+        "Question ",
+        "YOUR LEFT",
+        "your own",
+        "Why we ask",
+        "◀ Back",
+        "Next ▶",
+        "Esc leave",
+    ] {
+        assert!(!screen.contains(furniture), "{furniture}: {screen}");
+    }
+    assert_snapshot!("practice_map_80x24", screen);
+    // Where a Back button would be, a click does not leave the map.
+    let n = h.app.map_item().unwrap();
+    h.app.update(Msg::Click { column: 2, row: 21 });
+    assert_eq!(h.app.screen, Screen::Item(n));
+    // The keys still mark, and Esc keeps the map.
+    h.key(KeyCode::Char('p'));
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Interview);
+    h.key(KeyCode::F(6));
+    assert!(h.screen().contains("pain"));
+    // A place with a side names it as the patient's.
+    h.key(KeyCode::Char('/'));
+    h.keys("calf");
+    h.enter();
+    assert!(h.screen().contains("PATIENT'S"), "{}", h.screen());
+}

@@ -18,6 +18,32 @@ pub struct BodyWords {
     pub left_place: String,
     pub right_place: String,
     pub figure: FigureWords,
+    /// The sides as a trainee marks them in practice: the patient's.
+    pub practice: TraineeSides,
+}
+
+/// The words of the patient's sides when someone else marks the map.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TraineeSides {
+    pub left_place: String,
+    pub right_place: String,
+    pub your_right: String,
+    pub your_left: String,
+    pub own_sides: String,
+}
+
+impl BodyWords {
+    /// These words with the sides the patient's, for a trainee's map.
+    pub fn for_trainee(&self) -> BodyWords {
+        let p = &self.practice;
+        let mut words = self.clone();
+        words.left_place.clone_from(&p.left_place);
+        words.right_place.clone_from(&p.right_place);
+        words.figure.your_right.clone_from(&p.your_right);
+        words.figure.your_left.clone_from(&p.your_left);
+        words
+    }
 }
 
 /// The words on a drawn figure: its name, and the patient's sides, short on

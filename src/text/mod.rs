@@ -30,7 +30,7 @@ use crate::diagnostic::Diagnostic;
 
 pub use aloud::AloudWords;
 pub use answers::{AnswerWords, ErrorWords, Sides, Units};
-pub use body::{BodyWords, FigureWords, Symptoms};
+pub use body::{BodyWords, FigureWords, Symptoms, TraineeSides};
 pub use dates::{DateWords, Months};
 pub use letters::Letters;
 pub use linear::{BodyLines, Commands, LinearWords};

@@ -20,6 +20,9 @@ pub struct TalkWords {
     pub no_phrasings: String,
     pub reasoning: String,
     pub reasoning_box: String,
+    /// The trainee's map: its title, and what to mark.
+    pub map_title: String,
+    pub map_prompt: String,
     /// Each interview topic outside the questionnaire ("topic.ideas"), as
     /// an interviewer would ask it.
     pub topics: BTreeMap<String, String>,

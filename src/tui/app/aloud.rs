@@ -131,7 +131,7 @@ impl App {
             Editor::Choice { cursor: Some(c) } => (&w.cursor, choices.get(*c)?.label.clone()),
             Editor::Body { cursor, .. } => {
                 let region = self.content.regions.regions.get(*cursor)?;
-                (&w.cursor, region.spoken(&self.content.text.body))
+                (&w.cursor, region.spoken(&self.body_words()))
             }
             Editor::Duration { input, unit } => {
                 let amount = input.value().trim().parse().ok()?;

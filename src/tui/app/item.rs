@@ -19,6 +19,8 @@ impl App {
             Msg::Help => self.show_why = !self.show_why,
             Msg::Back => self.go_back(n),
             Msg::Confirm => self.confirm(n),
+            // The trainee's map has no buttons.
+            Msg::Click { .. } if self.mapping() => self.update_answer(n, &kind, msg),
             Msg::Click { column, row }
                 if layout::contains(frame.left_button(&self.words().buttons.back), column, row) =>
             {

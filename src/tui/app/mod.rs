@@ -894,13 +894,21 @@ impl App {
     /// The layout of item `n`'s body in a frame of `area` (the view passes
     /// its frame's own, which may differ from the last one).
     pub fn item_body_in(&self, n: usize, area: Rect) -> ItemBody {
+        let (intro, prompt, why) = self.item_words(n);
+        ItemBody::new(Frame::new(area).body, intro, prompt, why)
+    }
+
+    /// What item `n`'s screen says above its answer: the section's
+    /// introduction, the prompt, and why we ask when shown; on a trainee's
+    /// map, only what to mark (the questionnaire's furniture is the
+    /// patient's, not the trainee's).
+    pub fn item_words(&self, n: usize) -> (&str, &str, Option<&str>) {
+        if self.mapping() {
+            return ("", &self.content.text.practice.talk.map_prompt, None);
+        }
         let item = self.item(n);
-        ItemBody::new(
-            Frame::new(area).body,
-            self.section_intro(n),
-            self.prompt(item),
-            (self.show_why || self.interviewer).then_some(item.why.as_str()),
-        )
+        let why = (self.show_why || self.interviewer).then_some(item.why.as_str());
+        (self.section_intro(n), self.prompt(item), why)
     }
 
     /// The question as this screen words it: the interviewer's phrasing in

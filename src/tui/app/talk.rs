@@ -311,6 +311,21 @@ impl App {
             .position(|i| matches!(i.kind, Kind::BodyMap))
     }
 
+    /// Whether the body diagram on screen is the trainee's map.
+    pub fn mapping(&self) -> bool {
+        self.practice.as_deref().is_some_and(|p| p.mapping)
+    }
+
+    /// The body diagram's words: on the trainee's map, the sides are the
+    /// patient's, not the reader's own.
+    pub fn body_words(&self) -> std::borrow::Cow<'_, crate::text::BodyWords> {
+        let words = &self.content.text.body;
+        match self.mapping() {
+            true => std::borrow::Cow::Owned(words.for_trainee()),
+            false => std::borrow::Cow::Borrowed(words),
+        }
+    }
+
     /// The trainee's map: the questionnaire's own body diagram screen.
     fn open_map(&mut self) {
         if let Some(n) = self.map_item() {

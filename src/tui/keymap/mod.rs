@@ -210,6 +210,8 @@ pub enum HintScreen {
     /// Practice: a list to choose from (what a question meant, or the
     /// list of questions).
     Pick,
+    /// Practice: the trainee's map, on the body diagram.
+    Map,
     Impression,
     /// Practice: why the trainee concluded what they did, typed.
     Reasoning,
@@ -223,7 +225,7 @@ impl HintScreen {
         match self {
             Text | Duration | Find | Interview | Reasoning => Focus::Text,
             Scale => Focus::Scale,
-            Body => Focus::Body,
+            Body | Map => Focus::Body,
             Welcome | Review | Summary | Alert | Choice | Multi | Info | Opening | Pick
             | Impression | Debrief => Focus::Other,
         }
@@ -250,6 +252,7 @@ pub(super) struct ByScreen<T> {
     opening: T,
     interview: T,
     pick: T,
+    map: T,
     impression: T,
     reasoning: T,
     debrief: T,
@@ -274,6 +277,7 @@ impl<T> ByScreen<T> {
             Opening => &self.opening,
             Interview => &self.interview,
             Pick => &self.pick,
+            Map => &self.map,
             Impression => &self.impression,
             Reasoning => &self.reasoning,
             Debrief => &self.debrief,
@@ -298,6 +302,7 @@ impl<T> ByScreen<T> {
             opening: f(Opening, self.opening),
             interview: f(Interview, self.interview),
             pick: f(Pick, self.pick),
+            map: f(Map, self.map),
             impression: f(Impression, self.impression),
             reasoning: f(Reasoning, self.reasoning),
             debrief: f(Debrief, self.debrief),

@@ -31,7 +31,8 @@ impl Widget for BodyDiagram<'_> {
         let app = self.app;
         let content = &app.content;
         let layout = BodyLayout::new(area, self.view, content.shapes(), app.figure_mode());
-        let words = &content.text.body.figure;
+        let body_words = app.body_words();
+        let words = &body_words.figure;
         for (view, r) in layout.figures.iter().flatten() {
             let head = BodyLayout::heading(*r).intersection(area);
             let line = app
@@ -92,7 +93,11 @@ impl BodyDiagram<'_> {
             return self.found(search, lines, layout, buf);
         }
         if !layout.has_figure() {
-            lines.push(Line::styled(g.truncate(&sw.own_sides, w), t.dim));
+            let own = match self.app.mapping() {
+                true => &self.app.content.text.body.practice.own_sides,
+                false => &sw.own_sides,
+            };
+            lines.push(Line::styled(g.truncate(own, w), t.dim));
             // The legend and the note fill the rows above `layout.list()`.
             for (i, l) in lines.into_iter().enumerate() {
                 l.render(layout::row(p, i), buf);
@@ -111,6 +116,10 @@ impl BodyDiagram<'_> {
         };
         lines.extend(dim(&self.tools(layout)));
         lines.extend(dim(&sw.figure_sides));
+        // A trainee reads "RIGHT" and "LEFT" as the patient's, not their own.
+        if self.app.mapping() {
+            lines.extend(dim(&self.app.content.text.body.practice.own_sides));
+        }
         lines.extend(dim(&sw.click));
         lines.push(Line::default());
         let room = (p.height as usize).saturating_sub(lines.len());
@@ -152,7 +161,8 @@ impl BodyDiagram<'_> {
     /// there.
     fn here(&self, w: usize) -> Vec<Line<'_>> {
         let (t, g) = (&self.app.theme, &self.app.glyphs);
-        let words = &self.app.content.text.body;
+        let words = self.app.body_words();
+        let words = &*words;
         let here = &self.app.content.regions.regions[self.cursor];
         let mut lines: Vec<Line> = wrap(&here.spoken(words), w.saturating_sub(2))
             .into_iter()
@@ -198,10 +208,10 @@ impl BodyDiagram<'_> {
         let (t, g) = (&self.app.theme, &self.app.glyphs);
         let sw = &self.app.words().diagram;
         let table = self.app.content.regions;
-        let words = &self.app.content.text.body;
+        let words = self.app.body_words();
         let described = self
             .marks
-            .map(|m| m.read_back(table, words))
+            .map(|m| m.read_back(table, &words))
             .unwrap_or_default();
         if described.is_empty() {
             return vec![Line::styled(sw.nothing_yet.as_str(), t.dim)];
@@ -270,7 +280,7 @@ impl BodyDiagram<'_> {
             .enumerate()
             .map(|(i, r)| {
                 let picked = i == search.pick;
-                let name = table.regions[*r].spoken(&app.content.text.body);
+                let name = table.regions[*r].spoken(&app.body_words());
                 // Cut in the middle: places differ at the end (a side).
                 let text = g.truncate_middle(&format!("{} {name}", i + 1), w - 2);
                 let style = if picked { t.selected } else { t.base };

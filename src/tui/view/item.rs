@@ -25,6 +25,9 @@ pub fn render(app: &App, n: usize, area: Rect, frame: &mut TermFrame) {
 
 /// The title, part and progress, the hints for the item's kind, and the buttons.
 fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
+    if app.mapping() {
+        return map_chrome(app, area, buf);
+    }
     let q = &app.questionnaire;
     let (section_n, section) = q.section_of(n).expect("item is in a section");
     let (at, total) = app.position(n);
@@ -52,6 +55,24 @@ fn chrome(app: &App, n: usize, area: Rect, buf: &mut Buffer) {
     .render(app, &Frame::new(area), buf);
 }
 
+/// The trainee's map: its title and hints alone, no progress or buttons
+/// (it is not a question of the questionnaire's).
+fn map_chrome(app: &App, area: Rect, buf: &mut Buffer) {
+    let screen = match app.searching() {
+        true => HintScreen::Find,
+        false => HintScreen::Map,
+    };
+    Chrome {
+        title: &app.content.text.practice.talk.map_title,
+        right: String::new(),
+        progress: None,
+        hints: &hints(app, screen),
+        back: None,
+        next: None,
+    }
+    .render(app, &Frame::new(area), buf);
+}
+
 /// Which hints line (assets/keymap.ron) an item's kind shows.
 fn hint_screen(app: &App, kind: &Kind) -> HintScreen {
     match kind {
@@ -70,7 +91,7 @@ fn hint_screen(app: &App, kind: &Kind) -> HintScreen {
 /// warning to read) and, on request, why we ask.
 fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
     let t = &app.theme;
-    let intro = app.section_intro(n);
+    let (intro, prompt, why) = app.item_words(n);
     if !intro.is_empty() {
         Paragraph::new(wrapped(intro, body.intro.width))
             .style(t.dim)
@@ -78,9 +99,9 @@ fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
     }
     let info = matches!(item.kind, Kind::Info);
     // Wrapped with the prompt, so a long prompt never cuts it off.
-    let prompt = match item.required || info {
-        true => app.prompt(item).to_string(),
-        false => format!("{} {}", app.prompt(item), app.words().item.optional),
+    let prompt = match item.required || info || app.mapping() {
+        true => prompt.to_string(),
+        false => format!("{prompt} {}", app.words().item.optional),
     };
     let prompt = wrapped(&prompt, body.prompt.width);
     let style = if info && item.red_flag {
@@ -89,9 +110,9 @@ fn words(app: &App, n: usize, item: &Item, body: &ItemBody, buf: &mut Buffer) {
         t.prompt
     };
     Paragraph::new(prompt).style(style).render(body.prompt, buf);
-    if (app.show_why || app.interviewer) && !item.why.is_empty() {
+    if let Some(why) = why.filter(|w| !w.is_empty()) {
         let mut lines = vec![Line::styled(app.words().item.why.as_str(), t.section)];
-        lines.extend(wrapped(&item.why, body.why.width));
+        lines.extend(wrapped(why, body.why.width));
         let area = Rect {
             y: body.why.y + 1,
             ..body.why
