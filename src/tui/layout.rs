@@ -484,23 +484,15 @@ pub struct ChoiceRows {
 }
 
 impl ChoiceRows {
-    pub fn new(body: Rect, cursor: usize, len: usize) -> Self {
-        Self::wrapped(body, cursor, vec![1; len])
-    }
-
-    /// Choices of `heights` rows each, scrolled so the cursor's is whole.
-    pub fn wrapped(body: Rect, cursor: usize, heights: Vec<u16>) -> Self {
+    /// Choices of `heights` rows each in `area` under `header` rows,
+    /// scrolled to keep the cursor's whole and near the middle.
+    pub fn under(area: Rect, header: u16, cursor: usize, heights: Vec<u16>) -> Self {
         let rows = Rect {
-            y: body.y + 2.min(body.height),
-            height: body.height.saturating_sub(2),
-            ..body
+            y: area.y + header.min(area.height),
+            height: area.height.saturating_sub(header),
+            ..area
         };
-        let cursor = cursor.min(heights.len().saturating_sub(1));
-        let shown =
-            |from: usize| -> u16 { heights.get(from..=cursor).map_or(0, |h| h.iter().sum()) };
-        let offset = (0..cursor)
-            .find(|&from| shown(from) <= rows.height)
-            .unwrap_or(cursor);
+        let offset = offset(&heights, cursor, rows.height);
         ChoiceRows {
             rows,
             offset,
@@ -534,6 +526,25 @@ impl ChoiceRows {
     }
 }
 
+/// The first choice shown: the cursor's near the middle, and no blank rows
+/// at the end that earlier choices could fill.
+fn offset(heights: &[u16], cursor: usize, room: u16) -> usize {
+    let cursor = cursor.min(heights.len().saturating_sub(1));
+    let sum = |r: &[u16]| r.iter().map(|h| u32::from(*h)).sum::<u32>();
+    let room = u32::from(room);
+    if sum(heights) <= room {
+        return 0;
+    }
+    let mut from = cursor;
+    while from > 0 && sum(&heights[from - 1..=cursor]) <= room / 2 + 1 {
+        from -= 1;
+    }
+    let last = (0..heights.len())
+        .find(|&f| sum(&heights[f..]) <= room)
+        .unwrap_or(heights.len());
+    from.min(last)
+}
+
 /// How many of `found` places a search lists in `rows` rows: all when they
 /// fit, else one row fewer, for the line that says how many more there are.
 pub fn search_shown(found: usize, rows: u16) -> usize {
@@ -557,6 +568,23 @@ pub fn contains(r: Rect, column: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Choices of several rows: a click on any of a choice's rows is that
+    /// choice, and scrolling keeps the cursor's choice whole.
+    #[test]
+    fn choice_rows_of_several_rows_scroll_and_hit_as_one() {
+        let area = Rect::new(0, 0, 20, 7);
+        let at = ChoiceRows::under(area, 1, 0, vec![1, 3, 2]);
+        let hits: Vec<Option<usize>> = (0..7).map(|y| at.hit(5, y, 3)).collect();
+        let want = [None, Some(0), Some(1), Some(1), Some(1), Some(2), Some(2)];
+        assert_eq!(hits, want);
+        let low = ChoiceRows::under(Rect::new(0, 0, 20, 4), 1, 2, vec![1, 3, 2]);
+        assert_eq!(low.offset, 2);
+        assert_eq!(low.starts().collect::<Vec<_>>(), [(2, 0)]);
+        // One row each, a long list keeps the cursor near the middle.
+        let long = ChoiceRows::under(Rect::new(0, 0, 20, 11), 1, 30, vec![1; 60]);
+        assert_eq!(long.offset, 25);
+    }
 
     #[test]
     fn a_middle_cut_keeps_both_ends() {

@@ -184,7 +184,7 @@ impl App {
                 });
         let heights = lines.iter().map(|l| l.len().max(1) as u16).collect();
         let cursor = p.and_then(|p| p.choice).unwrap_or(0);
-        (layout::ChoiceRows::wrapped(body, cursor, heights), lines)
+        (layout::ChoiceRows::under(body, 2, cursor, heights), lines)
     }
 
     /// Why the trainee concluded what they did, typed; Enter goes on to

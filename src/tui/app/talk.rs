@@ -128,7 +128,7 @@ impl App {
     }
 
     fn update_pick(&mut self, pick: Pick, msg: Msg) {
-        let rows = self.pick_rows(pick);
+        let rows = self.pick_len(pick);
         let (Pick::Meant(at) | Pick::List(at)) = pick;
         let moved = |to: usize| match pick {
             Pick::Meant(_) => Pick::Meant(to),
@@ -160,7 +160,7 @@ impl App {
     }
 
     /// How many rows the list has: the candidates and "none", or the questions.
-    fn pick_rows(&self, pick: Pick) -> usize {
+    fn pick_len(&self, pick: Pick) -> usize {
         match pick {
             Pick::Meant(_) => self.candidates().len() + 1,
             Pick::List(_) => self.interview_items().len(),
@@ -179,37 +179,27 @@ impl App {
 
     /// The row of the list under a click, if any.
     fn pick_hit(&self, pick: Pick, column: u16, row: u16) -> Option<usize> {
-        let rows = self.pick_rows(pick);
-        let area = self.pick_area(pick, self.area);
-        if !layout::contains(area, column, row) {
-            return None;
-        }
-        let (Pick::Meant(at) | Pick::List(at)) = pick;
-        let offset = match pick {
-            // The first row says "Did you mean:".
-            Pick::Meant(_) => return usize::from(row - area.y).checked_sub(1),
-            Pick::List(_) => layout::scroll_offset(at, rows, area.height as usize),
-        };
-        let n = offset + usize::from(row - area.y);
-        (n < rows).then_some(n)
+        let len = self.pick_len(pick);
+        self.pick_rows(pick, self.area).hit(column, row, len)
     }
 
-    /// Where the list is drawn in the last frame: "Did you mean" under the
-    /// conversation, the list of questions over it.
+    /// Where the list is drawn: "Did you mean" under the conversation, the
+    /// list of questions over it.
     pub fn pick_area(&self, pick: Pick, area: Rect) -> Rect {
         let body = Frame::new(area).body;
         match pick {
-            Pick::Meant(_) => {
-                let rows = self.candidates().len() as u16 + 2;
-                layout::talk_rows(body, rows)[1]
-            }
-            // Under the list's title.
-            Pick::List(_) => Rect {
-                y: body.y + 1,
-                height: body.height.saturating_sub(1),
-                ..body
-            },
+            // "Did you mean:", then each candidate and "none".
+            Pick::Meant(_) => layout::talk_rows(body, self.pick_len(pick) as u16 + 1)[1],
+            Pick::List(_) => body,
         }
+    }
+
+    /// The list's rows, under its first line ("Did you mean:" or the
+    /// list's title), as the impression's choices are laid out.
+    pub fn pick_rows(&self, pick: Pick, area: Rect) -> layout::ChoiceRows {
+        let (Pick::Meant(at) | Pick::List(at)) = pick;
+        let rows = vec![1; self.pick_len(pick)];
+        layout::ChoiceRows::under(self.pick_area(pick, area), 1, at, rows)
     }
 
     /// A candidate in interviewer wording: an item's, or a topic's words.

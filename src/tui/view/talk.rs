@@ -13,7 +13,7 @@ use crate::text::fill;
 use crate::tui::app::{App, Pick, Practice};
 use crate::tui::keymap::Focus;
 use crate::tui::kinds::text_field;
-use crate::tui::layout::{self, Frame, scroll_offset, wrap};
+use crate::tui::layout::{self, Frame, wrap};
 
 /// The text box's rows: its border and one line.
 const BOX_ROWS: u16 = 3;
@@ -26,7 +26,7 @@ pub fn render(app: &App, p: &Practice, area: Rect, term: &mut TermFrame) {
             let meant = app.pick_area(Pick::Meant(cursor), area);
             let [talk, _] = layout::talk_rows(body, meant.height);
             conversation(app, p, talk, term.buffer_mut());
-            candidates(app, cursor, meant, term.buffer_mut());
+            candidates(app, cursor, area, term.buffer_mut());
         }
         None => {
             let [talk, field] = layout::talk_rows(body, BOX_ROWS);
@@ -87,27 +87,48 @@ fn turn_lines(app: &App, p: &Practice, w: usize) -> Vec<Line<'static>> {
 /// "Did you mean:", the best few in interviewer wording, numbered, then
 /// "None of these".
 fn candidates(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+    let pick = Pick::Meant(cursor);
     let (t, words) = (&app.theme, &app.content.text.practice.talk);
-    let ids = app.candidates();
-    let mut rows: Vec<String> = ids
+    let mut rows: Vec<String> = app
+        .candidates()
         .iter()
         .enumerate()
         .map(|(n, id)| format!("{}. {}", n + 1, app.meant_words(id)))
         .collect();
     rows.push(words.none.clone());
-    let width = (area.width as usize).saturating_sub(2);
-    let mut lines = vec![Line::styled(words.meant.clone(), t.prompt)];
-    for (n, row) in rows.iter().enumerate() {
-        let here = n == cursor;
-        lines.push(Line::from(vec![
+    let head = app.pick_area(pick, area);
+    let meant = app.glyphs.truncate(&words.meant, head.width as usize);
+    buf.set_string(head.x, head.y, meant, t.prompt);
+    let at = app.pick_rows(pick, area);
+    let marks = |_: usize| String::new();
+    choice_rows(app, &at, cursor, &rows, marks, buf);
+}
+
+/// Rows of a list to choose from, laid out as `at` says: the pointer, a
+/// mark (the list's tick), and the row's words, cut to the width.
+fn choice_rows(
+    app: &App,
+    at: &layout::ChoiceRows,
+    cursor: usize,
+    rows: &[String],
+    mark: impl Fn(usize) -> String,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    for (i, y) in at.starts() {
+        let here = i == cursor;
+        let mark = mark(i);
+        let width = (at.rows.width as usize).saturating_sub(2 + mark.chars().count());
+        Line::from(vec![
             Span::styled(app.glyphs.point(here), t.key),
+            Span::styled(mark, t.checked),
             Span::styled(
-                app.glyphs.truncate(row, width),
+                app.glyphs.truncate(&rows[i], width),
                 if here { t.selected } else { t.base },
             ),
-        ]));
+        ])
+        .render(layout::row(at.rows, y as usize), buf);
     }
-    Paragraph::new(lines).render(area, buf);
 }
 
 /// The questionnaire's questions in interviewer wording, ticked once asked.
@@ -120,31 +141,17 @@ fn list(app: &App, p: &Practice, cursor: usize, area: Rect, buf: &mut Buffer) {
     };
     let title = app.glyphs.truncate(title, body.width as usize);
     buf.set_string(body.x, body.y, title, t.section);
-    let rows = app.pick_area(Pick::List(cursor), area);
     let items = app.interview_items();
-    let offset = scroll_offset(cursor, items.len(), rows.height as usize);
-    let width = (rows.width as usize).saturating_sub(4);
-    let shown = items.iter().enumerate().skip(offset);
-    for (i, item) in shown.take(rows.height as usize) {
-        let here = i == cursor;
-        let mark = if p.interview.was_asked(&item.id) {
-            app.glyphs.check
-        } else {
-            ' '
-        };
-        let line = Line::from(vec![
-            Span::styled(
-                String::from(if here { app.glyphs.marker } else { ' ' }),
-                t.key,
-            ),
-            Span::styled(format!("{mark} "), t.checked),
-            Span::styled(
-                app.glyphs.truncate(item.interviewer_prompt(), width),
-                if here { t.selected } else { t.base },
-            ),
-        ]);
-        line.render(layout::row(rows, i - offset), buf);
-    }
+    let rows: Vec<String> = items
+        .iter()
+        .map(|i| i.interviewer_prompt().to_string())
+        .collect();
+    let tick = |i: usize| {
+        let asked = p.interview.was_asked(&items[i].id);
+        format!("{} ", if asked { app.glyphs.check } else { ' ' })
+    };
+    let at = app.pick_rows(Pick::List(cursor), area);
+    choice_rows(app, &at, cursor, &rows, tick, buf);
 }
 
 /// The impression given, why: a text box.
