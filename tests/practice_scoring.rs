@@ -182,6 +182,7 @@ fn a_missed_warning_sign_caps_the_impression_and_is_named() {
     assert_eq!(card.right("impression", "red_flags"), Some(false));
     assert_eq!(card.right("impression", "level"), Some(true));
     assert_eq!(got(&card, "impression"), (8, 15));
+    assert!(card.critical.is_empty(), "the patient does not have it");
     let (ws, of) = got(&card, "warning_signs");
     assert!(ws < of);
     let md = markdown(&st, &i, &card);
@@ -191,6 +192,14 @@ fn a_missed_warning_sign_caps_the_impression_and_is_named() {
     );
     assert!(md.contains("The patient would have said: \""), "{md}");
     assert!(md.contains("counts at most 50%"), "{md}");
+    assert!(
+        md.contains("Not asked: \"Any long-term oral steroids?\""),
+        "{md}"
+    );
+    assert!(
+        md.contains("you said No, which is the key's answer, but not earned: you asked 20 of 21"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -220,9 +229,16 @@ fn a_left_right_error_is_named() {
     assert_eq!(card.mirrored.len(), 1, "{:?}", card.mirrored);
     assert_eq!(card.mirrored[0].marked, "right_shin_outer");
     assert_eq!(card.mirrored[0].truth, "left_shin_outer");
-    let (map_got, of) = got(&card, "map");
-    assert!(map_got < of);
+    // The wrong side costs its share of the points besides the overlap.
+    let mut free = Scoring::builtin().clone();
+    free.mirror_cost = 0;
+    let content = Content::builtin();
+    let uncosted = intake::practice::scoring::score_with(&free, &i, 0, &st.q, &st.rules, &content);
+    let cost = Scoring::builtin().mirror_cost / 10;
+    assert_eq!(got(&card, "map").0, got(&uncosted, "map").0 - cost);
     let md = markdown(&st, &i, &card);
+    assert!(md.contains("costs 50% of the diagram's points"), "{md}");
+    assert!(md.contains("Not marked: left shin, outer side ("), "{md}");
     assert!(
         md.contains("**Wrong side: you marked Right shin, outer side; the patient's is Left shin, outer side.**"),
         "{md}"
@@ -246,20 +262,87 @@ fn time_has_full_marks_then_a_straight_line_then_none() {
 }
 
 #[test]
-fn each_item_asked_from_the_list_costs_points_of_its_skill() {
+fn an_item_asked_only_from_the_list_counts_its_share_and_a_repeat_costs_nothing() {
     let st = Station::new();
     let mut i = st.perfect(case("l5-radiculopathy"));
     let voices = intake::practice::Voices::builtin();
-    let cost = Scoring::builtin().hint;
+    // Asked in one's own words, then again from the list: no cost.
     i.ask_listed("foot_drop", "Does your foot drag?", true, voices);
-    i.ask_listed("foot_drop", "Does your foot drag?", true, voices);
-    let card = st.score(&i, 0);
-    assert_eq!(got(&card, "history"), (25 - cost, 25), "a hint counts once");
-    i.ask_listed("rf_saddle", "Numb between the legs?", true, voices);
     asked(&mut i, &["topic.closing"]); // the close is at the end again
+    assert_eq!(st.score(&i, 0).total(), 100);
+    // Asked only from the list: half its worth, more than not asking.
+    let only_listed = |id: &str| {
+        let mut i = st.perfect(case("l5-radiculopathy"));
+        i.turns.retain(|t| t.asked != [id]);
+        i.ask_listed(id, "From the list", true, voices);
+        i.ask_listed(id, "From the list", true, voices);
+        asked(&mut i, &["topic.closing"]);
+        st.score(&i, 0)
+    };
+    let n = st.perfect(case("l5-radiculopathy")).case.essential.len() as f64;
+    let card = only_listed("foot_drop");
+    let hinted = got(&card, "history").0;
+    let mut missed = st.perfect(case("l5-radiculopathy"));
+    missed.turns.retain(|t| t.asked != ["foot_drop"]);
+    missed.asked.retain(|a| a != "foot_drop");
+    let unasked = got(&st.score(&missed, 0), "history").0;
+    assert!(unasked < hinted && hinted < 25, "{unasked} {hinted}");
+    assert!(f64::from(hinted) >= (25.0 * (1.0 - 0.5 / n)).floor());
+    assert_eq!(card.right("history", "foot_drop"), Some(false));
+    let card = only_listed("rf_saddle");
+    assert_eq!(got(&card, "warning_signs"), (24, 25), "half of one of 21");
+}
+
+#[test]
+fn a_missed_warning_sign_the_patient_has_is_a_critical_error() {
+    let st = Station::new();
+    let mut i = st.perfect(case("cauda-equina"));
+    i.asked.retain(|id| id != "rf_saddle");
+    i.turns.retain(|t| t.asked != ["rf_saddle"]);
     let card = st.score(&i, 0);
-    assert_eq!(got(&card, "warning_signs"), (25 - cost, 25));
-    assert_eq!(card.total(), 100 - 2 * cost);
+    assert_eq!(card.critical.len(), 1, "{:?}", card.critical);
+    assert_eq!(card.critical[0].id, "rf_saddle");
+    assert!(card.critical[0].said.is_some());
+    assert_eq!(got(&card, "impression").0, 0);
+    assert_eq!(card.total(), Scoring::builtin().critical_cap);
+    // Named first, and the sign the patient has comes before the others.
+    let md = markdown(&st, &i, &card);
+    let critical = md.find("Critical error: a warning sign").unwrap();
+    assert!(critical < md.find("## History").unwrap(), "{md}");
+    let ws = &card.skill("warning_signs").unwrap().points;
+    assert_eq!(ws[0].id, "rf_saddle");
+    assert!(
+        ws[0].text.starts_with("Missed, and the patient HAS"),
+        "{}",
+        ws[0].text
+    );
+    // A wrong next step in a case with warning signs is one too.
+    let mut i = st.perfect(case("cauda-equina"));
+    i.impression.next_step = Some("self_care".into());
+    let card = st.score(&i, 0);
+    assert_eq!(
+        card.critical
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>(),
+        ["next_step"]
+    );
+    assert!(card.total() <= Scoring::builtin().critical_cap);
+    // A sign the patient does not have, unasked, is no critical error.
+    let mut i = st.perfect(case("cauda-equina"));
+    i.turns.retain(|t| t.asked != ["rf_steroids"]);
+    i.asked.retain(|id| id != "rf_steroids");
+    assert!(st.score(&i, 0).critical.is_empty());
+}
+
+#[test]
+fn an_empty_interview_earns_no_time() {
+    let st = Station::new();
+    let mut i = st.interview(case("l5-radiculopathy"));
+    asked(&mut i, &["topic.opening"]);
+    let card = st.score(&i, 60);
+    assert_eq!(got(&card, "time").0, 0);
+    assert!(card.skill("time").unwrap().notes[0].contains("you asked 0%"));
 }
 
 #[test]

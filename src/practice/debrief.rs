@@ -46,6 +46,7 @@ impl Made<'_> {
         let words = &content.text.practice;
         let name = [("name", self.interview.case.name.as_str())];
         let mut sections = vec![self.total(words)];
+        sections.extend(self.critical(words));
         for s in &self.card.skills {
             let mut section = skill(s, words);
             // The trainee's work beside the key's, under the skill it scores.
@@ -87,6 +88,30 @@ impl Made<'_> {
         );
         let opening = fill(&words.opening, &[("opening", &case.opening)]);
         plain("", vec![score, opening])
+    }
+
+    /// The critical errors, named before any skill: what was missed and
+    /// what the patient would have said.
+    fn critical(&self, words: &PracticeWords) -> Option<Section> {
+        let points = &self.card.critical;
+        if points.is_empty() {
+            return None;
+        }
+        let cap = self.card.critical_cap.to_string();
+        let mut blocks = Vec::new();
+        for p in points {
+            blocks.push(Block::Strong(p.text.clone()));
+            let details = details(p, words);
+            if !details.is_empty() {
+                blocks.push(Block::Bullets(
+                    details.into_iter().map(Bullet::new).collect(),
+                ));
+            }
+        }
+        Some(Section {
+            heading: fill(&words.critical, &[("share", &cap)]),
+            blocks,
+        })
     }
 
     /// The trainee's reasoning beside the key's teaching.

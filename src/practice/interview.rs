@@ -231,10 +231,12 @@ impl Interview {
     }
 
     /// The patient's answer to item `id` to record, in the guided variant,
-    /// once it has been asked.
+    /// once it has been asked; never the body diagram, which the trainee
+    /// marks from what the patient says (it is scored as their map).
     pub fn answer_to_record(&self, id: &str) -> Option<&Answer> {
         let asked = self.was_asked(id);
-        self.case.answers.get(id).filter(|_| asked && !self.manual)
+        let answer = self.case.answers.get(id);
+        answer.filter(|a| asked && !self.manual && !matches!(a, Answer::Body(_)))
     }
 
     pub fn was_asked(&self, id: &str) -> bool {
@@ -333,5 +335,20 @@ mod tests {
         i.ask_listed("rf_saddle", "Numb between the legs?", true, voices);
         assert_eq!(i.hints(), ["rf_saddle"]);
         assert_eq!(i.times["rf_saddle"], 3);
+    }
+
+    #[test]
+    fn guided_mode_never_records_the_body_diagram() {
+        let (mut i, _) = interview();
+        let voices = Voices::builtin();
+        let body = i
+            .case
+            .answers
+            .iter()
+            .find(|(_, a)| matches!(a, Answer::Body(_)));
+        let id = body.map(|(id, _)| id.clone()).expect("the case has a map");
+        i.ask_listed(&id, "Where is it?", false, voices);
+        assert!(i.was_asked(&id));
+        assert_eq!(i.answer_to_record(&id), None);
     }
 }

@@ -30,10 +30,17 @@ pub const REASONING_PARTS: [&str; 5] = ["wrote", "level", "side", "warning", "ev
 #[serde(deny_unknown_fields, rename = "Scoring")]
 pub struct Scoring {
     pub skills: Vec<Skill>,
-    /// Points lost for each item asked from the list.
+    /// The share (percent) of its worth an item asked only from the list
+    /// counts.
     pub hint: u32,
     /// The impression's most (percent) when a warning sign was not asked.
     pub capped: u32,
+    /// The total's most (percent) after a critical error.
+    pub critical_cap: u32,
+    /// The share (percent) of the map's points each left/right error costs.
+    pub mirror_cost: u32,
+    /// How many of the patient's places not marked the debrief names.
+    pub not_marked_shown: usize,
     pub time: Band,
     pub topics: Vec<Topic>,
     pub warning_terms: Vec<String>,
@@ -143,10 +150,16 @@ impl Scoring {
         {
             p.at("skills:", format!("skill \"{id}\" has no weight"));
         }
-        if self.capped > 100 {
+        let shares = [
+            ("hint", self.hint),
+            ("capped", self.capped),
+            ("critical_cap", self.critical_cap),
+            ("mirror_cost", self.mirror_cost),
+        ];
+        for (name, share) in shares.into_iter().filter(|(_, s)| *s > 100) {
             p.at(
-                "capped:",
-                format!("the cap is a share: {} is over 100", self.capped),
+                &format!("{name}:"),
+                format!("\"{name}\" is a share: {share} is over 100"),
             );
         }
         if self.time.full >= self.time.none {

@@ -12,27 +12,42 @@ use crate::text::{fill, fold};
 impl Marking<'_> {
     pub fn impression(&self) -> Marked {
         let words = &self.content.text.practice;
-        let missed = !self.missed_warning_signs().is_empty();
+        let missed = self.missed_warning_signs();
         let points: Vec<Point> = self
             .i
             .questions
             .iter()
-            .map(|q| self.part(q.part, missed))
+            .map(|q| self.part(q.part, missed.len()))
             .collect();
         let right = points.iter().filter(|p| p.ok).count();
         let mut share = share(right, points.len());
         let mut notes = Vec::new();
-        if missed {
+        if !self.critical().is_empty() {
+            share = 0.0;
+            notes.push(words.critical_zero.clone());
+        } else if !missed.is_empty() {
             share = share.min(f64::from(self.s.capped) / 100.0);
+            let signs = if missed.len() <= 3 {
+                let quoted = missed
+                    .iter()
+                    .map(|i| format!("\"{}\"", i.interviewer_prompt()));
+                quoted.collect::<Vec<_>>().join(", ")
+            } else {
+                fill(&words.many_signs, &[("count", &missed.len().to_string())])
+            };
             let capped = self.s.capped.to_string();
-            notes.push(fill(&words.capped, &[("share", &capped)]));
+            notes.push(fill(
+                &words.capped,
+                &[("share", &capped), ("signs", &signs)],
+            ));
         }
         (share, points, notes)
     }
 
     /// One part of the impression: the trainee's choice, the key's, right
-    /// or not. "No warning signs" is right only when every one was asked.
-    fn part(&self, part: Part, missed: bool) -> Point {
+    /// or not. "No warning signs" is right only when every one was asked:
+    /// the key's answer otherwise, but not earned.
+    fn part(&self, part: Part, missed: usize) -> Point {
         let (words, key, i) = (
             &self.content.text.practice,
             &self.i.case.key,
@@ -48,7 +63,7 @@ impl Marking<'_> {
                 i.red_flags.map(yn),
                 yn(key.red_flags),
                 // "No" is wrong, whatever the key, when one went unasked.
-                i.red_flags == Some(key.red_flags) && (key.red_flags || !missed),
+                i.red_flags == Some(key.red_flags) && (key.red_flags || missed == 0),
             ),
             Part::Level => (
                 "level",
@@ -75,10 +90,20 @@ impl Marking<'_> {
             ),
         };
         let yours = yours.unwrap_or_else(|| words.nothing.clone());
+        let unearned = part == Part::RedFlags && !ok && i.red_flags == Some(key.red_flags);
+        let template = if unearned {
+            &words.not_earned
+        } else {
+            template
+        };
+        let all = self.warning_items().len();
+        let asked = (all - missed).to_string();
         let values = [
             ("yours", yours.as_str()),
             ("key", &truth),
             ("verdict", words.verdict(ok)),
+            ("asked", &asked),
+            ("all", &all.to_string()),
         ];
         Point {
             id: id.to_string(),
@@ -165,7 +190,7 @@ impl Marking<'_> {
 
 /// The words for value `v` among `(value, words)` pairs (the value itself
 /// when it has none).
-fn pick(pairs: &[(String, String)], v: &str) -> String {
+pub(super) fn pick(pairs: &[(String, String)], v: &str) -> String {
     let found = pairs.iter().find(|(id, _)| id == v);
     found.map_or(v.to_string(), |(_, w)| w.clone())
 }

@@ -1,7 +1,8 @@
 //! The body diagram: the trainee's map against the case's. Half the marks
 //! for the places (Jaccard's index of the regions marked with anything),
-//! half for the symptoms in the places both marked; and every left/right
-//! error named: a place whose mirror the patient has while they do not.
+//! half for the symptoms in the places both marked; every left/right error
+//! named and costing its share (a place whose mirror the patient has while
+//! they do not); and the first few of the patient's places not marked.
 
 use std::collections::BTreeSet;
 
@@ -31,7 +32,9 @@ impl Marking<'_> {
             (_, n) => agree / n as f64,
         };
         let places_share = super::share(both.len(), all);
-        let share = (places_share + symptoms) / 2.0;
+        let mirrored = self.mirrored(&a, &b);
+        let cost = f64::from(self.s.mirror_cost) / 100.0 * mirrored.len() as f64;
+        let share = ((places_share + symptoms) / 2.0 - cost).max(0.0);
         let percent = (symptoms * 100.0).round().to_string();
         let overlap = fill(
             &words.overlap,
@@ -41,11 +44,47 @@ impl Marking<'_> {
                 ("symptoms", &percent),
             ],
         );
-        let mirrored = self.mirrored(&a, &b);
         let points = mirrored.iter().map(|m| self.mirror_point(m)).collect();
         // Nothing to mark and nothing marked needs no words.
-        let notes = if all == 0 { Vec::new() } else { vec![overlap] };
+        let mut notes = if all == 0 { Vec::new() } else { vec![overlap] };
+        if !mirrored.is_empty() {
+            let cost = self.s.mirror_cost.to_string();
+            notes.push(fill(&words.mirror_cost, &[("share", &cost)]));
+        }
+        notes.extend(self.not_marked(&truth, a.difference(&b)));
         ((share, points, notes), mirrored)
+    }
+
+    /// The first few of the patient's places the trainee did not mark,
+    /// each with its symptoms: "left shin (pain)".
+    fn not_marked<'a>(
+        &self,
+        truth: &BodyMarks,
+        places: impl Iterator<Item = &'a String>,
+    ) -> Option<String> {
+        let words = &self.content.text;
+        let places: Vec<&String> = places.collect();
+        let named: Vec<String> = places
+            .iter()
+            .take(self.s.not_marked_shown)
+            .map(|r| {
+                let region = self.content.regions.get(r);
+                let label = region.map_or(r.to_string(), |g| g.label.to_lowercase());
+                let symptoms = truth.symptoms(r).into_iter().flatten();
+                let symptoms: Vec<&str> = symptoms.map(|s| words.body.symptoms.get(*s)).collect();
+                format!("{label} ({})", symptoms.join(", ").to_lowercase())
+            })
+            .collect();
+        if named.is_empty() {
+            return None;
+        }
+        let more = places.len() - named.len();
+        let mut list = named.join(", ");
+        if more > 0 {
+            let values = [("places", list.as_str()), ("count", &more.to_string())];
+            list = fill(&words.practice.and_more, &values);
+        }
+        Some(fill(&words.practice.not_marked, &[("places", &list)]))
     }
 
     /// Trainee places not the patient's whose mirror is.

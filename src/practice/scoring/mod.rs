@@ -55,6 +55,10 @@ pub struct Scorecard {
     pub mirrored: Vec<Mirrored>,
     /// Questions asked in all (items and topics).
     pub asked: usize,
+    /// Critical errors: each one caps the total.
+    pub critical: Vec<Point>,
+    /// The total's most (of 100) after a critical error.
+    pub critical_cap: u32,
 }
 
 impl Scorecard {
@@ -64,9 +68,14 @@ impl Scorecard {
         s.map(|s| (s.id.clone(), s.got, s.of)).collect()
     }
 
-    /// Out of 100.
+    /// Out of 100, capped after a critical error.
     pub fn total(&self) -> u32 {
-        self.skills.iter().map(|s| s.got).sum()
+        let sum = self.skills.iter().map(|s| s.got).sum();
+        if self.critical.is_empty() {
+            sum
+        } else {
+            self.critical_cap.min(sum)
+        }
     }
 
     pub fn skill(&self, id: &str) -> Option<&SkillScore> {
@@ -125,7 +134,7 @@ pub fn score_with(
         found,
     };
     let (map, mirrored) = m.map();
-    let mut skills: Vec<SkillScore> = s
+    let skills: Vec<SkillScore> = s
         .skills
         .iter()
         .map(|skill| {
@@ -151,13 +160,15 @@ pub fn score_with(
             }
         })
         .collect();
-    m.hints(&mut skills);
+    let missed = m.missed_warning_signs().into_iter().map(|i| i.id.clone());
     Scorecard {
         skills,
         seconds,
-        missed_warning_signs: m.missed_warning_signs(),
+        missed_warning_signs: missed.collect(),
         mirrored,
         asked: i.asked.len(),
+        critical: m.critical(),
+        critical_cap: s.critical_cap,
     }
 }
 

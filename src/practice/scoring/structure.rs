@@ -74,7 +74,9 @@ impl Marking<'_> {
                 ("none", &minutes(band.none)),
             ],
         );
-        let share = band.share(seconds);
+        // A short interview that asks nothing earns no time.
+        let coverage = self.coverage();
+        let share = band.share(seconds) * coverage;
         let point = Point {
             id: "time".to_string(),
             ok: share >= 1.0,
@@ -82,6 +84,13 @@ impl Marking<'_> {
             why: None,
             said: None,
         };
-        (share, vec![point], Vec::new())
+        let percent = (coverage * 100.0).round().to_string();
+        let note = fill(&words.coverage, &[("coverage", &percent)]);
+        let notes = if coverage < 1.0 {
+            vec![note]
+        } else {
+            Vec::new()
+        };
+        (share, vec![point], notes)
     }
 }
