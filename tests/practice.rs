@@ -560,7 +560,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         [Effect::KeepDebrief { .. }]
     ));
     assert!(!host.apply_or_report(&mut h.app));
-    let records = intake::practice::history::load(&history).unwrap();
+    let (records, _) = intake::practice::history::load(&history).unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].total, state(&h).scored.as_ref().unwrap().total());
     let kept = fs::read_dir(&history).unwrap().map(|e| e.unwrap().path());

@@ -104,7 +104,10 @@ fn any_case(dir: &Path) -> Result<PathBuf, String> {
 /// Prints the student's sessions and each skill's course.
 fn show_history(dir: &Path) -> Result<ExitCode, String> {
     use crate::practice::history;
-    let records = history::load(dir)?;
+    let (records, skipped) = history::load(dir)?;
+    for warning in &skipped {
+        eprintln!("warning: skipped {warning}");
+    }
     let words = &crate::text::Text::builtin().practice.history;
     let fill = |t: &str, v: &[(&str, &str)]| crate::text::fill(t, v);
     let where_ = dir.display().to_string();

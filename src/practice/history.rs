@@ -17,11 +17,12 @@ pub struct Skill {
 }
 
 impl Skill {
-    /// The share scored, 0 to 100; a skill worth nothing counts whole.
+    /// The share scored, 0 to 100; a skill worth nothing counts whole. A
+    /// hand-edited record may say anything: no overflow, never over 100.
     pub fn percent(&self) -> u32 {
-        (self.got * 100 + self.of / 2)
-            .checked_div(self.of)
-            .unwrap_or(100)
+        let (got, of) = (u64::from(self.got.min(self.of)), u64::from(self.of));
+        let percent = (got * 100 + of / 2).checked_div(of).unwrap_or(100);
+        percent as u32
     }
 }
 
@@ -84,12 +85,13 @@ fn free_stem(dir: &Path, stem: &str) -> String {
         .expect("some name is free")
 }
 
-/// Every record in `dir`, oldest first. A folder not made yet holds none;
-/// a record that does not read is an error at its line and column.
-pub fn load(dir: &Path) -> Result<Vec<Record>, String> {
+/// Every record in `dir` that reads, oldest first, and a warning for each
+/// that does not, at its line and column (one bad file hides no others). A
+/// folder not made yet holds none.
+pub fn load(dir: &Path) -> Result<(Vec<Record>, Vec<String>), String> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
         Err(e) => return Err(format!("{}: {e}", dir.display())),
     };
     let mut paths: Vec<PathBuf> = entries
@@ -97,12 +99,15 @@ pub fn load(dir: &Path) -> Result<Vec<Record>, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    let mut records = paths
-        .iter()
-        .map(|p| read(p))
-        .collect::<Result<Vec<Record>, String>>()?;
+    let (mut records, mut skipped) = (Vec::new(), Vec::new());
+    for p in &paths {
+        match read(p) {
+            Ok(r) => records.push(r),
+            Err(e) => skipped.push(e),
+        }
+    }
     records.sort_by_key(|r| r.when);
-    Ok(records)
+    Ok((records, skipped))
 }
 
 fn read(path: &Path) -> Result<Record, String> {
@@ -256,23 +261,44 @@ mod tests {
         assert_eq!(mode(&dir), 0o700);
         assert_eq!(mode(&md), 0o600);
         assert_eq!(std::fs::read_to_string(&md).unwrap(), "# debrief");
-        let back = load(&dir).unwrap();
+        let (back, skipped) = load(&dir).unwrap();
         assert_eq!(back, [early, late.clone(), late]);
+        assert!(skipped.is_empty());
         let _ = std::fs::remove_dir_all(dir.parent().unwrap());
     }
 
     #[test]
-    fn a_missing_folder_holds_no_sessions_and_a_broken_record_is_placed() {
+    fn a_missing_folder_holds_no_sessions_and_a_broken_record_is_skipped_and_placed() {
         let dir = temp("broken");
-        assert_eq!(load(&dir).unwrap(), []);
+        assert_eq!(load(&dir).unwrap(), (vec![], vec![]));
         private_dir(&dir).unwrap();
         std::fs::write(dir.join("x.json"), "{\n  \"case\": 3\n}").unwrap();
-        let e = load(&dir).unwrap_err();
+        save(&dir, &record("l5", 1, (10, 20), None), "#").unwrap();
+        let (records, skipped) = load(&dir).unwrap();
+        assert_eq!(records.len(), 1, "the good record still reads");
         assert!(
-            e.ends_with("x.json:2:11: invalid type: integer `3`, expected a string"),
-            "{e}"
+            skipped[0].ends_with("x.json:2:11: invalid type: integer `3`, expected a string"),
+            "{skipped:?}"
         );
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_hand_edited_record_neither_overflows_nor_goes_over_100() {
+        let huge = Skill {
+            id: "map".into(),
+            got: u32::MAX,
+            of: u32::MAX - 1,
+        };
+        assert_eq!(huge.percent(), 100);
+        let over = Skill {
+            id: "map".into(),
+            got: 50,
+            of: 10,
+        };
+        assert_eq!(over.percent(), 100);
+        let none = Skill { of: 0, ..over };
+        assert_eq!(none.percent(), 100);
     }
 
     #[test]

@@ -118,6 +118,17 @@ impl Case {
                 }
             }
         }
+        // The id names the trainee's saved files.
+        let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if case.id.is_empty() || !case.id.chars().all(plain) {
+            problems.at(
+                &format!("\"{}\"", case.id),
+                format!(
+                    "the case id \"{}\": use letters, digits, '-' and '_'",
+                    case.id
+                ),
+            );
+        }
         if !SIDES.contains(&case.key.side.as_str()) {
             let message = format!(
                 "the key's side \"{}\" is not one of {}",
@@ -186,5 +197,22 @@ impl Case {
         q.items()
             .filter(|i| i.red_flag || self.essential.contains(&i.id))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_id_that_could_not_name_a_file_is_refused_where_it_is() {
+        let q = crate::content::questionnaire();
+        let source = std::fs::read_to_string("cases/l5-radiculopathy.ron").unwrap();
+        assert!(Case::parse("c.ron", &source, &q).is_ok());
+        let bad = source.replacen("\"l5-radiculopathy\"", "\"../l5 x\"", 1);
+        let line = bad.lines().position(|l| l.contains("../l5 x")).unwrap() + 1;
+        let e = Case::parse("c.ron", &bad, &q).unwrap_err().to_string();
+        let at = format!("c.ron:{line}:");
+        assert!(e.contains(&at) && e.contains("use letters, digits"), "{e}");
     }
 }
