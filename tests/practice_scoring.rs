@@ -4,6 +4,7 @@
 use std::fs;
 
 use insta::assert_snapshot;
+use intake::answers::Answer;
 use intake::body::BodyMarks;
 use intake::content::{self, Content};
 use intake::findings::{Rules, evaluate};
@@ -94,11 +95,14 @@ impl Station {
             format!(" from the {}", regions.get(&m.region).unwrap().label)
         });
         let key = &case.key;
-        let warning = if key.red_flags {
-            "a warning sign"
-        } else {
-            "none"
-        };
+        // The patient's own warning sign, in the rules' clinical words.
+        let has = |id: &&String| case.answers.get(*id) == Some(&Answer::YesNo(true));
+        let sign = self
+            .rules
+            .labels
+            .iter()
+            .find(|(id, _)| id.starts_with("rf_") && has(id));
+        let warning = sign.map_or("none", |(_, label)| label.as_str());
         format!(
             "The {} root on the {} side{evidence}, with {warning} to act on.",
             key.level, key.side
@@ -401,6 +405,30 @@ fn the_reasoning_names_the_level_the_side_and_the_evidence() {
     let mut ce = st.perfect(case("cauda-equina"));
     ce.reasoning = "Saddle numbness and a new bladder problem: act now.".into();
     assert_eq!(st.score(&ce, 0).right("reasoning", "warning"), Some(true));
+}
+
+#[test]
+fn the_reasoning_is_not_a_bag_of_words() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    let parts = |i: &Interview| {
+        let card = st.score(i, 0);
+        ["level", "side", "evidence"].map(|p| card.right("reasoning", p))
+    };
+    // Every level, both sides and only common words name nothing.
+    i.reasoning = "L4 or L5 or S1, on the left or right, with pain in the leg.".into();
+    assert_eq!(parts(&i), [Some(false); 3]);
+    i.reasoning = "The L5 root on the left: the big toe is weak.".into();
+    assert_eq!(parts(&i), [Some(true); 3]);
+    // The case's own warning sign, not "a red flag"; a denial earns nothing.
+    let mut ce = st.perfect(case("cauda-equina"));
+    let warning = |ce: &Interview| st.score(ce, 0).right("reasoning", "warning");
+    ce.reasoning = "There is a red flag, so this is an emergency.".into();
+    assert_eq!(warning(&ce), Some(false));
+    ce.reasoning = "No red flags: saddle numbness is from sitting.".into();
+    assert_eq!(warning(&ce), Some(false));
+    ce.reasoning = "Saddle numbness or altered feeling: an emergency.".into();
+    assert_eq!(warning(&ce), Some(true));
 }
 
 #[test]

@@ -43,7 +43,9 @@ pub struct Scoring {
     pub not_marked_shown: usize,
     pub time: Band,
     pub topics: Vec<Topic>,
-    pub warning_terms: Vec<String>,
+    /// Words that deny any warning sign ("no red flags"): in a case with
+    /// one, the reasoning's warning part fails.
+    pub denials: Vec<String>,
     pub common_words: Vec<String>,
     pub reasoning_words: usize,
     /// What each part of the reasoning checks, in words for the debrief.

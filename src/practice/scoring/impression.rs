@@ -115,21 +115,37 @@ impl Marking<'_> {
     }
 
     /// Each part of the reasoning that applies to the case: written at all,
-    /// the level, the side, the warning sign, the rules' evidence.
+    /// the level and no other, the side and not its opposite, the case's
+    /// own warning sign, a specific word of the rules' evidence.
     pub fn reasoning(&self) -> Marked {
         let (key, text) = (&self.i.case.key, &self.i.reasoning);
         let said = split(text);
         let stems: BTreeSet<String> = said.iter().map(|w| stem(w)).collect();
         let has_root = key.level != "none";
-        let sides = self.s.side_terms.get(&key.side);
+        let names = |level: &String| said.contains(&fold(level));
+        let other_level = self
+            .rules
+            .practice
+            .levels
+            .iter()
+            .any(|l| !l.eq_ignore_ascii_case(&key.level) && names(l));
+        let side = |s: &str| {
+            let terms = self.s.side_terms.get(s);
+            terms.is_some_and(|t| t.iter().any(|t| said.contains(&fold(t))))
+        };
+        let opposite = match key.side.as_str() {
+            "left" => side("right"),
+            "right" => side("left"),
+            _ => false,
+        };
         let evidence = self.evidence();
         let checks = [
             ("wrote", true, said.len() >= self.s.reasoning_words),
-            ("level", has_root, said.contains(&fold(&key.level))),
+            ("level", has_root, names(&key.level) && !other_level),
             (
                 "side",
-                has_root && sides.is_some(),
-                sides.is_some_and(|t| t.iter().any(|t| said.contains(&fold(t)))),
+                has_root && self.s.side_terms.contains_key(&key.side),
+                side(&key.side) && !opposite,
             ),
             ("warning", key.red_flags, self.names_warning(text)),
             (
@@ -158,10 +174,21 @@ impl Marking<'_> {
         (share(right, points.len()), points, Vec::new())
     }
 
+    /// Whether `text` names a warning sign the patient has, in the
+    /// patient's warning words or the rules' clinical label, and does not
+    /// deny that there is one.
     fn names_warning(&self, text: &str) -> bool {
         let said = format!(" {} ", split(text).join(" "));
-        let term = |t: &String| said.contains(&format!(" {} ", split(t).join(" ")));
-        self.s.warning_terms.iter().any(term) || self.voices.warning_word(text).is_some()
+        let has = |t: &String| said.contains(&format!(" {} ", split(t).join(" ")));
+        if self.s.denials.iter().any(has) {
+            return false;
+        }
+        let signs = self.warning_items().into_iter().filter(|i| self.has(&i.id));
+        let ids: Vec<&String> = signs.map(|i| &i.id).collect();
+        let groups = self.voices.warning_words.iter();
+        let own = groups.filter(|g| g.items.iter().any(|i| ids.contains(&i)));
+        let labels = ids.iter().filter_map(|id| self.rules.labels.get(*id));
+        own.flat_map(|g| &g.words).chain(labels).any(has)
     }
 
     /// The stems of the rules' evidence for their first root: the places
