@@ -419,7 +419,7 @@ fn a_scripted_session_per_case_reaches_the_debrief() {
         .filter(|i| i.red_flag)
         .map(|i| i.id.clone())
         .collect();
-    let mut missed = Vec::new();
+    let (mut missed, mut short) = (Vec::new(), Vec::new());
     for case in cases() {
         let id = case.id.clone();
         let essential: Vec<String> = case.essential.clone();
@@ -451,8 +451,20 @@ fn a_scripted_session_per_case_reaches_the_debrief() {
         assert_eq!(p.interview.map, map, "{id}");
         assert!(!p.interview.reasoning.is_empty());
         assert!(h.screen().contains("Score"), "{id}");
+        // Scored as asked: no hints, and every skill the script covers full.
+        let p = state(&h);
+        assert!(p.interview.hints().is_empty(), "{id}");
+        let card = p.scored.as_ref().expect("scored");
+        for skill in ["warning_signs", "structure", "map", "impression"] {
+            let s = card.skill(skill).unwrap();
+            if s.got != s.of {
+                short.push(format!("{id}: {skill} {} of {}", s.got, s.of));
+            }
+        }
+        assert!(card.critical.is_empty(), "{id}: {:?}", card.critical);
     }
     assert!(missed.is_empty(), "not asked: {missed:#?}");
+    assert!(short.is_empty(), "not full: {short:#?}");
 }
 
 /// The scripted questions are the trainee's words, not the phrasings':
