@@ -538,7 +538,7 @@ fn a_scripted_practice_session_from_the_opening_words_to_the_debrief() {
         [Some(false), right, right, right],
         "{d:?}"
     );
-    assert_eq!(d.missed_warning_signs, ["rf_steroids"]);
+    assert_eq!(d.missed_warning_signs(), ["rf_steroids"]);
     assert_eq!(d.seconds, 425);
     let md = debrief_markdown(&h);
     assert!(
@@ -765,7 +765,7 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     assert_eq!(app.screen, Screen::Debrief);
     let p = app.practice.as_deref().unwrap();
     let d = p.scored.clone().unwrap();
-    assert!(d.missed_warning_signs.is_empty(), "{d:?}");
+    assert!(d.missed_warning_signs().is_empty(), "{d:?}");
     // The impression in full; every question was asked from the list, so
     // each counts a hint's share (the rest: tests/practice_scoring.rs).
     let impression = d.skill("impression").unwrap();

@@ -169,7 +169,7 @@ fn a_perfect_interview_of_every_case_scores_100() {
         let id = case.id.clone();
         let card = st.score(&st.perfect(case), 0);
         assert_eq!(card.total(), 100, "{id}: {:?}", card.skills());
-        assert!(card.missed_warning_signs.is_empty() && card.mirrored.is_empty());
+        assert!(card.missed_warning_signs().is_empty() && card.mirrored().is_empty());
     }
 }
 
@@ -180,7 +180,7 @@ fn a_missed_warning_sign_caps_the_impression_and_is_named() {
     i.asked.retain(|id| id != "rf_steroids");
     i.turns.retain(|t| t.asked != ["rf_steroids"]);
     let card = st.score(&i, 0);
-    assert_eq!(card.missed_warning_signs, ["rf_steroids"]);
+    assert_eq!(card.missed_warning_signs(), ["rf_steroids"]);
     // "No warning signs" is the key's, but not right unasked; the rest of
     // the impression is capped at half of its 15 points.
     assert_eq!(card.right("impression", "red_flags"), Some(false));
@@ -230,9 +230,9 @@ fn a_left_right_error_is_named() {
     }
     i.map = map;
     let card = st.score(&i, 0);
-    assert_eq!(card.mirrored.len(), 1, "{:?}", card.mirrored);
-    assert_eq!(card.mirrored[0].marked, "right_shin_outer");
-    assert_eq!(card.mirrored[0].truth, "left_shin_outer");
+    assert_eq!(card.mirrored().len(), 1, "{:?}", card.mirrored());
+    assert_eq!(card.mirrored()[0].marked, "right_shin_outer");
+    assert_eq!(card.mirrored()[0].truth, "left_shin_outer");
     // The wrong side costs its share of the points besides the overlap.
     let mut free = Scoring::builtin().clone();
     free.mirror_cost = 0;
@@ -250,7 +250,7 @@ fn a_left_right_error_is_named() {
     // A middle place has no mirror, so it is no left/right error.
     let mut i = st.perfect(case("l5-radiculopathy"));
     i.map.set("abdomen", intake::body::Symptom::Pain);
-    assert!(st.score(&i, 0).mirrored.is_empty());
+    assert!(st.score(&i, 0).mirrored().is_empty());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::scoring::{Point, Scorecard, SkillScore};
 use super::{Case, Interview, PracticeWords};
 use crate::answers::Session;
 use crate::content::Content;
-use crate::findings::{Rules, evaluate};
+use crate::findings::Rules;
 use crate::questionnaire::Questionnaire;
 use crate::report::{Block, Bullet, Report, Section, View};
 use crate::text::fill;
@@ -168,8 +168,8 @@ impl Made<'_> {
     /// (the key agrees with them: tests/practice.rs).
     fn findings(&self, content: &Content) -> Vec<Section> {
         let session = self.interview.case.session(self.q);
-        let findings = evaluate(self.q, &session, self.rules, content);
-        let report = Report::new(self.q, &session, &findings, self.rules, content);
+        let findings = &self.card.found;
+        let report = Report::new(self.q, &session, findings, self.rules, content);
         let c = &content.text.report.clinician;
         let shown = ["", &c.warning_signs, &c.findings, &c.steps];
         report

@@ -11,7 +11,7 @@ use crate::body::BodyMarks;
 use crate::text::fill;
 
 impl Marking<'_> {
-    pub fn map(&self) -> (Marked, Vec<Mirrored>) {
+    pub fn map(&self) -> Marked {
         let words = &self.content.text.practice;
         let (truth, theirs) = (self.i.case.body_map(), &self.i.map);
         let places = |m: &BodyMarks| -> BTreeSet<String> {
@@ -52,7 +52,7 @@ impl Marking<'_> {
             notes.push(fill(&words.mirror_cost, &[("share", &cost)]));
         }
         notes.extend(self.not_marked(&truth, a.difference(&b)));
-        ((share, points, notes), mirrored)
+        (share, points, notes)
     }
 
     /// The first few of the patient's places the trainee did not mark,

@@ -50,15 +50,15 @@ pub struct Mirrored {
 pub struct Scorecard {
     pub skills: Vec<SkillScore>,
     pub seconds: u64,
-    /// Warning-sign items not asked.
-    pub missed_warning_signs: Vec<String>,
-    pub mirrored: Vec<Mirrored>,
     /// Questions asked in all (items and topics).
     pub asked: usize,
     /// Critical errors: each one caps the total.
     pub critical: Vec<Point>,
     /// The total's most (of 100) after a critical error.
     pub critical_cap: u32,
+    /// What the rules find in all of the patient's answers (the debrief
+    /// shows them).
+    pub found: Findings,
 }
 
 impl Scorecard {
@@ -80,6 +80,34 @@ impl Scorecard {
 
     pub fn skill(&self, id: &str) -> Option<&SkillScore> {
         self.skills.iter().find(|s| s.id == id)
+    }
+
+    /// Warning-sign items not asked at all (their points say what the
+    /// patient would have said).
+    pub fn missed_warning_signs(&self) -> Vec<&str> {
+        let points = self.skill("warning_signs").map(|s| s.points.as_slice());
+        let missed = points
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| p.said.is_some());
+        missed.map(|p| p.id.as_str()).collect()
+    }
+
+    /// The map's left/right errors: each place marked whose mirror is the
+    /// patient's (the map's points are these errors).
+    pub fn mirrored(&self) -> Vec<Mirrored> {
+        let regions = crate::body::BodyRegions::builtin();
+        let points = self.skill("map").map(|s| s.points.as_slice());
+        let wrong = points.unwrap_or_default().iter().filter(|p| !p.ok);
+        wrong
+            .filter_map(|p| {
+                let truth = regions.mirror(&p.id)?;
+                Some(Mirrored {
+                    marked: p.id.clone(),
+                    truth: truth.id.clone(),
+                })
+            })
+            .collect()
     }
 
     /// Whether point `id` of skill `skill` is right (`None`: not scored).
@@ -133,7 +161,6 @@ pub fn score_with(
         voices: Voices::builtin(),
         found,
     };
-    let (map, mirrored) = m.map();
     let skills: Vec<SkillScore> = s
         .skills
         .iter()
@@ -141,7 +168,7 @@ pub fn score_with(
             let (share, points, notes) = match skill.id.as_str() {
                 "history" => m.history(),
                 "warning_signs" => m.warning_signs(),
-                "map" => map.clone(),
+                "map" => m.map(),
                 "impression" => m.impression(),
                 "reasoning" => m.reasoning(),
                 "structure" => m.structure(),
@@ -160,15 +187,13 @@ pub fn score_with(
             }
         })
         .collect();
-    let missed = m.missed_warning_signs().into_iter().map(|i| i.id.clone());
     Scorecard {
         skills,
         seconds,
-        missed_warning_signs: missed.collect(),
-        mirrored,
         asked: i.asked.len(),
         critical: m.critical(),
         critical_cap: s.critical_cap,
+        found: m.found,
     }
 }
 
