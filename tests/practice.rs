@@ -766,13 +766,17 @@ fn a_whole_practice_interview_runs_through_update_to_the_debrief() {
     let p = app.practice.as_deref().unwrap();
     let d = p.scored.clone().unwrap();
     assert!(d.missed_warning_signs().is_empty(), "{d:?}");
-    // The impression in full; every question was asked from the list, so
-    // each counts a hint's share (the rest: tests/practice_scoring.rs).
+    // The impression in full; every question asked was asked from the
+    // list, so each counts a hint's share (the rest:
+    // tests/practice_scoring.rs).
     let impression = d.skill("impression").unwrap();
     assert_eq!(impression.got, impression.of, "{d:?}");
     let history = d.skill("history").unwrap();
-    let hint = intake::practice::Scoring::builtin().hint;
-    assert_eq!(history.got, (history.of * hint + 50) / 100, "{d:?}");
+    let hint = f64::from(intake::practice::Scoring::builtin().hint) / 100.0;
+    let listed = history.points.iter().filter(|p| p.said.is_none()).count() as f64;
+    let share = listed * hint / history.points.len() as f64;
+    let want = (f64::from(history.of) * share).round() as u32;
+    assert_eq!(history.got, want, "{d:?}");
     // The debrief shows what the rules find, as the summary words it.
     let text = intake::export::markdown::view(p.debrief.as_ref().unwrap(), &app.content);
     let banner = &intake::text::Text::builtin()

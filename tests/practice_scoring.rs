@@ -50,11 +50,14 @@ impl Station {
         score(i, seconds, &self.q, &self.rules, &Content::builtin())
     }
 
-    /// Every essential item and warning sign of the case, in the order
-    /// the questionnaire has them.
+    /// Every core item, essential item and warning sign of the case, in
+    /// the order the questionnaire has them.
     fn essential(&self, i: &Interview) -> Vec<String> {
-        let items = i.case.essential(&self.q);
-        items.iter().map(|i| i.id.clone()).collect()
+        let core = &Scoring::builtin().core;
+        let items = self.q.items().filter(|item| {
+            item.red_flag || i.case.essential.contains(&item.id) || core.contains(&item.id)
+        });
+        items.map(|i| i.id.clone()).collect()
     }
 
     /// A perfect interview: an open question first, every essential item
@@ -70,6 +73,7 @@ impl Station {
         }
         asked(&mut i, &["topic.ideas", "topic.concerns"]);
         asked(&mut i, &["topic.expectations"]);
+        asked(&mut i, &["topic.work"]);
         asked(&mut i, &["topic.summary"]);
         asked(&mut i, &["topic.closing"]);
         i.map = i.case.body_map();
@@ -158,6 +162,39 @@ fn the_weights_sum_to_100_or_the_file_is_refused_where_they_are() {
         .to_string();
     assert!(err.contains("skill \"speed\" unknown"), "{err}");
     assert!(err.contains("skill \"time\" has no weight"), "{err}");
+}
+
+#[test]
+fn the_core_items_and_topics_are_checked_against_the_questionnaire() {
+    let source = fs::read_to_string(SCORING_PATH).unwrap();
+    let bad = source.replacen("\"pain_worst\"]", "\"worst_pain\"]", 1);
+    let line = bad.lines().position(|l| l.contains("worst_pain")).unwrap() + 1;
+    let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
+    assert!(err.contains(&format!("{SCORING_PATH}:{line}:")), "{err}");
+    assert!(err.contains("core item \"worst_pain\" is no item"), "{err}");
+    let bad = source.replacen("id: \"topic.work\"", "id: \"topic.job\"", 1);
+    let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
+    assert!(
+        err.contains("topic \"topic.job\" has no phrasings"),
+        "{err}"
+    );
+    let bad = source.replacen("\"topic.home\"]", "\"topic.house\"]", 1);
+    let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
+    assert!(
+        err.contains("\"topic.house\" is no item nor topic"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_history_that_skips_the_core_loses_history_points() {
+    let st = Station::new();
+    let mut i = st.perfect(case("l5-radiculopathy"));
+    i.turns.retain(|t| t.asked != ["onset"]);
+    i.asked.retain(|a| a != "onset");
+    let card = st.score(&i, 0);
+    assert_eq!(card.right("history", "onset"), Some(false));
+    assert!(got(&card, "history").0 < 25);
 }
 
 #[test]
@@ -378,7 +415,7 @@ fn the_structure_wants_an_open_start_a_summary_after_history_and_a_close_at_the_
     let closing = i.turns.remove(closing);
     i.turns.insert(closing.asked.len() + 5, closing);
     assert_eq!(topics(&i), [Some(false); 3]);
-    assert_eq!(got(&st.score(&i, 0), "structure").0, 5, "3 of 6 topics");
+    assert_eq!(got(&st.score(&i, 0), "structure").0, 6, "4 of 7 topics");
 }
 
 #[test]

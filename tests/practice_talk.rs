@@ -322,6 +322,7 @@ const ASKED: &[(&str, &str)] = &[
         "topic.expectations",
         "What would you want to come out of this visit?",
     ),
+    ("topic.work", "Tell me about your job."),
     ("topic.summary", "Let me sum up what I have heard so far."),
     (
         "topic.closing",
@@ -430,7 +431,12 @@ fn a_scripted_session_per_case_reaches_the_debrief() {
         let mut h = practice(case);
         let topics = ["topic.opening"].iter().map(|t| t.to_string());
         let asked = topics.chain(warning.iter().cloned()).chain(essential);
-        let closing = ["topic.ideas", "topic.concerns", "topic.expectations"];
+        let closing = [
+            "topic.ideas",
+            "topic.concerns",
+            "topic.expectations",
+            "topic.work",
+        ];
         let last = ["topic.summary", "topic.closing"];
         let all = asked.chain(closing.iter().chain(&last).map(|t| t.to_string()));
         for item in all {

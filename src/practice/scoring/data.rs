@@ -30,6 +30,8 @@ pub const REASONING_PARTS: [&str; 5] = ["wrote", "level", "side", "warning", "ev
 #[serde(deny_unknown_fields, rename = "Scoring")]
 pub struct Scoring {
     pub skills: Vec<Skill>,
+    /// Items every back-pain history covers, besides each case's own.
+    pub core: Vec<String>,
     /// The share (percent) of its worth an item asked only from the list
     /// counts.
     pub hint: u32,
@@ -174,6 +176,7 @@ impl Scoring {
         {
             p.at_id(&t.id, 0, format!("\"{}\" is not a topic (topic.*)", t.id));
         }
+        self.check_ids(p);
         for part in REASONING_PARTS
             .iter()
             .filter(|r| !self.reasoning_parts.contains_key(**r))
@@ -181,6 +184,31 @@ impl Scoring {
             p.at(
                 "reasoning_parts:",
                 format!("no words for the reasoning part \"{part}\""),
+            );
+        }
+    }
+
+    /// The core items, each topic and what it takes as `also`, against the
+    /// built-in questionnaire and its phrasings' topics.
+    fn check_ids(&self, p: &mut Problems) {
+        let q = crate::content::questionnaire();
+        let phrasings = crate::content::phrasings_for(&q);
+        let topics: Vec<&String> = phrasings.iter().flat_map(|p| p.phrasings.keys()).collect();
+        let topic = |id: &String| topics.contains(&id);
+        for id in self.core.iter().filter(|id| q.item(id).is_none()) {
+            p.at(
+                &format!("\"{id}\""),
+                format!("core item \"{id}\" is no item of \"{}\"", q.id),
+            );
+        }
+        for t in self.topics.iter().filter(|t| !topic(&t.id)) {
+            p.at_id(&t.id, 0, format!("topic \"{}\" has no phrasings", t.id));
+        }
+        let also = self.topics.iter().flat_map(|t| &t.also);
+        for id in also.filter(|id| q.item(id).is_none() && !topic(id)) {
+            p.at(
+                &format!("\"{id}\""),
+                format!("\"{id}\" is no item nor topic"),
             );
         }
     }
@@ -199,9 +227,8 @@ mod tests {
         let s = Scoring::builtin();
         assert_eq!(s.skills.iter().map(|s| s.weight).sum::<u32>(), 100);
         assert_eq!(Band { full: 10, none: 20 }.share(15), 0.5);
-        let q = crate::content::questionnaire();
-        for id in s.topics.iter().flat_map(|t| &t.also) {
-            assert!(q.item(id).is_some(), "{id} is no item");
-        }
+        // The core and every topic are the questionnaire's (check_ids).
+        assert!(Scoring::parse(SCORING_PATH, SCORING).is_ok());
+        assert!(!s.core.is_empty());
     }
 }

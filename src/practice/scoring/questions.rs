@@ -18,17 +18,22 @@ enum Asked {
 }
 
 impl Marking<'_> {
-    /// The case's essential items that are not warning signs. The body
-    /// diagram is the map's skill, not a question.
+    /// The core items and the case's essential ones that are not warning
+    /// signs.
     pub fn history(&self) -> Marked {
-        let items = self.i.case.essential(self.q);
-        let body = |i: &&Item| matches!(i.kind, Kind::BodyMap);
-        self.items(
-            items
-                .into_iter()
-                .filter(|i| !i.red_flag && !body(i))
-                .collect(),
-        )
+        let items = self.checklist().into_iter();
+        self.items(items.filter(|i| !i.red_flag).collect())
+    }
+
+    /// What an examiner checks was asked: the core items, the case's own
+    /// and every warning sign. The body diagram is the map's skill, not a
+    /// question.
+    pub(super) fn checklist(&self) -> Vec<&Item> {
+        let essential = &self.i.case.essential;
+        let wanted =
+            |i: &&Item| i.red_flag || essential.contains(&i.id) || self.s.core.contains(&i.id);
+        let items = self.q.items().filter(wanted);
+        items.filter(|i| !matches!(i.kind, Kind::BodyMap)).collect()
     }
 
     /// Every warning-sign item of the questionnaire: missed ones the
@@ -53,8 +58,7 @@ impl Marking<'_> {
 
     /// The share of the essential items and warning signs asked at all.
     pub(super) fn coverage(&self) -> f64 {
-        let items = self.i.case.essential(self.q).into_iter();
-        let items: Vec<&Item> = items.filter(|i| !matches!(i.kind, Kind::BodyMap)).collect();
+        let items = self.checklist();
         let asked = items.iter().filter(|i| self.i.was_asked(&i.id)).count();
         super::share(asked, items.len())
     }
