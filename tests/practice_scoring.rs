@@ -171,7 +171,7 @@ fn the_core_items_and_topics_are_checked_against_the_questionnaire() {
     let line = bad.lines().position(|l| l.contains("worst_pain")).unwrap() + 1;
     let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
     assert!(err.contains(&format!("{SCORING_PATH}:{line}:")), "{err}");
-    assert!(err.contains("core item \"worst_pain\" is no item"), "{err}");
+    assert!(err.contains("\"worst_pain\" is no item"), "{err}");
     let bad = source.replacen("id: \"topic.work\"", "id: \"topic.job\"", 1);
     let err = Scoring::parse(SCORING_PATH, &bad).unwrap_err().to_string();
     assert!(
@@ -374,6 +374,23 @@ fn a_missed_warning_sign_the_patient_has_is_a_critical_error() {
     i.turns.retain(|t| t.asked != ["rf_steroids"]);
     i.asked.retain(|id| id != "rf_steroids");
     assert!(st.score(&i, 0).critical.is_empty());
+}
+
+#[test]
+fn why_it_matters_is_written_for_the_trainee_not_the_patient() {
+    let st = Station::new();
+    let i = st.interview(case("l5-radiculopathy"));
+    let card = st.score(&i, 0);
+    let why = |skill: &str, id: &str| {
+        let points = &card.skill(skill).unwrap().points;
+        let p = points.iter().find(|p| p.id == id).unwrap();
+        p.why.clone().unwrap()
+    };
+    let drugs = why("warning_signs", "rf_drugs");
+    assert!(!drugs.contains("Your answer"), "{drugs}");
+    assert!(drugs.contains("Injected non-prescribed drugs"), "{drugs}");
+    let teaching = &Scoring::builtin().teaching;
+    assert_eq!(why("history", "onset"), teaching["onset"]);
 }
 
 #[test]

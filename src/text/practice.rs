@@ -42,6 +42,7 @@ pub struct PracticeWords {
     pub misrecorded: String,
     pub missed: String,
     pub missed_has: String,
+    pub warning_why: String,
     pub asked_essential: String,
     pub skill: String,
     pub capped: String,

@@ -32,6 +32,10 @@ pub struct Scoring {
     pub skills: Vec<Skill>,
     /// Items every back-pain history covers, besides each case's own.
     pub core: Vec<String>,
+    /// Why an item matters, for the trainee, where the questionnaire's own
+    /// reason (written for patients) does not teach it.
+    #[serde(default)]
+    pub teaching: BTreeMap<String, String>,
     /// The share (percent) of its worth an item asked only from the list
     /// counts.
     pub hint: u32,
@@ -195,10 +199,11 @@ impl Scoring {
         let phrasings = crate::content::phrasings_for(&q);
         let topics: Vec<&String> = phrasings.iter().flat_map(|p| p.phrasings.keys()).collect();
         let topic = |id: &String| topics.contains(&id);
-        for id in self.core.iter().filter(|id| q.item(id).is_none()) {
+        let ids = self.core.iter().chain(self.teaching.keys());
+        for id in ids.filter(|id| q.item(id).is_none()) {
             p.at(
                 &format!("\"{id}\""),
-                format!("core item \"{id}\" is no item of \"{}\"", q.id),
+                format!("\"{id}\" is no item of \"{}\"", q.id),
             );
         }
         for t in self.topics.iter().filter(|t| !topic(&t.id)) {

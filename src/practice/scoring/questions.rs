@@ -167,8 +167,16 @@ impl Marking<'_> {
         points
     }
 
-    /// Why an item matters, for the trainee.
+    /// Why an item matters, for the trainee: a warning sign by the rules'
+    /// clinical label, another item by the scoring's teaching line, else
+    /// the questionnaire's own reason.
     fn why(&self, item: &Item) -> Option<String> {
-        Some(item.why.clone()).filter(|w| !w.is_empty())
+        let words = &self.content.text.practice;
+        let label = self.rules.labels.get(&item.id).filter(|_| item.red_flag);
+        if let Some(label) = label {
+            return Some(fill(&words.warning_why, &[("label", label)]));
+        }
+        let teaching = self.s.teaching.get(&item.id);
+        Some(teaching.unwrap_or(&item.why).clone()).filter(|w| !w.is_empty())
     }
 }
