@@ -369,6 +369,10 @@ fn a_missed_warning_sign_the_patient_has_is_a_critical_error() {
         ["next_step"]
     );
     assert!(card.total() <= Scoring::builtin().critical_cap);
+    // Without a next-step question there is no next step to get wrong.
+    i.questions.clear();
+    i.impression.next_step = None;
+    assert!(st.score(&i, 0).critical.is_empty());
     // A sign the patient does not have, unasked, is no critical error.
     let mut i = st.perfect(case("cauda-equina"));
     i.turns.retain(|t| t.asked != ["rf_steroids"]);

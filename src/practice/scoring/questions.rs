@@ -4,6 +4,7 @@
 
 use super::{Marked, Marking, Point};
 use crate::answers::Answer;
+use crate::practice::Part;
 use crate::questionnaire::{Item, Kind};
 use crate::text::fill;
 
@@ -151,8 +152,10 @@ impl Marking<'_> {
                 said: Some(self.i.case.reply(&item.id, 2, self.voices)),
             })
             .collect();
+        // Only where the impression asks it (rules with next steps).
+        let asked = self.i.questions.iter().any(|q| q.part == Part::NextStep);
         let step = self.i.impression.next_step.as_ref();
-        if step != Some(&key.next_step) {
+        if asked && step != Some(&key.next_step) {
             let name = |v: &str| super::impression::pick(&self.rules.practice.steps, v);
             let yours = step.map_or(words.nothing.clone(), |s| name(s));
             let values = [("yours", yours.as_str()), ("key", &name(&key.next_step))];
