@@ -58,14 +58,18 @@ impl Made<'_> {
             sections.push(section);
         }
         sections.extend(self.recording(content));
-        // Without findings rules there is nothing to head.
+        // Without findings rules there is nothing to head; the rules'
+        // sections sit under the heading, as its subheadings.
         let found = self.findings(content);
         if !found.is_empty() {
+            let blocks = found.into_iter().flat_map(|s| {
+                let heading = (!s.heading.is_empty()).then_some(Block::Heading(s.heading));
+                heading.into_iter().chain(s.blocks)
+            });
             sections.push(Section {
                 heading: words.findings.clone(),
-                blocks: Vec::new(),
+                blocks: blocks.collect(),
             });
-            sections.extend(found);
         }
         View {
             name: fill(&words.debrief, &name),
