@@ -283,10 +283,9 @@ impl App {
             .asked
             .iter()
             .filter_map(|id| {
-                let n = self.questionnaire.index_of(id)?;
-                let body = matches!(self.item(n).kind, Kind::BodyMap);
-                let answer = p.interview.answer_to_record(id).filter(|_| !body)?;
-                Some((n, answer.clone()))
+                // The core never gives the body diagram: it is the trainee's.
+                let answer = p.interview.answer_to_record(id)?;
+                Some((self.questionnaire.index_of(id)?, answer.clone()))
             })
             .collect();
         for (n, answer) in answers {
