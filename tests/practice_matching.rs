@@ -75,6 +75,7 @@ const TABLE: &[(&str, &[&str])] = &[
         &["body_map"],
     ),
     // Strength.
+    ("Have your legs gone weak?", &["leg_weak"]),
     ("Do your legs feel weak at all?", &["leg_weak"]),
     ("Has your leg ever given way?", &["leg_weak"]),
     ("Any weaknes in either leg?", &["leg_weak"]),
@@ -287,6 +288,7 @@ const EITHER: &[(&str, &[&str])] = &[
 /// of, nor cover, the items given (a prefix ends in `_`), though the
 /// screen may offer them to confirm.
 const NOT_SURE_OF: &[(&str, &[&str])] = &[
+    ("Any trouble with your feet?", &["rf_"]),
     ("any problems with your legs?", &["rf_"]),
     ("any weight changes?", &["rf_"]),
     ("any weakness?", &["rf_"]),

@@ -66,6 +66,7 @@ const ALLOWED_LITERALS: &[(&str, &str, &str)] = &[
     ("src/practice/mod.rs", "answer to ", "a practice case's diagnostics"),
     ("src/practice/mod.rs", "the case has no answer", "a practice case's diagnostics"),
     ("src/practice/mod.rs", "the key's side", "a practice case's diagnostics"),
+    ("src/practice/mod.rs", "the case id ", "a practice case's diagnostics"),
     ("src/body/mod.rs", "region id ", "a region table's diagnostics"),
     ("src/body/mod.rs", "duplicate region id", "a region table's diagnostics"),
     ("src/body/mod.rs", r#"region \"{id}\" has an empty label"#, "a region table's diagnostics"),
