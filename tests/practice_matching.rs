@@ -76,6 +76,15 @@ const TABLE: &[(&str, &[&str])] = &[
     ),
     // Strength.
     ("Have your legs gone weak?", &["leg_weak"]),
+    (
+        "Has the weakness been getting any worse?",
+        &["weak_change", "rf_weakness_worse"],
+    ),
+    (
+        "So what do you do for a living these days?",
+        &["topic.work"],
+    ),
+    ("Where exactly is it numb?", &["numbness"]),
     ("Do your legs feel weak at all?", &["leg_weak"]),
     ("Has your leg ever given way?", &["leg_weak"]),
     ("Any weaknes in either leg?", &["leg_weak"]),

@@ -390,11 +390,21 @@ fn why_it_matters_is_written_for_the_trainee_not_the_patient() {
         let p = points.iter().find(|p| p.id == id).unwrap();
         p.why.clone().unwrap()
     };
+    let teaching = &Scoring::builtin().teaching;
     let drugs = why("warning_signs", "rf_drugs");
     assert!(!drugs.contains("Your answer"), "{drugs}");
-    assert!(drugs.contains("Injected non-prescribed drugs"), "{drugs}");
-    let teaching = &Scoring::builtin().teaching;
+    assert_eq!(drugs, teaching["rf_drugs"]);
     assert_eq!(why("history", "onset"), teaching["onset"]);
+    // Each warning sign teaches what it points to, in a line of its own.
+    let signs: Vec<String> =
+        st.q.items()
+            .filter(|i| i.red_flag)
+            .map(|i| why("warning_signs", &i.id))
+            .collect();
+    let mut distinct = signs.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), signs.len(), "{signs:#?}");
 }
 
 #[test]
@@ -451,11 +461,9 @@ fn the_reasoning_names_the_level_the_side_and_the_evidence() {
     // Lowercase, accents and plurals aside, the evidence still counts.
     i.reasoning = "An l5 problem on the LEFT, with numbness in the big toes.".into();
     assert_eq!(parts(&i), [Some(true); 4]);
+    // A sentence that names nothing of the case is no reason at all.
     i.reasoning = "It is the S1 root on the right, I think, from the calf.".into();
-    assert_eq!(
-        parts(&i),
-        [Some(true), Some(false), Some(false), Some(false)]
-    );
+    assert_eq!(parts(&i), [Some(false); 4]);
     i.reasoning = "L5".into();
     assert_eq!(parts(&i)[0], Some(false), "one word is no reasoning");
     // A warning sign is asked for only where the case has one.
@@ -487,6 +495,9 @@ fn the_reasoning_is_not_a_bag_of_words() {
     assert_eq!(warning(&ce), Some(false));
     ce.reasoning = "Saddle numbness or altered feeling: an emergency.".into();
     assert_eq!(warning(&ce), Some(true));
+    // A long reason that names nothing the case has earns nothing at all.
+    ce.reasoning = "Mechanical back pain from lifting, both legs. No red flags.".into();
+    assert_eq!(got(&st.score(&ce, 0), "reasoning").0, 0);
 }
 
 #[test]

@@ -63,6 +63,8 @@ pub struct Index {
     generic: HashSet<String>,
     /// A topic, and its cues as stemmed words in order.
     cues: Vec<(String, Vec<Vec<String>>)>,
+    /// Items one question asks together.
+    together: Vec<Vec<String>>,
 }
 
 impl Index {
@@ -111,6 +113,7 @@ impl Index {
                 .iter()
                 .map(|(id, cues)| (id.clone(), cues.iter().map(|c| stems(c)).collect()))
                 .collect(),
+            together: p.together.clone(),
         }
     }
 
@@ -131,6 +134,14 @@ impl Index {
             matched.offered = vec![topic.to_string()];
             matched.sure = true;
         }
+        // Asking one of items asked together asks them all.
+        let mates: Vec<String> = (self.together.iter())
+            .filter(|group| group.iter().any(|id| matched.covered.contains(id)))
+            .flatten()
+            .filter(|id| !matched.covered.contains(id))
+            .cloned()
+            .collect();
+        matched.covered.extend(mates);
         matched
     }
 

@@ -52,6 +52,10 @@ pub struct Phrasings {
     /// them only to check an answer against their own drawing.
     #[serde(default)]
     pub not_in_practice: Vec<String>,
+    /// Items one question asks together, so asking one surely asks the
+    /// others ("is the weakness getting worse?").
+    #[serde(default)]
+    pub together: Vec<Vec<String>>,
     /// Item id or topic id to the ways it may be asked.
     pub phrasings: BTreeMap<String, Vec<String>>,
 }
@@ -185,6 +189,16 @@ impl Phrasings {
                 );
             }
         }
+        let from = p.locator().after(0, "together:").unwrap_or(0);
+        for id in self.together.iter().flatten() {
+            if q.item(id).is_none() {
+                let at = p.locator().string_after(from, id).unwrap_or(from);
+                p.at_offset(
+                    at,
+                    format!("no question \"{id}\" in \"{}\" to ask together", q.id),
+                );
+            }
+        }
     }
 
     /// A synonym must add words some phrasing uses, or it matches nothing.
@@ -224,6 +238,7 @@ mod tests {
     },
     cues: {"topic.recap": ["recap"]},
     not_in_practice: ["check_legs", "nowhere"],
+    together: [["weak_change", "elsewhere"]],
 )"#;
 
     /// `t.ron:LINE:COL` of `needle` on a line of BROKEN.
@@ -264,6 +279,11 @@ mod tests {
                 13,
                 "\"nowhere\"",
                 "no question \"nowhere\" in \"back-pain-intake\" to leave out",
+            ),
+            (
+                14,
+                "\"elsewhere\"",
+                "no question \"elsewhere\" in \"back-pain-intake\" to ask together",
             ),
         ] {
             let want = format!("{}{message}", at(line, needle));

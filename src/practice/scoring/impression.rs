@@ -139,7 +139,7 @@ impl Marking<'_> {
             _ => false,
         };
         let evidence = self.evidence();
-        let checks = [
+        let mut checks = [
             ("wrote", true, said.len() >= self.s.reasoning_words),
             ("level", has_root, names(&key.level) && !other_level),
             (
@@ -154,6 +154,11 @@ impl Marking<'_> {
                 !evidence.is_disjoint(&stems),
             ),
         ];
+        // A reason that names nothing the case has is no reason: length
+        // alone earns nothing, where the case has something to name.
+        let parts = checks[1..].iter().filter(|(_, applies, _)| *applies);
+        let named = parts.clone().count() == 0 || parts.clone().any(|(_, _, ok)| *ok);
+        checks[0].2 &= named;
         let words = &self.content.text.practice;
         let points: Vec<Point> = checks
             .into_iter()

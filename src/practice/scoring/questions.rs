@@ -170,16 +170,18 @@ impl Marking<'_> {
         points
     }
 
-    /// Why an item matters, for the trainee: a warning sign by the rules'
-    /// clinical label, another item by the scoring's teaching line, else
-    /// the questionnaire's own reason.
+    /// Why an item matters, for the trainee: the scoring's teaching line;
+    /// without one, a warning sign by the rules' clinical label, else the
+    /// questionnaire's own reason.
     fn why(&self, item: &Item) -> Option<String> {
+        if let Some(teaching) = self.s.teaching.get(&item.id) {
+            return Some(teaching.clone());
+        }
         let words = &self.content.text.practice;
         let label = self.rules.labels.get(&item.id).filter(|_| item.red_flag);
         if let Some(label) = label {
             return Some(fill(&words.warning_why, &[("label", label)]));
         }
-        let teaching = self.s.teaching.get(&item.id);
-        Some(teaching.unwrap_or(&item.why).clone()).filter(|w| !w.is_empty())
+        Some(item.why.clone()).filter(|w| !w.is_empty())
     }
 }
