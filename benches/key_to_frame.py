@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Time from a key to the end of the frame it causes, on every screen kind.
+
+The release binary runs in a fresh pseudo-terminal at 80x24 and at 200x60 on
+benches/fixtures/every-kind.ron (one question of each kind), and walks:
+welcome, single choice, multiple choice, 0-10 scale, number, duration, text,
+body diagram, review, summary. On each screen it sends keys that change the
+frame and come back (so every round is alike) and times each from the write
+to the end-of-synchronized-update marker that closes every frame. Prints
+median and 90th percentile per screen and size.
+
+    python3 benches/key_to_frame.py [ROUNDS]   (after cargo build --release;
+    INTAKE_BIN=path overrides target/release/intake)
+"""
+import fcntl, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile, termios, time
+
+END = b"\x1b[?2026l"  # crossterm's EndSynchronizedUpdate: the frame is whole.
+CSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
+UP, DOWN, TAB, SHIFT_TAB, ENTER = b"\x1b[A", b"\x1b[B", b"\t", b"\x1b[Z", b"\r"
+BACKSPACE, END_KEY, F2 = b"\x7f", b"\x1b[F", b"\x1bOQ"
+
+# Each screen: what shows it is up, the keys timed (each round sends them all;
+# together they leave the screen as it was), and the keys that go on.
+WALK = [
+    ("welcome", b"Press Enter", [F2, F2], ENTER),
+    ("choice", b"accident", [DOWN, UP], ENTER),
+    ("multi", b"Buttock", [DOWN, b" ", b" ", UP], b" " + ENTER),
+    ("scale", b"Worst pain", [b"3", b"7"], ENTER),
+    ("number", b"From 16 to 110", [b"5", BACKSPACE], b"57" + ENTER),
+    ("duration", b"d/w/m/y", [b"3", BACKSPACE], b"3" + ENTER),
+    ("text", b"hope", [b"a", BACKSPACE], ENTER),
+    ("body", b"Nothing marked", [TAB, SHIFT_TAB], b"p" + ENTER),
+    ("review", b"[Finish", [DOWN, UP], END_KEY + ENTER),
+    ("summary", b"summary", [TAB, TAB], None),
+]
+
+
+class Screen:
+    """The program in a pseudo-terminal of the given size."""
+
+    def __init__(self, binary, rows, cols, state):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            os.environ["TERM"] = "xterm-256color"
+            fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures/every-kind.ron")
+            os.execv(binary, [binary, "--questionnaire", fixture, "--state-dir", state, "--export-dir", state])
+        self.seen = b""
+
+    def frame(self):
+        """Reads until a frame has ended; returns what came."""
+        out = b""
+        while END not in out:
+            r, _, _ = select.select([self.fd], [], [], 5)
+            if not r:
+                raise SystemExit(f"no frame within 5 s; last output: {CSI.sub(b'', out)[-200:]!r}")
+            out += os.read(self.fd, 1 << 16)
+        return out
+
+    def settle(self):
+        """Drains what is still coming (a frame owed for an earlier key)."""
+        while select.select([self.fd], [], [], 0.02)[0]:
+            os.read(self.fd, 1 << 16)
+
+    def key(self, keys):
+        """Sends keys, returns milliseconds until the frame they caused ended."""
+        self.settle()
+        start = time.perf_counter()
+        os.write(self.fd, keys)
+        out = self.frame()
+        ms = (time.perf_counter() - start) * 1000
+        self.seen += out
+        return ms
+
+    def expect(self, text):
+        if text not in CSI.sub(b"", self.seen):
+            raise SystemExit(f"expected {text!r} on screen; got {CSI.sub(b'', self.seen)[-300:]!r}")
+        self.seen = b""
+
+    def close(self):
+        os.kill(self.pid, signal.SIGTERM)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def walk(binary, rows, cols, rounds):
+    """Per screen kind, the times of every key sent."""
+    state = tempfile.mkdtemp(prefix="intake-k2f-")
+    screen = Screen(binary, rows, cols, state)
+    times = {}
+    try:
+        screen.seen = screen.frame()
+        for name, marker, timed, onward in WALK:
+            screen.expect(marker)
+            times[name] = [screen.key(k) for _ in range(rounds) for k in timed]
+            if onward:
+                screen.key(onward)
+                time.sleep(0.05)  # the frame for the last of the onward keys
+                screen.seen += b"" if not select.select([screen.fd], [], [], 0.2)[0] else screen.frame()
+    finally:
+        screen.close()
+        shutil.rmtree(state, ignore_errors=True)
+    return times
+
+
+def p90(xs):
+    xs = sorted(xs)
+    return xs[max(0, -(-len(xs) * 9 // 10) - 1)]
+
+
+if __name__ == "__main__":
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    binary = os.environ.get("INTAKE_BIN", os.path.join(root, "target/release/intake"))
+    sizes = [(24, 80), (60, 200)]
+    results = {size: walk(binary, *size, rounds) for size in sizes}
+    print(f"{'screen':10}" + "".join(f"  {c}x{r} median / p90" for r, c in sizes))
+    for name, *_ in WALK:
+        row = "".join(f"  {statistics.median(results[s][name]):7.3f} / {p90(results[s][name]):6.3f} ms" for s in sizes)
+        print(f"{name:10}{row}")
+    every = [t for s in sizes for ts in results[s].values() for t in ts]
+    print(f"{'all':10}  median {statistics.median(every):.3f} ms, p90 {p90(every):.3f} ms over {len(every)} keys")
