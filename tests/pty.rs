@@ -338,6 +338,32 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A tick is drawn before its journal record is synced (that sync took
+/// milliseconds at every key), then journaled: on disk once it is on screen
+/// and the program has had a moment, and never lost to a SIGTERM.
+#[test]
+fn a_change_within_a_screen_is_journaled_after_its_frame() {
+    let state = fresh_state("tick");
+    let mut p = start_in(&[], &state);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"63\r");
+    p.wait_for("Where are the symptoms");
+    p.send(b" "); // lower back
+    p.wait_for("[x]");
+    kill(&p, "-TERM");
+    p.finish(0);
+    let journal = state.join("intake/session.journal");
+    let replayed = intake::journal::replay(&journal).unwrap().unwrap();
+    assert_eq!(
+        replayed.session.get("main_area"),
+        Some(&intake::answers::Answer::Choices(
+            ["low_back".into()].into()
+        ))
+    );
+}
+
 fn kill(p: &Running, signal: &str) {
     let pid = p.child.process_id().unwrap();
     Command::new("kill")

@@ -209,6 +209,18 @@ fn event_loop(
     host: &mut Host,
     rx: &mpsc::Receiver<Wake>,
 ) -> io::Result<Exit> {
+    let exit = handle_events(terminal, app, host, rx);
+    // However the loop ended, no answer it took stays out of the journal.
+    host.apply_or_report(app);
+    exit
+}
+
+fn handle_events(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    host: &mut Host,
+    rx: &mpsc::Receiver<Wake>,
+) -> io::Result<Exit> {
     let mut last_input = Instant::now();
     // A frame is owed for what was handled since the last one, drawn when
     // nothing more is queued: under a storm of input a frame for each event
@@ -218,15 +230,20 @@ fn event_loop(
     // The screen also ends when the patient asks for linear mode: the
     // program goes on in plain lines.
     while app.running() && !app.wants_linear() {
+        let shown = app.screen;
         let queued = match owed {
             Some(since) if since.elapsed() < FRAME_GAP => rx.try_recv().ok(),
             _ => None,
         };
-        if queued.is_none()
-            && owed.take().is_some()
-            && let Some(exit) = hung_up(draw(terminal, app))?
-        {
-            return Ok(exit);
+        if queued.is_none() && owed.take().is_some() {
+            if let Some(exit) = hung_up(draw(terminal, app))? {
+                return Ok(exit);
+            }
+            // The journal's records, held back for the frame: a failure
+            // to write is told on screen, in a frame of its own.
+            if host.apply(app).is_err() {
+                owed = Some(Instant::now());
+            }
         }
         // Blocks until something happens: no polling, no CPU while idle. Only
         // a kiosk with a patient at it wakes itself, for the idle timer.
@@ -264,7 +281,12 @@ fn event_loop(
                 }
             }
         }
-        if host.apply_or_report(app) {
+        // A change within the screen (a tick, a digit) is drawn before its
+        // journal record's fsync, which took milliseconds at every key; a
+        // screen that moves on waits for the disk, as the README promises,
+        // and so does anything else (a save, a wipe: they decide the frame).
+        let held_for_frame = journal_only(app) && app.screen == shown;
+        if !held_for_frame && host.apply_or_report(app) {
             // The last patient's frame must not survive on screen or in
             // either of ratatui's buffers: draw a blank frame over it.
             // (Terminal::clear would ask the terminal for the cursor
@@ -280,6 +302,13 @@ fn event_loop(
         owed.get_or_insert_with(Instant::now);
     }
     Ok(Exit::Done)
+}
+
+/// Whether all the app asks of the host is to journal changes.
+fn journal_only(app: &App) -> bool {
+    app.effects
+        .iter()
+        .all(|e| matches!(e, app::Effect::Journal(_)))
 }
 
 /// The longest a storm of input may hold back a frame.
