@@ -339,17 +339,10 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
 }
 
 /// A tick is drawn before its journal record is synced (that sync took
-/// milliseconds at every key), then journaled: on disk once it is on screen
-/// and the program has had a moment, and never lost to a SIGTERM.
+/// milliseconds at every key), and still journaled when a SIGTERM follows.
 #[test]
 fn a_change_within_a_screen_is_journaled_after_its_frame() {
-    let state = fresh_state("tick");
-    let mut p = start_in(&[], &state);
-    p.wait_for("Press Enter to start");
-    p.send(b"\r");
-    p.wait_for("How old are you?");
-    p.send(b"63\r");
-    p.wait_for("Where are the symptoms");
+    let (state, mut p) = at_symptoms("tick");
     p.send(b" "); // lower back
     p.wait_for("[x]");
     kill(&p, "-TERM");
@@ -362,6 +355,19 @@ fn a_change_within_a_screen_is_journaled_after_its_frame() {
             ["low_back".into()].into()
         ))
     );
+}
+
+/// The built-in questionnaire in a fresh state directory, aged 63, at the
+/// question of where the symptoms are.
+fn at_symptoms(name: &str) -> (std::path::PathBuf, Running) {
+    let state = fresh_state(name);
+    let mut p = start_in(&[], &state);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    p.send(b"63\r");
+    p.wait_for("Where are the symptoms");
+    (state, p)
 }
 
 fn kill(p: &Running, signal: &str) {
@@ -422,13 +428,7 @@ fn the_linux_console_gets_no_glyph_its_fonts_lack() {
 
 #[test]
 fn kill_9_loses_no_answer_and_the_next_start_offers_them_back() {
-    let state = fresh_state("kill9");
-    let mut p = start_in(&[], &state);
-    p.wait_for("Press Enter to start");
-    p.send(b"\r");
-    p.wait_for("How old are you?");
-    p.send(b"63\r");
-    p.wait_for("Where are the symptoms");
+    let (state, mut p) = at_symptoms("kill9");
     p.send(b" jjjj \r"); // lower back and leg
     p.wait_for("How long have you had");
     p.send(b"5w\r");
