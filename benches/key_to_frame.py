@@ -12,7 +12,7 @@ median and 90th percentile per screen and size.
     python3 benches/key_to_frame.py [ROUNDS]   (after cargo build --release;
     INTAKE_BIN=path overrides target/release/intake)
 """
-import fcntl, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile, termios, time
+import fcntl, math, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile, termios, time
 
 END = b"\x1b[?2026l"  # crossterm's EndSynchronizedUpdate: the frame is whole.
 CSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
@@ -57,10 +57,10 @@ class Screen:
             out += os.read(self.fd, 1 << 16)
         return out
 
-    def settle(self):
-        """Drains what is still coming (a frame owed for an earlier key)."""
-        while select.select([self.fd], [], [], 0.02)[0]:
-            os.read(self.fd, 1 << 16)
+    def settle(self, quiet=0.02):
+        """Takes what is still coming (a frame owed for an earlier key)."""
+        while select.select([self.fd], [], [], quiet)[0]:
+            self.seen += os.read(self.fd, 1 << 16)
 
     def key(self, keys):
         """Sends keys, returns milliseconds until the frame they caused ended."""
@@ -94,9 +94,9 @@ def walk(binary, rows, cols, rounds):
             screen.expect(marker)
             times[name] = [screen.key(k) for _ in range(rounds) for k in timed]
             if onward:
+                screen.seen = b""
                 screen.key(onward)
-                time.sleep(0.05)  # the frame for the last of the onward keys
-                screen.seen += b"" if not select.select([screen.fd], [], [], 0.2)[0] else screen.frame()
+                screen.settle(0.2)  # the frames of the onward keys after the first
     finally:
         screen.close()
         shutil.rmtree(state, ignore_errors=True)
@@ -104,8 +104,7 @@ def walk(binary, rows, cols, rounds):
 
 
 def p90(xs):
-    xs = sorted(xs)
-    return xs[max(0, -(-len(xs) * 9 // 10) - 1)]
+    return sorted(xs)[math.ceil(len(xs) * 0.9) - 1]
 
 
 if __name__ == "__main__":
