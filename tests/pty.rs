@@ -339,13 +339,14 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
 }
 
 /// A tick is drawn before its journal record is synced (that sync took
-/// milliseconds at every key), and still journaled when a SIGTERM follows.
+/// milliseconds at every key), but written before the frame: a SIGKILL
+/// the moment it shows keeps it.
 #[test]
-fn a_change_within_a_screen_is_journaled_after_its_frame() {
+fn a_change_within_a_screen_is_journaled_before_its_frame() {
     let (state, mut p) = at_symptoms("tick");
     p.send(b" "); // lower back
     p.wait_for("[x]");
-    kill(&p, "-TERM");
+    kill(&p, "-KILL");
     p.finish(0);
     let journal = state.join("intake/session.journal");
     let replayed = intake::journal::replay(&journal).unwrap().unwrap();

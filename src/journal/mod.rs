@@ -103,6 +103,13 @@ impl Journal {
 
     /// Appends a record and waits until it is on disk.
     pub fn append(&mut self, record: &Record) -> io::Result<()> {
+        self.write(record)?;
+        self.sync()
+    }
+
+    /// Appends a record without waiting for the disk: it is in the kernel,
+    /// so a killed or crashed program keeps it; `sync` puts it on disk.
+    pub fn write(&mut self, record: &Record) -> io::Result<()> {
         let mut text = line(record);
         let on_disk = self.file.metadata()?.len();
         // A write cut short (a full disk) left part of a line: cut it off, or
@@ -112,9 +119,13 @@ impl Journal {
         }
         self.file.seek(SeekFrom::End(0))?;
         self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()?;
         self.len = self.file.stream_position()?;
         Ok(())
+    }
+
+    /// Waits until every record written is on disk.
+    pub fn sync(&mut self) -> io::Result<()> {
+        self.file.sync_data()
     }
 
     /// Deletes the journal: the patient's answers are gone from this disk.

@@ -32,6 +32,11 @@ pub struct Host {
     pub saved: Vec<PathBuf>,
     /// Practice mode: the student's history of debriefs.
     history: Option<PathBuf>,
+    /// Journal records are written now and put on disk at `sync_held`
+    /// (after the frame that shows them), instead of one by one.
+    pub sync_later: bool,
+    /// Records written and not yet on disk.
+    unsynced: bool,
 }
 
 impl Host {
@@ -58,6 +63,8 @@ impl Host {
             speaker: None,
             saved: Vec::new(),
             history: None,
+            sync_later: false,
+            unsynced: false,
         })
     }
 
@@ -87,6 +94,8 @@ impl Host {
             speaker: None,
             saved: Vec::new(),
             history: Some(history),
+            sync_later: false,
+            unsynced: false,
         }
     }
 
@@ -147,6 +156,20 @@ impl Host {
         failed.map_or(Ok(wiped), Err)
     }
 
+    /// Puts the records written with `sync_later` on disk; a failure is
+    /// told on screen, as any failure to write is. Returns whether it failed.
+    pub fn sync_held(&mut self, app: &mut App) -> bool {
+        let Some(j) = self.journal.as_mut().filter(|_| self.unsynced) else {
+            return false;
+        };
+        self.unsynced = false;
+        let Err(e) = j.sync() else { return false };
+        self.staff_log(&self.failure((app.clock)(), &e));
+        let told = failure_words(app, &e);
+        app.update(Msg::Host(Outcome::Failed(told)));
+        true
+    }
+
     /// Like `apply`, but a failure to write is only told on screen instead
     /// of ending the program: the answers are still in memory, the journal
     /// keeps what it had, and nothing is wiped, so staff can step in.
@@ -189,7 +212,14 @@ impl Host {
     fn apply_one(&mut self, app: &App, effect: Effect) -> io::Result<Option<Outcome>> {
         match effect {
             Effect::Journal(record) => match &mut self.journal {
-                Some(j) => j.append(&record)?,
+                Some(j) if self.sync_later => {
+                    j.write(&record)?;
+                    self.unsynced = true;
+                }
+                Some(j) => {
+                    j.append(&record)?;
+                    self.unsynced = false;
+                }
                 // The first change of a session starts its journal, with
                 // every answer the session has (a resumed one has some).
                 None => self.journal = Some(Journal::create(self.journal_path()?, &app.session)?),

@@ -210,8 +210,9 @@ fn event_loop(
     rx: &mpsc::Receiver<Wake>,
 ) -> io::Result<Exit> {
     let exit = handle_events(terminal, app, host, rx);
-    // However the loop ended, no answer it took stays out of the journal.
+    // However the loop ended, no answer it took stays off the disk.
     host.apply_or_report(app);
+    host.sync_held(app);
     exit
 }
 
@@ -239,9 +240,9 @@ fn handle_events(
             if let Some(exit) = hung_up(draw(terminal, app))? {
                 return Ok(exit);
             }
-            // The journal's records, held back for the frame: a failure
-            // to write is told on screen, in a frame of its own.
-            if host.apply(app).is_err() {
+            // The journal's records written for this frame go to disk now;
+            // a failure is told on screen, in a frame of its own.
+            if host.sync_held(app) {
                 owed = Some(Instant::now());
             }
         }
@@ -281,12 +282,15 @@ fn handle_events(
                 }
             }
         }
-        // A change within the screen (a tick, a digit) is drawn before its
-        // journal record's fsync, which took milliseconds at every key; a
-        // screen that moves on waits for the disk, as the README promises,
-        // and so does anything else (a save, a wipe: they decide the frame).
-        let held_for_frame = journal_only(app) && app.screen == shown;
-        if !held_for_frame && host.apply_or_report(app) {
+        // A change within the screen (a tick, a digit) is written to the
+        // journal at once, so a killed program keeps it, but drawn before
+        // its fsync, which took milliseconds at every key. A screen that
+        // moves on waits for the disk, as the README promises, and so does
+        // anything else (a save, a wipe: they decide the frame).
+        host.sync_later = journal_only(app) && app.screen == shown;
+        let wiped = host.apply_or_report(app);
+        host.sync_later = false;
+        if wiped {
             // The last patient's frame must not survive on screen or in
             // either of ratatui's buffers: draw a blank frame over it.
             // (Terminal::clear would ask the terminal for the cursor
