@@ -1,6 +1,8 @@
 //! Answers: typed values keyed by item id, which items are enabled, progress,
 //! computed scores, and the saved-session format.
 
+mod enable;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -9,7 +11,8 @@ use crate::body::BodyRegions;
 use crate::condition::{Condition, Live, Names};
 use crate::diagnostic::Diagnostics;
 pub use crate::questionnaire::kinds::{Answer, AnswerError, DurationUnit, Side, out_of};
-use crate::questionnaire::{Kind, Questionnaire, Score, ScoreMethod};
+use crate::questionnaire::{Item, Kind, Questionnaire, Score, ScoreMethod};
+pub use enable::EnableIndex;
 
 /// Version of the saved-session format; bump when a change breaks old files.
 pub const SESSION_FORMAT: u32 = 1;
@@ -119,22 +122,17 @@ impl Session {
     /// Which items are enabled, in questionnaire order. Answers of disabled
     /// items are kept (the patient may change their mind back) but count as
     /// unanswered for conditions, progress, scores and summaries. `regions`
-    /// are what conditions on the body diagram name.
+    /// are what conditions on the body diagram name. This evaluates every
+    /// item; after one answer `update_enabled` evaluates only its readers.
     pub fn enabled(&self, q: &Questionnaire, regions: &BodyRegions) -> Vec<bool> {
         let mut on: HashMap<&str, bool> = HashMap::new();
         let mut out = Vec::new();
         for section in &q.sections {
-            let section_on = section
-                .enable_when
-                .as_ref()
-                .is_none_or(|c| self.eval(c, &on, regions));
+            let decided = |id: &str| on.get(id).copied().unwrap_or(false);
+            let section_on = self.holds(section.enable_when.as_ref(), &decided, regions);
             for item in &section.items {
-                let item_on = section_on
-                    && !(self.unattended && item.needs_helper)
-                    && item
-                        .enable_when
-                        .as_ref()
-                        .is_none_or(|c| self.eval(c, &on, regions));
+                let decided = |id: &str| on.get(id).copied().unwrap_or(false);
+                let item_on = section_on && self.item_on(item, &decided, regions);
                 on.insert(&item.id, item_on);
                 out.push(item_on);
             }
@@ -142,18 +140,24 @@ impl Session {
         out
     }
 
-    /// The answer of an item that is enabled; `on` holds the items decided so far.
-    fn live(&self, id: &str, on: &HashMap<&str, bool>) -> Option<&Answer> {
-        if on.get(id).copied().unwrap_or(false) {
-            self.answers.get(id)
-        } else {
-            None
-        }
+    /// Whether `item` is shown in a shown section; `decided` says which
+    /// earlier items are enabled. The one rule, for the full and the
+    /// incremental evaluation alike.
+    fn item_on(&self, item: &Item, decided: &dyn Fn(&str) -> bool, regions: &BodyRegions) -> bool {
+        !(self.unattended && item.needs_helper)
+            && self.holds(item.enable_when.as_ref(), decided, regions)
     }
 
-    fn eval(&self, c: &Condition, on: &HashMap<&str, bool>, regions: &BodyRegions) -> bool {
-        let answer = |id: &str| self.live(id, on);
-        Live::new(&answer, regions).holds(c)
+    /// Whether an enable condition (none: always) holds over the answers of
+    /// the items `decided` says are enabled.
+    fn holds(
+        &self,
+        c: Option<&Condition>,
+        decided: &dyn Fn(&str) -> bool,
+        regions: &BodyRegions,
+    ) -> bool {
+        let answer = |id: &str| decided(id).then(|| self.answers.get(id)).flatten();
+        c.is_none_or(|c| Live::new(&answer, regions).holds(c))
     }
 
     /// The answers of enabled items only: what summaries and exports show.

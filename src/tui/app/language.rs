@@ -49,6 +49,8 @@ impl App {
         self.questionnaire = bundle.questionnaire;
         self.content = bundle.content;
         self.rules = OnceLock::from(bundle.rules);
+        // Another questionnaire: its conditions are indexed afresh.
+        self.enable_index = OnceLock::new();
         self.enabled = self
             .session
             .enabled(&self.questionnaire, self.content.regions);

@@ -30,7 +30,7 @@ use super::kinds::{self, pointed_answer};
 use super::layout::{self, Frame, ItemBody};
 use super::message::{Focus, Msg};
 use super::theme::Theme;
-use crate::answers::{Answer, Session};
+use crate::answers::{Answer, EnableIndex, Session};
 use crate::content::Content;
 use crate::findings::{self, Findings, Level, Rules, evaluate};
 use crate::journal::Record;
@@ -127,8 +127,12 @@ pub struct App {
     pub session: Session,
     pub screen: Screen,
     pub editor: Editor,
-    /// Which items are enabled; recomputed after every answer.
+    /// Which items are enabled; after an answer, only its readers are
+    /// evaluated again (`refresh_enabled`).
     pub enabled: Vec<bool>,
+    /// Who reads whom in the enable conditions: made at the first answer,
+    /// which the first frame does not wait for.
+    enable_index: OnceLock<Arc<EnableIndex>>,
     pub show_why: bool,
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
@@ -249,6 +253,7 @@ impl App {
             screen: Screen::Welcome,
             editor: Editor::None,
             enabled,
+            enable_index: OnceLock::new(),
             show_why: false,
             notice: None,
             dialog: None,
@@ -829,15 +834,24 @@ impl App {
             },
         };
         self.session.updated = at;
-        self.enabled = self
-            .session
-            .enabled(&self.questionnaire, self.content.regions);
+        self.refresh_enabled(id);
         // A trainee's record is nobody's answers: not kept, nobody alerted.
         if self.practice.is_some() {
             return;
         }
         self.effects.push(Effect::Journal(record));
         self.tell_new_warning_signs();
+    }
+
+    /// Brings `enabled` up to date after the answer of `id` changed.
+    fn refresh_enabled(&mut self, id: &str) {
+        let q = &self.questionnaire;
+        let index = self
+            .enable_index
+            .get_or_init(|| Arc::new(EnableIndex::new(q)));
+        let regions = self.content.regions;
+        self.session
+            .update_enabled(q, regions, index, &mut self.enabled, id);
     }
 
     /// Tells the patient, at once, of a warning sign their answers raised

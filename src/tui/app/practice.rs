@@ -132,9 +132,7 @@ impl App {
             }
             None => self.session.clear(&id),
         }
-        self.enabled = self
-            .session
-            .enabled(&self.questionnaire, self.content.regions);
+        self.refresh_enabled(&id);
         self.end_recording();
     }
 
