@@ -284,6 +284,26 @@ fn plain_use_leaves_a_summary_and_never_offers_the_finished_session_again() {
 }
 
 #[test]
+fn a_questionnaire_with_mistakes_is_refused_on_the_terminal_before_any_question() {
+    // The welcome screen shows from the file's head while the whole is
+    // checked: the mistake still ends the program, terminal restored.
+    let mut p = start(&["--questionnaire", "tests/invalid/duplicate_item_id.ron"]);
+    let (code, out) = p.finish(0);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("duplicate_item_id.ron:10:22: duplicate id"),
+        "{out}"
+    );
+    let left = out
+        .find(LEAVE_ALT_SCREEN)
+        .expect("the screen was shown, then left");
+    assert!(
+        out[left..].contains("duplicate id"),
+        "told after the screen is gone"
+    );
+}
+
+#[test]
 fn finishing_saves_the_summary_privately_in_the_export_dir() {
     use std::os::unix::fs::MetadataExt;
     let dir = std::env::temp_dir().join(format!("intake-pty-export-{}", std::process::id()));

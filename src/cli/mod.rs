@@ -22,7 +22,7 @@ use crate::questionnaire::{self, Questionnaire};
 
 /// Where the questionnaire and its findings rules come from: the files
 /// given on the command line, or the built-in ones.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     pub questionnaire: Option<PathBuf>,
     pub rules: Option<PathBuf>,

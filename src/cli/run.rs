@@ -55,7 +55,9 @@ pub fn run(opts: &Options) -> Result<ExitCode, String> {
 struct Setup {
     kiosk: Option<KioskConfig>,
     /// The user's questionnaire and rules; `None` for the built-in ones.
-    external: Option<(Questionnaire, Option<Rules>)>,
+    /// Only its head while `whole` is still being read and checked.
+    external: Option<Loaded>,
+    whole: Option<Whole>,
     state_dir: PathBuf,
     export_dir: PathBuf,
     interviewer: bool,
@@ -77,9 +79,13 @@ impl Setup {
             Some(p) => Some(read_keymap(p)?),
             None => None,
         };
-        let external = match &opts.sources.questionnaire {
-            Some(_) => Some(opts.sources.load()?),
-            None => None,
+        // On the screen, the welcome is drawn from a user's questionnaire's
+        // head while a thread reads and checks the whole (a kiosk's resume
+        // check needs the whole first).
+        let (external, whole) = match &opts.sources.questionnaire {
+            Some(p) if kiosk.is_none() && !opts.linear => read_head(&opts.sources, p)?,
+            Some(_) => (Some(opts.sources.load()?), None),
+            None => (None, None),
         };
         // A kiosk's resume check must name a question of the questionnaire
         // it runs.
@@ -104,6 +110,7 @@ impl Setup {
         Ok(Setup {
             kiosk,
             external,
+            whole,
             state_dir,
             export_dir,
             interviewer: opts.interviewer,
@@ -114,7 +121,8 @@ impl Setup {
         })
     }
 
-    /// The app the screen starts with, given what an earlier run left.
+    /// The app the screen starts with, given what an earlier run left
+    /// (none while the whole questionnaire is read: `complete` gives it).
     fn app(self, earlier: Option<Replayed>) -> tui::App {
         // The built-in rules are read when first needed (the summary), not
         // before the first frame.
@@ -137,13 +145,55 @@ impl Setup {
         if let Some(k) = self.kiosk {
             app = app.with_kiosk(k);
         }
-        match earlier {
-            // A session its patient was done with is for staff only.
-            Some(e) if e.closed => app.set_aside(e.session),
-            Some(e) => app.consider_earlier(e.session, now),
-            None => {}
-        }
+        welcome_earlier(&mut app, earlier, now);
         app
+    }
+}
+
+/// A questionnaire and its rules, if given.
+type Loaded = (Questionnaire, Option<Rules>);
+
+/// A user's questionnaire and rules, read and checked on a thread.
+type Whole = std::thread::JoinHandle<Result<Loaded, String>>;
+
+/// The head of a user's questionnaire, for the welcome screen, and the
+/// thread that reads and checks the whole; the whole now when the head
+/// cannot be read on its own.
+fn read_head(
+    sources: &super::Sources,
+    path: &Path,
+) -> Result<(Option<Loaded>, Option<Whole>), String> {
+    let source = crate::questionnaire::read_source(path).map_err(|e| e.to_string())?;
+    let Some(head) = crate::questionnaire::head(&source) else {
+        return Ok((Some(sources.load()?), None));
+    };
+    let sources = sources.clone();
+    Ok((
+        Some((head, None)),
+        Some(std::thread::spawn(move || sources.load())),
+    ))
+}
+
+/// The whole questionnaire in place of its head, or its errors, which end
+/// the program before the patient can go past the welcome screen.
+fn complete(whole: Whole, earlier: Option<Replayed>) -> tui::Then {
+    Box::new(move |app: &mut tui::App| {
+        let (q, rules) = whole
+            .join()
+            .map_err(|_| "intake: the questionnaire could not be loaded".to_string())??;
+        app.load(q, rules);
+        welcome_earlier(app, earlier, export::time::now());
+        Ok(())
+    })
+}
+
+/// What an earlier run left: a session its patient was done with is for
+/// staff only; another may be offered.
+fn welcome_earlier(app: &mut tui::App, earlier: Option<Replayed>, now: u64) {
+    match earlier {
+        Some(e) if e.closed => app.set_aside(e.session),
+        Some(e) => app.consider_earlier(e.session, now),
+        None => {}
     }
 }
 
@@ -196,8 +246,9 @@ pub(super) fn read_keymap(path: &Path) -> Result<Keymap, String> {
 
 /// Runs the screen; afterwards a session that reached its summary is saved
 /// and every file written is named on standard output.
-fn launch(setup: Setup) -> Result<ExitCode, String> {
-    let (mut host, earlier) = host(&setup)?;
+fn launch(mut setup: Setup) -> Result<ExitCode, String> {
+    let (mut host, mut earlier) = host(&setup)?;
+    let then = setup.whole.take().map(|w| complete(w, earlier.take()));
     let is_kiosk = setup.kiosk.is_some();
     // Read-aloud where the computer can speak; without, nothing changes.
     let speaker = tui::speech::Speaker::find();
@@ -205,13 +256,19 @@ fn launch(setup: Setup) -> Result<ExitCode, String> {
     if let Some(s) = speaker {
         host = host.with_speaker(s);
     }
+    let loading = then.is_some();
     let make = move || {
         let mut app = setup.app(earlier);
+        app.loading = loading;
         app.speech = speech;
         app
     };
-    let (mut app, exit) =
-        tui::run(make, &mut host, is_kiosk).map_err(|e| format!("intake: {e}"))?;
+    let (mut app, exit) = tui::run_then(make, then, &mut host, is_kiosk).map_err(|e| {
+        match e.get_ref().and_then(|e| e.downcast_ref::<tui::Refused>()) {
+            Some(refused) => refused.0.clone(),
+            None => format!("intake: {e}"),
+        }
+    })?;
     // The patient chose plain lines at the welcome screen: the same session
     // goes on, the screen restored.
     if app.take_linear() {

@@ -3,10 +3,12 @@
 //! Field names here are the file format; README.md documents them for the
 //! clinicians who edit the files, so a rename here is a format change.
 
+mod head;
 pub mod kinds;
 mod load;
 mod validate;
 
+pub use head::head;
 pub(crate) use load::parse_ron;
 pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
 pub use validate::validate;

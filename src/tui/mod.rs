@@ -68,6 +68,34 @@ pub fn run(
     host: &mut Host,
     kiosk: bool,
 ) -> io::Result<(App, Exit)> {
+    run_then(make, None, host, kiosk)
+}
+
+/// What completes the app after its first frame (the whole questionnaire,
+/// when the frame was drawn from its head), or why it cannot start.
+pub type Then = Box<dyn FnOnce(&mut App) -> Result<(), String>>;
+
+/// A questionnaire refused after the first frame: its diagnostics, told
+/// as they would be before the screen.
+#[derive(Debug)]
+pub struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// `run`, with `then` run after the first frame and before any key is read:
+/// an error there restores the terminal and ends with `Refused`.
+pub fn run_then(
+    make: impl FnOnce() -> App + Send + 'static,
+    then: Option<Then>,
+    host: &mut Host,
+    kiosk: bool,
+) -> io::Result<(App, Exit)> {
     let maker = thread::spawn(make);
     let (tx, rx) = mpsc::channel();
     let handle = watch_signals(&tx, kiosk)?;
@@ -77,7 +105,16 @@ pub fn run(
         return Err(io::Error::other("the questionnaire could not be loaded"));
     };
     // The first frame before anything else: the patient sees it sooner.
-    match hung_up(draw(&mut terminal, &mut app)) {
+    // What completes the app comes next, before any key is read (keys
+    // typed meanwhile wait in the terminal), and then its frame.
+    let drawn = hung_up(draw(&mut terminal, &mut app)).and_then(|gone| match (gone, then) {
+        (None, Some(then)) => {
+            then(&mut app).map_err(|why| io::Error::other(Refused(why)))?;
+            hung_up(draw(&mut terminal, &mut app))
+        }
+        (gone, _) => Ok(gone),
+    });
+    match drawn {
         Ok(None) => {}
         // Gone before the first frame was whole: as if hung up then.
         Ok(Some(exit)) => {

@@ -133,6 +133,9 @@ pub struct App {
     /// Who reads whom in the enable conditions: made at the first answer,
     /// which the first frame does not wait for.
     enable_index: OnceLock<Arc<EnableIndex>>,
+    /// The questionnaire is only its head (the welcome screen's words)
+    /// while the whole file is read and checked (`load`).
+    pub loading: bool,
     pub show_why: bool,
     pub notice: Option<Notice>,
     pub dialog: Option<Dialog>,
@@ -254,6 +257,7 @@ impl App {
             editor: Editor::None,
             enabled,
             enable_index: OnceLock::new(),
+            loading: false,
             show_why: false,
             notice: None,
             dialog: None,
@@ -318,6 +322,18 @@ impl App {
         self.kiosk = Some(config);
         self.reset_session();
         self
+    }
+
+    /// The whole questionnaire (and its rules, if given), read and checked
+    /// while the welcome screen was drawn from its head.
+    pub fn load(&mut self, questionnaire: Questionnaire, rules: Option<Rules>) {
+        self.questionnaire = questionnaire;
+        if let Some(rules) = rules {
+            self.rules = OnceLock::from(rules);
+        }
+        self.enable_index = OnceLock::new();
+        self.enabled = (self.session).enabled(&self.questionnaire, self.content.regions);
+        self.loading = false;
     }
 
     /// A new session: at a kiosk with no staff beside the patient, one

@@ -38,7 +38,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         parts.push(Part::new(lines.collect(), 0));
     }
     parts.push(Part::new(wrapped(&q.description, w), 4));
-    parts.push(Part::new(wrapped(&about(app), w), 5));
+    // How many questions is told once the whole questionnaire is read.
+    if !app.loading {
+        parts.push(Part::new(wrapped(&about(app), w), 5));
+    }
     let sent = (app.kiosk.as_ref()).is_some_and(|k| k.fhir_server.is_some());
     let privacy = if sent {
         &words.privacy_sent

@@ -1,0 +1,107 @@
+//! A questionnaire's head (id, title, words of the welcome screen) read
+//! without its items: the welcome screen is drawn from it while the whole
+//! file is read and checked. Reading stops at the first field that holds
+//! items, so its cost does not grow with them.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use super::Questionnaire;
+
+/// The head of questionnaire text, as a questionnaire with no sections;
+/// `None` when the text does not give id, title, version and language
+/// before its items (the caller then reads the whole file first).
+pub fn head(source: &str) -> Option<Questionnaire> {
+    let mut head = Questionnaire {
+        id: String::new(),
+        title: String::new(),
+        version: String::new(),
+        language: String::new(),
+        description: String::new(),
+        welcome_warning: None,
+        sections: Vec::new(),
+        scores: Vec::new(),
+    };
+    let mut de =
+        ron::Deserializer::from_str_with_options(source, &super::load::ron_options()).ok()?;
+    // Stopping at the items is an error to the parser: what was read is kept.
+    let _ = Head(&mut head).deserialize(&mut de);
+    let given = [&head.id, &head.title, &head.version, &head.language];
+    given.iter().all(|f| !f.is_empty()).then_some(head)
+}
+
+/// Fills the questionnaire's head fields until the first field with items.
+struct Head<'q>(&'q mut Questionnaire);
+
+const FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "version",
+    "language",
+    "description",
+    "welcome_warning",
+];
+
+impl<'de> DeserializeSeed<'de> for Head<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_struct("Questionnaire", FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for Head<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a questionnaire")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let q = self.0;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "id" => q.id = map.next_value()?,
+                "title" => q.title = map.next_value()?,
+                "version" => q.version = map.next_value()?,
+                "language" => q.language = map.next_value()?,
+                "description" => q.description = map.next_value()?,
+                "welcome_warning" => q.welcome_warning = map.next_value()?,
+                _ => return Err(de::Error::custom("the items begin")),
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head;
+
+    #[test]
+    fn the_head_is_what_the_whole_file_says() {
+        let whole = crate::content::questionnaire();
+        let h = head(crate::content::QUESTIONNAIRE).unwrap();
+        assert_eq!(
+            (&h.id, &h.title, &h.version),
+            (&whole.id, &whole.title, &whole.version)
+        );
+        assert_eq!(
+            (&h.language, &h.description),
+            (&whole.language, &whole.description)
+        );
+        assert_eq!(h.welcome_warning, whole.welcome_warning);
+        assert!(h.sections.is_empty());
+    }
+
+    #[test]
+    fn no_head_before_the_items_or_in_bad_text_is_none() {
+        assert!(head("Questionnaire(id: \"a\", sections: [], title: \"T\")").is_none());
+        assert!(head("Questionnaire(id: \"a\", title: 3").is_none());
+        assert!(head("").is_none());
+        let short =
+            "Questionnaire(id: \"a\", title: \"T\", version: \"1\", language: \"en\", sections: [";
+        assert_eq!(head(short).unwrap().title, "T");
+    }
+}
