@@ -9,8 +9,8 @@ use super::Session;
 use crate::body::BodyRegions;
 use crate::questionnaire::{Item, Questionnaire};
 
-/// Who reads whom in a questionnaire's enable conditions: built once, when
-/// the first answer needs it, in time and space linear in the conditions.
+/// Who reads whom in a questionnaire's enable conditions: built once, with
+/// the questionnaire, in time and space linear in the conditions.
 #[derive(Debug, Clone)]
 pub struct EnableIndex {
     /// Item id to its position in questionnaire order.

@@ -50,7 +50,8 @@ impl App {
         self.content = bundle.content;
         self.rules = OnceLock::from(bundle.rules);
         // Another questionnaire: its conditions are indexed afresh.
-        self.enable_index = OnceLock::new();
+        self.enable_index =
+            std::sync::Arc::new(crate::answers::EnableIndex::new(&self.questionnaire));
         self.enabled = self
             .session
             .enabled(&self.questionnaire, self.content.regions);

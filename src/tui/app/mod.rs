@@ -130,9 +130,9 @@ pub struct App {
     /// Which items are enabled; after an answer, only its readers are
     /// evaluated again (`refresh_enabled`).
     pub enabled: Vec<bool>,
-    /// Who reads whom in the enable conditions: made at the first answer,
-    /// which the first frame does not wait for.
-    enable_index: OnceLock<Arc<EnableIndex>>,
+    /// Who reads whom in the enable conditions, made with the questionnaire
+    /// (shared by clones: it is as big as the questionnaire).
+    enable_index: Arc<EnableIndex>,
     /// The questionnaire is only its head (the welcome screen's words)
     /// while the whole file is read and checked (`load`).
     pub loading: bool,
@@ -250,13 +250,14 @@ impl App {
     pub fn new(questionnaire: Questionnaire, session: Session, theme: Theme, area: Rect) -> Self {
         let content = Content::builtin();
         let enabled = session.enabled(&questionnaire, content.regions);
+        let enable_index = Arc::new(EnableIndex::new(&questionnaire));
         Self {
             content,
             session,
             screen: Screen::Welcome,
             editor: Editor::None,
             enabled,
-            enable_index: OnceLock::new(),
+            enable_index,
             loading: false,
             show_why: false,
             notice: None,
@@ -331,7 +332,7 @@ impl App {
         if let Some(rules) = rules {
             self.rules = OnceLock::from(rules);
         }
-        self.enable_index = OnceLock::new();
+        self.enable_index = Arc::new(EnableIndex::new(&self.questionnaire));
         self.enabled = (self.session).enabled(&self.questionnaire, self.content.regions);
         self.loading = false;
     }
@@ -861,13 +862,9 @@ impl App {
 
     /// Brings `enabled` up to date after the answer of `id` changed.
     fn refresh_enabled(&mut self, id: &str) {
-        let q = &self.questionnaire;
-        let index = self
-            .enable_index
-            .get_or_init(|| Arc::new(EnableIndex::new(q)));
-        let regions = self.content.regions;
-        self.session
-            .update_enabled(q, regions, index, &mut self.enabled, id);
+        let (q, regions) = (&self.questionnaire, self.content.regions);
+        let index = &self.enable_index;
+        (self.session).update_enabled(q, regions, index, &mut self.enabled, id);
     }
 
     /// Tells the patient, at once, of a warning sign their answers raised
