@@ -333,7 +333,9 @@ impl App {
             self.rules = OnceLock::from(rules);
         }
         self.enable_index = Arc::new(EnableIndex::new(&self.questionnaire));
-        self.enabled = (self.session).enabled(&self.questionnaire, self.content.regions);
+        self.enabled = self
+            .session
+            .enabled(&self.questionnaire, self.content.regions);
         self.loading = false;
     }
 
@@ -864,7 +866,8 @@ impl App {
     fn refresh_enabled(&mut self, id: &str) {
         let (q, regions) = (&self.questionnaire, self.content.regions);
         let index = &self.enable_index;
-        (self.session).update_enabled(q, regions, index, &mut self.enabled, id);
+        self.session
+            .update_enabled(q, regions, index, &mut self.enabled, id);
     }
 
     /// Tells the patient, at once, of a warning sign their answers raised
