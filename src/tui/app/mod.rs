@@ -614,7 +614,7 @@ impl App {
 
     fn raised_ids(&self) -> Vec<String> {
         findings::raised(
-            &self.questionnaire,
+            &self.enable_index,
             &self.session,
             &self.enabled,
             self.rules(),
@@ -877,7 +877,7 @@ impl App {
     fn tell_new_warning_signs(&mut self) {
         let rules = self.rules();
         let new: Vec<(String, Level, String)> = findings::raised(
-            &self.questionnaire,
+            &self.enable_index,
             &self.session,
             &self.enabled,
             rules,
