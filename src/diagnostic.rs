@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
+mod lines;
 mod literals;
+
+use lines::Lines;
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,18 +33,23 @@ impl Diagnostic {
     /// to that line: for many diagnostics in one file use `Locator::diagnostic`.
     pub fn new(path: &str, source: &str, pos: Pos, message: impl Into<String>) -> Self {
         let line = source.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
-        Self::quoting(path, line, pos, message.into())
+        Self::quoting(path, line, pos, (0, 0), message.into())
     }
 
     /// Quotes at most a window of `line` around the column: a mutated file
     /// may hold a megabyte on one line, and thousands of problems on it.
-    fn quoting(path: &str, line: &str, pos: Pos, message: String) -> Self {
+    /// `known` is a byte of the line and its characters before it, from
+    /// which the window is found without walking the line from its start.
+    fn quoting(path: &str, line: &str, pos: Pos, known: (usize, usize), message: String) -> Self {
         const WIDE: usize = 200;
         let skip = pos.col.saturating_sub(WIDE / 2 + 1);
         let line_text = if line.len() <= WIDE {
             line.to_string()
         } else {
-            line.chars().skip(skip).take(WIDE).collect()
+            line[char_byte(line, skip, known)..]
+                .chars()
+                .take(WIDE)
+                .collect()
         };
         Self {
             path: path.to_string(),
@@ -166,9 +174,7 @@ impl<'a> Problems<'a> {
 /// search: thousands of errors in a large file stay linear.
 pub struct Locator<'a> {
     source: &'a str,
-    /// Byte offset where each line starts, and whether the line is ASCII
-    /// (then a column is a byte difference, not a count of characters).
-    lines: Vec<(usize, bool)>,
+    lines: Lines<'a>,
     /// Every string literal's text (between the quotes) to the byte offsets
     /// of its opening quote, in source order.
     strings: HashMap<&'a str, Vec<usize>>,
@@ -182,7 +188,7 @@ impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut loc = Self {
             source,
-            lines: line_index(source),
+            lines: Lines::new(source),
             strings: HashMap::new(),
             ids: HashMap::new(),
             named_ids: HashMap::new(),
@@ -253,10 +259,11 @@ impl<'a> Locator<'a> {
 
     /// Byte offset of a position (clamped to the source).
     pub fn offset(&self, pos: Pos) -> usize {
-        let Some(&(start, _)) = self.lines.get(pos.line.saturating_sub(1)) else {
+        let n = pos.line.saturating_sub(1);
+        let Some(start) = self.lines.start(n) else {
             return self.source.len();
         };
-        let line = self.line_text_from(start);
+        let line = self.lines.text(n);
         start
             + line
                 .char_indices()
@@ -273,38 +280,21 @@ impl<'a> Locator<'a> {
 
     pub fn pos(&self, offset: usize) -> Pos {
         let offset = floor_char_boundary(self.source, offset);
-        let n = self.lines.partition_point(|&(start, _)| start <= offset);
-        let (start, ascii) = self.lines[n.saturating_sub(1)];
-        let col = if ascii {
-            offset - start
-        } else {
-            self.source[start..offset].chars().count()
-        };
+        let n = self.lines.line_of(offset);
         Pos {
-            line: n.max(1),
-            col: col + 1,
+            line: n + 1,
+            col: self.lines.chars_before(n, offset) + 1,
         }
     }
 
     /// A diagnostic at a byte offset, quoting its line.
     pub fn diagnostic(&self, path: &str, offset: usize, message: String) -> Diagnostic {
-        self.diagnostic_at(path, self.pos(offset), message)
-    }
-
-    /// A diagnostic at a line and column, quoting the line.
-    pub fn diagnostic_at(&self, path: &str, pos: Pos, message: String) -> Diagnostic {
-        let line = self
-            .lines
-            .get(pos.line.saturating_sub(1))
-            .map_or("", |&(start, _)| self.line_text_from(start));
-        Diagnostic::quoting(path, line, pos, message)
-    }
-
-    /// The line starting at byte `start`, without its line break.
-    fn line_text_from(&self, start: usize) -> &'a str {
-        let rest = &self.source[start..];
-        let line = rest.split('\n').next().unwrap_or("");
-        line.strip_suffix('\r').unwrap_or(line)
+        let offset = floor_char_boundary(self.source, offset);
+        let pos = self.pos(offset);
+        let n = pos.line - 1;
+        let start = self.lines.start(n).unwrap_or(0);
+        let known = (offset - start, pos.col - 1);
+        Diagnostic::quoting(path, self.lines.text(n), pos, known, message)
     }
 }
 
@@ -316,17 +306,15 @@ fn first_from(offsets: Option<&Vec<usize>>, from: usize) -> Option<usize> {
         .copied()
 }
 
-/// Where each line starts, and whether it is all ASCII.
-fn line_index(source: &str) -> Vec<(usize, bool)> {
-    let mut lines = vec![(0, true)];
-    for (n, &b) in source.as_bytes().iter().enumerate() {
-        if b == b'\n' {
-            lines.push((n + 1, true));
-        } else if !b.is_ascii() {
-            lines.last_mut().expect("never empty").1 = false;
-        }
+/// The byte where character `chars` of `line` starts (the line's end if
+/// it is shorter), counted from `known`: a byte and its characters before.
+fn char_byte(line: &str, chars: usize, (at, before): (usize, usize)) -> usize {
+    if chars >= before {
+        let ahead = line[at..].char_indices().nth(chars - before);
+        return ahead.map_or(line.len(), |(n, _)| at + n);
     }
-    lines
+    let back = line[..at].char_indices().rev().nth(before - chars - 1);
+    back.map_or(0, |(n, _)| n)
 }
 
 /// The largest char boundary at or below `offset` (clamped to the text).
