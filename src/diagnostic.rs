@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 use std::fmt;
 
+mod groups;
 mod lines;
 mod literals;
 
+use groups::Groups;
 use lines::Lines;
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -177,36 +179,29 @@ pub struct Locator<'a> {
     lines: Lines<'a>,
     /// Every string literal's text (between the quotes) to the byte offsets
     /// of its opening quote, in source order.
-    strings: HashMap<&'a str, Vec<usize>>,
+    strings: Groups<&'a str>,
     /// Every `id: "value"` field: value to quote offsets, in source order.
-    ids: HashMap<&'a str, Vec<usize>>,
+    ids: Groups<&'a str>,
     /// The same, by the name of the struct that holds the field (`Item`).
-    named_ids: HashMap<(&'a str, &'a str), Vec<usize>>,
+    named_ids: Groups<(&'a str, &'a str)>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
-        let mut loc = Self {
+        let literals = literals::scan(source);
+        let ids = || literals.iter().filter(|l| l.is_id);
+        Self {
             source,
             lines: Lines::new(source),
-            strings: HashMap::new(),
-            ids: HashMap::new(),
-            named_ids: HashMap::new(),
-        };
-        for lit in literals::scan(source) {
-            loc.strings.entry(lit.text).or_default().push(lit.quote);
-            if lit.is_id {
-                loc.ids.entry(lit.text).or_default().push(lit.quote);
-                let key = (lit.owner, lit.text);
-                loc.named_ids.entry(key).or_default().push(lit.quote);
-            }
+            strings: Groups::new(literals.iter().map(|l| (l.text, l.quote))),
+            ids: Groups::new(ids().map(|l| (l.text, l.quote))),
+            named_ids: Groups::new(ids().map(|l| ((l.owner, l.text), l.quote))),
         }
-        loc
     }
 
     /// Byte offset of the `nth` (0-based) `id: "value"` field with this value.
     pub fn id_field(&self, value: &str, nth: usize) -> Option<usize> {
-        self.ids.get(value)?.get(nth).copied()
+        self.ids.get(&value)?.get(nth).copied()
     }
 
     /// Byte offset of the `id` field of the struct `name` (e.g. `Item`) whose id
@@ -214,7 +209,7 @@ impl<'a> Locator<'a> {
     /// the file leaves struct names out.
     pub fn struct_id(&self, name: &str, value: &str, from: usize) -> Option<usize> {
         first_from(self.named_ids.get(&(name, value)), from)
-            .or_else(|| first_from(self.ids.get(value), from))
+            .or_else(|| first_from(self.ids.get(&value), from))
             .or_else(|| self.id_field(value, 0))
     }
 
@@ -233,13 +228,13 @@ impl<'a> Locator<'a> {
 
     /// Byte offset of the string literal `"value"` at or after `from`.
     pub fn string_after(&self, from: usize, value: &str) -> Option<usize> {
-        first_from(self.strings.get(value), from)
+        first_from(self.strings.get(&value), from)
     }
 
     /// Byte offset of the string literal `"value"` at or after `from` that is
     /// a map key (followed by `:`), or of the first such literal at all.
     pub fn key_after(&self, from: usize, value: &str) -> Option<usize> {
-        let offsets = self.strings.get(value)?;
+        let offsets = self.strings.get(&value)?;
         let after = &offsets[offsets.partition_point(|&at| at < from)..];
         let end = |at: usize| at + 2 + value.len();
         after
@@ -254,7 +249,7 @@ impl<'a> Locator<'a> {
 
     /// Byte offset of the last `id: "value"` field with this value.
     pub fn last_id_field(&self, value: &str) -> Option<usize> {
-        self.ids.get(value)?.last().copied()
+        self.ids.get(&value)?.last().copied()
     }
 
     /// Byte offset of a position (clamped to the source).
@@ -299,7 +294,7 @@ impl<'a> Locator<'a> {
 }
 
 /// The first offset at or after `from` in a sorted list.
-fn first_from(offsets: Option<&Vec<usize>>, from: usize) -> Option<usize> {
+fn first_from(offsets: Option<&[usize]>, from: usize) -> Option<usize> {
     let offsets = offsets?;
     offsets
         .get(offsets.partition_point(|&at| at < from))
