@@ -12,7 +12,7 @@ use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use intake::answers::Session;
 use intake::questionnaire::{self, Questionnaire};
-use intake::tui::app::App;
+use intake::tui::app::{App, Screen};
 use intake::tui::message::Msg;
 use intake::tui::theme::Theme;
 use intake::tui::view::view;
@@ -92,6 +92,7 @@ fn review(g: &mut BenchmarkGroup<WallTime>, n: usize, q: &Questionnaire) {
     let mut app = app(q.clone());
     app.open_item(q.items().count() - 1);
     app.update(Msg::Confirm);
+    assert_eq!(app.screen, Screen::Review, "the review is open");
     let mut terminal = terminal();
     g.bench_function(format!("review {n}"), |b| {
         b.iter(|| {
