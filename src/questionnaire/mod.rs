@@ -124,6 +124,18 @@ impl Questionnaire {
     }
 
     /// Position of an item in questionnaire order.
+    /// The item at `index` in questionnaire order, found by section: a
+    /// screen's item costs the number of sections, not of items.
+    pub fn at(&self, mut index: usize) -> Option<&Item> {
+        for s in &self.sections {
+            if index < s.items.len() {
+                return s.items.get(index);
+            }
+            index -= s.items.len();
+        }
+        None
+    }
+
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.items().position(|i| i.id == id)
     }
@@ -138,5 +150,19 @@ impl Questionnaire {
             start += s.items.len();
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_item_found_by_section_is_the_one_in_order() {
+        let q = crate::content::questionnaire();
+        let all: Vec<&str> = q.items().map(|i| i.id.as_str()).collect();
+        let at: Vec<&str> = (0..all.len())
+            .map(|n| q.at(n).unwrap().id.as_str())
+            .collect();
+        assert_eq!(at, all);
+        assert!(q.at(all.len()).is_none());
     }
 }

@@ -499,8 +499,7 @@ impl App {
 
     pub fn item(&self, index: usize) -> &Item {
         self.questionnaire
-            .items()
-            .nth(index)
+            .at(index)
             .expect("screen index is in range")
     }
 
