@@ -14,8 +14,14 @@ impl App {
     /// Offers these languages (built-in codes) on the welcome screen, and
     /// starts in the first.
     pub fn with_languages(mut self, offered: Vec<String>) -> Self {
+        // Already shown in the first (the built-in questionnaire in its own
+        // language): reading it again would parse the questionnaire twice,
+        // and the rules, before the first frame; they are read when needed.
+        let shown = offered.first() == Some(&self.content.text.language);
         self.languages = offered;
-        self.use_language(0);
+        if !shown {
+            self.use_language(0);
+        }
         self
     }
 
@@ -94,5 +100,28 @@ impl App {
         };
         self.use_language(chosen);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let q = crate::content::questionnaire();
+        let session = crate::answers::Session::new(&q, 0);
+        let theme = crate::tui::theme::Theme::from_env(false);
+        App::new(q, session, theme, crate::tui::DEFAULT_AREA)
+    }
+
+    #[test]
+    fn starting_in_the_language_shown_reads_nothing_again() {
+        let app = app().with_languages(vec!["en".into(), "es".into()]);
+        // The rules are still to be read when first needed.
+        assert!(app.rules.get().is_none());
+        assert_eq!(app.content.text.language, "en");
+        let app = app.with_languages(vec!["es".into(), "en".into()]);
+        assert_eq!(app.content.text.language, "es");
+        assert!(app.rules.get().is_some());
     }
 }
