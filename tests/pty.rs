@@ -303,6 +303,44 @@ fn a_questionnaire_with_mistakes_is_refused_on_the_terminal_before_any_question(
     );
 }
 
+/// A questionnaire given through a pipe is read once: its head for the
+/// welcome and its whole on a thread come from the same text (reading the
+/// pipe again found it empty and refused the file).
+#[test]
+fn a_questionnaire_from_a_pipe_is_read_once() {
+    let dir = std::env::temp_dir().join(format!("intake-pty-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("q.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (from, to) = (
+        std::path::PathBuf::from("tests/fixtures/tiny.ron"),
+        fifo.clone(),
+    );
+    let writer = std::thread::spawn(move || {
+        let text = std::fs::read(from).unwrap();
+        let mut pipe = std::fs::OpenOptions::new().write(true).open(to).unwrap();
+        pipe.write_all(&text).unwrap();
+    });
+    let mut p = start(&["--questionnaire", fifo.to_str().unwrap()]);
+    p.wait_for("Press Enter to start");
+    p.send(b"\r");
+    p.wait_for("How old are you?");
+    writer.join().unwrap();
+    p.send(b"\x1b");
+    p.wait_for("Do you want to leave");
+    p.send(b"y");
+    let (code, _) = p.finish(0);
+    assert_eq!(code, 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn finishing_saves_the_summary_privately_in_the_export_dir() {
     use std::os::unix::fs::MetadataExt;

@@ -42,17 +42,35 @@ impl Sources {
             Some(p) => questionnaire::load_file(p).map_err(|e| e.to_string())?,
             None => crate::content::questionnaire(),
         };
+        let rules = self.rules_for(&q)?;
+        Ok((q, rules))
+    }
+
+    /// The user's questionnaire from its `source`, already read (a pipe
+    /// cannot be read twice), and its rules.
+    pub fn load_from(&self, path: &Path, source: &str) -> Result<Loaded, String> {
+        let name = path.display().to_string();
+        let q = questionnaire::parse_str(&name, source).map_err(|e| e.to_string())?;
+        let rules = self.rules_for(&q)?;
+        Ok((q, rules))
+    }
+
+    /// The rules given for `q`, else the built-in ones when they are for it.
+    fn rules_for(&self, q: &Questionnaire) -> Result<Option<Rules>, String> {
         let rules = match &self.rules {
             Some(p) => {
                 let name = p.display().to_string();
                 let source = questionnaire::read_source(p).map_err(|e| e.to_string())?;
-                Some(findings::parse_rules(&name, &source, &q).map_err(|e| e.to_string())?)
+                Some(findings::parse_rules(&name, &source, q).map_err(|e| e.to_string())?)
             }
-            None => crate::content::rules_for(&q),
+            None => crate::content::rules_for(q),
         };
-        Ok((q, rules))
+        Ok(rules)
     }
 }
+
+/// A questionnaire and its findings rules, if any.
+pub type Loaded = (Questionnaire, Option<Rules>);
 
 /// Where a command's text goes: standard output, or a file written
 /// atomically with mode 0600, never over an existing one unless `replace`.

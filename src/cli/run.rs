@@ -7,13 +7,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::Sources;
+use super::{Loaded, Sources};
 use crate::answers::Session;
-use crate::findings::Rules;
 use crate::journal::Replayed;
 use crate::kiosk::{FhirServerConfig, KioskConfig};
 use crate::outbox::{self, Outbox, Waker};
-use crate::questionnaire::Questionnaire;
 use crate::tui::keymap::{self, Keymap};
 use crate::tui::{self, caps::Caps, theme::Theme};
 use crate::{content, export};
@@ -150,9 +148,6 @@ impl Setup {
     }
 }
 
-/// A questionnaire and its rules, if given.
-type Loaded = (Questionnaire, Option<Rules>);
-
 /// A user's questionnaire and rules, read and checked on a thread.
 type Whole = std::thread::JoinHandle<Result<Loaded, String>>;
 
@@ -165,12 +160,16 @@ fn read_head(
 ) -> Result<(Option<Loaded>, Option<Whole>), String> {
     let source = crate::questionnaire::read_source(path).map_err(|e| e.to_string())?;
     let Some(head) = crate::questionnaire::head(&source) else {
-        return Ok((Some(sources.load()?), None));
+        return Ok((Some(sources.load_from(path, &source)?), None));
     };
-    let sources = sources.clone();
+    // The thread parses the text read here: the file is read once, so a
+    // pipe works and a file saved meanwhile cannot mix two versions.
+    let (sources, path) = (sources.clone(), path.to_path_buf());
     Ok((
         Some((head, None)),
-        Some(std::thread::spawn(move || sources.load())),
+        Some(std::thread::spawn(move || {
+            sources.load_from(&path, &source)
+        })),
     ))
 }
 
