@@ -398,10 +398,12 @@ fn finishing_saves_the_summary_privately_in_the_export_dir() {
 
 /// A tick is drawn before its journal record is synced (that sync took
 /// milliseconds at every key), but written before the frame: a SIGKILL
-/// the moment it shows keeps it.
+/// while the tick is on screen keeps it. The program holds each frame a
+/// while (a test build's hook), so the kill lands before anything after
+/// the frame could write the record.
 #[test]
 fn a_change_within_a_screen_is_journaled_before_its_frame() {
-    let (state, mut p) = at_symptoms("tick");
+    let (state, mut p) = at_symptoms_with("tick", &[("INTAKE_TEST_HOLD_AFTER_DRAW", "400")]);
     p.send(b" "); // lower back
     p.wait_for("[x]");
     kill(&p, "-KILL");
@@ -419,8 +421,12 @@ fn a_change_within_a_screen_is_journaled_before_its_frame() {
 /// The built-in questionnaire in a fresh state directory, aged 63, at the
 /// question of where the symptoms are.
 fn at_symptoms(name: &str) -> (std::path::PathBuf, Running) {
+    at_symptoms_with(name, &[])
+}
+
+fn at_symptoms_with(name: &str, env: &[(&str, &str)]) -> (std::path::PathBuf, Running) {
     let state = fresh_state(name);
-    let mut p = start_in(&[], &state);
+    let mut p = start_with(&[], &state, env);
     p.wait_for("Press Enter to start");
     p.send(b"\r");
     p.wait_for("How old are you?");

@@ -277,6 +277,8 @@ fn handle_events(
             if let Some(exit) = hung_up(draw(terminal, app))? {
                 return Ok(exit);
             }
+            #[cfg(debug_assertions)]
+            hold_after_draw();
             // The journal's records written for this frame go to disk now;
             // a failure is told on screen, in a frame of its own.
             if host.sync_held(app) {
@@ -343,6 +345,17 @@ fn handle_events(
         owed.get_or_insert_with(Instant::now);
     }
     Ok(Exit::Done)
+}
+
+/// Test builds only: each frame is held on screen for the milliseconds
+/// INTAKE_TEST_HOLD_AFTER_DRAW says, so a test can kill the program
+/// between a frame and what follows it.
+#[cfg(debug_assertions)]
+fn hold_after_draw() {
+    let hold = std::env::var("INTAKE_TEST_HOLD_AFTER_DRAW").ok();
+    if let Some(ms) = hold.and_then(|ms| ms.parse().ok()) {
+        thread::sleep(Duration::from_millis(ms));
+    }
 }
 
 /// Whether all the app asks of the host is to journal changes.
