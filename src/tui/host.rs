@@ -37,6 +37,9 @@ pub struct Host {
     pub sync_later: bool,
     /// Records written and not yet on disk.
     unsynced: bool,
+    /// The journal could not be written again after a failed fsync: some
+    /// answers are only in memory.
+    lost: bool,
 }
 
 impl Host {
@@ -65,6 +68,7 @@ impl Host {
             history: None,
             sync_later: false,
             unsynced: false,
+            lost: false,
         })
     }
 
@@ -96,6 +100,7 @@ impl Host {
             history: Some(history),
             sync_later: false,
             unsynced: false,
+            lost: false,
         }
     }
 
@@ -136,6 +141,8 @@ impl Host {
     /// Deletes the journal left by an earlier run.
     pub fn forget_earlier(&mut self) -> io::Result<()> {
         self.journal = None;
+        self.unsynced = false;
+        self.lost = false;
         match std::fs::remove_file(self.journal_path()?) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
@@ -156,18 +163,50 @@ impl Host {
         failed.map_or(Ok(wiped), Err)
     }
 
-    /// Puts the records written with `sync_later` on disk; a failure is
-    /// told on screen, as any failure to write is. Returns whether it failed.
-    pub fn sync_held(&mut self, app: &mut App) -> bool {
+    /// Puts the records written with `sync_later` on disk. After a failed
+    /// fsync Linux may have marked the unwritten pages clean, so the
+    /// journal is written again, whole, from the session; only when that
+    /// fails too is it told on screen (and returned), and the next change
+    /// or `settle` tries again.
+    pub fn sync_held(&mut self, app: &mut App) -> io::Result<()> {
         let Some(j) = self.journal.as_mut().filter(|_| self.unsynced) else {
-            return false;
+            return Ok(());
         };
         self.unsynced = false;
-        let Err(e) = j.sync() else { return false };
+        let Err(e) = j.sync() else { return Ok(()) };
         self.staff_log(&self.failure((app.clock)(), &e));
-        let told = failure_words(app, &e);
-        app.update(Msg::Host(Outcome::Failed(told)));
-        true
+        self.journal = None;
+        self.rewrite(app)
+    }
+
+    /// Starts the journal afresh with every answer of the session; a
+    /// failure is told on screen.
+    fn rewrite(&mut self, app: &mut App) -> io::Result<()> {
+        let made = self
+            .journal_path()
+            .and_then(|p| Journal::create(p, &app.session));
+        match made {
+            Ok(j) => {
+                self.journal = Some(j);
+                self.lost = false;
+                Ok(())
+            }
+            Err(e) => {
+                self.lost = true;
+                self.staff_log(&self.failure((app.clock)(), &e));
+                let told = failure_words(app, &e);
+                app.update(Msg::Host(Outcome::Failed(told)));
+                Err(e)
+            }
+        }
+    }
+
+    /// At the end of the screen: what the app asked for done, and every
+    /// answer on disk, or the error, since no frame is left to tell it.
+    pub fn settle(&mut self, app: &mut App) -> io::Result<()> {
+        self.apply(app)?;
+        self.sync_held(app)?;
+        if self.lost { self.rewrite(app) } else { Ok(()) }
     }
 
     /// Like `apply`, but a failure to write is only told on screen instead
@@ -222,7 +261,11 @@ impl Host {
                 }
                 // The first change of a session starts its journal, with
                 // every answer the session has (a resumed one has some).
-                None => self.journal = Some(Journal::create(self.journal_path()?, &app.session)?),
+                None => {
+                    self.journal = Some(Journal::create(self.journal_path()?, &app.session)?);
+                    self.unsynced = false;
+                    self.lost = false;
+                }
             },
             Effect::Finished if app.kiosk.is_some() => {
                 // A kiosk saves for days: the paths are not kept, or memory would grow.
@@ -519,6 +562,7 @@ fn unique(path: PathBuf) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::Answer;
     use crate::journal::Record;
     use crate::tui::app::Notice;
 
@@ -567,6 +611,64 @@ mod tests {
         assert!(log.contains(want), "{log}");
         let want = format!("journal in {}, summaries in none", d.display());
         assert!(log.contains(&want), "{log}");
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    /// A journal whose fsync fails: /dev/null takes writes, but not fsync.
+    fn unsyncable() -> Journal {
+        let null = std::fs::OpenOptions::new().write(true).open("/dev/null");
+        Journal::on_file(null.unwrap(), Path::new("/dev/null"))
+    }
+
+    fn answer_held(host: &mut Host, app: &mut App) {
+        app.session
+            .set(&app.questionnaire, "age", Answer::Number(40.0))
+            .unwrap();
+        app.effects.push(Effect::Journal(Record::Set {
+            id: "age".into(),
+            answer: Answer::Number(40.0),
+            at: 2,
+        }));
+        host.sync_later = true;
+        assert!(!host.apply_or_report(app));
+        host.sync_later = false;
+    }
+
+    #[test]
+    fn a_failed_fsync_writes_the_journal_again_whole() {
+        let d = state("fsync");
+        let mut host = Host::new(&d, None).unwrap();
+        host.journal = Some(unsyncable());
+        let mut app = app();
+        answer_held(&mut host, &mut app);
+        host.sync_held(&mut app).unwrap();
+        // Nothing to tell on screen: the answers are on disk after all.
+        assert_eq!(app.notice, None);
+        let journal = std::fs::read_to_string(d.join("session.journal")).unwrap();
+        assert!(journal.contains("answer:Number(40.0)"), "{journal}");
+        let log = std::fs::read_to_string(d.join("staff.log")).unwrap();
+        assert!(log.contains("answers not saved"), "{log}");
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn an_answer_that_cannot_reach_the_disk_at_the_end_is_an_error() {
+        let d = state("settle");
+        let mut host = Host::new(&d, None).unwrap();
+        host.journal = Some(unsyncable());
+        let mut app = app();
+        answer_held(&mut host, &mut app);
+        // The journal cannot be written again either: its place is taken.
+        std::fs::create_dir(d.join("session.journal")).unwrap();
+        assert!(host.sync_held(&mut app).is_err());
+        notice(&app);
+        // The loop ends with no change after: the end tries once more, and
+        // fails loudly, since no frame is left to tell it.
+        assert!(host.settle(&mut app).is_err());
+        std::fs::remove_dir(d.join("session.journal")).unwrap();
+        host.settle(&mut app).unwrap();
+        let journal = std::fs::read_to_string(d.join("session.journal")).unwrap();
+        assert!(journal.contains("answer:Number(40.0)"), "{journal}");
         std::fs::remove_dir_all(d).unwrap();
     }
 

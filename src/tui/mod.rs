@@ -247,9 +247,10 @@ fn event_loop(
     rx: &mpsc::Receiver<Wake>,
 ) -> io::Result<Exit> {
     let exit = handle_events(terminal, app, host, rx);
-    // However the loop ended, no answer it took stays off the disk.
-    host.apply_or_report(app);
-    host.sync_held(app);
+    // However the loop ended, no answer it took stays off the disk; a
+    // failure now has no frame left to tell it, so it is the program's
+    // error, printed once the terminal is restored.
+    host.settle(app)?;
     exit
 }
 
@@ -281,7 +282,7 @@ fn handle_events(
             hold_after_draw();
             // The journal's records written for this frame go to disk now;
             // a failure is told on screen, in a frame of its own.
-            if host.sync_held(app) {
+            if host.sync_held(app).is_err() {
                 owed = Some(Instant::now());
             }
         }
