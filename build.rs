@@ -7,6 +7,9 @@
 //! still builds, without the grouping.
 fn main() {
     println!("cargo:rerun-if-changed=benches/startup.order");
+    for var in ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTC_LINKER"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
     let release = std::env::var("PROFILE").as_deref() == Ok("release");
     let target = std::env::var("TARGET").unwrap_or_default();
     if release && target == "x86_64-unknown-linux-gnu" && links_with_lld() {
@@ -18,10 +21,15 @@ fn main() {
     }
 }
 
-/// Whether rustc is 1.90 or later, whose default linker here is rust-lld
-/// (and no other linker was asked for).
+/// Whether rustc is 1.90 or later, whose default linker here is rust-lld,
+/// and no other linker was asked for (a configured linker, or flags that
+/// name one: `-C linker`, `-fuse-ld`, `-Zlinker-features`).
 fn links_with_lld() -> bool {
-    if std::env::var_os("RUSTFLAGS").is_some_and(|f| f.to_string_lossy().contains("linker")) {
+    let flags = ["RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"]
+        .map(|v| std::env::var(v).unwrap_or_default())
+        .join(" ");
+    let other = ["linker", "fuse-ld"].iter().any(|f| flags.contains(f));
+    if other || std::env::var_os("RUSTC_LINKER").is_some() {
         return false;
     }
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
