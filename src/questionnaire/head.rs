@@ -28,7 +28,21 @@ pub fn head(source: &str) -> Option<Questionnaire> {
     // Stopping at the items is an error to the parser: what was read is kept.
     let _ = Head(&mut head).deserialize(&mut de);
     let given = [&head.id, &head.title, &head.version, &head.language];
-    given.iter().all(|f| !f.is_empty()).then_some(head)
+    let whole = given.iter().all(|f| !f.is_empty()) && !said_later(source, &head);
+    whole.then_some(head)
+}
+
+/// Whether the text may give a welcome field after the items (the head
+/// stopped there): the welcome would be drawn without it. A mention of
+/// the field's name anywhere is enough to read the whole file first.
+fn said_later(source: &str, head: &Questionnaire) -> bool {
+    let unread = [
+        ("description", head.description.is_empty()),
+        ("welcome_warning", head.welcome_warning.is_none()),
+    ];
+    unread
+        .iter()
+        .any(|(field, unread)| *unread && source.contains(field))
 }
 
 /// Fills the questionnaire's head fields until the first field with items.
@@ -103,5 +117,18 @@ mod tests {
         let short =
             "Questionnaire(id: \"a\", title: \"T\", version: \"1\", language: \"en\", sections: [";
         assert_eq!(head(short).unwrap().title, "T");
+    }
+
+    #[test]
+    fn a_welcome_field_after_the_items_means_no_head() {
+        let later = "Questionnaire(id: \"a\", title: \"T\", version: \"1\", language: \"en\", \
+                     sections: [], welcome_warning: Some(\"Call 911\"))";
+        assert!(head(later).is_none());
+        let before = "Questionnaire(id: \"a\", title: \"T\", version: \"1\", language: \"en\", \
+                      welcome_warning: Some(\"Call 911\"), sections: [])";
+        assert_eq!(
+            head(before).unwrap().welcome_warning.as_deref(),
+            Some("Call 911")
+        );
     }
 }
