@@ -93,7 +93,9 @@ fn the_builtin_questionnaire_agrees_with_the_full_evaluation() {
 }
 
 /// A questionnaire of `n` items whose conditions chain back: each item may
-/// read one or two earlier ones, and every third section reads a yes/no item.
+/// read one or two earlier ones, in every form a condition takes (a body
+/// diagram's marks, at least k of several), and every third section reads
+/// a yes/no item before it (validation refuses any other).
 fn generated(n: usize, rng: &mut Rng) -> Questionnaire {
     let mut src = String::from(
         "Questionnaire(id: \"g\", title: \"G\", version: \"1\", language: \"en\", sections: [",
@@ -101,32 +103,23 @@ fn generated(n: usize, rng: &mut Rng) -> Questionnaire {
     for s in 0..n / 10 {
         let _ = write!(src, "Section(id: \"s{s}\", title: \"S\"");
         if s % 3 == 2 {
-            let _ = write!(
-                src,
-                ", enable_when: Equals(\"q{}\", \"yes\")",
-                2 * rng.below(s * 5)
-            );
+            let read = 2 * rng.below(s * 5); // even: yes/no
+            let _ = write!(src, ", enable_when: Equals(\"q{read}\", \"yes\")");
         }
         src.push_str(", items: [");
         for i in s * 10..s * 10 + 10 {
-            let kind = [
-                "YesNo",
-                "Scale(min: 0, max: 10, min_label: \"a\", max_label: \"b\")",
-            ][i % 2];
             let _ = write!(
                 src,
-                "Item(id: \"q{i}\", prompt: \"P\", needs_helper: {}, kind: {kind}",
-                i % 7 == 0
+                "Item(id: \"q{i}\", prompt: \"P\", needs_helper: {}, kind: {}",
+                i % 7 == 0,
+                kind(i)
             );
             if i > 0 && rng.below(4) > 0 {
                 let (a, b) = (rng.below(i), rng.below(i));
                 let _ = write!(
                     src,
                     ", enable_when: Any([{}, Not(Answered(\"q{b}\"))])",
-                    match a % 2 {
-                        0 => format!("Equals(\"q{a}\", \"yes\")"),
-                        _ => format!("AtLeast(\"q{a}\", 5)"),
-                    }
+                    reads(a, rng)
                 );
             }
             src.push_str("),");
@@ -135,6 +128,27 @@ fn generated(n: usize, rng: &mut Rng) -> Questionnaire {
     }
     src.push_str("])");
     parse_str("generated.ron", &src).unwrap()
+}
+
+/// Even items are yes/no, odd ones scales, and the last of each ten a body diagram.
+fn kind(i: usize) -> &'static str {
+    match (i % 10, i % 2) {
+        (9, _) => "BodyMap",
+        (_, 0) => "YesNo",
+        _ => "Scale(min: 0, max: 10, min_label: \"a\", max_label: \"b\")",
+    }
+}
+
+/// A condition on item `a`, of a form that fits its kind.
+fn reads(a: usize, rng: &mut Rng) -> String {
+    let yes = |a: usize| format!("Equals(\"q{a}\", \"yes\")");
+    match (kind(a), rng.below(2)) {
+        ("BodyMap", 0) => format!("Marked(item: \"q{a}\", symptoms: [Pain], side: Left)"),
+        ("BodyMap", _) => format!("Marked(item: \"q{a}\", part: \"leg\")"),
+        ("YesNo", 0) => yes(a),
+        ("YesNo", _) => format!("AtLeastOf(1, [{}, {}])", yes(a), yes(a - a % 10)),
+        _ => format!("AtLeast(\"q{a}\", 5)"),
+    }
 }
 
 #[test]
