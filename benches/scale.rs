@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use intake::answers::Session;
-use intake::questionnaire::{self, Questionnaire};
+use intake::questionnaire::{self, Kind, Questionnaire};
 use intake::tui::app::{App, Screen};
 use intake::tui::message::Msg;
 use intake::tui::theme::Theme;
@@ -74,17 +74,22 @@ fn first_frame(g: &mut BenchmarkGroup<WallTime>, n: usize, q: &Questionnaire) {
 }
 
 /// Answering the first question, which later conditions read: enable
-/// logic, progress and findings follow. Yes and no in turn, so each changes it.
+/// logic, progress and findings follow. Yes and no in turn, so each changes
+/// it. Then the last yes/no question, found by id at the far end.
 fn one_answer(g: &mut BenchmarkGroup<WallTime>, n: usize, q: &Questionnaire) {
-    let mut app = app(q.clone());
-    let mut yes = true;
-    g.bench_function(format!("one answer {n}"), |b| {
-        b.iter(|| {
-            app.open_item(0);
-            app.update(if yes { Msg::Yes } else { Msg::No });
-            yes = !yes;
-        })
-    });
+    let yes_no = q.items().enumerate().filter(|(_, i)| i.kind == Kind::YesNo);
+    let last = yes_no.last().map(|(n, _)| n).unwrap();
+    for (name, at) in [("one answer", 0), ("one answer, last", last)] {
+        let mut app = app(q.clone());
+        let mut yes = true;
+        g.bench_function(format!("{name} {n}"), |b| {
+            b.iter(|| {
+                app.open_item(at);
+                app.update(if yes { Msg::Yes } else { Msg::No });
+                yes = !yes;
+            })
+        });
+    }
 }
 
 /// Drawing the review screen (every answer listed) at the end.

@@ -3,7 +3,7 @@
 
 mod enable;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -125,15 +125,18 @@ impl Session {
     /// are what conditions on the body diagram name. This evaluates every
     /// item; after one answer `update_enabled` evaluates only its readers.
     pub fn enabled(&self, q: &Questionnaire, regions: &BodyRegions) -> Vec<bool> {
-        let mut on: HashMap<&str, bool> = HashMap::new();
-        let mut out = Vec::new();
+        let mut out: Vec<bool> = Vec::new();
+        // Items are decided in order: one not yet decided reads as off.
+        let decided =
+            |out: &[bool], id: &str| q.index_of(id).is_some_and(|m| out.get(m) == Some(&true));
         for section in &q.sections {
-            let decided = |id: &str| on.get(id).copied().unwrap_or(false);
-            let section_on = self.holds(section.enable_when.as_ref(), &decided, regions);
+            let section_on = self.holds(
+                section.enable_when.as_ref(),
+                &|id| decided(&out, id),
+                regions,
+            );
             for item in &section.items {
-                let decided = |id: &str| on.get(id).copied().unwrap_or(false);
-                let item_on = section_on && self.item_on(item, &decided, regions);
-                on.insert(&item.id, item_on);
+                let item_on = section_on && self.item_on(item, &|id| decided(&out, id), regions);
                 out.push(item_on);
             }
         }
@@ -173,8 +176,14 @@ impl Session {
     }
 
     pub fn progress(&self, q: &Questionnaire, regions: &BodyRegions) -> Progress {
+        self.progress_of(q, &self.enabled(q, regions))
+    }
+
+    /// Progress when which items are enabled is already known (the screen
+    /// keeps it): no condition is evaluated again.
+    pub fn progress_of(&self, q: &Questionnaire, enabled: &[bool]) -> Progress {
         let mut p = Progress::default();
-        for (item, on) in q.items().zip(self.enabled(q, regions)) {
+        for (item, &on) in q.items().zip(enabled) {
             if !on || matches!(item.kind, Kind::Info) {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! read those only when they flip. The full evaluation (`Session::enabled`)
 //! stays the reference; the tests hold the two to the same answers.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use super::Session;
 use crate::body::BodyRegions;
@@ -13,8 +13,6 @@ use crate::questionnaire::{Item, Questionnaire};
 /// the questionnaire, in time and space linear in the conditions.
 #[derive(Debug, Clone)]
 pub struct EnableIndex {
-    /// Item id to its position in questionnaire order.
-    position: HashMap<String, usize>,
     /// For each item, the later items whose condition or section's reads it.
     readers: Vec<Vec<usize>>,
     /// For each item, its section and where that section's items start.
@@ -23,26 +21,21 @@ pub struct EnableIndex {
 
 impl EnableIndex {
     pub fn new(q: &Questionnaire) -> Self {
-        let position: HashMap<String, usize> = q
-            .items()
-            .enumerate()
-            .map(|(n, i)| (i.id.clone(), n))
-            .collect();
+        let len = q.items().count();
         let mut index = Self {
-            readers: vec![Vec::new(); position.len()],
-            section: Vec::with_capacity(position.len()),
-            position,
+            readers: vec![Vec::new(); len],
+            section: Vec::with_capacity(len),
         };
         let mut start = 0;
         for (s, section) in q.sections.iter().enumerate() {
             let span = start..start + section.items.len();
             let read = section.enable_when.iter().flat_map(|c| c.references());
             for (id, _) in read {
-                index.add_readers(id, start, span.clone());
+                index.add_readers(q, id, start, span.clone());
             }
             for (n, item) in span.clone().zip(&section.items) {
                 for (id, _) in item.enable_when.iter().flat_map(|c| c.references()) {
-                    index.add_readers(id, n, n..n + 1);
+                    index.add_readers(q, id, n, n..n + 1);
                 }
                 index.section.push((s, start));
             }
@@ -55,16 +48,17 @@ impl EnableIndex {
         index
     }
 
-    /// Position of an item in questionnaire order, in constant time.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.position.get(id).copied()
-    }
-
     /// `readers` read `id` from a condition decided at position `at`: only
     /// an earlier item counts there (the full evaluation sees later ones as
     /// undecided, so off), which also keeps the index free of cycles.
-    fn add_readers(&mut self, id: &str, at: usize, readers: std::ops::Range<usize>) {
-        if let Some(n) = self.position(id).filter(|&n| n < at) {
+    fn add_readers(
+        &mut self,
+        q: &Questionnaire,
+        id: &str,
+        at: usize,
+        readers: std::ops::Range<usize>,
+    ) {
+        if let Some(n) = q.index_of(id).filter(|&n| n < at) {
             self.readers[n].extend(readers);
         }
     }
@@ -82,7 +76,7 @@ impl Session {
         enabled: &mut [bool],
         changed: &str,
     ) {
-        let Some(start) = index.position(changed) else {
+        let Some(start) = q.index_of(changed) else {
             return;
         };
         // In questionnaire order: an item is decided after all it reads.
@@ -108,7 +102,7 @@ impl Session {
         let (s, start) = index.section[n];
         let section = &q.sections[s];
         let before =
-            |at: usize| move |id: &str| index.position(id).is_some_and(|m| m < at && enabled[m]);
+            |at: usize| move |id: &str| q.index_of(id).is_some_and(|m| m < at && enabled[m]);
         let item: &Item = &section.items[n - start];
         self.holds(section.enable_when.as_ref(), &before(start), regions)
             && self.item_on(item, &before(n), regions)

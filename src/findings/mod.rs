@@ -18,7 +18,7 @@ pub use rules::{
 
 use std::collections::BTreeSet;
 
-use crate::answers::{Answer, EnableIndex, Session, Side, out_of};
+use crate::answers::{Answer, Session, Side, out_of};
 use crate::body::BodyRegions;
 use crate::condition::Live;
 pub use crate::condition::{Evidence, Mark};
@@ -155,16 +155,16 @@ impl Findings {
 
 /// The warning signs the shown answers raise now, as (id, level): cheap
 /// enough to ask after every answer, so a sign is told the moment it appears
-/// (`index` finds an item in constant time, whatever the questionnaire's size).
+/// (an item is found by id in constant time, whatever the questionnaire's size).
 pub fn raised<'r>(
-    index: &EnableIndex,
+    q: &Questionnaire,
     session: &Session,
     enabled: &[bool],
     rules: &'r Rules,
     regions: &BodyRegions,
 ) -> Vec<&'r Flag> {
     let live = |id: &str| -> Option<&Answer> {
-        let n = index.position(id)?;
+        let n = q.index_of(id)?;
         if enabled.get(n) == Some(&true) {
             session.get(id)
         } else {

@@ -22,6 +22,7 @@ pub fn head(source: &str) -> Option<Questionnaire> {
         welcome_warning: None,
         sections: Vec::new(),
         scores: Vec::new(),
+        ids: Default::default(),
     };
     let mut de =
         ron::Deserializer::from_str_with_options(source, &super::load::ron_options()).ok()?;

@@ -4,6 +4,8 @@
 //! clinicians who edit the files, so a rename here is a format change.
 
 mod head;
+mod ids;
+use ids::Place;
 pub mod kinds;
 mod load;
 mod validate;
@@ -12,6 +14,8 @@ pub use head::head;
 pub(crate) use load::parse_ron;
 pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, source_text};
 pub use validate::validate;
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +40,9 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub scores: Vec<Score>,
+    /// Item ids to places, for `item` and `index_of`.
+    #[serde(skip)]
+    pub(crate) ids: ids::IdIndex,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -120,10 +127,10 @@ impl Questionnaire {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items().find(|i| i.id == id)
+        let place = self.place(id)?;
+        Some(&self.sections[place.section].items[place.offset])
     }
 
-    /// Position of an item in questionnaire order.
     /// The item at `index` in questionnaire order, found by section: a
     /// screen's item costs the number of sections, not of items.
     pub fn at(&self, mut index: usize) -> Option<&Item> {
@@ -136,18 +143,64 @@ impl Questionnaire {
         None
     }
 
+    /// Position of an item in questionnaire order.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.items().position(|i| i.id == id)
+        self.place(id).map(|p| p.n)
+    }
+
+    /// Where the item `id` is, from the index of ids built at the first
+    /// lookup. Only words change after loading (translations), never ids or
+    /// order; should the sections change anyway, a place that does not hold
+    /// its id is found again by walking the items.
+    fn place(&self, id: &str) -> Option<Place> {
+        let sections = || {
+            self.sections
+                .iter()
+                .map(|s| s.items.iter().map(|i| i.id.as_str()))
+        };
+        let holds = |p: &Place| {
+            let item = self
+                .sections
+                .get(p.section)
+                .and_then(|s| s.items.get(p.offset));
+            item.is_some_and(|i| i.id == id)
+        };
+        match self.ids.get(id, sections) {
+            Some(p) if holds(&p) => Some(p),
+            _ => self.walk_to(id),
+        }
+    }
+
+    fn walk_to(&self, id: &str) -> Option<Place> {
+        let mut n = 0;
+        for (section, s) in self.sections.iter().enumerate() {
+            if let Some(offset) = s.items.iter().position(|i| i.id == id) {
+                return Some(Place {
+                    n: n + offset,
+                    section,
+                    offset,
+                });
+            }
+            n += s.items.len();
+        }
+        None
     }
 
     /// The section that holds the item at `index` (questionnaire order).
     pub fn section_of(&self, index: usize) -> Option<(usize, &Section)> {
+        self.section_places(index).map(|(n, _, s)| (n, s))
+    }
+
+    /// The section that holds the item at `index`: its number, the places
+    /// (questionnaire order) of its items, and the section.
+    pub fn section_places(&self, index: usize) -> Option<(usize, Range<usize>, &Section)> {
         let mut start = 0;
         for (n, s) in self.sections.iter().enumerate() {
-            if index < start + s.items.len() {
-                return Some((n, s));
+            let end = start + s.items.len();
+            if index < end {
+                return Some((n, start..end, s));
             }
-            start += s.items.len();
+            start = end;
         }
         None
     }
@@ -164,5 +217,26 @@ mod tests {
             .collect();
         assert_eq!(at, all);
         assert!(q.at(all.len()).is_none());
+    }
+
+    #[test]
+    fn an_item_found_by_id_is_the_one_in_order_even_after_a_change() {
+        let mut q = crate::content::questionnaire();
+        for (n, item) in q.items().enumerate() {
+            assert_eq!(q.index_of(&item.id), Some(n));
+            assert_eq!(q.item(&item.id), Some(item));
+        }
+        assert_eq!(q.index_of("no_such_item"), None);
+        // The index was built; two items swap places after it.
+        let (a, b) = (
+            q.sections[0].items[0].id.clone(),
+            q.sections[1].items[0].id.clone(),
+        );
+        let second = q.sections[1].items[0].clone();
+        q.sections[1].items[0] = std::mem::replace(&mut q.sections[0].items[0], second);
+        let len = q.sections[0].items.len();
+        assert_eq!((q.index_of(&a), q.index_of(&b)), (Some(len), Some(0)));
+        assert_eq!(q.item(&a).map(|i| &i.id), Some(&a));
+        assert_eq!(q, q.clone());
     }
 }

@@ -65,11 +65,10 @@ impl App {
             return;
         };
         self.set_session(earlier);
-        let first_open = self.enabled_items().find(|&n| {
-            let item = self.item(n);
+        let first_open = self.enabled_with_items().find(|(_, item)| {
             !matches!(item.kind, Kind::Info) && self.session.get(&item.id).is_none()
         });
-        match first_open {
+        match first_open.map(|(n, _)| n) {
             Some(n) => self.open_item(n),
             None => self.open_review(None),
         }

@@ -542,6 +542,18 @@ impl App {
             .map(|(n, _)| n)
     }
 
+    /// The enabled items and their places, in one walk of the questionnaire
+    /// (finding each by its place would cost the sections again).
+    pub fn enabled_with_items(&self) -> impl Iterator<Item = (usize, &Item)> + '_ {
+        let on = self.enabled.iter();
+        self.questionnaire
+            .items()
+            .enumerate()
+            .zip(on)
+            .filter(|(_, on)| **on)
+            .map(|(pair, _)| pair)
+    }
+
     /// (position of the current item among enabled items, how many are enabled).
     pub fn position(&self, index: usize) -> (usize, usize) {
         let total = self.enabled_items().count();
@@ -550,20 +562,18 @@ impl App {
     }
 
     pub fn review_rows(&self) -> Vec<ReviewRow> {
-        self.enabled_items()
-            .filter(|&n| !matches!(self.item(n).kind, Kind::Info))
-            .map(ReviewRow::Item)
+        self.enabled_with_items()
+            .filter(|(_, item)| !matches!(item.kind, Kind::Info))
+            .map(|(n, _)| ReviewRow::Item(n))
             .chain([ReviewRow::Finish])
             .collect()
     }
 
     /// Required enabled items still without an answer.
     pub fn missing_required(&self) -> Vec<usize> {
-        self.enabled_items()
-            .filter(|&n| {
-                let item = self.item(n);
-                item.required && self.session.get(&item.id).is_none()
-            })
+        self.enabled_with_items()
+            .filter(|(_, item)| item.required && self.session.get(&item.id).is_none())
+            .map(|(n, _)| n)
             .collect()
     }
 
@@ -613,7 +623,7 @@ impl App {
 
     fn raised_ids(&self) -> Vec<String> {
         findings::raised(
-            &self.enable_index,
+            &self.questionnaire,
             &self.session,
             &self.enabled,
             self.rules(),
@@ -876,7 +886,7 @@ impl App {
     fn tell_new_warning_signs(&mut self) {
         let rules = self.rules();
         let new: Vec<(String, Level, String)> = findings::raised(
-            &self.enable_index,
+            &self.questionnaire,
             &self.session,
             &self.enabled,
             rules,
@@ -952,14 +962,14 @@ impl App {
 
     /// The section's introduction, shown above the first item of the section.
     pub fn section_intro(&self, n: usize) -> &str {
-        let first_enabled = self.enabled_items().find(|&m| {
-            self.questionnaire.section_of(m).map(|(s, _)| s)
-                == self.questionnaire.section_of(n).map(|(s, _)| s)
-        });
-        match self.questionnaire.section_of(n) {
+        let Some((_, places, s)) = self.questionnaire.section_places(n) else {
+            return "";
+        };
+        let first_enabled = places.into_iter().find(|&m| self.enabled[m]);
+        match self.item(n).kind {
             // The body diagram needs every row; its prompt says enough.
-            _ if matches!(self.item(n).kind, Kind::BodyMap) => "",
-            Some((_, s)) if first_enabled == Some(n) => &s.intro,
+            Kind::BodyMap => "",
+            _ if first_enabled == Some(n) => &s.intro,
             _ => "",
         }
     }

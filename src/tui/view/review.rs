@@ -12,9 +12,7 @@ use crate::tui::layout::{self, Frame, scroll_offset};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let frame = Frame::new(area);
     let (t, g) = (&app.theme, &app.glyphs);
-    let progress = app
-        .session
-        .progress(&app.questionnaire, app.content.regions);
+    let progress = app.session.progress_of(&app.questionnaire, &app.enabled);
     let words = &app.words().review;
     let of = |template: &str, answered: usize, count: usize| {
         fill(
