@@ -8,18 +8,12 @@ over N runs (default 30), and the peak resident memory (VmHWM) of each.
     python3 benches/first_paint.py [N] [--questionnaire FILE]   (after cargo build --release)
 
 With --questionnaire, intake runs that file (a large generated one, say) and
-dialog is left out. The binary is $CARGO_TARGET_DIR/release/intake, else
-target/release/intake.
+dialog is left out. The binary is $INTAKE_BIN, else
+$CARGO_TARGET_DIR/release/intake, else target/release/intake.
 """
-import argparse, os, pty, select, statistics, struct, sys, time, fcntl, termios, signal
+import argparse, os, statistics, time, signal
 
-def read_until(fd, seen, marker, name):
-    while marker not in seen:
-        r, _, _ = select.select([fd], [], [], 5)
-        if not r:
-            raise SystemExit(f"{name}: no frame within 5 s")
-        seen += os.read(fd, 65536)
-    return seen
+from ptyrun import intake_binary, read_until, spawn
 
 def measure(argv, marker, runs, ready=None):
     """Median and p90 to `marker`, the peak RSS, and (given `ready`, text of
@@ -27,12 +21,7 @@ def measure(argv, marker, runs, ready=None):
     times, readies, hwm = [], [], 0
     for _ in range(runs):
         start = time.perf_counter()
-        pid, fd = pty.fork()
-        if pid == 0:
-            # The size is set before the program starts, as a terminal window would have it.
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-            os.environ["TERM"] = "xterm-256color"
-            os.execvp(argv[0], argv)
+        pid, fd = spawn(argv)
         seen = read_until(fd, b"", marker, argv[0])
         times.append((time.perf_counter() - start) * 1000)
         if ready:
@@ -58,9 +47,7 @@ if __name__ == "__main__":
     ap.add_argument("runs", nargs="?", type=int, default=30)
     ap.add_argument("--questionnaire", help="a questionnaire file for intake to run")
     args = ap.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
-    intake = [os.path.join(target, "release/intake")]
+    intake = [intake_binary()]
     # The last text each one draws in its first frame: dialog its message, intake its hint line.
     programs = [("intake", intake, "high contrast".encode(), None)]
     if args.questionnaire:

@@ -10,9 +10,11 @@ to the end-of-synchronized-update marker that closes every frame. Prints
 median and 90th percentile per screen and size.
 
     python3 benches/key_to_frame.py [ROUNDS]   (after cargo build --release;
-    INTAKE_BIN=path overrides target/release/intake)
+    the binary as benches/ptyrun.py finds it)
 """
-import fcntl, math, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile, termios, time
+import math, os, re, select, shutil, signal, statistics, sys, tempfile, time
+
+from ptyrun import intake_binary, spawn
 
 END = b"\x1b[?2026l"  # crossterm's EndSynchronizedUpdate: the frame is whole.
 CSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
@@ -39,12 +41,9 @@ class Screen:
     """The program in a pseudo-terminal of the given size."""
 
     def __init__(self, binary, rows, cols, state):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.environ["TERM"] = "xterm-256color"
-            fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures/every-kind.ron")
-            os.execv(binary, [binary, "--questionnaire", fixture, "--state-dir", state, "--export-dir", state])
+        fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures/every-kind.ron")
+        argv = [binary, "--questionnaire", fixture, "--state-dir", state, "--export-dir", state]
+        self.pid, self.fd = spawn(argv, rows, cols)
         self.seen = b""
 
     def frame(self):
@@ -109,8 +108,7 @@ def p90(xs):
 
 if __name__ == "__main__":
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    binary = os.environ.get("INTAKE_BIN", os.path.join(root, "target/release/intake"))
+    binary = intake_binary()
     sizes = [(24, 80), (60, 200)]
     results = {size: walk(binary, *size, rounds) for size in sizes}
     print(f"{'screen':10}" + "".join(f"  {c}x{r} median / p90" for r, c in sizes))

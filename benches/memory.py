@@ -7,23 +7,17 @@ resident memory, the threads running, and resident kilobytes by mapping
 (the binary's own pages, the heap, thread stacks, libc and other libraries,
 locale files, the rest). Prints the median over N runs (default 5).
 
-    python3 benches/memory.py [N]   (after cargo build --release;
-    INTAKE_BIN=path overrides target/release/intake)
+    python3 benches/memory.py [N]   (after cargo build --release; the
+    binary as benches/ptyrun.py finds it)
 """
-import fcntl, os, pty, select, statistics, struct, sys, termios, time
+import os, statistics, sys, time
+
+from ptyrun import intake_binary, read_until, spawn
 
 def start_until(argv, marker):
     """Starts argv in a 100x30 pseudo-terminal; returns once marker is out."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(argv[0], argv)
-    seen = b""
-    while marker not in seen:
-        if not select.select([fd], [], [], 5)[0]:
-            raise SystemExit(f"{argv[0]}: no frame within 5 s")
-        seen += os.read(fd, 65536)
+    pid, fd = spawn(argv)
+    read_until(fd, b"", marker, argv[0])
     time.sleep(0.05)  # as first_paint.py: the frame's last bytes, then read
     return pid, fd
 
@@ -74,8 +68,7 @@ def sample(argv, marker):
 
 if __name__ == "__main__":
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    binary = os.environ.get("INTAKE_BIN", os.path.join(root, "target/release/intake"))
+    binary = intake_binary()
     programs = [("intake", [binary], b"high contrast"),
                 ("dialog --yesno", ["dialog", "--yesno", "Continue?", "7", "40"], b"Continue?")]
     rows = {name: [sample(argv, marker) for _ in range(runs)] for name, argv, marker in programs}

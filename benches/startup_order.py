@@ -11,9 +11,9 @@ A stale file only loses the grouping: names no longer there are ignored.
 """
 import os, subprocess, sys, tempfile, time
 from memory import start_until
+from ptyrun import ROOT, intake_binary
 
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-binary = os.environ.get("INTAKE_BIN", os.path.join(root, "target/release/intake"))
+binary = intake_binary()
 out = os.path.join(tempfile.mkdtemp(), "callgrind.out")
 pid, fd = start_until(["valgrind", "--tool=callgrind", "--demangle=no", "--compress-strings=no",
                        f"--callgrind-out-file={out}", binary], b"high contrast")
@@ -23,6 +23,6 @@ os.waitpid(pid, 0)
 ran = {l.split("=", 1)[1].strip() for l in open(out) if l.startswith(("fn=", "cfn="))}
 nm = subprocess.run(["nm", binary], capture_output=True, text=True, check=True).stdout
 ours = {p[2] for p in map(str.split, nm.splitlines()) if len(p) == 3 and p[1] in "tT"}
-with open(os.path.join(root, "benches/startup.order"), "w") as f:
+with open(os.path.join(ROOT, "benches/startup.order"), "w") as f:
     f.writelines(name + "\n" for name in sorted(ran & ours))
 print(f"{len(ran & ours)} functions", file=sys.stderr)
