@@ -37,7 +37,7 @@ impl Sources {
 
     /// The questionnaire and its findings rules (none when the questionnaire
     /// is a user's and no rules were given).
-    pub fn load(&self) -> Result<(Questionnaire, Option<Rules>), String> {
+    pub fn load(&self) -> Result<Loaded, String> {
         let q = match &self.questionnaire {
             Some(p) => questionnaire::load_file(p).map_err(|e| e.to_string())?,
             None => crate::content::questionnaire(),

@@ -148,12 +148,12 @@ impl Setup {
     }
 }
 
-/// A user's questionnaire and rules, read and checked on a thread.
+/// A user's questionnaire and rules, parsed and checked on a thread.
 type Whole = std::thread::JoinHandle<Result<Loaded, String>>;
 
 /// The head of a user's questionnaire, for the welcome screen, and the
-/// thread that reads and checks the whole; the whole now when the head
-/// cannot be read on its own.
+/// thread that parses and checks the whole of the text read here; the
+/// whole now when the head cannot be read on its own.
 fn read_head(
     sources: &super::Sources,
     path: &Path,
@@ -273,12 +273,21 @@ fn launch(mut setup: Setup) -> Result<ExitCode, String> {
     if app.take_linear() {
         crate::linear::run::run(app, &mut host).map_err(|e| format!("intake: {e}"))?;
         tell_saved(&host);
-        return Ok(ExitCode::SUCCESS);
+        return settled(&mut host).map(|()| ExitCode::SUCCESS);
     }
     host.finish_on_exit(&app)
         .map_err(|e| format!("intake: {e}"))?;
     tell_saved(&host);
-    Ok(super::exit_status(exit))
+    settled(&mut host).map(|()| super::exit_status(exit))
+}
+
+/// A write that failed as the screen ended, told now that the terminal is
+/// restored and the session saved, with a failing exit.
+fn settled(host: &mut tui::Host) -> Result<(), String> {
+    match host.unsettled.take() {
+        Some(e) => Err(format!("intake: the last answers may not be saved: {e}")),
+        None => Ok(()),
+    }
 }
 
 /// Runs linear mode: the same app, host and files as the screen.

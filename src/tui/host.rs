@@ -37,9 +37,11 @@ pub struct Host {
     pub sync_later: bool,
     /// Records written and not yet on disk.
     unsynced: bool,
-    /// The journal could not be written again after a failed fsync: some
-    /// answers are only in memory.
+    /// A write or fsync of the journal failed and it has not been written
+    /// again since: some answers may be only in memory.
     lost: bool,
+    /// What failed when the screen ended (`settle`), for the caller to tell.
+    pub unsettled: Option<io::Error>,
 }
 
 impl Host {
@@ -69,6 +71,7 @@ impl Host {
             sync_later: false,
             unsynced: false,
             lost: false,
+            unsettled: None,
         })
     }
 
@@ -101,6 +104,7 @@ impl Host {
             sync_later: false,
             unsynced: false,
             lost: false,
+            unsettled: None,
         }
     }
 
@@ -202,11 +206,14 @@ impl Host {
     }
 
     /// At the end of the screen: what the app asked for done, and every
-    /// answer on disk, or the error, since no frame is left to tell it.
-    pub fn settle(&mut self, app: &mut App) -> io::Result<()> {
-        self.apply(app)?;
-        self.sync_held(app)?;
-        if self.lost { self.rewrite(app) } else { Ok(()) }
+    /// answer on disk. Each step is tried whatever came of the one before;
+    /// the first failure is kept in `unsettled`, since no frame is left to
+    /// tell it: the caller reports it once the session is saved.
+    pub fn settle(&mut self, app: &mut App) {
+        let applied = self.apply(app).map(|_| ());
+        let synced = self.sync_held(app);
+        let whole = if self.lost { self.rewrite(app) } else { Ok(()) };
+        self.unsettled = applied.and(synced).and(whole).err();
     }
 
     /// Like `apply`, but a failure to write is only told on screen instead
@@ -248,25 +255,42 @@ impl Host {
         (outcomes, failed)
     }
 
+    /// Writes one record: now and on disk, or now only with `sync_later`.
+    fn journal(&mut self, app: &App, record: &journal::Record) -> io::Result<()> {
+        match &mut self.journal {
+            Some(j) if self.sync_later => {
+                j.write(record)?;
+                self.unsynced = true;
+            }
+            Some(j) => {
+                j.append(record)?;
+                self.unsynced = false;
+            }
+            // The first change of a session starts its journal, with every
+            // answer the session has (a resumed one has some); so does the
+            // first after a failure.
+            None => {
+                self.journal = Some(Journal::create(self.journal_path()?, &app.session)?);
+                self.unsynced = false;
+                self.lost = false;
+            }
+        }
+        Ok(())
+    }
+
     fn apply_one(&mut self, app: &App, effect: Effect) -> io::Result<Option<Outcome>> {
         match effect {
-            Effect::Journal(record) => match &mut self.journal {
-                Some(j) if self.sync_later => {
-                    j.write(&record)?;
-                    self.unsynced = true;
+            Effect::Journal(record) => {
+                let written = self.journal(app, &record);
+                if written.is_err() {
+                    // What the failed write or fsync left may never reach
+                    // the disk: the journal is written again, whole, at the
+                    // next change or at the end.
+                    self.journal = None;
+                    self.lost = true;
                 }
-                Some(j) => {
-                    j.append(&record)?;
-                    self.unsynced = false;
-                }
-                // The first change of a session starts its journal, with
-                // every answer the session has (a resumed one has some).
-                None => {
-                    self.journal = Some(Journal::create(self.journal_path()?, &app.session)?);
-                    self.unsynced = false;
-                    self.lost = false;
-                }
-            },
+                written?;
+            }
             Effect::Finished if app.kiosk.is_some() => {
                 // A kiosk saves for days: the paths are not kept, or memory would grow.
                 self.close_and_save(app, "summary")?;
@@ -663,10 +687,37 @@ mod tests {
         assert!(host.sync_held(&mut app).is_err());
         notice(&app);
         // The loop ends with no change after: the end tries once more, and
-        // fails loudly, since no frame is left to tell it.
-        assert!(host.settle(&mut app).is_err());
+        // keeps the failure for the caller, since no frame is left to tell it.
+        host.settle(&mut app);
+        assert!(host.unsettled.take().is_some());
         std::fs::remove_dir(d.join("session.journal")).unwrap();
-        host.settle(&mut app).unwrap();
+        host.settle(&mut app);
+        assert!(host.unsettled.is_none());
+        let journal = std::fs::read_to_string(d.join("session.journal")).unwrap();
+        assert!(journal.contains("answer:Number(40.0)"), "{journal}");
+        std::fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn a_journal_that_failed_to_sync_a_record_is_written_again_at_the_next() {
+        let d = state("append");
+        let mut host = Host::new(&d, None).unwrap();
+        host.journal = Some(unsyncable());
+        let mut app = app();
+        // Each written and synced at once (a move to another screen): the
+        // first fails, the second starts the journal afresh from the session.
+        for (age, fails) in [(50.0, true), (40.0, false)] {
+            let answer = Answer::Number(age);
+            app.session
+                .set(&app.questionnaire, "age", answer.clone())
+                .unwrap();
+            let id = "age".to_string();
+            app.effects
+                .push(Effect::Journal(Record::Set { id, answer, at: 2 }));
+            app.notice = None;
+            assert!(!host.apply_or_report(&mut app));
+            assert_eq!(app.notice.is_some(), fails);
+        }
         let journal = std::fs::read_to_string(d.join("session.journal")).unwrap();
         assert!(journal.contains("answer:Number(40.0)"), "{journal}");
         std::fs::remove_dir_all(d).unwrap();

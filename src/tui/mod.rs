@@ -248,9 +248,9 @@ fn event_loop(
 ) -> io::Result<Exit> {
     let exit = handle_events(terminal, app, host, rx);
     // However the loop ended, no answer it took stays off the disk; a
-    // failure now has no frame left to tell it, so it is the program's
-    // error, printed once the terminal is restored.
-    host.settle(app)?;
+    // failure now has no frame left to tell it, so the caller prints it
+    // once the terminal is restored and the session saved.
+    host.settle(app);
     exit
 }
 
