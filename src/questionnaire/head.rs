@@ -1,7 +1,8 @@
 //! A questionnaire's head (id, title, words of the welcome screen) read
 //! without its items: the welcome screen is drawn from it while the whole
-//! file is read and checked. Reading stops at the first field that holds
-//! items, so its cost does not grow with them.
+//! file is read and checked. Parsing stops at the first field that holds
+//! items, so its cost does not grow with them; one plain scan of the text
+//! makes sure no welcome field comes after them.
 
 use std::fmt;
 
@@ -11,7 +12,8 @@ use super::Questionnaire;
 
 /// The head of questionnaire text, as a questionnaire with no sections;
 /// `None` when the text does not give id, title, version and language
-/// before its items (the caller then reads the whole file first).
+/// before its items, or may give a welcome field after them (the caller
+/// then reads the whole file first).
 pub fn head(source: &str) -> Option<Questionnaire> {
     let mut head = Questionnaire {
         id: String::new(),
@@ -34,8 +36,9 @@ pub fn head(source: &str) -> Option<Questionnaire> {
 }
 
 /// Whether the text may give a welcome field after the items (the head
-/// stopped there): the welcome would be drawn without it. A mention of
-/// the field's name anywhere is enough to read the whole file first.
+/// stopped there): the welcome would be drawn without it. The field's name
+/// as a word before a colon anywhere (a comment too) is enough to read
+/// the whole file first.
 fn said_later(source: &str, head: &Questionnaire) -> bool {
     let unread = [
         ("description", head.description.is_empty()),
@@ -43,7 +46,18 @@ fn said_later(source: &str, head: &Questionnaire) -> bool {
     ];
     unread
         .iter()
-        .any(|(field, unread)| *unread && source.contains(field))
+        .any(|&(field, unread)| unread && names_field(source, field))
+}
+
+/// Whether `field` stands in `source` as a field name: a whole word
+/// followed by a colon.
+fn names_field(source: &str, field: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source.match_indices(field).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + field.len()..].trim_start();
+        !before.is_some_and(word) && after.starts_with(':')
+    })
 }
 
 /// Fills the questionnaire's head fields until the first field with items.
@@ -131,5 +145,9 @@ mod tests {
             head(before).unwrap().welcome_warning.as_deref(),
             Some("Call 911")
         );
+        // The word in an item's text or id is not the field.
+        let words = "Questionnaire(id: \"a\", title: \"T\", version: \"1\", language: \"en\", \
+                     sections: [(id: \"pain_description\", prompt: \"A description here\")])";
+        assert!(head(words).is_some());
     }
 }
