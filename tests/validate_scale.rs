@@ -59,8 +59,9 @@ fn generated_files_without_mistakes_are_valid() {
 /// it is linear, and sixteen times where it was quadratic.
 #[test]
 fn mistakes_on_one_line_cost_what_they_number() {
-    let small = fastest(500, 250);
-    let large = fastest(2_000, 1_000);
+    let (small, _) = fastest(500, 250);
+    let (large, reported) = fastest(2_000, 1_000);
+    assert!(reported >= 1_000, "{reported} reported");
     let ratio = large.as_secs_f64() / small.as_secs_f64();
     assert!(
         ratio < 9.0,
@@ -69,20 +70,20 @@ fn mistakes_on_one_line_cost_what_they_number() {
 }
 
 /// The quickest of three validations of `items` with `mistakes`, all on
-/// one line, checking each report is whole.
-fn fastest(items: usize, mistakes: usize) -> std::time::Duration {
+/// one line, and how many problems they reported (the generator's mistakes
+/// can coincide, so a few less), each on that line.
+fn fastest(items: usize, mistakes: usize) -> (std::time::Duration, usize) {
     let source = generate::questionnaire(items, mistakes, 17).replace('\n', " ");
     let times = (0..3).map(|_| {
         let started = std::time::Instant::now();
         let err = questionnaire::parse_str("g.ron", &source).unwrap_err();
         let took = started.elapsed();
-        assert!(err.0.len() >= mistakes * 9 / 10, "{} reported", err.0.len());
         assert!(
             err.0
                 .iter()
                 .all(|d| d.pos.line == 1 && d.line_text.len() <= 200)
         );
-        took
+        (took, err.0.len())
     });
     times.min().unwrap()
 }

@@ -965,7 +965,9 @@ impl App {
         let Some((_, places, s)) = self.questionnaire.section_places(n) else {
             return "";
         };
-        let first_enabled = places.into_iter().find(|&m| self.enabled[m]);
+        let first_enabled = places
+            .into_iter()
+            .find(|&m| self.enabled.get(m) == Some(&true));
         match self.item(n).kind {
             // The body diagram needs every row; its prompt says enough.
             Kind::BodyMap => "",
