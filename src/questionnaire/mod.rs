@@ -5,7 +5,6 @@
 
 mod head;
 mod ids;
-use ids::Place;
 pub mod kinds;
 mod load;
 mod validate;
@@ -16,6 +15,8 @@ pub use load::{LoadError, load_file, parse_builtin, parse_str, read_source, sour
 pub use validate::validate;
 
 use std::ops::Range;
+
+use ids::Place;
 
 use serde::{Deserialize, Serialize};
 
@@ -128,7 +129,7 @@ impl Questionnaire {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         let place = self.place(id)?;
-        Some(&self.sections[place.section].items[place.offset])
+        self.sections.get(place.section)?.items.get(place.offset)
     }
 
     /// The item at `index` in questionnaire order, found by section: a
