@@ -638,10 +638,14 @@ mod tests {
         std::fs::remove_dir_all(d).unwrap();
     }
 
-    /// A journal whose fsync fails: /dev/null takes writes, but not fsync.
-    fn unsyncable() -> Journal {
+    /// A host in a fresh state folder whose journal's fsync fails
+    /// (/dev/null takes writes, but not fsync), and an app.
+    fn unsyncable(name: &str) -> (PathBuf, Host, App) {
+        let d = state(name);
+        let mut host = Host::new(&d, None).unwrap();
         let null = std::fs::OpenOptions::new().write(true).open("/dev/null");
-        Journal::on_file(null.unwrap(), Path::new("/dev/null"))
+        host.journal = Some(Journal::on_file(null.unwrap(), Path::new("/dev/null")));
+        (d, host, app())
     }
 
     fn answer_held(host: &mut Host, app: &mut App) {
@@ -660,10 +664,7 @@ mod tests {
 
     #[test]
     fn a_failed_fsync_writes_the_journal_again_whole() {
-        let d = state("fsync");
-        let mut host = Host::new(&d, None).unwrap();
-        host.journal = Some(unsyncable());
-        let mut app = app();
+        let (d, mut host, mut app) = unsyncable("fsync");
         answer_held(&mut host, &mut app);
         host.sync_held(&mut app).unwrap();
         // Nothing to tell on screen: the answers are on disk after all.
@@ -677,10 +678,7 @@ mod tests {
 
     #[test]
     fn an_answer_that_cannot_reach_the_disk_at_the_end_is_an_error() {
-        let d = state("settle");
-        let mut host = Host::new(&d, None).unwrap();
-        host.journal = Some(unsyncable());
-        let mut app = app();
+        let (d, mut host, mut app) = unsyncable("settle");
         answer_held(&mut host, &mut app);
         // The journal cannot be written again either: its place is taken.
         std::fs::create_dir(d.join("session.journal")).unwrap();
@@ -700,10 +698,7 @@ mod tests {
 
     #[test]
     fn a_journal_that_failed_to_sync_a_record_is_written_again_at_the_next() {
-        let d = state("append");
-        let mut host = Host::new(&d, None).unwrap();
-        host.journal = Some(unsyncable());
-        let mut app = app();
+        let (d, mut host, mut app) = unsyncable("append");
         // Each written and synced at once (a move to another screen): the
         // first fails, the second starts the journal afresh from the session.
         for (age, fails) in [(50.0, true), (40.0, false)] {
